@@ -1,0 +1,103 @@
+// Building and updating a treatysearch index.
+//
+//   treatysearch::Indexer indexer = treatysearch::Indexer::open("/path/to/index");
+//   treatysearch::IngestReport report = indexer.add_paths({"corpus/"});
+//   for (const auto& f : report.files)
+//     if (f.status == treatysearch::FileStatus::kFailed) std::cerr << f.path << ": " << f.error;
+//
+// Each document is split into the passages a lawyer cites (numbered paragraphs, lettered
+// sub-paragraphs, recommendations, footnotes, ...) and each passage becomes one searchable
+// unit with its pinpoint citation. Indexing is incremental: files are recognised by their
+// absolute path; unchanged files are skipped, changed files replace their old passages, and files
+// that disappeared from an indexed folder are removed.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "treatysearch/error.h"
+#include "treatysearch/export.h"
+#include "treatysearch/types.h"
+
+namespace treatysearch {
+
+enum class FileStatus { kAdded, kUpdated, kUnchanged, kRemoved, kFailed };
+
+// What happened to one file (or one text given to add_text).
+struct FileReport {
+  std::string path;   // as given, or as found under a given folder
+  FileStatus status = FileStatus::kFailed;
+  std::string error;  // one line, set when status == kFailed: "not valid UTF-8 at byte 1234"
+  std::size_t passages = 0;
+  std::uint64_t bytes = 0;
+};
+
+struct IngestReport {
+  std::vector<FileReport> files;  // in the order the files were found
+  std::size_t added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0;
+  std::size_t passages = 0;  // passages written by this run
+  std::uint64_t bytes = 0;   // bytes of input read and analysed by this run
+  double seconds = 0;
+};
+
+// Progress of a long run, reported from the calling thread after each file.
+struct Progress {
+  std::size_t files_done = 0;
+  std::size_t files_total = 0;
+  std::size_t passages = 0;
+  std::uint64_t bytes = 0;
+  double seconds = 0;
+};
+
+struct IndexerOptions {
+  // Files larger than this fail with "file is larger than the limit"; tested at N and N+1.
+  std::uint64_t max_file_bytes = 256ull << 20;
+  // Pending changes are committed once the analysed text since the last commit reaches this
+  // many bytes. Bounds peak memory (Xapian buffers postings until a commit).
+  std::uint64_t flush_bytes = 48ull << 20;
+  // Analysis threads; 0 = one per core. The index writer is always the calling thread.
+  unsigned threads = 0;
+  // A manifest (XML, see corpus/README.md) giving or overriding metadata per file. When empty,
+  // a file named "manifest.xml" in each folder given to add_paths is used if present.
+  std::string manifest_path;
+  // Called after each file; may be empty.
+  std::function<void(const Progress&)> on_progress;
+};
+
+// The writer of one index. Only one Indexer may hold an index at a time (across processes); a
+// second gets Error kLocked. Not thread-safe: call it from one thread. Work is committed at the
+// end of add_paths/add_text batches and when flush_bytes is reached, so a crash loses at most the
+// uncommitted files and never leaves a damaged index.
+class TREATYSEARCH_API Indexer {
+ public:
+  // Opens the index in `index_dir`, creating it (and missing parent folders) if needed.
+  // Throws Error: kLocked, kVersionMismatch, kCorrupt, kIo.
+  static Indexer open(const std::string& index_dir, IndexerOptions options = {});
+
+  Indexer(Indexer&&) noexcept;
+  Indexer& operator=(Indexer&&) noexcept;
+  ~Indexer();  // commits pending work; errors at this point are swallowed, so call commit()
+
+  // Indexes files and folders (recursively; files of unsupported formats inside folders are
+  // skipped, named ones fail). Per-file problems are reported, never thrown. Throws Error only
+  // when the index itself fails (disk full, lock lost); work committed before then stays.
+  IngestReport add_paths(const std::vector<std::string>& paths);
+
+  // Indexes `text` as a document named `name` (its identity, like a path). Metadata in `info`
+  // overrides what is detected from the text; info.source is ignored (name is used).
+  FileReport add_text(const std::string& name, std::string_view text, const DocumentInfo& info = {});
+
+  // Makes all changes so far durable and visible to searchers. Throws Error kIo on failure.
+  void commit();
+
+ private:
+  struct Impl;
+  explicit Indexer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace treatysearch

@@ -1,0 +1,36 @@
+// Turns the passages of one document into Xapian documents (one per passage): positional word
+// terms and stems from the shared analyzer, boolean filter terms, the date value, and the
+// passage record with its citation.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "analyzer.h"
+#include "passage.h"
+#include "treatysearch/types.h"
+
+namespace treatysearch::ingest {
+
+// Thread-compatible: one DocumentBuilder per analysis thread.
+class DocumentBuilder {
+ public:
+  // Appends one Xapian::Document per passage to *out, in passage order. Passage n gets the
+  // unique id term Q<file_key>:<n>.
+  void build(const std::string& file_key, const DocumentInfo& info,
+             const std::vector<Passage>& passages, std::vector<Xapian::Document>* out);
+
+  // The unique id term of passage `ordinal` of a file.
+  static std::string id_term(const std::string& file_key, std::size_t ordinal);
+
+ private:
+  void add_filter_terms(const std::string& file_key, const DocumentInfo& info,
+                        Xapian::Document* doc);
+
+  core::Analyzer analyzer_;
+  std::string term_;  // reused buffer: no allocation per token on the hot path
+};
+
+}  // namespace treatysearch::ingest

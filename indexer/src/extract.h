@@ -1,0 +1,36 @@
+// Reading a file and turning its bytes into text the segmenter can take.
+//
+// Today: UTF-8 plain text. The PDF, DOCX and HTML extractors of later issues slot in behind
+// `format_for_path` and `extract_text`: each turns bytes into text (later: blocks with page
+// numbers and style hints) or a one-line reason why not.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace treatysearch::ingest {
+
+enum class Format { kText, kUnsupported };
+
+struct FormatInfo {
+  Format format;
+  std::string_view name;  // "text", "PDF", "DOCX", ... for messages
+};
+
+// Decides the format from the file name. Folders are walked for supported formats only.
+FormatInfo format_for_path(const std::filesystem::path& path);
+
+// Reads at most `max_bytes` + 1 bytes of `path`. On failure returns nullopt and sets *error to a
+// one-line reason ("file is larger than the limit of 268435456 bytes", "permission denied").
+std::optional<std::string> read_file_limited(const std::filesystem::path& path,
+                                             std::uint64_t max_bytes, std::string* error);
+
+// Validates and normalizes text bytes: strips a UTF-8 byte-order mark, turns CRLF and CR into
+// LF. Fails (nullopt, *error set) on an empty or blank file, a binary file (NUL bytes), or
+// invalid UTF-8 ("not valid UTF-8 at byte 1234").
+std::optional<std::string> text_from_bytes(std::string bytes, std::string* error);
+
+}  // namespace treatysearch::ingest

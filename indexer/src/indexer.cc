@@ -1,0 +1,394 @@
+// The public Indexer: walks paths, decides what changed, analyses files on worker threads and
+// feeds the single index writer on the calling thread, in the order the files were found.
+#include "treatysearch/indexer.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "citation.h"
+#include "document_builder.h"
+#include "extract.h"
+#include "file_walker.h"
+#include "index_writer.h"
+#include "manifest.h"
+#include "metadata_detect.h"
+#include "passage_record.h"
+#include "schema.h"
+#include "segmenter.h"
+
+namespace treatysearch {
+
+namespace fs = std::filesystem;
+using ingest::FoundFile;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::int64_t mtime_ns(const fs::path& path, std::error_code& ec) {
+  const auto t = fs::last_write_time(path, ec);
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+// One file's analysis result, produced on a worker thread and consumed by the writer.
+struct Prepared {
+  FileReport report;
+  std::string file_key;
+  core::FileRecord record;
+  DocumentInfo info;
+  std::vector<Xapian::Document> passages;
+  bool content_unchanged = false;  // same bytes as indexed; only the record needs updating
+};
+
+// A file that must be read: it is new, or its size or mtime changed.
+struct Task {
+  std::size_t report_index;
+  FoundFile file;
+  std::optional<core::FileRecord> old;
+  const ingest::Manifest* manifest;
+};
+
+// Hash of the manifest entry that applies to `path` (0 when none).
+std::uint64_t metadata_hash(const ingest::Manifest* manifest, const std::string& path) {
+  const DocumentInfo* listed = manifest ? manifest->find(path) : nullptr;
+  return listed ? core::schema::stable_hash(core::encode_document(*listed)) : 0;
+}
+
+// Everything from bytes to Xapian documents for one document's text. Never throws for bad
+// content: problems become report.error.
+void analyse_text(std::string_view text, const DocumentInfo& overrides,
+                  ingest::DocumentBuilder& builder, Prepared* out) {
+  ingest::SegmentedText segmented = ingest::segment(text);
+  if (segmented.passages.empty()) {
+    out->report.error = "no text to index (only front matter or artifacts)";
+    return;
+  }
+  DocumentInfo info = ingest::merge(ingest::detect_metadata(text), overrides);
+  if (info.language.empty()) info.language = "en";
+  info.source = out->report.path;
+  builder.build(out->file_key, info, segmented.passages, &out->passages);
+  out->report.passages = segmented.passages.size();
+  out->info = std::move(info);
+}
+
+Prepared prepare_file(const Task& task, const IndexerOptions& options,
+                      ingest::DocumentBuilder& builder) {
+  Prepared out;
+  out.report.path = task.file.display;
+  out.file_key = core::schema::file_key(task.file.absolute.string());
+  try {
+    const ingest::FormatInfo format = ingest::format_for_path(task.file.absolute);
+    if (format.format == ingest::Format::kUnsupported) {
+      out.report.error = "unsupported format (" + std::string(format.name) +
+                         "); this version indexes UTF-8 text files (.txt)";
+      return out;
+    }
+    std::error_code ec;
+    out.record.path = task.file.absolute.string();
+    out.record.display_path = task.file.display;
+    out.record.mtime_ns = mtime_ns(task.file.absolute, ec);
+    std::string error;
+    std::optional<std::string> bytes =
+        ingest::read_file_limited(task.file.absolute, options.max_file_bytes, &error);
+    if (!bytes) {
+      out.report.error = error;
+      return out;
+    }
+    out.record.size = bytes->size();
+    out.record.content_hash = core::schema::stable_hash(*bytes);
+    out.record.metadata_hash = metadata_hash(task.manifest, out.record.path);
+    out.report.bytes = bytes->size();
+    if (task.old && task.old->content_hash == out.record.content_hash &&
+        task.old->size == out.record.size &&
+        task.old->metadata_hash == out.record.metadata_hash) {
+      out.content_unchanged = true;
+      out.record.passages = task.old->passages;
+      return out;
+    }
+    std::optional<std::string> text = ingest::text_from_bytes(std::move(*bytes), &error);
+    if (!text) {
+      out.report.error = error;
+      return out;
+    }
+    const DocumentInfo* listed = task.manifest ? task.manifest->find(out.record.path) : nullptr;
+    analyse_text(*text, listed ? *listed : DocumentInfo{}, builder, &out);
+    out.record.passages = static_cast<std::uint32_t>(out.passages.size());
+  } catch (const std::bad_alloc&) {
+    out.report.error = "out of memory while analysing the file";
+  } catch (const std::exception& e) {
+    out.report.error = std::string("cannot analyse the file: ") + e.what();
+  }
+  if (!out.report.error.empty()) out.passages.clear();
+  return out;
+}
+
+// Runs prepare_file on worker threads, handing results to `consume` in task order. At most
+// `window` files are analysed ahead of the writer, which bounds memory.
+template <typename Consume>
+void run_pipeline(const std::vector<Task>& tasks, const IndexerOptions& options,
+                  Consume&& consume) {
+  if (tasks.empty()) return;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = static_cast<unsigned>(
+      std::min<std::size_t>(options.threads ? options.threads : cores, tasks.size()));
+  const std::size_t window = std::max<std::size_t>(4, threads * 4);
+
+  std::vector<std::optional<Prepared>> slots(tasks.size());
+  std::mutex mutex;
+  std::condition_variable ready, space;
+  std::size_t next_task = 0, consumed = 0;
+  bool stop = false;
+
+  auto worker = [&] {
+    ingest::DocumentBuilder builder;
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lock(mutex);
+        space.wait(lock, [&] { return stop || next_task < consumed + window; });
+        if (stop || next_task >= tasks.size()) return;
+        i = next_task++;
+      }
+      Prepared prepared = prepare_file(tasks[i], options, builder);
+      {
+        std::lock_guard lock(mutex);
+        slots[i] = std::move(prepared);
+      }
+      ready.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+  auto stop_workers = [&] {
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+    }
+    space.notify_all();
+    for (auto& thread : pool) thread.join();
+  };
+  try {
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+      Prepared prepared;
+      {
+        std::unique_lock lock(mutex);
+        ready.wait(lock, [&] { return slots[i].has_value(); });
+        prepared = std::move(*slots[i]);
+        slots[i].reset();
+        consumed = i + 1;
+      }
+      space.notify_all();
+      consume(tasks[i], std::move(prepared));
+    }
+  } catch (...) {
+    stop_workers();
+    throw;
+  }
+  stop_workers();
+}
+
+void count(IngestReport* report, FileStatus status) {
+  switch (status) {
+    case FileStatus::kAdded: ++report->added; break;
+    case FileStatus::kUpdated: ++report->updated; break;
+    case FileStatus::kUnchanged: ++report->unchanged; break;
+    case FileStatus::kRemoved: ++report->removed; break;
+    case FileStatus::kFailed: ++report->failed; break;
+  }
+}
+
+bool is_under(const std::string& path, const fs::path& folder) {
+  const std::string root = folder.string();
+  return path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
+         (root.back() == '/' || path[root.size()] == '/');
+}
+
+}  // namespace
+
+struct Indexer::Impl {
+  Impl(const std::string& dir, IndexerOptions opts)
+      : options(std::move(opts)), writer(dir, options.flush_bytes) {}
+
+  // Loads a manifest once; a broken one is reported as a failed file and ignored.
+  const ingest::Manifest* manifest_at(const fs::path& path, IngestReport* report) {
+    auto it = manifests.find(path.string());
+    if (it != manifests.end()) return it->second.get();
+    std::unique_ptr<ingest::Manifest> loaded;
+    try {
+      loaded = std::make_unique<ingest::Manifest>(ingest::Manifest::load(path.string()));
+    } catch (const Error& e) {
+      FileReport failed;
+      failed.path = path.string();
+      failed.error = e.what();
+      report->files.push_back(failed);
+      ++report->failed;
+    }
+    return manifests.emplace(path.string(), std::move(loaded)).first->second.get();
+  }
+
+  const ingest::Manifest* manifest_for(const fs::path& file,
+                                       const std::vector<const ingest::Manifest*>& candidates) {
+    for (const auto* manifest : candidates)
+      if (manifest && manifest->find(file.string())) return manifest;
+    return nullptr;
+  }
+
+  IndexerOptions options;
+  ingest::IndexWriter writer;
+  std::map<std::string, std::unique_ptr<ingest::Manifest>> manifests;
+  std::unique_ptr<ingest::DocumentBuilder> text_builder;  // for add_text, made on first use
+};
+
+Indexer::Indexer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Indexer::Indexer(Indexer&&) noexcept = default;
+Indexer& Indexer::operator=(Indexer&&) noexcept = default;
+Indexer::~Indexer() = default;
+
+Indexer Indexer::open(const std::string& index_dir, IndexerOptions options) {
+  return Indexer(std::make_unique<Impl>(index_dir, std::move(options)));
+}
+
+IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
+  const auto start = Clock::now();
+  IngestReport report;
+  ingest::WalkResult walked = ingest::walk_paths(paths);
+
+  std::vector<const ingest::Manifest*> manifests;
+  if (!impl_->options.manifest_path.empty())
+    manifests.push_back(impl_->manifest_at(impl_->options.manifest_path, &report));
+  for (const auto& path : walked.manifests) manifests.push_back(impl_->manifest_at(path, &report));
+
+  // Plan: unreadable paths fail now, files whose size and mtime match their record are
+  // unchanged without being read, the rest become tasks.
+  const std::size_t first_file = report.files.size();
+  std::vector<Task> tasks;
+  std::set<std::string> seen;
+  for (auto& file : walked.files) {
+    FileReport entry;
+    entry.path = file.display;
+    seen.insert(file.absolute.string());
+    if (!file.error.empty()) {
+      entry.error = file.error;
+      report.files.push_back(entry);
+      continue;
+    }
+    const std::string key = core::schema::file_key(file.absolute.string());
+    std::optional<core::FileRecord> old = impl_->writer.file_record(key);
+    std::error_code ec;
+    const auto size = fs::file_size(file.absolute, ec);
+    const ingest::Manifest* manifest = impl_->manifest_for(file.absolute, manifests);
+    if (old && !ec && old->size == size && old->mtime_ns == mtime_ns(file.absolute, ec) && !ec &&
+        old->metadata_hash == metadata_hash(manifest, file.absolute.string())) {
+      entry.status = FileStatus::kUnchanged;
+      entry.passages = old->passages;
+      report.files.push_back(entry);
+      continue;
+    }
+    report.files.push_back(entry);
+    tasks.push_back({report.files.size() - 1, file, std::move(old), manifest});
+  }
+
+  Progress progress;
+  progress.files_total = report.files.size() - first_file;
+  auto tick = [&] {
+    ++progress.files_done;
+    progress.seconds = seconds_since(start);
+    if (impl_->options.on_progress) impl_->options.on_progress(progress);
+  };
+  for (const auto& entry : report.files)
+    if (entry.status == FileStatus::kUnchanged || !entry.error.empty()) tick();
+
+  run_pipeline(tasks, impl_->options, [&](const Task& task, Prepared prepared) {
+    FileReport& entry = report.files[task.report_index];
+    entry = prepared.report;
+    if (!entry.error.empty()) {
+      entry.status = FileStatus::kFailed;
+    } else if (prepared.content_unchanged) {
+      entry.status = FileStatus::kUnchanged;
+      entry.passages = prepared.record.passages;
+      impl_->writer.update_record(prepared.file_key, prepared.record);
+    } else {
+      entry.status = task.old ? FileStatus::kUpdated : FileStatus::kAdded;
+      impl_->writer.replace_file(prepared.file_key, prepared.record, prepared.info,
+                                 std::move(prepared.passages), entry.bytes);
+      impl_->writer.maybe_commit();
+      report.passages += entry.passages;
+      report.bytes += entry.bytes;
+      progress.passages += entry.passages;
+      progress.bytes += entry.bytes;
+    }
+    tick();
+  });
+
+  // Files that were indexed under a walked folder and are gone now.
+  for (const auto& [key, record] : impl_->writer.file_records()) {
+    if (seen.count(record.path)) continue;
+    const bool under_walked = std::any_of(walked.folders.begin(), walked.folders.end(),
+                                          [&](const fs::path& f) { return is_under(record.path, f); });
+    if (!under_walked) continue;
+    impl_->writer.remove_file(key);
+    FileReport entry;
+    entry.path = record.display_path;
+    entry.status = FileStatus::kRemoved;
+    entry.passages = record.passages;
+    report.files.push_back(entry);
+  }
+  impl_->writer.commit();
+
+  for (std::size_t i = first_file; i < report.files.size(); ++i) {
+    if (!report.files[i].error.empty()) report.files[i].status = FileStatus::kFailed;
+    count(&report, report.files[i].status);
+  }
+  report.seconds = seconds_since(start);
+  return report;
+}
+
+FileReport Indexer::add_text(const std::string& name, std::string_view text,
+                             const DocumentInfo& info) {
+  Prepared prepared;
+  prepared.report.path = name;
+  const std::string identity = "text:" + name;
+  prepared.file_key = core::schema::file_key(identity);
+  std::string error;
+  std::optional<std::string> cleaned = ingest::text_from_bytes(std::string(text), &error);
+  if (!cleaned) {
+    prepared.report.error = error;
+    prepared.report.status = FileStatus::kFailed;
+    return prepared.report;
+  }
+  if (!impl_->text_builder) impl_->text_builder = std::make_unique<ingest::DocumentBuilder>();
+  analyse_text(*cleaned, info, *impl_->text_builder, &prepared);
+  if (!prepared.report.error.empty()) {
+    prepared.report.status = FileStatus::kFailed;
+    return prepared.report;
+  }
+  prepared.record.path = identity;
+  prepared.record.display_path = name;
+  prepared.record.size = text.size();
+  prepared.record.content_hash = core::schema::stable_hash(text);
+  prepared.record.passages = static_cast<std::uint32_t>(prepared.passages.size());
+  const bool existed = impl_->writer.file_record(prepared.file_key).has_value();
+  prepared.report.bytes = text.size();
+  impl_->writer.replace_file(prepared.file_key, prepared.record, prepared.info,
+                             std::move(prepared.passages), text.size());
+  impl_->writer.maybe_commit();
+  prepared.report.status = existed ? FileStatus::kUpdated : FileStatus::kAdded;
+  return prepared.report;
+}
+
+void Indexer::commit() { impl_->writer.commit(); }
+
+}  // namespace treatysearch

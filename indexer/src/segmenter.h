@@ -1,0 +1,52 @@
+// Paragraph segmentation: turns a document's plain text into the ordered list of citable
+// passages, each with the label a lawyer cites ("18", "18 (b)", "32, recommendation 1", ...),
+// its enclosing headings and its cleaned text.
+//
+// Pure standard library (no ICU, no std::regex): every recogniser is a hand-written scanner.
+// segment() is deterministic, linear in the input size, and never throws on any input
+// (binary garbage, huge single lines, empty text) other than std::bad_alloc.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "passage.h"
+
+namespace treatysearch::ingest {
+
+struct SegmentedText {
+  // Document order; the footnotes ("footnote 1", ...) come last, in order of appearance.
+  std::vector<Passage> passages;
+
+  // True when the document prints a main sequence of at least kMinNumberedParagraphs paragraph
+  // numbers. Otherwise every blank-line separated block is an ordinal passage "[n]".
+  bool numbered = false;
+
+  // Letterhead, reference, date and salutation lines of a letter, cleaned: metadata, never
+  // passages.
+  std::vector<std::string> front_matter;
+
+  // An addressee block that the page layout printed inside the text (the "H.E. Mr. ... /
+  // Permanent Representative ... / Geneva" block at the foot of a letter's first page). It
+  // interrupts the running text and is not a passage; kept for the metadata extractor.
+  std::vector<std::string> address_block;
+
+  // Places where a line break inside a sentence shows that the export removed a footnote
+  // reference mark; footnotes are linked to them only when the counts match (see segmenter.cc).
+  std::size_t footnote_sites = 0;
+  bool footnotes_linked = false;
+};
+
+// A document needs at least this many numbered paragraphs in its main sequence to be cited by
+// paragraph number; with fewer, the numbers are list items and blocks get ordinal labels.
+inline constexpr std::size_t kMinNumberedParagraphs = 3;
+
+// Segments a document's text (UTF-8, LF line ends; CR and malformed bytes are tolerated).
+SegmentedText segment(std::string_view text);
+
+// Human-readable name of a passage kind, for test messages and tools.
+std::string_view passage_kind_name(PassageKind kind);
+
+}  // namespace treatysearch::ingest

@@ -1,0 +1,417 @@
+#include "text_cleanup.h"
+
+#include <array>
+#include <cstdint>
+
+namespace treatysearch::ingest {
+
+// ---------------------------------------------------------------------------------------------
+// UTF-8
+
+namespace {
+
+bool is_continuation_byte(unsigned char byte) { return (byte & 0xC0U) == 0x80U; }
+
+}  // namespace
+
+DecodedCodePoint decode_utf8(std::string_view text, std::size_t pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80U) return {lead, 1};
+
+  std::size_t length = 0;
+  char32_t value = 0;
+  char32_t minimum = 0;  // smallest value that needs this many bytes (rejects overlong forms)
+  if ((lead & 0xE0U) == 0xC0U) {
+    length = 2;
+    value = lead & 0x1FU;
+    minimum = 0x80;
+  } else if ((lead & 0xF0U) == 0xE0U) {
+    length = 3;
+    value = lead & 0x0FU;
+    minimum = 0x800;
+  } else if ((lead & 0xF8U) == 0xF0U) {
+    length = 4;
+    value = lead & 0x07U;
+    minimum = 0x10000;
+  } else {
+    return {};
+  }
+  if (pos + length > text.size()) return {};
+  for (std::size_t i = 1; i < length; ++i) {
+    const auto byte = static_cast<unsigned char>(text[pos + i]);
+    if (!is_continuation_byte(byte)) return {};
+    value = (value << 6U) | (byte & 0x3FU);
+  }
+  const bool surrogate = value >= 0xD800 && value <= 0xDFFF;
+  if (value < minimum || value > 0x10FFFF || surrogate) return {};
+  return {value, length};
+}
+
+void append_utf8(std::string& out, char32_t code_point) {
+  const auto byte = [](char32_t bits) { return static_cast<char>(bits); };
+  if (code_point < 0x80) {
+    out += byte(code_point);
+  } else if (code_point < 0x800) {
+    out += byte(0xC0U | (code_point >> 6U));
+    out += byte(0x80U | (code_point & 0x3FU));
+  } else if (code_point < 0x10000) {
+    out += byte(0xE0U | (code_point >> 12U));
+    out += byte(0x80U | ((code_point >> 6U) & 0x3FU));
+    out += byte(0x80U | (code_point & 0x3FU));
+  } else {
+    out += byte(0xF0U | (code_point >> 18U));
+    out += byte(0x80U | ((code_point >> 12U) & 0x3FU));
+    out += byte(0x80U | ((code_point >> 6U) & 0x3FU));
+    out += byte(0x80U | (code_point & 0x3FU));
+  }
+}
+
+namespace {
+
+// Latin Extended-A and the Cyrillic supplement alternate upper/lower case in pairs; the
+// exceptions below are the few ranges where the pairing starts on an odd code point.
+bool is_upper_in_extended_latin(char32_t cp) {
+  if (cp == 0x178) return true;
+  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp % 2) == 1;
+  if (cp >= 0x100 && cp <= 0x177) return (cp % 2) == 0;
+  return false;
+}
+
+bool is_lower_in_extended_latin(char32_t cp) {
+  if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return true;
+  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp % 2) == 0;
+  if (cp >= 0x100 && cp <= 0x177) return (cp % 2) == 1;
+  return false;
+}
+
+}  // namespace
+
+bool is_upper_letter(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return true;
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x17F) return is_upper_in_extended_latin(cp);
+  if (cp >= 0x391 && cp <= 0x3A9) return cp != 0x3A2;
+  if (cp >= 0x400 && cp <= 0x42F) return true;
+  if (cp >= 0x460 && cp <= 0x4FF) return (cp % 2) == 0;
+  return false;
+}
+
+bool is_lower_letter(char32_t cp) {
+  if (cp >= 'a' && cp <= 'z') return true;
+  if (cp >= 0xDF && cp <= 0xFF) return cp != 0xF7;
+  if (cp >= 0x100 && cp <= 0x17F) return is_lower_in_extended_latin(cp);
+  if (cp >= 0x3B1 && cp <= 0x3C9) return true;
+  if (cp >= 0x430 && cp <= 0x45F) return true;
+  if (cp >= 0x460 && cp <= 0x4FF) return (cp % 2) == 1;
+  return false;
+}
+
+char32_t first_code_point(std::string_view text) {
+  if (text.empty()) return kInvalidCodePoint;
+  return decode_utf8(text, 0).value;
+}
+
+char32_t last_code_point(std::string_view text) {
+  if (text.empty()) return kInvalidCodePoint;
+  std::size_t start = text.size() - 1;
+  // Step back over at most three continuation bytes to the lead byte.
+  for (int steps = 0; steps < 3 && start > 0; ++steps) {
+    if (!is_continuation_byte(static_cast<unsigned char>(text[start]))) break;
+    --start;
+  }
+  const DecodedCodePoint decoded = decode_utf8(text, start);
+  if (start + decoded.length != text.size()) return kInvalidCodePoint;
+  return decoded.value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '\n' && c != '\r') continue;
+    lines.push_back(text.substr(start, i - start));
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    start = i + 1;
+  }
+  if (start < text.size()) lines.push_back(text.substr(start));
+  return lines;
+}
+
+bool starts_with_tab(std::string_view raw_line) {
+  return !raw_line.empty() && raw_line.front() == '\t';
+}
+
+bool starts_with_space(std::string_view raw_line) {
+  if (raw_line.empty()) return false;
+  const char32_t first = decode_utf8(raw_line, 0).value;
+  return first == U' ' || first == 0xA0 || first == 0x202F;
+}
+
+bool starts_with_footnote_mark(std::string_view raw_line) {
+  std::size_t pos = 0;
+  while (pos < raw_line.size()) {
+    const DecodedCodePoint decoded = decode_utf8(raw_line, pos);
+    if (decoded.value == U' ' || decoded.value == U'\t' || decoded.value == 0xA0) {
+      pos += decoded.length;
+      continue;
+    }
+    return decoded.value == 0xFFFD;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cleaning
+
+namespace {
+
+// While cleaning, every field delimiter and footnote mark is first turned into this byte, so
+// that the field-code scanner can see where a field's visible result starts; it is removed in
+// the last step. Real control characters in the input become spaces in the first step, so the
+// byte cannot be confused with input.
+constexpr char kFieldMark = '\x01';
+
+enum class Disposition { kKeep, kSpace, kDrop, kMark, kBullet };
+
+Disposition disposition_of(char32_t cp) {
+  if (cp == kInvalidCodePoint) return Disposition::kSpace;
+  if (cp == 0xFFFD || cp == 0x13 || cp == 0x14 || cp == 0x15) return Disposition::kMark;
+  if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) return Disposition::kSpace;
+  switch (cp) {
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+      return Disposition::kSpace;
+    case 0xAD:
+    case 0x180E:
+    case 0x200B:
+    case 0x200E:
+    case 0x200F:
+    case 0x2060:
+    case 0x2061:
+    case 0x2062:
+    case 0x2063:
+    case 0x2064:
+    case 0xFEFF:
+    case 0xFFFC:
+      return Disposition::kDrop;
+    case 0xF0B7:
+    case 0xF0A7:
+      return Disposition::kBullet;
+    default:
+      break;
+  }
+  if (cp >= 0x2000 && cp <= 0x200A) return Disposition::kSpace;
+  return Disposition::kKeep;
+}
+
+// Step 1: character-level mapping; the result is valid UTF-8 plus kFieldMark bytes.
+std::string map_characters(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  for (std::size_t pos = 0; pos < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, pos);
+    switch (disposition_of(decoded.value)) {
+      case Disposition::kKeep:
+        out.append(line.substr(pos, decoded.length));
+        break;
+      case Disposition::kSpace:
+        out += ' ';
+        break;
+      case Disposition::kDrop:
+        break;
+      case Disposition::kMark:
+        out += kFieldMark;
+        break;
+      case Disposition::kBullet:
+        append_utf8(out, U'\u2022');
+        break;
+    }
+    pos += decoded.length;
+  }
+  return out;
+}
+
+enum class FieldKind { kHyperlink, kBookmarkReference, kSwitchesOnly, kSequence, kQuotedTarget };
+
+struct FieldKeyword {
+  std::string_view name;
+  FieldKind kind;
+};
+
+constexpr std::array<FieldKeyword, 7> kFieldKeywords = {{
+    {"HYPERLINK", FieldKind::kHyperlink},
+    {"PAGEREF", FieldKind::kBookmarkReference},
+    {"NOTEREF", FieldKind::kBookmarkReference},
+    {"REF", FieldKind::kBookmarkReference},
+    {"TOC", FieldKind::kSwitchesOnly},
+    {"SEQ", FieldKind::kSequence},
+    {"INCLUDEPICTURE", FieldKind::kQuotedTarget},
+}};
+
+struct FieldCode {
+  std::size_t end = 0;  // one past the last byte of the code and its arguments
+  FieldKind kind = FieldKind::kHyperlink;
+  std::string_view target;  // HYPERLINK: the URL (first quoted argument not owned by a switch)
+};
+
+bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_word_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+std::size_t skip_spaces(std::string_view s, std::size_t pos) {
+  while (pos < s.size() && s[pos] == ' ') ++pos;
+  return pos;
+}
+
+// Word field switches: \l "anchor", \o "tooltip", \t "frame", \* MERGEFORMAT, \h, \z, \u ...
+// Returns the position after the switch, or npos when s[pos] does not start one.
+std::size_t skip_switch(std::string_view s, std::size_t pos, bool& takes_argument) {
+  if (pos + 1 >= s.size() || s[pos] != '\\') return std::string_view::npos;
+  const char name = s[pos + 1];
+  if (name == '*') {
+    std::size_t end = skip_spaces(s, pos + 2);
+    while (end < s.size() && is_word_char(s[end])) ++end;
+    takes_argument = false;
+    return end;
+  }
+  if (!((name >= 'a' && name <= 'z') || (name >= 'A' && name <= 'Z'))) {
+    return std::string_view::npos;
+  }
+  takes_argument = name == 'l' || name == 'o' || name == 't' || name == 'm' || name == 'b';
+  return pos + 2;
+}
+
+// Recognises a field code starting at s[pos] (an upper-case letter at a word start).
+bool match_field_code(std::string_view s, std::size_t pos, FieldCode& code) {
+  std::size_t word_end = pos;
+  while (word_end < s.size() && is_ascii_upper(s[word_end])) ++word_end;
+  const std::string_view word = s.substr(pos, word_end - pos);
+  const FieldKeyword* keyword = nullptr;
+  for (const FieldKeyword& candidate : kFieldKeywords) {
+    if (candidate.name == word) keyword = &candidate;
+  }
+  if (keyword == nullptr || word_end >= s.size() || s[word_end] != ' ') return false;
+
+  code.kind = keyword->kind;
+  std::size_t cursor = word_end;
+  int arguments = 0;
+  int switches = 0;
+  bool next_quote_belongs_to_switch = false;
+  while (true) {
+    const std::size_t next = skip_spaces(s, cursor);
+    if (next >= s.size()) break;
+    if (s[next] == '"') {
+      std::size_t close = s.find('"', next + 1);
+      const std::size_t end = close == std::string_view::npos ? s.size() : close + 1;
+      const std::size_t content_end = close == std::string_view::npos ? s.size() : close;
+      if (!next_quote_belongs_to_switch && code.target.empty()) {
+        code.target = s.substr(next + 1, content_end - next - 1);
+      }
+      next_quote_belongs_to_switch = false;
+      cursor = end;
+      ++arguments;
+      continue;
+    }
+    bool takes_argument = false;
+    const std::size_t after_switch = skip_switch(s, next, takes_argument);
+    if (after_switch != std::string_view::npos) {
+      next_quote_belongs_to_switch = takes_argument;
+      cursor = after_switch;
+      ++arguments;
+      ++switches;
+      continue;
+    }
+    const bool bare_argument_allowed =
+        arguments == 0 &&
+        (code.kind == FieldKind::kBookmarkReference || code.kind == FieldKind::kSequence);
+    if (bare_argument_allowed && (code.kind != FieldKind::kBookmarkReference || s[next] == '_')) {
+      std::size_t end = next;
+      while (end < s.size() && is_word_char(s[end])) ++end;
+      if (end == next) break;
+      cursor = end;
+      ++arguments;
+      continue;
+    }
+    break;
+  }
+  code.end = cursor;
+
+  // Only accept the shapes Word actually writes, so that ordinary words such as "REF" or "TOC"
+  // in running text are never taken for field codes.
+  switch (code.kind) {
+    case FieldKind::kHyperlink:
+    case FieldKind::kQuotedTarget:
+      return arguments > 0 && (!code.target.empty() || switches > 0);
+    case FieldKind::kBookmarkReference:
+      return arguments > 0 && s[skip_spaces(s, word_end)] == '_';
+    case FieldKind::kSwitchesOnly:
+      return switches > 0;
+    case FieldKind::kSequence:
+      return arguments > 1 && switches > 0;
+  }
+  return false;
+}
+
+// Step 2: removes field codes, keeping a hyperlink's visible text exactly once.
+std::string remove_field_codes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t pos = 0; pos < s.size();) {
+    const bool at_word_start = pos == 0 || s[pos - 1] == ' ' || s[pos - 1] == kFieldMark;
+    FieldCode code;
+    if (at_word_start && is_ascii_upper(s[pos]) && match_field_code(s, pos, code)) {
+      const std::size_t after = skip_spaces(s, code.end);
+      const bool visible_result_follows = after < s.size() && s[after] == kFieldMark;
+      const bool target_printed_next =
+          !code.target.empty() && s.substr(after).starts_with(code.target);
+      if (code.kind == FieldKind::kHyperlink && !visible_result_follows && !target_printed_next) {
+        out.append(code.target);
+      }
+      pos = code.end;
+      continue;
+    }
+    out += s[pos];
+    ++pos;
+  }
+  return out;
+}
+
+// Step 3: drops field marks, collapses space runs and trims.
+std::string squeeze_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (const char c : s) {
+    if (c == kFieldMark) continue;
+    if (c == ' ') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string clean_inline(std::string_view line) {
+  const std::string mapped = map_characters(line);
+  // Field codes are rare; skip the scanner when no upper-case keyword can be present.
+  const bool may_hold_field_code = mapped.find_first_of("HPNRTSI") != std::string::npos;
+  if (!may_hold_field_code) return squeeze_spaces(mapped);
+  return squeeze_spaces(remove_field_codes(mapped));
+}
+
+}  // namespace treatysearch::ingest

@@ -1,0 +1,172 @@
+#include "analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/ubrk.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+#include <xapian.h>
+
+#include <array>
+#include <unordered_map>
+
+#include "fold.h"
+#include "treatysearch/error.h"
+#include "utf8.h"
+
+namespace treatysearch::core {
+
+namespace {
+
+struct StemmerSpec {
+  std::string_view code;
+  const char* xapian_name;
+  UScriptCode script;
+};
+
+// Languages with a Snowball stemmer in Xapian 1.4 that treaty-body documents come in.
+constexpr std::array<StemmerSpec, 13> kStemmers = {{
+    {"en", "english", USCRIPT_LATIN},
+    {"fr", "french", USCRIPT_LATIN},
+    {"es", "spanish", USCRIPT_LATIN},
+    {"pt", "portuguese", USCRIPT_LATIN},
+    {"ru", "russian", USCRIPT_CYRILLIC},
+    {"ar", "arabic", USCRIPT_ARABIC},
+    {"de", "german", USCRIPT_LATIN},
+    {"it", "italian", USCRIPT_LATIN},
+    {"nl", "dutch", USCRIPT_LATIN},
+    {"tr", "turkish", USCRIPT_LATIN},
+    {"ro", "romanian", USCRIPT_LATIN},
+    {"sv", "swedish", USCRIPT_LATIN},
+    {"hu", "hungarian", USCRIPT_LATIN},
+}};
+
+const StemmerSpec* find_stemmer(std::string_view language) {
+  for (const auto& spec : kStemmers)
+    if (spec.code == language) return &spec;
+  return nullptr;
+}
+
+UScriptCode script_of(std::string_view word) {
+  std::size_t i = 0;
+  while (i < word.size()) {
+    const char32_t cp = decode_utf8(word, &i);
+    if (cp < 0x80) {
+      if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return USCRIPT_LATIN;
+      continue;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
+    if (script != USCRIPT_COMMON && script != USCRIPT_INHERITED) return script;
+  }
+  return USCRIPT_COMMON;
+}
+
+// Transparent hashing so that cache look-ups take a string_view without allocating.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+
+struct LanguageStemmer {
+  const StemmerSpec* spec = nullptr;
+  Xapian::Stem stem;
+  // Word -> stripped stem. Stemming dominates analysis time and word frequencies are Zipfian,
+  // so a small cache removes most Snowball calls.
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> cache;
+};
+
+constexpr std::size_t kMaxCachedStems = 200000;
+
+}  // namespace
+
+struct Analyzer::Impl {
+  std::unique_ptr<icu::BreakIterator> breaker;
+  UText text = UTEXT_INITIALIZER;
+  TokenFolder folder;
+  std::string exact, surface;
+  std::unordered_map<std::string, LanguageStemmer, StringHash, std::equal_to<>> stemmers;
+
+  ~Impl() { utext_close(&text); }
+
+  LanguageStemmer* stemmer_for(std::string_view language) {
+    auto it = stemmers.find(language);
+    if (it != stemmers.end()) return it->second.spec ? &it->second : nullptr;
+    LanguageStemmer entry;
+    entry.spec = find_stemmer(language);
+    if (entry.spec) entry.stem = Xapian::Stem(entry.spec->xapian_name);
+    auto [inserted, ok] = stemmers.emplace(std::string(language), std::move(entry));
+    (void)ok;
+    return inserted->second.spec ? &inserted->second : nullptr;
+  }
+
+  std::string_view stem(LanguageStemmer& stemmer, std::string_view word) {
+    auto cached = stemmer.cache.find(word);
+    if (cached != stemmer.cache.end()) return cached->second;
+    if (script_of(word) != stemmer.spec->script) return {};
+    if (stemmer.cache.size() >= kMaxCachedStems) stemmer.cache.clear();
+    std::string stripped;
+    folder.strip_diacritics(stemmer.stem(std::string(word)), &stripped);
+    return stemmer.cache.emplace(std::string(word), std::move(stripped)).first->second;
+  }
+};
+
+Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->breaker.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status) || !impl_->breaker)
+    throw Error(ErrorCode::kInternal,
+                std::string("cannot create the ICU word breaker: ") + u_errorName(status));
+}
+
+Analyzer::~Analyzer() = default;
+
+bool Analyzer::has_stemmer(std::string_view language) {
+  return find_stemmer(language) != nullptr;
+}
+
+std::string_view Analyzer::stem(std::string_view exact, std::string_view language) {
+  LanguageStemmer* stemmer = impl_->stemmer_for(language);
+  if (!stemmer || exact.empty()) return {};
+  return impl_->stem(*stemmer, exact);
+}
+
+void Analyzer::analyze(std::string_view text, std::string_view language, TokenSink& sink) {
+  if (text.empty()) return;
+  UErrorCode status = U_ZERO_ERROR;
+  utext_openUTF8(&impl_->text, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return;
+  icu::BreakIterator& breaker = *impl_->breaker;
+  breaker.setText(&impl_->text, status);
+  if (U_FAILURE(status)) return;
+
+  LanguageStemmer* stemmer = impl_->stemmer_for(language);
+  Token token;
+  std::uint32_t position = 0;
+  int32_t begin = breaker.first();
+  for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE;
+       begin = end, end = breaker.next()) {
+    const int32_t status_tag = breaker.getRuleStatus();
+    if (status_tag < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation, symbols
+    const std::string_view word = text.substr(static_cast<std::size_t>(begin),
+                                              static_cast<std::size_t>(end - begin));
+    impl_->folder.fold(word, &impl_->exact, &impl_->surface);
+    if (impl_->surface.empty() || impl_->surface.size() > kMaxTermBytes) continue;
+
+    token.kind = status_tag < UBRK_WORD_NUMBER_LIMIT   ? TokenKind::kNumber
+                 : status_tag >= UBRK_WORD_KANA        ? TokenKind::kIdeographic
+                                                       : TokenKind::kWord;
+    token.surface = impl_->surface;
+    token.exact = impl_->exact;
+    token.stem = (stemmer && token.kind == TokenKind::kWord) ? impl_->stem(*stemmer, impl_->exact)
+                                                             : std::string_view{};
+    token.begin = static_cast<std::uint32_t>(begin);
+    token.end = static_cast<std::uint32_t>(end);
+    token.position = ++position;
+    sink.on_token(token);
+  }
+}
+
+}  // namespace treatysearch::core

@@ -1,0 +1,150 @@
+#include "passage_record.h"
+
+namespace treatysearch::core {
+
+namespace {
+
+constexpr char kPassageVersion = 1;
+constexpr char kFileVersion = 1;
+constexpr char kDocumentVersion = 1;
+
+void put_varint(std::uint64_t value, std::string* out) {
+  while (value >= 0x80) {
+    out->push_back(static_cast<char>((value & 0x7F) | 0x80));
+    value >>= 7;
+  }
+  out->push_back(static_cast<char>(value));
+}
+
+void put_string(std::string_view s, std::string* out) {
+  put_varint(s.size(), out);
+  out->append(s);
+}
+
+// Reads fields from a byte string; after the first failure every read fails.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+
+  bool varint(std::uint64_t* value) {
+    *value = 0;
+    for (int shift = 0; ok_ && shift < 64; shift += 7) {
+      if (pos_ >= bytes_.size()) break;
+      const auto byte = static_cast<unsigned char>(bytes_[pos_++]);
+      *value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return true;
+    }
+    ok_ = false;
+    return false;
+  }
+  bool string(std::string* s) {
+    std::uint64_t length;
+    if (!varint(&length) || length > bytes_.size() - pos_) return ok_ = false;
+    s->assign(bytes_.substr(pos_, length));
+    pos_ += length;
+    return true;
+  }
+  bool byte(char* c) {
+    if (!ok_ || pos_ >= bytes_.size()) return ok_ = false;
+    *c = bytes_[pos_++];
+    return true;
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  std::string_view bytes_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+std::string encode_passage(const PassageRecord& r) {
+  std::string out;
+  out.reserve(r.text.size() + r.citation.size() + r.section.size() + 64);
+  out.push_back(kPassageVersion);
+  put_string(r.file_key, &out);
+  put_varint(r.ordinal, &out);
+  put_varint(r.kind, &out);
+  put_string(r.label, &out);
+  put_string(r.citation, &out);
+  put_string(r.section, &out);
+  put_string(r.text, &out);
+  put_string(r.parent, &out);
+  put_varint(r.footnotes.size(), &out);
+  for (const auto& f : r.footnotes) put_string(f, &out);
+  return out;
+}
+
+bool decode_passage(std::string_view bytes, PassageRecord* r) {
+  Reader in(bytes);
+  char version;
+  std::uint64_t ordinal = 0, kind = 0, count = 0;
+  if (!in.byte(&version) || version != kPassageVersion) return false;
+  in.string(&r->file_key);
+  in.varint(&ordinal);
+  in.varint(&kind);
+  in.string(&r->label);
+  in.string(&r->citation);
+  in.string(&r->section);
+  in.string(&r->text);
+  in.string(&r->parent);
+  in.varint(&count);
+  if (!in.ok() || count > bytes.size()) return false;
+  r->footnotes.resize(count);
+  for (auto& f : r->footnotes) in.string(&f);
+  r->ordinal = static_cast<std::uint32_t>(ordinal);
+  r->kind = static_cast<std::uint8_t>(kind);
+  return in.ok();
+}
+
+std::string encode_file(const FileRecord& r) {
+  std::string out;
+  out.push_back(kFileVersion);
+  put_string(r.path, &out);
+  put_string(r.display_path, &out);
+  put_varint(r.size, &out);
+  put_varint(static_cast<std::uint64_t>(r.mtime_ns), &out);
+  put_varint(r.content_hash, &out);
+  put_varint(r.metadata_hash, &out);
+  put_varint(r.passages, &out);
+  return out;
+}
+
+bool decode_file(std::string_view bytes, FileRecord* r) {
+  Reader in(bytes);
+  char version;
+  std::uint64_t mtime = 0, passages = 0;
+  if (!in.byte(&version) || version != kFileVersion) return false;
+  in.string(&r->path);
+  in.string(&r->display_path);
+  in.varint(&r->size);
+  in.varint(&mtime);
+  in.varint(&r->content_hash);
+  in.varint(&r->metadata_hash);
+  in.varint(&passages);
+  r->mtime_ns = static_cast<std::int64_t>(mtime);
+  r->passages = static_cast<std::uint32_t>(passages);
+  return in.ok();
+}
+
+std::string encode_document(const DocumentInfo& d) {
+  std::string out;
+  out.push_back(kDocumentVersion);
+  for (const std::string* field : {&d.source, &d.symbol, &d.title, &d.type, &d.committee,
+                                   &d.state, &d.session, &d.date, &d.language})
+    put_string(*field, &out);
+  return out;
+}
+
+bool decode_document(std::string_view bytes, DocumentInfo* d) {
+  Reader in(bytes);
+  char version;
+  if (!in.byte(&version) || version != kDocumentVersion) return false;
+  for (std::string* field : {&d->source, &d->symbol, &d->title, &d->type, &d->committee,
+                             &d->state, &d->session, &d->date, &d->language})
+    in.string(field);
+  return in.ok();
+}
+
+}  // namespace treatysearch::core

@@ -1,0 +1,83 @@
+// The on-disk layout of a treatysearch index: one Xapian document per passage.
+//
+// Terms
+//   <surface>        positional word terms (no prefix; always lowercase or caseless script)
+//   Z<stem>          stems, without positions (like Xapian's STEM_SOME layout)
+//   Q<file>:<n>      unique id of passage n of a file (replace_document key)
+//   K<file>          every passage of a file (deletion of a file's passages)
+//   XC<committee> XS<state> XT<type> XL<language> XY<symbol>   boolean filter terms, lowercase
+// Values
+//   kDateSlot        "YYYYMMDD" with 00 for unknown month/day: sortable, range-filterable
+// Document data      a PassageRecord (passage_record.h)
+// Metadata
+//   kSchemaKey, kAnalyzerKey   checked on open
+//   kLanguagesKey    space-separated languages present (query-side stemming candidates)
+//   file:<file>      FileRecord of an indexed file (change detection, removal)
+//   doc:<file>       DocumentInfo of an indexed file
+// <file> is a 16-hex-digit hash of the file's absolute path (or of the add_text name), so no
+// term approaches Xapian's 245-byte limit however long the path.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace treatysearch::core::schema {
+
+inline constexpr const char* kSchemaKey = "treatysearch.schema";
+inline constexpr const char* kAnalyzerKey = "treatysearch.analyzer";
+inline constexpr const char* kLanguagesKey = "treatysearch.languages";
+inline constexpr const char* kFileRecordPrefix = "file:";
+inline constexpr const char* kDocInfoPrefix = "doc:";
+
+inline constexpr const char* kStemPrefix = "Z";
+inline constexpr const char* kIdPrefix = "Q";
+inline constexpr const char* kFilePrefix = "K";
+inline constexpr const char* kCommitteePrefix = "XC";
+inline constexpr const char* kStatePrefix = "XS";
+inline constexpr const char* kTypePrefix = "XT";
+inline constexpr const char* kLanguagePrefix = "XL";
+inline constexpr const char* kSymbolPrefix = "XY";
+
+inline constexpr unsigned kDateSlot = 0;
+
+// Longest boolean filter value kept as a term; longer values are cut (never fail a document).
+inline constexpr std::size_t kMaxFilterValueBytes = 200;
+
+// 64-bit FNV-1a, stable across platforms and releases (std::hash is not).
+inline std::uint64_t stable_hash(std::string_view bytes) {
+  std::uint64_t hash = 0xcbf29ce484222325ull;
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 0x100000001b3ull;
+  }
+  return hash;
+}
+
+inline std::string file_key(std::string_view identity) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::uint64_t hash = stable_hash(identity);
+  std::string key(16, '0');
+  for (int i = 15; i >= 0; --i, hash >>= 4) key[static_cast<std::size_t>(i)] = kHex[hash & 15];
+  return key;
+}
+
+// "2023-09-12" -> "20230912", "2022-04" -> "20220400", "2022" -> "20220000", else "".
+inline std::string date_value(std::string_view iso_date) {
+  auto digits = [](std::string_view s) {
+    for (char c : s)
+      if (c < '0' || c > '9') return false;
+    return true;
+  };
+  if (iso_date.size() < 4 || !digits(iso_date.substr(0, 4))) return {};
+  std::string value(iso_date.substr(0, 4));
+  value += (iso_date.size() >= 7 && iso_date[4] == '-' && digits(iso_date.substr(5, 2)))
+               ? std::string(iso_date.substr(5, 2))
+               : "00";
+  value += (iso_date.size() >= 10 && iso_date[7] == '-' && digits(iso_date.substr(8, 2)))
+               ? std::string(iso_date.substr(8, 2))
+               : "00";
+  return value;
+}
+
+}  // namespace treatysearch::core::schema

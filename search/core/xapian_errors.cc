@@ -1,0 +1,34 @@
+#include "xapian_errors.h"
+
+#include <xapian.h>
+
+#include "treatysearch/error.h"
+
+namespace treatysearch::core {
+
+void throw_translated(const Xapian::Error& error, const std::string& index_dir) {
+  // Xapian 1.4's Error is not polymorphic (no dynamic_cast); its type name tells the class.
+  const std::string prefix = index_dir + ": ";
+  const std::string type = error.get_type();
+  const std::string detail = error.get_msg();
+  if (type == "DatabaseLockError")
+    throw Error(ErrorCode::kLocked,
+                prefix + "index is locked by another treaty-index run; wait for it to finish");
+  if (type == "DatabaseVersionError")
+    throw Error(ErrorCode::kVersionMismatch, prefix + "index format not supported: " + detail);
+  if (type == "DatabaseNotFoundError")
+    throw Error(ErrorCode::kNotFound, prefix + "no index here (create one with treaty-index)");
+  if (type == "DatabaseCorruptError")
+    throw Error(ErrorCode::kCorrupt,
+                prefix + "index is damaged (" + detail + "); delete it and run treaty-index again");
+  if (type == "DatabaseOpeningError")
+    throw Error(ErrorCode::kNotFound, prefix + "cannot open index: " + detail);
+  if (type == "DatabaseError" || type == "DatabaseModifiedError" ||
+      type == "DatabaseClosedError")
+    throw Error(ErrorCode::kIo, prefix + "index error: " + detail);
+  if (type == "InvalidArgumentError")
+    throw Error(ErrorCode::kInvalidArgument, prefix + detail);
+  throw Error(ErrorCode::kInternal, prefix + type + ": " + detail);
+}
+
+}  // namespace treatysearch::core

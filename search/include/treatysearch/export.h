@@ -1,0 +1,9 @@
+// Symbol visibility for the treatysearch libraries. Everything not marked TREATYSEARCH_API is
+// hidden (the libraries build with -fvisibility=hidden).
+#pragma once
+
+#if defined(__GNUC__)
+#define TREATYSEARCH_API __attribute__((visibility("default")))
+#else
+#define TREATYSEARCH_API
+#endif

@@ -1,0 +1,71 @@
+// Value types shared by the search and indexing APIs. Plain structs: copyable, no hidden state,
+// safe to use from any thread.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace treatysearch {
+
+// What is known about one indexed document. An empty string means "unknown" (printed as null
+// in JSON).
+struct DocumentInfo {
+  std::string source;     // the file path as it was given to the indexer, or the caller's name
+  std::string symbol;     // UN document symbol or letter reference: "CERD/C/KAZ/CO/8-10"
+  std::string title;
+  std::string type;       // a DocumentType code: "concluding-observations", "follow-up-letter", ...
+  std::string committee;  // "CERD", "CCPR", "CESCR", "CEDAW", "CRC", "CAT", "CRPD", "CMW", "CED"
+  std::string state;      // State party in English: "Kazakhstan"
+  std::string session;    // "110"
+  std::string date;       // ISO 8601: "2023-09-12", "2022-04", "2022"
+  std::string language;   // BCP 47 primary language subtag: "en", "fr", "kk", ...
+};
+
+// Stable codes for DocumentInfo::type; filters and JSON use these.
+namespace doctype {
+inline constexpr const char* kConcludingObservations = "concluding-observations";
+inline constexpr const char* kFollowUpLetter = "follow-up-letter";
+inline constexpr const char* kNgoCommentary = "ngo-commentary";
+inline constexpr const char* kStateReport = "state-report";
+inline constexpr const char* kListOfIssues = "list-of-issues";
+inline constexpr const char* kGeneralComment = "general-comment";
+inline constexpr const char* kDecision = "decision";
+inline constexpr const char* kOther = "other";
+}  // namespace doctype
+
+// A half-open range [begin, end) of byte offsets into a UTF-8 string.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool operator==(const Span&) const = default;
+};
+
+// A short extract of a passage with the words that matched the query marked.
+struct Snippet {
+  std::string text;              // UTF-8; "…" marks where the passage was cut
+  std::vector<Span> highlights;  // byte ranges of `text`, sorted, not overlapping
+};
+
+// One ranked passage.
+struct Hit {
+  std::size_t rank = 0;         // 1-based, counting from the first result of the whole query
+  double score = 0;             // BM25 (plus the all-words boost); comparable within one query only
+  std::string citation;         // pinpoint citation: "CERD/C/KAZ/CO/8-10, para. 18 (b)"
+  std::string paragraph;        // the label alone: "18 (b)", "[5]", "footnote 3"
+  std::string section;          // heading path, " > " between levels; empty when none
+  std::string text;             // the passage's whole text
+  Snippet snippet;
+  DocumentInfo document;
+};
+
+struct SearchResult {
+  std::string query;
+  std::uint64_t total = 0;  // estimated number of matching passages (exact when small)
+  std::vector<Hit> hits;
+};
+
+}  // namespace treatysearch

@@ -1,0 +1,58 @@
+// Parsing of the query language (see search.h for the syntax) into a small tree, and compiling
+// that tree into a Xapian::Query with the shared analyzer.
+#pragma once
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer.h"
+
+namespace treatysearch::search {
+
+struct QueryNode {
+  enum class Type {
+    kWord,     // text: one bare word as typed (may analyze into several tokens)
+    kPhrase,   // text: the quoted words
+    kAll,      // children joined by side-by-side words: all should match (see compile)
+    kAnd,      // explicit AND
+    kOr,       // explicit OR
+    kNot,      // one child: must not match
+  };
+  Type type = Type::kWord;
+  std::string text;
+  std::vector<QueryNode> children;
+};
+
+// Parses `query`. Throws treatysearch::Error(kInvalidArgument) with a message naming the query
+// and the problem: empty, longer than QueryLimits::kMaxQueryBytes, nested deeper than
+// QueryLimits::kMaxNesting, unbalanced parentheses, an operator without operands.
+QueryNode parse_query(std::string_view query);
+
+// What the highlighter needs to mark the words that matched.
+struct HighlightTerms {
+  std::set<std::string, std::less<>> surfaces;  // positional terms of words and phrases
+  std::set<std::string, std::less<>> stems;     // stems (without the Z prefix)
+};
+
+struct CompiledQuery {
+  Xapian::Query query;
+  // For a top-level kAll of several parts: the strict conjunction, ranked first by the searcher
+  // ("all the words"), then the rest of `query`. Empty otherwise.
+  Xapian::Query all_words;
+  HighlightTerms highlights;
+  std::size_t term_count = 0;
+};
+
+// Compiles `root` with `analyzer`; each word is stemmed in every language of `languages`
+// (those present in the index) and matched as a synonym group of its surface form and stems.
+// Throws Error(kInvalidArgument) when the query has no searchable word or more than
+// QueryLimits::kMaxTerms terms; `original` is used in messages.
+CompiledQuery compile_query(const QueryNode& root, core::Analyzer& analyzer,
+                            const std::vector<std::string>& languages,
+                            std::string_view original);
+
+}  // namespace treatysearch::search

@@ -1,0 +1,229 @@
+#include "searcher_impl.h"
+
+#include <filesystem>
+
+#include "passage_record.h"
+#include "schema_check.h"
+#include "query_parser.h"
+#include "schema.h"
+#include "snippet.h"
+#include "states.h"
+#include "treatysearch/version.h"
+#include "xapian_errors.h"
+
+namespace treatysearch::search {
+
+namespace {
+
+namespace schema = core::schema;
+
+std::string lowercase_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return s;
+}
+
+// Boolean filter terms are lowercase; values longer than the limit are cut as at index time.
+std::string filter_term(const char* prefix, const std::string& value) {
+  std::string term = prefix + lowercase_ascii(value);
+  return term.substr(0, std::string(prefix).size() + schema::kMaxFilterValueBytes);
+}
+
+Xapian::Query any_of(const char* prefix, const std::vector<std::string>& values) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& v : values) terms.emplace_back(filter_term(prefix, v));
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t j = s.find(' ', i);
+    if (j != i) out.push_back(s.substr(i, j == std::string::npos ? std::string::npos : j - i));
+    if (j == std::string::npos) break;
+    i = j + 1;
+  }
+  return out;
+}
+
+constexpr int kMaxRetries = 3;
+constexpr Xapian::termcount kMaxSymbolExpansion = 1000;
+
+}  // namespace
+
+SearcherImpl::SearcherImpl(std::string index_dir) : index_dir_(std::move(index_dir)) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(index_dir_, ec))
+    throw Error(ErrorCode::kNotFound,
+                index_dir_ + ": no index here; create one with treaty-index --index " + index_dir_);
+  try {
+    db_ = Xapian::Database(index_dir_);
+    core::check_index_schema(db_, index_dir_);
+    languages_ = split_words(db_.get_metadata(schema::kLanguagesKey));
+  } catch (const Xapian::Error& e) {
+    core::throw_translated(e, index_dir_);
+  }
+}
+
+std::uint64_t SearcherImpl::passage_count() {
+  try {
+    db_.reopen();
+    return db_.get_doccount();
+  } catch (const Xapian::Error& e) {
+    core::throw_translated(e, index_dir_);
+  }
+}
+
+SearchResult SearcherImpl::search(const std::string& query, const SearchOptions& options) {
+  if (options.limit > QueryLimits::kMaxPageSize)
+    throw Error(ErrorCode::kInvalidArgument,
+                "limit " + std::to_string(options.limit) + " is over the maximum of " +
+                    std::to_string(QueryLimits::kMaxPageSize));
+  if (options.offset + options.limit > QueryLimits::kMaxWindow)
+    throw Error(ErrorCode::kInvalidArgument,
+                "offset + limit " + std::to_string(options.offset + options.limit) +
+                    " is over the maximum of " + std::to_string(QueryLimits::kMaxWindow));
+  if (options.filters.year_from && options.filters.year_to &&
+      *options.filters.year_from > *options.filters.year_to)
+    throw Error(ErrorCode::kInvalidArgument, "year range is empty: " +
+                                                 std::to_string(*options.filters.year_from) +
+                                                 ".." + std::to_string(*options.filters.year_to));
+  // A reader sees one snapshot; a writer's commits can invalidate it mid-query. Reopen and
+  // retry (DatabaseCorruptError included: Xapian 1.4 can raise it spuriously during writes).
+  for (int attempt = 0;; ++attempt) {
+    try {
+      if (db_.reopen()) {
+        documents_.clear();
+        languages_ = split_words(db_.get_metadata(schema::kLanguagesKey));
+      }
+      return run(query, options);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= kMaxRetries) core::throw_translated(e, index_dir_);
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      if (attempt >= 1) core::throw_translated(e, index_dir_);
+    } catch (const Xapian::Error& e) {
+      core::throw_translated(e, index_dir_);
+    }
+  }
+}
+
+Xapian::Query SearcherImpl::filter_query(const Filters& f) const {
+  std::vector<Xapian::Query> parts;
+  if (!f.committees.empty()) parts.push_back(any_of(schema::kCommitteePrefix, f.committees));
+  if (!f.types.empty()) parts.push_back(any_of(schema::kTypePrefix, f.types));
+  if (!f.languages.empty()) parts.push_back(any_of(schema::kLanguagePrefix, f.languages));
+  if (!f.states.empty()) {
+    std::vector<std::string> names;
+    for (const auto& s : f.states) {
+      const std::string canonical = core::canonical_state(s);
+      names.push_back(canonical.empty() ? s : canonical);
+    }
+    parts.push_back(any_of(schema::kStatePrefix, names));
+  }
+  if (!f.symbols.empty()) {
+    std::vector<Xapian::Query> symbols;
+    for (std::string s : f.symbols) {
+      const bool prefix = !s.empty() && (s.back() == '*' || s.back() == '/');
+      if (!s.empty() && s.back() == '*') s.pop_back();
+      if (prefix)
+        symbols.emplace_back(Xapian::Query::OP_WILDCARD, filter_term(schema::kSymbolPrefix, s),
+                             kMaxSymbolExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR);
+      else
+        symbols.emplace_back(filter_term(schema::kSymbolPrefix, s));
+    }
+    parts.emplace_back(Xapian::Query::OP_OR, symbols.begin(), symbols.end());
+  }
+  if (f.year_from || f.year_to) {
+    // Date values are "YYYYMMDD"; a passage whose document has no known date never matches.
+    const std::string from = f.year_from ? std::to_string(*f.year_from) + "0000" : "0";
+    const std::string to = f.year_to ? std::to_string(*f.year_to) + "9999" : "9";
+    parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
+  }
+  if (parts.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+SearchResult SearcherImpl::run(const std::string& query, const SearchOptions& options) {
+  const QueryNode root = parse_query(query);
+  const std::vector<std::string> languages = languages_.empty()
+                                                 ? std::vector<std::string>{"en"}
+                                                 : languages_;
+  CompiledQuery compiled = compile_query(root, analyzer_, languages, query);
+  const Xapian::Query filter = filter_query(options.filters);
+  auto filtered = [&](const Xapian::Query& q) {
+    return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+  };
+
+  SearchResult result;
+  result.query = query;
+  Xapian::Enquire enquire(db_);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+
+  std::vector<std::pair<Xapian::MSet, std::size_t>> pages;  // (mset, first rank)
+  if (compiled.all_words.empty()) {
+    enquire.set_query(filtered(compiled.query));
+    Xapian::MSet mset = enquire.get_mset(options.offset, options.limit,
+                                         options.offset + options.limit);
+    result.total = mset.get_matches_estimated();
+    pages.emplace_back(mset, options.offset + 1);
+  } else {
+    // Passages with every word first, ranked among themselves; then passages with only some.
+    enquire.set_query(filtered(compiled.all_words));
+    Xapian::MSet all = enquire.get_mset(options.offset, options.limit,
+                                        options.offset + options.limit);
+    pages.emplace_back(all, options.offset + 1);
+    // When this page is not filled, fewer than offset+limit passages have every word, and the
+    // check_at_least above made their count exact.
+    const std::size_t all_count = all.get_matches_estimated();
+    const Xapian::Query rest =
+        Xapian::Query(Xapian::Query::OP_AND_NOT, compiled.query, compiled.all_words);
+    enquire.set_query(filtered(rest));
+    if (all.size() < options.limit) {
+      const std::size_t rest_offset = options.offset > all_count ? options.offset - all_count : 0;
+      const std::size_t rest_limit = options.limit - all.size();
+      Xapian::MSet more = enquire.get_mset(rest_offset, rest_limit, rest_offset + rest_limit);
+      pages.emplace_back(more, all_count + rest_offset + 1);
+      result.total = all_count + more.get_matches_estimated();
+    } else {
+      result.total = all_count + enquire.get_mset(0, 0).get_matches_estimated();
+    }
+  }
+
+  for (const auto& [mset, first_rank] : pages) {
+    std::size_t rank = first_rank;
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      result.hits.push_back(make_hit(it, rank++, options, compiled.highlights));
+  }
+  return result;
+}
+
+const DocumentInfo& SearcherImpl::document_info(const std::string& file_key) {
+  auto it = documents_.find(file_key);
+  if (it != documents_.end()) return it->second;
+  DocumentInfo info;
+  core::decode_document(db_.get_metadata(schema::kDocInfoPrefix + file_key), &info);
+  return documents_.emplace(file_key, std::move(info)).first->second;
+}
+
+Hit SearcherImpl::make_hit(const Xapian::MSetIterator& match, std::size_t rank,
+                           const SearchOptions& options, const HighlightTerms& highlights) {
+  core::PassageRecord record;
+  const Xapian::Document doc = match.get_document();
+  if (!core::decode_passage(doc.get_data(), &record))
+    throw Error(ErrorCode::kCorrupt, index_dir_ + ": passage " + std::to_string(*match) +
+                                         " has an unreadable record; rebuild the index");
+  Hit hit;
+  hit.rank = rank;
+  hit.score = match.get_weight();
+  hit.document = document_info(record.file_key);
+  hit.citation = std::move(record.citation);
+  hit.paragraph = std::move(record.label);
+  hit.section = std::move(record.section);
+  hit.snippet = make_snippet(record.text, hit.document.language, highlights, analyzer_,
+                             options.snippet_chars);
+  hit.text = std::move(record.text);
+  return hit;
+}
+
+}  // namespace treatysearch::search

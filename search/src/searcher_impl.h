@@ -1,0 +1,38 @@
+// The query engine behind treatysearch::Searcher (search.h): opens and checks an index, parses
+// and compiles queries, applies filters, ranks, and turns matches into cited hits.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analyzer.h"
+#include "treatysearch/search.h"
+
+namespace treatysearch::search {
+
+class SearcherImpl {
+ public:
+  // Throws Error (kNotFound, kVersionMismatch, kCorrupt, kIo).
+  explicit SearcherImpl(std::string index_dir);
+
+  SearchResult search(const std::string& query, const SearchOptions& options);
+  std::uint64_t passage_count();
+
+ private:
+  Xapian::Query filter_query(const Filters& filters) const;
+  SearchResult run(const std::string& query, const SearchOptions& options);
+  Hit make_hit(const Xapian::MSetIterator& match, std::size_t rank, const SearchOptions& options,
+               const struct HighlightTerms& highlights);
+  const DocumentInfo& document_info(const std::string& file_key);
+
+  std::string index_dir_;
+  Xapian::Database db_;
+  core::Analyzer analyzer_;
+  std::vector<std::string> languages_;
+  std::map<std::string, DocumentInfo> documents_;  // cache of doc: metadata, per revision
+};
+
+}  // namespace treatysearch::search

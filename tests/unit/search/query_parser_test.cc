@@ -1,0 +1,156 @@
+#include "query_parser.h"
+
+#include <gtest/gtest.h>
+
+#include "treatysearch/error.h"
+#include "treatysearch/search.h"
+
+namespace treatysearch::search {
+namespace {
+
+using Type = QueryNode::Type;
+
+// Renders a tree compactly: all(a b) and(...) or(...) not(...) "phrase".
+std::string show(const QueryNode& n) {
+  switch (n.type) {
+    case Type::kWord: return n.text;
+    case Type::kPhrase: return "\"" + n.text + "\"";
+    default: break;
+  }
+  std::string name = n.type == Type::kAll ? "all" : n.type == Type::kAnd ? "and"
+                     : n.type == Type::kOr ? "or" : "not";
+  std::string out = name + "(";
+  for (std::size_t i = 0; i < n.children.size(); ++i) out += (i ? " " : "") + show(n.children[i]);
+  return out + ")";
+}
+
+std::string parsed(const std::string& q) { return show(parse_query(q)); }
+
+std::string error_of(const std::string& q) {
+  try {
+    parse_query(q);
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
+    return e.what();
+  }
+  return "";
+}
+
+TEST(QueryParser, PlainWordsAreASoftConjunction) {
+  EXPECT_EQ(parsed("hate speech"), "all(hate speech)");
+  EXPECT_EQ(parsed("torture"), "torture");
+}
+
+TEST(QueryParser, OperatorsPrecedenceAndGrouping) {
+  EXPECT_EQ(parsed("a OR b AND c"), "or(a and(b c))");
+  EXPECT_EQ(parsed("(a OR b) AND c"), "and(or(a b) c)");
+  EXPECT_EQ(parsed("a b OR c"), "or(all(a b) c)");
+  EXPECT_EQ(parsed("police NOT riots"), "all(police not(riots))");
+  EXPECT_EQ(parsed("police -riots"), "all(police not(riots))");
+  EXPECT_EQ(parsed("co-operation"), "co-operation");  // a hyphen inside a word is no operator
+}
+
+TEST(QueryParser, LowercaseOperatorsAreWords) {
+  EXPECT_EQ(parsed("law and order"), "all(law and order)");
+}
+
+TEST(QueryParser, PhrasesIncludingTypographicQuotesAndAMissingClosingQuote) {
+  EXPECT_EQ(parsed("\"hate speech\" police"), "all(\"hate speech\" police)");
+  EXPECT_EQ(parsed("“racial discrimination”"), "\"racial discrimination\"");
+  EXPECT_EQ(parsed("«droits de l'homme»"), "\"droits de l'homme\"");
+  EXPECT_EQ(parsed("\"stateless persons"), "\"stateless persons\"");
+}
+
+TEST(QueryParser, ErrorsNameTheQueryAndTheProblem) {
+  EXPECT_NE(error_of("   ").find("empty query"), std::string::npos);
+  EXPECT_NE(error_of("(a OR b").find("missing ')'"), std::string::npos);
+  EXPECT_NE(error_of("a OR b)").find("unbalanced ')'"), std::string::npos);
+  EXPECT_NE(error_of("a AND").find("missing a word"), std::string::npos);
+  EXPECT_NE(error_of("OR b").find("'OR' needs a word before it"), std::string::npos);
+  EXPECT_NE(error_of("()").find("empty parentheses"), std::string::npos);
+  EXPECT_NE(error_of("a AND").find("query \"a AND\""), std::string::npos);
+  EXPECT_NE(error_of("bad \xFF").find("not valid UTF-8"), std::string::npos);
+}
+
+TEST(QueryParser, LengthLimitAtNAndNPlusOne) {
+  const std::string at_limit(QueryLimits::kMaxQueryBytes, 'a');
+  EXPECT_NO_THROW(parse_query(at_limit));
+  EXPECT_NE(error_of(at_limit + "a").find("longer than 4096 bytes"), std::string::npos);
+}
+
+std::string nested(std::size_t depth) {
+  return std::string(depth, '(') + "a" + std::string(depth, ')');
+}
+
+TEST(QueryParser, NestingLimitAtNAndNPlusOne) {
+  EXPECT_NO_THROW(parse_query(nested(QueryLimits::kMaxNesting)));
+  EXPECT_NE(error_of(nested(QueryLimits::kMaxNesting + 1)).find("nested more than 32"),
+            std::string::npos);
+  std::string nots;
+  for (std::size_t i = 0; i <= QueryLimits::kMaxNesting; ++i) nots += "NOT ";
+  EXPECT_NE(error_of(nots + "a").find("nested"), std::string::npos);
+  // A deep query far over the limit fails fast instead of overflowing the stack.
+  EXPECT_NE(error_of(std::string(2000, '(') + "a").find("nested"), std::string::npos);
+}
+
+class CompileTest : public ::testing::Test {
+ protected:
+  CompiledQuery compile(const std::string& q) {
+    return compile_query(parse_query(q), analyzer_, {"en"}, q);
+  }
+  core::Analyzer analyzer_;
+};
+
+TEST_F(CompileTest, WordsMatchSurfaceOrStemAsOneSynonymGroup) {
+  const auto c = compile("Discriminated");
+  const std::string d = c.query.get_description();
+  EXPECT_NE(d.find("SYNONYM"), std::string::npos) << d;
+  EXPECT_NE(d.find("discriminated"), std::string::npos) << d;
+  EXPECT_NE(d.find("Zdiscrimin"), std::string::npos) << d;
+  EXPECT_TRUE(c.all_words.empty());
+  EXPECT_EQ(c.highlights.stems.count("discrimin"), 1u);
+}
+
+TEST_F(CompileTest, PhrasesUseExactSurfaceFormsInOrder) {
+  const auto c = compile("\"Hate Speech\"");
+  const std::string d = c.query.get_description();
+  EXPECT_NE(d.find("hate PHRASE 2 speech"), std::string::npos) << d;
+  EXPECT_EQ(d.find("Z"), std::string::npos) << d;  // no stems inside quotes
+}
+
+TEST_F(CompileTest, SideBySideWordsGetAStrictAndARelaxedQuery) {
+  const auto c = compile("hate speech -riots");
+  const std::string strict = c.all_words.get_description();
+  const std::string relaxed = c.query.get_description();
+  EXPECT_NE(strict.find(" AND "), std::string::npos) << strict;
+  EXPECT_NE(relaxed.find(" OR "), std::string::npos) << relaxed;
+  EXPECT_NE(strict.find("AND_NOT"), std::string::npos) << strict;
+  EXPECT_NE(relaxed.find("AND_NOT"), std::string::npos) << relaxed;
+}
+
+TEST_F(CompileTest, SymbolsBecomePhrasesOfTheirParts) {
+  const std::string d = compile("CERD/C/KAZ/CO/8-10").query.get_description();
+  EXPECT_NE(d.find("cerd PHRASE 6 c PHRASE 6 kaz PHRASE 6 co PHRASE 6 8 PHRASE 6 10"),
+            std::string::npos)
+      << d;
+}
+
+TEST_F(CompileTest, PunctuationOnlyQueryIsAnError) {
+  EXPECT_THROW(compile("!!! ---"), Error);
+}
+
+TEST_F(CompileTest, TermLimitAtNAndNPlusOne) {
+  std::string at_limit, over;
+  for (std::size_t i = 0; i < QueryLimits::kMaxTerms; ++i) at_limit += "w" + std::to_string(i) + " ";
+  over = at_limit + "extra";
+  EXPECT_NO_THROW(compile(at_limit));
+  try {
+    compile(over);
+    FAIL() << "expected the term limit";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("more than 64 words"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace treatysearch::search

@@ -1,0 +1,83 @@
+#include "hit_printer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace treatysearch::cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json string_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+// Code point index of every byte offset we report (JSON consumers count characters, not bytes).
+std::size_t code_points_before(const std::string& s, std::size_t byte_offset) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < byte_offset && i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+Json document_json(const DocumentInfo& d) {
+  return Json{{"source", string_or_null(d.source)},       {"symbol", string_or_null(d.symbol)},
+              {"title", string_or_null(d.title)},         {"type", string_or_null(d.type)},
+              {"committee", string_or_null(d.committee)}, {"state", string_or_null(d.state)},
+              {"session", string_or_null(d.session)},     {"date", string_or_null(d.date)},
+              {"language", string_or_null(d.language)}};
+}
+
+void print_snippet(const Snippet& snippet, const TextStyle& style, std::ostream& out) {
+  std::size_t at = 0;
+  for (const auto& span : snippet.highlights) {
+    out.write(snippet.text.data() + at, static_cast<std::streamsize>(span.begin - at));
+    if (style.bold) out << "\033[1m";
+    out.write(snippet.text.data() + span.begin, static_cast<std::streamsize>(span.end - span.begin));
+    if (style.bold) out << "\033[0m";
+    at = span.end;
+  }
+  out << snippet.text.substr(at);
+}
+
+}  // namespace
+
+void print_text(const SearchResult& result, const TextStyle& style, std::ostream& out) {
+  for (const Hit& hit : result.hits) {
+    out << hit.rank << ". " << hit.citation << '\n';
+    if (!hit.section.empty()) out << "   " << hit.section << '\n';
+    out << "   ";
+    print_snippet(hit.snippet, style, out);
+    out << "\n\n";
+  }
+  const std::size_t shown = result.hits.size();
+  if (shown == 0) {
+    out << "No passages match.\n";
+  } else {
+    out << "Passages " << result.hits.front().rank << "-" << result.hits.back().rank << " of about "
+        << result.total << ".\n";
+  }
+}
+
+void print_json(const SearchResult& result, std::ostream& out) {
+  Json hits = Json::array();
+  for (const Hit& hit : result.hits) {
+    Json highlights = Json::array();
+    for (const auto& span : hit.snippet.highlights)
+      highlights.push_back({code_points_before(hit.snippet.text, span.begin),
+                            code_points_before(hit.snippet.text, span.end)});
+    hits.push_back(Json{{"rank", hit.rank},
+                        {"score", hit.score},
+                        {"citation", hit.citation},
+                        {"paragraph", hit.paragraph},
+                        {"section", string_or_null(hit.section)},
+                        {"text", hit.text},
+                        {"snippet", hit.snippet.text},
+                        {"highlights", highlights},
+                        {"document", document_json(hit.document)}});
+  }
+  Json doc{{"query", result.query}, {"total", result.total}, {"hits", hits}};
+  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace treatysearch::cli

@@ -1,0 +1,137 @@
+// treaty-index: add files and folders to a treatysearch index, incrementally.
+// Exit codes: 0 all files indexed (or unchanged), 1 some files failed, 2 fatal error (bad
+// option, index locked, damaged or unwritable).
+#include <boost/program_options.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli_common.h"
+#include "treatysearch/indexer.h"
+
+namespace po = boost::program_options;
+using namespace treatysearch;
+
+namespace {
+
+constexpr const char* kTool = "treaty-index";
+
+constexpr const char* kUsage = R"usage(Usage: treaty-index [OPTIONS] PATH...
+
+Splits treaty-body documents into the passages lawyers cite (numbered paragraphs, lettered
+sub-paragraphs, recommendations, footnotes, ...) and indexes each with its pinpoint citation.
+Folders are walked recursively for supported files (.txt; UTF-8). Running it again only
+re-reads files whose size, time or manifest entry changed; files deleted from an indexed folder
+are removed from the index. A manifest.xml in a folder gives or overrides metadata per file
+(see corpus/README.md).
+
+Examples:
+  treaty-index corpus/
+  treaty-index --index /srv/treaties/index reports/ letters/cerd-kaz-2023.txt
+  treaty-index --manifest my-manifest.xml --threads 2 documents/
+
+Options)usage";
+
+const char* status_word(FileStatus status) {
+  switch (status) {
+    case FileStatus::kAdded: return "added";
+    case FileStatus::kUpdated: return "updated";
+    case FileStatus::kUnchanged: return "unchanged";
+    case FileStatus::kRemoved: return "removed";
+    case FileStatus::kFailed: return "failed";
+  }
+  return "";
+}
+
+void print_progress(const Progress& p) {
+  const double mb = static_cast<double>(p.bytes) / 1e6;
+  std::fprintf(stderr, "\r%zu/%zu files, %zu passages, %.1f MB/s   ", p.files_done,
+               p.files_total, p.passages, p.seconds > 0 ? mb / p.seconds : 0.0);
+  std::fflush(stderr);
+}
+
+void print_summary(const IngestReport& r) {
+  if (r.added + r.updated + r.removed + r.failed == 0) {
+    std::cout << "Nothing changed: " << r.unchanged << (r.unchanged == 1 ? " file" : " files")
+              << " already up to date.\n";
+    return;
+  }
+  std::cout << "added " << r.added << ", updated " << r.updated << ", unchanged " << r.unchanged
+            << ", removed " << r.removed << ", failed " << r.failed << " (" << r.passages
+            << " passages from " << static_cast<double>(r.bytes) / 1e6 << " MB in " << r.seconds
+            << " s)\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string index_dir;
+  IndexerOptions options;
+  std::vector<std::string> paths;
+  unsigned threads = 0;
+  std::uint64_t max_file_size = options.max_file_bytes;
+
+  po::options_description visible(kUsage);
+  visible.add_options()
+      ("help,h", "print this help and exit")
+      ("index", po::value(&index_dir), cli::kIndexHelp)
+      ("manifest", po::value(&options.manifest_path),
+       "manifest XML giving metadata per file (default: manifest.xml in each folder given)")
+      ("threads", po::value(&threads)->default_value(0), "analysis threads (0: one per core)")
+      ("max-file-size", po::value(&max_file_size)->default_value(max_file_size),
+       "fail files larger than this many bytes")
+      ("verbose,v", "print one line per file")
+      ("quiet,q", "print only errors");
+  po::options_description hidden;
+  hidden.add_options()("path", po::value(&paths)->composing());
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("path", -1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    cli::print_error(kTool, std::string(e.what()) + " (see treaty-index --help)");
+    return cli::kExitError;
+  }
+  if (vm.count("help")) {
+    std::cout << visible << '\n';
+    return cli::kExitOk;
+  }
+  if (paths.empty()) {
+    cli::print_error(kTool, "no files or folders given (see treaty-index --help)");
+    return cli::kExitError;
+  }
+  if (index_dir.empty()) index_dir = cli::default_index_dir();
+  options.threads = threads;
+  options.max_file_bytes = max_file_size;
+  const bool quiet = vm.count("quiet") > 0;
+  const bool show_progress = !quiet && cli::is_terminal(2);
+  if (show_progress) options.on_progress = print_progress;
+
+  try {
+    Indexer indexer = Indexer::open(index_dir, options);
+    const IngestReport report = indexer.add_paths(paths);
+    if (show_progress) std::fputs("\r\033[K", stderr);
+    for (const auto& file : report.files) {
+      if (file.status == FileStatus::kFailed)
+        cli::print_error(kTool, file.path + ": " + file.error);
+      else if (vm.count("verbose"))
+        std::cout << status_word(file.status) << ": " << file.path << " (" << file.passages
+                  << " passages)\n";
+    }
+    if (!quiet) print_summary(report);
+    return report.failed > 0 ? cli::kExitNoHits : cli::kExitOk;
+  } catch (const Error& e) {
+    if (show_progress) std::fputs("\n", stderr);
+    cli::print_error(kTool, e.what());
+  } catch (const std::exception& e) {
+    cli::print_error(kTool, std::string("internal error: ") + e.what());
+  }
+  return cli::kExitError;
+}

@@ -1,0 +1,147 @@
+// treaty-search: query a treatysearch index and print ranked, cited passages.
+// Exit codes: 0 hits, 1 no hits, 2 error (bad option, bad query, missing or broken index).
+#include <boost/program_options.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli_common.h"
+#include "hit_printer.h"
+#include "treatysearch/search.h"
+
+namespace po = boost::program_options;
+using namespace treatysearch;
+
+namespace {
+
+constexpr const char* kTool = "treaty-search";
+
+constexpr const char* kUsage = R"usage(Usage: treaty-search [OPTIONS] QUERY...
+
+Searches the passages of indexed treaty-body documents and prints them ranked, each with a
+pinpoint citation such as "CERD/C/KAZ/CO/8-10, para. 18 (b)".
+
+Query syntax:
+  hate speech              passages with every word rank first; passages with some still come
+  "hate speech"            the exact phrase (quotes; no stemming inside)
+  police AND torture       both;  asylum OR refugees  either;  NOT, or -word, excludes
+  (asylum OR refugees) AND "ethnic minorities"        parentheses group
+Words match their inflected forms (discriminated finds discrimination), ignoring case and
+accents. Operators are written in capitals.
+
+Examples:
+  treaty-search "hate speech" --committee CERD --state Kazakhstan
+  treaty-search --json -n 5 'education AND (minority OR minorities)'
+  treaty-search --year 2020..2023 --type follow-up-letter refugees
+
+Options)usage";
+
+// "2020", "2020..2023", "2020..", "..2023".
+bool parse_year_range(const std::string& text, std::optional<int>* from, std::optional<int>* to) {
+  auto parse_year = [](const std::string& s, std::optional<int>* out) {
+    if (s.empty()) return true;
+    if (s.size() != 4 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+    *out = std::stoi(s);
+    return true;
+  };
+  const auto dots = text.find("..");
+  if (dots == std::string::npos) return !text.empty() && parse_year(text, from) && parse_year(text, to);
+  if (text.size() == 2) return false;
+  return parse_year(text.substr(0, dots), from) && parse_year(text.substr(dots + 2), to);
+}
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string index_dir, year, color;
+  std::size_t limit = 10, offset = 0;
+  SearchOptions options;
+  std::vector<std::string> query_words;
+
+  po::options_description visible(kUsage);
+  visible.add_options()
+      ("help,h", "print this help and exit")
+      ("index", po::value(&index_dir), cli::kIndexHelp)
+      ("limit,n", po::value(&limit)->default_value(10), "number of passages to print (at most 100)")
+      ("offset", po::value(&offset)->default_value(0), "skip this many passages first (paging)")
+      ("json", "print one JSON object instead of text")
+      ("committee", po::value(&options.filters.committees)->composing(),
+       "only this committee: CERD, CCPR, CESCR, CEDAW, CRC, CAT, CRPD, CMW, CED (repeatable)")
+      ("state", po::value(&options.filters.states)->composing(),
+       "only this State, by name or ISO code: Kazakhstan, KAZ (repeatable)")
+      ("type", po::value(&options.filters.types)->composing(),
+       "only this document type: concluding-observations, follow-up-letter, ngo-commentary, "
+       "state-report, list-of-issues, general-comment, decision (repeatable)")
+      ("year", po::value(&year), "only documents dated in YEAR or FROM..TO (2020..2023, 2020.., ..2019)")
+      ("symbol", po::value(&options.filters.symbols)->composing(),
+       "only this document symbol; end it with / or * for a prefix: CERD/C/KAZ/* (repeatable)")
+      ("lang", po::value(&options.filters.languages)->composing(),
+       "only passages in this language: en, fr, es, ru, ar, zh, kk (repeatable)")
+      ("color", po::value(&color)->default_value("auto"),
+       "bold matched words: auto (on a terminal, unless NO_COLOR is set), always, never");
+  po::options_description hidden;
+  hidden.add_options()("query", po::value(&query_words)->composing());
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("query", -1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    cli::print_error(kTool, std::string(e.what()) + " (see treaty-search --help)");
+    return cli::kExitError;
+  }
+  if (vm.count("help")) {
+    std::cout << visible << '\n';
+    return cli::kExitOk;
+  }
+  const std::string query = join(query_words);
+  if (query.empty()) {
+    cli::print_error(kTool, "no query given (see treaty-search --help)");
+    return cli::kExitError;
+  }
+  if (!year.empty() &&
+      !parse_year_range(year, &options.filters.year_from, &options.filters.year_to)) {
+    cli::print_error(kTool, "--year '" + year + "': expected YEAR or FROM..TO, e.g. 2020..2023");
+    return cli::kExitError;
+  }
+  if (color != "auto" && color != "always" && color != "never") {
+    cli::print_error(kTool, "--color '" + color + "': expected auto, always or never");
+    return cli::kExitError;
+  }
+  options.limit = limit;
+  options.offset = offset;
+  if (index_dir.empty()) index_dir = cli::default_index_dir();
+
+  try {
+    const Searcher searcher = Searcher::open(index_dir);
+    const SearchResult result = searcher.search(query, options);
+    if (vm.count("json")) {
+      cli::print_json(result, std::cout);
+    } else {
+      cli::TextStyle style;
+      style.bold = color == "always" ||
+                   (color == "auto" && cli::is_terminal(1) && std::getenv("NO_COLOR") == nullptr);
+      cli::print_text(result, style, std::cout);
+    }
+    std::cout.flush();
+    return result.hits.empty() ? cli::kExitNoHits : cli::kExitOk;
+  } catch (const Error& e) {
+    cli::print_error(kTool, e.what());
+  } catch (const std::exception& e) {
+    cli::print_error(kTool, std::string("internal error: ") + e.what());
+  }
+  return cli::kExitError;
+}
