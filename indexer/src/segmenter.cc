@@ -17,7 +17,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -347,6 +346,35 @@ bool looks_like_plain_heading(std::string_view text) {
   return !is_recommendation_marker(text);
 }
 
+// Runs of heading-like lines (separated only by blank lines) longer than this are a list of
+// short items (names, places, a poem), not headings: their text must stay in passages.
+constexpr std::size_t kMaxHeadingRun = 2;
+
+// For every line, the length of the run of consecutive heading-like lines it belongs to
+// (0 for other lines). A title followed by a subtitle is a run of two.
+std::vector<std::size_t> heading_run_lengths(const std::vector<Line>& lines, std::size_t body_end) {
+  std::vector<std::size_t> runs(lines.size(), 0);
+  std::vector<std::size_t> run;
+  const auto close_run = [&runs, &run] {
+    for (const std::size_t line : run) runs[line] = run.size();
+    run.clear();
+  };
+  for (std::size_t i = 0; i < body_end; ++i) {
+    const Line& line = lines[i];
+    if (!line.has_text()) continue;
+    // An enumerated heading ("A. Introduction") ends a run: it is a heading of its own kind.
+    const bool plain_heading_like = !line.tab_led && looks_like_plain_heading(line.text) &&
+                                    !parse_enumerated_heading(line.text).has_value();
+    if (plain_heading_like) {
+      run.push_back(i);
+    } else {
+      close_run();
+    }
+  }
+  close_run();
+  return runs;
+}
+
 // Heading ranks: a heading closes every open heading of the same or a lower rank.
 constexpr int kTopRank = 0;     // "1. GENERAL INFORMATION", "II. ..."
 constexpr int kLetterRank = 1;  // "C. Concerns and recommendations"
@@ -597,7 +625,11 @@ class NumberedAssembler {
  public:
   NumberedAssembler(const std::vector<Line>& lines, std::size_t body_end,
                     const std::vector<int>& main_numbers, PassageSink& sink)
-      : lines_(lines), body_end_(body_end), main_numbers_(main_numbers), sink_(sink) {}
+      : lines_(lines),
+        body_end_(body_end),
+        main_numbers_(main_numbers),
+        heading_runs_(heading_run_lengths(lines, body_end)),
+        sink_(sink) {}
 
   void run() {
     for (std::size_t i = 0; i < body_end_; ++i) {
@@ -690,7 +722,7 @@ class NumberedAssembler {
   // a blank line, a table, a marker or a paragraph.
   bool is_heading_here(std::size_t i) const {
     const Line& line = lines_[i];
-    if (!looks_like_plain_heading(line.text)) return false;
+    if (!looks_like_plain_heading(line.text) || heading_runs_[i] > kMaxHeadingRun) return false;
     if (adjacent() && (line.space_led || !ends_sentence(previous_line().text))) return false;
     return is_boundary_after(i);
   }
@@ -882,6 +914,7 @@ class NumberedAssembler {
   const std::vector<Line>& lines_;
   const std::size_t body_end_;
   const std::vector<int>& main_numbers_;
+  const std::vector<std::size_t> heading_runs_;
   PassageSink& sink_;
 
   SectionPath path_;
@@ -998,7 +1031,11 @@ class UnnumberedAssembler {
  public:
   UnnumberedAssembler(const std::vector<Line>& lines, std::size_t body_end, PassageSink& sink,
                       SegmentedText& result)
-      : lines_(lines), body_end_(body_end), sink_(sink), result_(result) {}
+      : lines_(lines),
+        body_end_(body_end),
+        heading_runs_(heading_run_lengths(lines, body_end)),
+        sink_(sink),
+        result_(result) {}
 
   void run() {
     const std::vector<Block> blocks = collect_blocks();
@@ -1021,7 +1058,7 @@ class UnnumberedAssembler {
           path_.enter(ranker_.rank(*heading), first);
           continue;
         }
-        if (looks_like_plain_heading(first)) {
+        if (looks_like_plain_heading(first) && heading_runs_[block.first] <= kMaxHeadingRun) {
           path_.enter(kPlainRank, first);
           continue;
         }
@@ -1127,6 +1164,7 @@ class UnnumberedAssembler {
 
   const std::vector<Line>& lines_;
   const std::size_t body_end_;
+  const std::vector<std::size_t> heading_runs_;
   PassageSink& sink_;
   SegmentedText& result_;
   SectionPath path_;

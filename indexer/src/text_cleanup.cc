@@ -1,7 +1,6 @@
 #include "text_cleanup.h"
 
 #include <array>
-#include <cstdint>
 
 namespace treatysearch::ingest {
 

@@ -13,6 +13,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cinttypes>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -78,7 +79,7 @@ struct Config {
   unsigned repeat = 3;
   unsigned query_passes = 10;
   unsigned threads = 0;
-  std::string python = "python3";
+  std::string python;
   bool json = false;
   bool verbose = false;
 };
@@ -101,25 +102,32 @@ fs::path readable_file(const std::string& given, const char* option) {
   return fs::canonical(given);
 }
 
-// Creates the work folder; refuses one inside the corpus, which would index our own output.
+// Creates the work folder; refuses one inside the corpus (checked before creating anything),
+// which would index our own output.
 fs::path prepare_work(const std::string& given, const fs::path& corpus) {
   std::error_code ec;
-  fs::create_directories(given, ec);
-  if (ec || !fs::is_directory(given))
-    throw BenchError("--work " + given + ": cannot create folder" +
-                     (ec ? ": " + ec.message() : std::string()));
-  if (access(given.c_str(), W_OK) != 0) throw BenchError("--work " + given + ": " + errno_text());
-  const fs::path work = fs::canonical(given);
-  const auto [c, w] = std::mismatch(corpus.begin(), corpus.end(), work.begin(), work.end());
+  const fs::path wanted = fs::weakly_canonical(fs::absolute(given), ec);
+  const auto [c, w] = std::mismatch(corpus.begin(), corpus.end(), wanted.begin(), wanted.end());
   if (c == corpus.end())
     throw BenchError("--work " + given + ": inside the corpus folder; choose another place");
-  return work;
+  fs::create_directories(wanted, ec);
+  if (ec || !fs::is_directory(wanted))
+    throw BenchError("--work " + given + ": cannot create folder" +
+                     (ec ? ": " + ec.message() : std::string()));
+  if (access(wanted.c_str(), W_OK) != 0) throw BenchError("--work " + given + ": " + errno_text());
+  return fs::canonical(wanted);
 }
 
 void check_fts5_dir(const fs::path& dir) {
   for (const char* script : {"index_fts5.py", "bench_query.py"})
     if (!fs::is_regular_file(dir / script))
       throw BenchError("--fts5 " + dir.string() + ": no " + script + " there");
+}
+
+// Debian's interpreter when present: a python3 found first on PATH may be a pyenv shim, which
+// adds a shell script's start-up to every FTS5 figure and may carry another SQLite.
+std::string default_python() {
+  return access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
 }
 
 // Returns nullopt when the program should exit 0 (--help).
@@ -141,7 +149,8 @@ std::optional<Config> parse_options(int argc, char** argv) {
       ("threads", po::value(&config.threads)->default_value(0),
        "indexer analysis threads (0: one per core)")
       ("fts5", po::value(&fts5), "folder of index_fts5.py and bench_query.py: measure FTS5 too")
-      ("python", po::value(&config.python)->default_value("python3"), "Python for --fts5")
+      ("python", po::value(&config.python)->default_value(default_python()),
+       "Python for --fts5 (Debian's, as ../shared/bench/README.md asks)")
       ("json", "print one JSON record instead of tables")
       ("verbose,v", "also print hits and median latency per query");
   // clang-format on
@@ -674,6 +683,7 @@ void print_header(const Report& r) {
       "(snippets, citations)\n",
       c.repeat, c.threads, c.threads == 0 ? " (one per core)" : "", r.ours.queries.rows.size(),
       c.query_passes, kTopK);
+  if (r.fts5) std::printf("peer    : SQLite FTS5 via %s\n", c.python.c_str());
 }
 
 void print_runs(const EngineResult& e) {
@@ -682,8 +692,9 @@ void print_runs(const EngineResult& e) {
               "passages/s", "peak RSS MiB", "index MB");
   auto row = [](const std::string& label, double s, double mbs, double fps, double pps, double rss,
                 double bytes) {
-    std::printf("%-7s %9.2f %8.2f %9.1f %11.0f %13.1f %10.1f\n", label.c_str(), s, mbs, fps, pps,
-                rss, bytes / kMB);
+    const std::string passages = pps > 0 ? std::to_string(std::lround(pps)) : "-";
+    std::printf("%-7s %9.2f %8.2f %9.1f %11s %13.1f %10.1f\n", label.c_str(), s, mbs, fps,
+                passages.c_str(), rss, bytes / kMB);
   };
   for (std::size_t i = 0; i < e.runs.size(); ++i) {
     const IndexRun& r = e.runs[i];
@@ -699,7 +710,7 @@ void print_engine_row(const EngineResult& e, double corpus_bytes) {
   const IndexSummary& m = e.index;
   const Latency& l = e.queries.latency;
   const std::string passages =
-      m.passages_per_s > 0 ? std::to_string(static_cast<long>(m.passages_per_s + 0.5)) : "-";
+      m.passages_per_s > 0 ? std::to_string(std::lround(m.passages_per_s)) : "-";
   std::printf("%-13s %7.2f %8.1f %10s %9.1f %9.1f %7.2f %8.2f %8.2f %8.2f %8.2f\n", e.name.c_str(),
               m.mb_per_s, m.files_per_s, passages.c_str(), m.peak_rss_mib, m.index_bytes / kMB,
               m.index_bytes / corpus_bytes, l.p50, l.p95, l.mean, l.max);
@@ -774,7 +785,7 @@ json to_json(const EngineResult& e) {
   for (const auto& q : e.queries.rows)
     rows.push_back({{"kind", q.spec.kind},
                     {"words", q.spec.words},
-                    {"query", q.spec.text},
+                    {"query", q.spec.text.empty() ? json() : json(q.spec.text)},
                     {"hits", q.hits},
                     {"median_ms", q.median_ms},
                     {"top", q.top},
@@ -815,6 +826,7 @@ void print_json(const Report& r) {
         {"query_passes", c.query_passes},
         {"threads", c.threads},
         {"top", kTopK},
+        {"python", c.fts5_dir.empty() ? json() : json(c.python)},
         {"queries_file", c.queries.string()},
         {"mb", kMB}}},
       {"engines", json::array({to_json(r.ours)})}};

@@ -40,12 +40,37 @@ void print_snippet(const Snippet& snippet, const TextStyle& style, std::ostream&
   out << snippet.text.substr(at);
 }
 
+// Headings in UN documents can run to several lines in capitals; on screen each level of the
+// section path is cut to about kMaxHeadingChars characters at a word boundary (JSON keeps all).
+constexpr std::size_t kMaxHeadingChars = 70;
+
+std::string short_section(const std::string& section) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= section.size()) {
+    std::size_t end = section.find(" > ", start);
+    if (end == std::string::npos) end = section.size();
+    std::string heading = section.substr(start, end - start);
+    if (code_points_before(heading, heading.size()) > kMaxHeadingChars) {
+      std::size_t cut = 0, chars = 0;
+      for (std::size_t i = 0; i < heading.size() && chars < kMaxHeadingChars; ++i)
+        if ((static_cast<unsigned char>(heading[i]) & 0xC0) != 0x80) ++chars, cut = i;
+      const std::size_t space = heading.rfind(' ', cut);
+      heading = heading.substr(0, space == std::string::npos || space == 0 ? cut : space) +
+                "\xE2\x80\xA6";
+    }
+    out += (out.empty() ? "" : " > ") + heading;
+    start = end + 3;
+  }
+  return out;
+}
+
 }  // namespace
 
 void print_text(const SearchResult& result, const TextStyle& style, std::ostream& out) {
   for (const Hit& hit : result.hits) {
     out << hit.rank << ". " << hit.citation << '\n';
-    if (!hit.section.empty()) out << "   " << hit.section << '\n';
+    if (!hit.section.empty()) out << "   " << short_section(hit.section) << '\n';
     out << "   ";
     print_snippet(hit.snippet, style, out);
     out << "\n\n";

@@ -531,6 +531,26 @@ TEST(HeadingTest, ConcludingObservationsLayout) {
   EXPECT_TRUE(labels_of_kind(segmented, PassageKind::kUnnumbered).empty());
 }
 
+TEST(HeadingTest, ARunOfShortLinesIsTextNotHeadings) {
+  const SegmentedText numbered = segment(
+      "1. One.\n\n2. The delegation included representatives of the\n\n"
+      "Ministry of Justice\n\nMinistry of Foreign Affairs\n\nSupreme Court\n\n3. Three.\n");
+  expect_passage(numbered, "2", PassageKind::kParagraph,
+                 "The delegation included representatives of the Ministry of Justice Ministry of "
+                 "Foreign Affairs Supreme Court",
+                 "");
+  EXPECT_TRUE(at(numbered, "3").section_path.empty());
+
+  const SegmentedText unnumbered =
+      segment("Kazakhstan\n\nKyrgyzstan\n\nUzbekistan\n\nThe list ends here.\n");
+  EXPECT_EQ(all_labels(unnumbered), (std::vector<std::string>{"[1]", "[2]", "[3]", "[4]"}));
+  expect_passage(unnumbered, "[2]", PassageKind::kUnnumbered, "Kyrgyzstan", "");
+
+  const SegmentedText titled = segment("A title\n\nA subtitle\n\nThe body text.\n");
+  EXPECT_EQ(all_labels(titled), (std::vector<std::string>{"[1]"}));
+  EXPECT_FALSE(at(titled, "[1]").section_path.empty());
+}
+
 TEST(HeadingTest, PreambleTextBeforeTheFirstParagraphGetsOrdinals) {
   const SegmentedText segmented = segment(
       "Distr.: General, 12 May 2022.\n\nOriginal: English.\n\n"
