@@ -1175,18 +1175,32 @@ class UnnumberedAssembler {
 // ---------------------------------------------------------------------------------------------
 // Footnotes
 
+// Adds one "footnote k" passage per footnote mark, k counting every mark in order. A mark with
+// no body keeps its number but yields no passage (kNone in the result), so the labels of the
+// later footnotes still match the printed numbering and no empty passage reaches the index.
 std::vector<std::size_t> add_footnotes(const std::vector<Line>& lines, std::size_t zone_begin,
                                        PassageSink& sink) {
   std::vector<std::size_t> footnotes;
+  std::string text;
+  const auto flush = [&footnotes, &text, &sink] {
+    if (footnotes.empty()) return;
+    if (!text.empty()) {
+      const std::string label = "footnote " + std::to_string(footnotes.size());
+      footnotes.back() = sink.add(PassageKind::kFootnote, label, text, "", {});
+    }
+    text.clear();
+  };
   for (std::size_t i = zone_begin; i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (line.footnote_led) {
-      const std::string label = "footnote " + std::to_string(footnotes.size() + 1);
-      footnotes.push_back(sink.add(PassageKind::kFootnote, label, line.text, "", {}));
+      flush();
+      footnotes.push_back(kNone);
+      text = line.text;
     } else if (line.has_text() && !footnotes.empty()) {
-      join_wrapped_text(sink.at(footnotes.back()).text, line.text);
+      join_wrapped_text(text, line.text);
     }
   }
+  flush();
   return footnotes;
 }
 
@@ -1202,6 +1216,7 @@ void link_footnotes(std::vector<Passage>& passages, const std::vector<std::size_
   result.footnote_sites = sites.size();
   if (sites.empty() || sites.size() != footnotes.size()) return;
   for (std::size_t k = 0; k < sites.size(); ++k) {
+    if (footnotes[k] == kNone) continue;  // an empty footnote body
     Passage& citing = passages[sites[k]];
     Passage& note = passages[footnotes[k]];
     citing.footnotes.push_back(note.label);

@@ -473,6 +473,14 @@ TEST(FootnoteTest, FootnotesStayUnlinkedWhenASiteIsMissing) {
   expect_passage(segmented, "3", PassageKind::kParagraph, "No footnote here.", "");
 }
 
+TEST(FootnoteTest, AnEmptyFootnoteKeepsItsNumberButIsNoPassage) {
+  const SegmentedText segmented =
+      segment("1. One.\n\n2. Two.\n\n3. Three.\n\n\uFFFD First.\n\n\uFFFD\n\n\uFFFD Third.\n");
+  EXPECT_EQ(labels_of_kind(segmented, PassageKind::kFootnote),
+            (std::vector<std::string>{"footnote 1", "footnote 3"}));
+  expect_passage(segmented, "footnote 3", PassageKind::kFootnote, "Third.", "");
+}
+
 // --- headings ------------------------------------------------------------------------------------
 
 TEST(HeadingTest, NumberedCapitalHeadingsAreSectionsNotParagraphs) {
@@ -629,7 +637,7 @@ TEST(ProseTest, PlainProseWithoutStructure) {
 TEST(RobustnessTest, EmptyAndBlankInput) {
   EXPECT_TRUE(segment("").passages.empty());
   EXPECT_TRUE(segment("\n\n \t \n\u00A0\n").passages.empty());
-  EXPECT_TRUE(segment("\uFFFD").passages.size() == 1);  // a lone footnote mark: an empty note
+  EXPECT_TRUE(segment("\uFFFD").passages.empty());  // a lone footnote mark: no text to index
 }
 
 TEST(RobustnessTest, GarbageBytesAreSegmentedDeterministically) {
