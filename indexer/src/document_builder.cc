@@ -28,23 +28,38 @@ void add_boolean(const char* prefix, const std::string& value, Xapian::Document*
   doc->add_boolean_term(term);
 }
 
-// Feeds analyzer tokens into a Xapian document.
+// Feeds what the analyzer finds into a Xapian document (layout: schema.h).
 class PostingSink : public core::TokenSink {
  public:
-  PostingSink(Xapian::Document* doc, std::string* buffer) : doc_(doc), term_(buffer) {}
+  PostingSink(Xapian::Document* doc, std::string* buffer, DocumentBuilder::Variants* variants)
+      : doc_(doc), term_(buffer), variants_(variants) {}
+
   void on_token(const core::Token& token) override {
-    term_->assign(token.surface);
-    doc_->add_posting(*term_, token.position);
-    if (!token.stem.empty()) {
-      term_->assign(schema::kStemPrefix);
-      term_->append(token.stem);
-      doc_->add_term(*term_);
+    if (token.original == token.surface) {
+      term_->assign(token.surface);
+    } else {
+      term_->assign(schema::kExactPrefix);
+      term_->append(token.original);
+      if (variants_) variants_->emplace(token.surface, *term_);
     }
+    doc_->add_posting(*term_, token.position);
+    if (!token.stem.empty()) add_prefixed(schema::kStemPrefix, token.stem);
+  }
+  void on_gram(std::string_view gram) override { add_prefixed(schema::kGramPrefix, gram); }
+  void on_symbol(std::string_view symbol, std::uint32_t, std::uint32_t) override {
+    add_prefixed(schema::kSymbolMentionPrefix, symbol);
   }
 
  private:
+  void add_prefixed(const char* prefix, std::string_view value) {
+    term_->assign(prefix);
+    term_->append(value);
+    doc_->add_term(*term_);
+  }
+
   Xapian::Document* doc_;
   std::string* term_;
+  DocumentBuilder::Variants* variants_;
 };
 
 }  // namespace
@@ -54,11 +69,11 @@ std::string DocumentBuilder::id_term(const std::string& file_key, std::size_t or
 }
 
 void DocumentBuilder::add_filter_terms(const std::string& file_key, const DocumentInfo& info,
-                                       Xapian::Document* doc) {
+                                       const std::string& language, Xapian::Document* doc) {
   doc->add_boolean_term(schema::kFilePrefix + file_key);
   add_boolean(schema::kCommitteePrefix, info.committee, doc);
   add_boolean(schema::kTypePrefix, info.type, doc);
-  add_boolean(schema::kLanguagePrefix, info.language, doc);
+  add_boolean(schema::kLanguagePrefix, language, doc);
   add_boolean(schema::kSymbolPrefix, info.symbol, doc);
   const std::string state = core::canonical_state(info.state);
   add_boolean(schema::kStatePrefix, state.empty() ? info.state : state, doc);
@@ -68,14 +83,15 @@ void DocumentBuilder::add_filter_terms(const std::string& file_key, const Docume
 
 void DocumentBuilder::build(const std::string& file_key, const DocumentInfo& info,
                             const std::vector<Passage>& passages,
-                            std::vector<Xapian::Document>* out) {
+                            std::vector<Xapian::Document>* out, Variants* variants) {
   out->reserve(out->size() + passages.size());
   for (std::size_t ordinal = 0; ordinal < passages.size(); ++ordinal) {
     const Passage& passage = passages[ordinal];
+    const std::string& language = passage.language.empty() ? info.language : passage.language;
     Xapian::Document doc;
-    PostingSink sink(&doc, &term_);
-    analyzer_.analyze(passage.text, info.language, sink);
-    add_filter_terms(file_key, info, &doc);
+    PostingSink sink(&doc, &term_, variants);
+    analyzer_.analyze(passage.text, language, sink);
+    add_filter_terms(file_key, info, language, &doc);
     doc.add_boolean_term(id_term(file_key, ordinal));
 
     core::PassageRecord record;
@@ -87,6 +103,7 @@ void DocumentBuilder::build(const std::string& file_key, const DocumentInfo& inf
     record.section = join_section(passage.section_path);
     record.text = passage.text;
     record.parent = passage.parent;
+    record.language = language;
     record.footnotes = passage.footnotes;
     doc.set_data(core::encode_passage(record));
     out->push_back(std::move(doc));

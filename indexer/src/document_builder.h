@@ -5,7 +5,9 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analyzer.h"
@@ -17,17 +19,22 @@ namespace treatysearch::ingest {
 // Thread-compatible: one DocumentBuilder per analysis thread.
 class DocumentBuilder {
  public:
-  // Appends one Xapian::Document per passage to *out, in passage order. Passage n gets the
-  // unique id term Q<file_key>:<n>.
+  // (surface, E-term) pairs: a word written other than its folded form, for the synonym table.
+  using Variants = std::set<std::pair<std::string, std::string>>;
+
+  // Appends one Xapian::Document per passage to *out, in passage order, and the spelling
+  // variants met to *variants. Passage n gets the unique id term Q<file_key>:<n>. A passage is
+  // analysed in its own language when it has one, else in the document's.
   void build(const std::string& file_key, const DocumentInfo& info,
-             const std::vector<Passage>& passages, std::vector<Xapian::Document>* out);
+             const std::vector<Passage>& passages, std::vector<Xapian::Document>* out,
+             Variants* variants);
 
   // The unique id term of passage `ordinal` of a file.
   static std::string id_term(const std::string& file_key, std::size_t ordinal);
 
  private:
   void add_filter_terms(const std::string& file_key, const DocumentInfo& info,
-                        Xapian::Document* doc);
+                        const std::string& language, Xapian::Document* doc);
 
   core::Analyzer analyzer_;
   std::string term_;  // reused buffer: no allocation per token on the hot path

@@ -145,6 +145,19 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
   pending_bytes_ += analysed_bytes;
 }
 
+void IndexWriter::add_variants(const std::set<std::pair<std::string, std::string>>& variants) {
+  try {
+    std::string key;
+    for (const auto& [surface, term] : variants) {
+      key.assign(surface).append(1, '\0').append(term);
+      if (!variants_added_.insert(key).second) continue;
+      db_.add_synonym(surface, term);
+    }
+  } catch (const Xapian::Error& e) {
+    fail(e);
+  }
+}
+
 void IndexWriter::update_record(const std::string& file_key, const core::FileRecord& record) {
   try {
     db_.set_metadata(schema::kFileRecordPrefix + file_key, core::encode_file(record));

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <unordered_set>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,9 @@ class IndexWriter {
   void replace_file(const std::string& file_key, const core::FileRecord& record,
                     const DocumentInfo& info, std::vector<Xapian::Document>&& passages,
                     std::uint64_t analysed_bytes);
+  // Adds (surface, E-term) spelling variants to the synonym table (each pair once per run).
+  void add_variants(const std::set<std::pair<std::string, std::string>>& variants);
+
   // Records a file whose content did not change (new mtime).
   void update_record(const std::string& file_key, const core::FileRecord& record);
   void remove_file(const std::string& file_key);
@@ -52,6 +57,7 @@ class IndexWriter {
   std::uint64_t pending_bytes_ = 0;
   Xapian::WritableDatabase db_;
   std::set<std::string> languages_;
+  std::unordered_set<std::string> variants_added_;  // "surface\0term" already in the table
   bool languages_changed_ = false;
 };
 

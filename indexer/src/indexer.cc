@@ -50,6 +50,7 @@ struct Prepared {
   core::FileRecord record;
   DocumentInfo info;
   std::vector<Xapian::Document> passages;
+  ingest::DocumentBuilder::Variants variants;  // spelling variants for the synonym table
   bool content_unchanged = false;  // same bytes as indexed; only the record needs updating
 };
 
@@ -79,7 +80,7 @@ void analyse_text(std::string_view text, const DocumentInfo& overrides,
   DocumentInfo info = ingest::merge(ingest::detect_metadata(text), overrides);
   if (info.language.empty()) info.language = "en";
   info.source = out->report.path;
-  builder.build(out->file_key, info, segmented.passages, &out->passages);
+  builder.build(out->file_key, info, segmented.passages, &out->passages, &out->variants);
   out->report.passages = segmented.passages.size();
   out->info = std::move(info);
 }
@@ -324,6 +325,7 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
       entry.status = task.old ? FileStatus::kUpdated : FileStatus::kAdded;
       impl_->writer.replace_file(prepared.file_key, prepared.record, prepared.info,
                                  std::move(prepared.passages), entry.bytes);
+      impl_->writer.add_variants(prepared.variants);
       impl_->writer.maybe_commit();
       report.passages += entry.passages;
       report.bytes += entry.bytes;
@@ -384,6 +386,7 @@ FileReport Indexer::add_text(const std::string& name, std::string_view text,
   prepared.report.bytes = text.size();
   impl_->writer.replace_file(prepared.file_key, prepared.record, prepared.info,
                              std::move(prepared.passages), text.size());
+  impl_->writer.add_variants(prepared.variants);
   impl_->writer.maybe_commit();
   prepared.report.status = existed ? FileStatus::kUpdated : FileStatus::kAdded;
   return prepared.report;

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "language_detect.h"
 #include "states.h"
 
 namespace treatysearch::ingest {
@@ -972,8 +973,6 @@ std::string parse_date_line(std::string_view line) {
   if (tokens.empty() || tokens.size() > 6) return {};
   return parse_date_tokens(tokens);
 }
-
-std::string detect_language(std::string_view /*text*/) { return "en"; }
 
 DocumentInfo detect_metadata(std::string_view text) {
   DocumentInfo info;

@@ -45,9 +45,9 @@ inline constexpr std::size_t kFrontMatterBytes = 8 * 1024;
 //  language   detect_language()
 DocumentInfo detect_metadata(std::string_view text);
 
-// The document language as a BCP 47 primary subtag. For now always "en": language
-// identification is a separate piece of work and will replace this function's body; callers
-// already go through it.
+// The language most of the text is in, as an ISO 639-1 code ("en", "fr", "kk", ...), or "" when
+// the text is too short or the guess unreliable (the caller decides the fallback). Defined in
+// language_detect.cc (CLD2); see language_detect.h.
 std::string detect_language(std::string_view text);
 
 // Parses a date written out in English, French or Spanish ("12 September 2023", "September 12,

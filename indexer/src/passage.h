@@ -24,6 +24,7 @@ struct Passage {
   std::vector<std::string> footnotes;     // labels of the footnotes this passage cites
   std::string parent;                     // sub-paragraph/recommendation/table: its paragraph's
                                           // label; footnote: label of the passage citing it
+  std::string language;                   // ISO 639-1; empty = the document's language
 };
 
 }  // namespace treatysearch::ingest

@@ -11,16 +11,20 @@
 //  4. With a main sequence of at least kMinNumberedParagraphs, NumberedAssembler walks the lines
 //     as a small state machine (body / recommendation block / table); otherwise
 //     UnnumberedAssembler labels every blank-line separated block "[n]" (letters, prose).
-//  5. Footnotes become "footnote k" passages, linked to their citing passages only when the
-//     evidence is complete (see link_footnotes).
+//  5. Footnotes become "footnote k" passages, linked to their citing passages where an
+//     alignment of footnotes onto the places their removed marks stood is sure (see
+//     link_footnotes and footnote_links.h).
 #include "segmenter.h"
 
 #include <algorithm>
 #include <array>
+#include <cstdio>  // DEBUG-REMOVE
+#include <cstdlib>  // DEBUG-REMOVE
 #include <optional>
 #include <string>
 #include <utility>
 
+#include "footnote_links.h"
 #include "text_cleanup.h"
 
 namespace treatysearch::ingest {
@@ -454,6 +458,11 @@ class PassageSink {
  public:
   explicit PassageSink(std::vector<Passage>& passages) : passages_(passages) {}
 
+  // The assemblers report the line they are placing, so that every footnote site knows where in
+  // the document it stands (passages do not receive their text in document order: a paragraph
+  // can continue after its table).
+  void set_line(std::size_t line) { line_ = line; }
+
   std::size_t add(PassageKind kind, std::string label, std::string_view text, std::string parent,
                   std::vector<std::string> section_path) {
     Passage passage;
@@ -463,6 +472,7 @@ class PassageSink {
     passage.parent = std::move(parent);
     passage.section_path = std::move(section_path);
     passages_.push_back(std::move(passage));
+    last_line_.push_back(line_);
     return passages_.size() - 1;
   }
 
@@ -470,19 +480,72 @@ class PassageSink {
 
   // Appends a wrapped continuation line; records a footnote site when the break shows one.
   void continue_line(std::size_t index, const Line& previous, const Line& line) {
-    if (is_removed_mark_site(previous, line)) sites_.push_back(index);
-    join_wrapped_text(passages_[index].text, line.text);
+    std::string& text = passages_[index].text;
+    if (is_removed_mark_site(previous, line)) {
+      sites_.push_back({{index, text.size(), FootnoteSiteKind::kLineBreak}, last_line_[index]});
+      ++line_break_sites_;
+    }
+    join_wrapped_text(text, line.text);
+    last_line_[index] = line_;
   }
 
-  void append_block(std::size_t index, std::string_view text) {
+  // Appends a wrapped line where no removed mark is looked for (table items).
+  void wrap_line(std::size_t index, std::string_view text) {
+    join_wrapped_text(passages_[index].text, text);
+    last_line_[index] = line_;
+  }
+
+  // Appends a table cell to its row: cell ends are not candidate sites, since most cells are
+  // numbers and a mark in a table leaves no trace to confirm it.
+  void append_cell(std::size_t index, std::string_view text) {
     join_block_text(passages_[index].text, text);
+    last_line_[index] = line_;
   }
 
-  const std::vector<std::size_t>& sites() const { return sites_; }
+  // Appends a further block. A mark after the last word of the block before it left no line
+  // break, so the end of that block is only a candidate site.
+  void append_block(std::size_t index, std::string_view text) {
+    std::string& passage_text = passages_[index].text;
+    if (!passage_text.empty() && !text.empty()) {
+      sites_.push_back(
+          {{index, passage_text.size(), FootnoteSiteKind::kBlockEnd}, last_line_[index]});
+    }
+    join_block_text(passage_text, text);
+    last_line_[index] = line_;
+  }
+
+  std::size_t line_break_sites() const { return line_break_sites_; }
+
+  // Every place a footnote mark may have stood, in document order: the recorded sites and the
+  // end of every passage but the footnotes. Each site is keyed by the line its mark followed;
+  // no two sites follow the same line.
+  std::vector<FootnoteSite> candidate_sites() const {
+    std::vector<LocatedSite> located = sites_;
+    for (std::size_t index = 0; index < passages_.size(); ++index) {
+      const Passage& passage = passages_[index];
+      if (passage.kind == PassageKind::kFootnote || passage.text.empty()) continue;
+      located.push_back(
+          {{index, passage.text.size(), FootnoteSiteKind::kBlockEnd}, last_line_[index]});
+    }
+    std::stable_sort(located.begin(), located.end(),
+                     [](const LocatedSite& a, const LocatedSite& b) { return a.line < b.line; });
+    std::vector<FootnoteSite> sites;
+    sites.reserve(located.size());
+    for (const LocatedSite& site : located) sites.push_back(site.site);
+    return sites;
+  }
 
  private:
+  struct LocatedSite {
+    FootnoteSite site;
+    std::size_t line = 0;  // the line after which the mark stood
+  };
+
   std::vector<Passage>& passages_;
-  std::vector<std::size_t> sites_;  // citing passage of each removed-mark site, in order
+  std::size_t line_ = 0;
+  std::vector<std::size_t> last_line_;  // per passage: the last line that gave it text
+  std::vector<LocatedSite> sites_;      // line-break sites and inner block ends
+  std::size_t line_break_sites_ = 0;
 };
 
 std::string ordinal_label(std::size_t ordinal) { return "[" + std::to_string(ordinal) + "]"; }
@@ -638,6 +701,7 @@ class NumberedAssembler {
         on_empty_line(line);
         continue;
       }
+      sink_.set_line(i);
       dispatch(i);
       blank_run_ = 0;
       previous_ = i;
@@ -886,7 +950,7 @@ class NumberedAssembler {
     const bool short_cell = line.tab_led && line.text.size() <= kMaxShortCellBytes;
     if (line.tab_led) {
       if (short_cell && last_cell_was_short_ && table_entry_ != kNone && blank_run_ == 0) {
-        sink_.append_block(table_entry_, line.text);
+        sink_.append_cell(table_entry_, line.text);
       } else {
         start_table_entry(line.text);
       }
@@ -896,7 +960,7 @@ class NumberedAssembler {
     last_cell_was_short_ = false;
     if (table_entry_ != kNone &&
         (!closes_table_item(sink_.at(table_entry_).text) || starts_lowercase(line.text))) {
-      join_wrapped_text(sink_.at(table_entry_).text, line.text);
+      sink_.wrap_line(table_entry_, line.text);
       return;
     }
     start_table_entry(line.text);
@@ -1138,9 +1202,11 @@ class UnnumberedAssembler {
 
   void add_block_passage(const Block& block) {
     ++ordinal_;
+    sink_.set_line(block.first);
     const std::size_t index = sink_.add(PassageKind::kUnnumbered, ordinal_label(ordinal_),
                                         lines_[block.first].text, "", path_.current());
     for (std::size_t i = block.first + 1; i <= block.last; ++i) {
+      sink_.set_line(i);
       if (starts_item(lines_[i].text)) {
         sink_.append_block(index, lines_[i].text);
       } else {
@@ -1157,6 +1223,7 @@ class UnnumberedAssembler {
         sink_.add(PassageKind::kUnnumbered, ordinal_label(ordinal_), "", "", path_.current());
     for (std::size_t b = first_block; b < blocks.size(); ++b) {
       for (std::size_t i = blocks[b].first; i <= blocks[b].last; ++i) {
+        sink_.set_line(i);
         sink_.append_block(index, lines_[i].text);
       }
     }
@@ -1204,26 +1271,40 @@ std::vector<std::size_t> add_footnotes(const std::vector<Line>& lines, std::size
   return footnotes;
 }
 
-// Linking rule. The export removed the in-text reference marks; what is left is a line break
-// where each mark stood in mid-sentence (is_removed_mark_site). Marks at the end of a
-// paragraph, in a heading, or in a table leave no trace, so the detected sites are a subset of
-// the real ones, and one missing site shifts every later footnote onto the wrong passage.
-// Footnotes are therefore linked (k-th site -> footnote k) only when the number of sites equals
-// the number of footnotes; otherwise every footnote keeps an empty parent. A wrong pinpoint in
-// a lawyer's brief costs more than a missing link.
-void link_footnotes(std::vector<Passage>& passages, const std::vector<std::size_t>& sites,
+// Linking. The export removed the in-text reference marks; what is left is a line break where
+// a mark stood in mid-sentence (is_removed_mark_site). Marks at the end of a paragraph, in a
+// heading or in a table leave no trace, so these sites are a subset of the real ones and linking
+// the k-th site to footnote k would shift every footnote after a missing site onto the wrong
+// passage. align_footnotes (footnote_links.h) aligns the footnotes onto the line-break sites and
+// the block ends, and links only the footnotes whose place the evidence settles; the others keep
+// an empty parent, because a wrong pinpoint in a lawyer's brief costs more than a missing link.
+void link_footnotes(std::vector<Passage>& passages, const PassageSink& sink,
                     const std::vector<std::size_t>& footnotes, SegmentedText& result) {
-  result.footnote_sites = sites.size();
-  if (sites.empty() || sites.size() != footnotes.size()) return;
-  for (std::size_t k = 0; k < sites.size(); ++k) {
-    if (footnotes[k] == kNone) continue;  // an empty footnote body
-    Passage& citing = passages[sites[k]];
+  result.footnote_sites = sink.line_break_sites();
+  std::vector<std::string> texts;
+  texts.reserve(footnotes.size());
+  for (const std::size_t footnote : footnotes) {
+    texts.push_back(footnote == kNone ? std::string() : passages[footnote].text);
+  }
+  const std::vector<FootnoteSite> sites = sink.candidate_sites();
+  const std::vector<std::size_t> links = align_footnotes(texts, sites, passages);
+  if (std::getenv("FN_DEBUG") != nullptr) {  // DEBUG-REMOVE
+    for (std::size_t j = 0; j < sites.size(); ++j) {  // DEBUG-REMOVE
+      const Passage& p = passages[sites[j].passage];  // DEBUG-REMOVE
+      const std::size_t off = sites[j].offset;  // DEBUG-REMOVE
+      const std::size_t b = off > 70 ? off - 70 : 0;  // DEBUG-REMOVE
+      std::fprintf(stderr, "SITE %zu %s [%s] ...%s|\n", j, sites[j].kind == FootnoteSiteKind::kLineBreak ? "LB" : "be", p.label.c_str(), p.text.substr(b, off - b).c_str());  // DEBUG-REMOVE
+    }  // DEBUG-REMOVE
+  }  // DEBUG-REMOVE
+  for (std::size_t k = 0; k < footnotes.size(); ++k) {
+    if (footnotes[k] == kNone || links[k] == kNoFootnoteSite) continue;
+    Passage& citing = passages[sites[links[k]].passage];
     Passage& note = passages[footnotes[k]];
     citing.footnotes.push_back(note.label);
     note.parent = citing.label;
     note.section_path = citing.section_path;
+    ++result.footnotes_linked;
   }
-  result.footnotes_linked = true;
 }
 
 }  // namespace
@@ -1243,7 +1324,7 @@ SegmentedText segment(std::string_view text) {
     UnnumberedAssembler(lines, body_end, sink, result).run();
   }
   const std::vector<std::size_t> footnotes = add_footnotes(lines, body_end, sink);
-  link_footnotes(result.passages, sink.sites(), footnotes, result);
+  link_footnotes(result.passages, sink, footnotes, result);
   return result;
 }
 

@@ -34,9 +34,12 @@ struct SegmentedText {
   std::vector<std::string> address_block;
 
   // Places where a line break inside a sentence shows that the export removed a footnote
-  // reference mark; footnotes are linked to them only when the counts match (see segmenter.cc).
+  // reference mark. Marks at the end of a paragraph leave no such break, so there can be fewer
+  // sites than footnotes.
   std::size_t footnote_sites = 0;
-  bool footnotes_linked = false;
+  // Footnotes linked to their citing passage: those whose place the alignment of footnotes onto
+  // sites and paragraph ends settles (footnote_links.h). The others have an empty parent.
+  std::size_t footnotes_linked = 0;
 };
 
 // A document needs at least this many numbered paragraphs in its main sequence to be cited by

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "fold.h"
+#include "symbols.h"
 #include "treatysearch/error.h"
 #include "utf8.h"
 
@@ -86,7 +87,8 @@ struct Analyzer::Impl {
   std::unique_ptr<icu::BreakIterator> breaker;
   UText text = UTEXT_INITIALIZER;
   TokenFolder folder;
-  std::string exact, surface;
+  FoldedForms forms;
+  std::string gram;
   std::unordered_map<std::string, LanguageStemmer, StringHash, std::equal_to<>> stemmers;
 
   ~Impl() { utext_close(&text); }
@@ -127,11 +129,46 @@ bool Analyzer::has_stemmer(std::string_view language) {
   return find_stemmer(language) != nullptr;
 }
 
-std::string_view Analyzer::stem(std::string_view exact, std::string_view language) {
+std::string_view Analyzer::stem(std::string_view lower, std::string_view language) {
   LanguageStemmer* stemmer = impl_->stemmer_for(language);
-  if (!stemmer || exact.empty()) return {};
-  return impl_->stem(*stemmer, exact);
+  if (!stemmer || lower.empty()) return {};
+  return impl_->stem(*stemmer, lower);
 }
+
+namespace {
+
+// Emits the unigrams and bigrams of runs of ideographic characters. Consecutive ideographic
+// tokens with nothing between them form one run, so grams cross the dictionary's word breaks.
+class GramEmitter {
+ public:
+  GramEmitter(TokenSink& sink, std::string& buffer) : sink_(sink), gram_(buffer) {}
+
+  void add_token(std::string_view surface, std::uint32_t begin, std::uint32_t end) {
+    if (begin != run_end_) previous_.clear();
+    for (std::size_t i = 0; i < surface.size();) {
+      const std::size_t start = i;
+      decode_utf8(surface, &i);
+      const std::string_view character = surface.substr(start, i - start);
+      gram_.assign(character);
+      sink_.on_gram(gram_);
+      if (!previous_.empty()) {
+        gram_.assign(previous_);
+        gram_.append(character);
+        sink_.on_gram(gram_);
+      }
+      previous_.assign(character);
+    }
+    run_end_ = end;
+  }
+
+ private:
+  TokenSink& sink_;
+  std::string& gram_;
+  std::string previous_;
+  std::uint32_t run_end_ = UINT32_MAX;
+};
+
+}  // namespace
 
 void Analyzer::analyze(std::string_view text, std::string_view language, TokenSink& sink) {
   if (text.empty()) return;
@@ -142,7 +179,15 @@ void Analyzer::analyze(std::string_view text, std::string_view language, TokenSi
   breaker.setText(&impl_->text, status);
   if (U_FAILURE(status)) return;
 
+  find_symbols(text, [&](std::size_t symbol_begin, std::size_t symbol_end) {
+    const std::string key = symbol_key(text.substr(symbol_begin, symbol_end - symbol_begin));
+    sink.on_symbol(key, static_cast<std::uint32_t>(symbol_begin),
+                   static_cast<std::uint32_t>(symbol_end));
+  });
+
   LanguageStemmer* stemmer = impl_->stemmer_for(language);
+  GramEmitter grams(sink, impl_->gram);
+  FoldedForms& forms = impl_->forms;
   Token token;
   std::uint32_t position = 0;
   int32_t begin = breaker.first();
@@ -152,20 +197,24 @@ void Analyzer::analyze(std::string_view text, std::string_view language, TokenSi
     if (status_tag < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation, symbols
     const std::string_view word = text.substr(static_cast<std::size_t>(begin),
                                               static_cast<std::size_t>(end - begin));
-    impl_->folder.fold(word, &impl_->exact, &impl_->surface);
-    if (impl_->surface.empty() || impl_->surface.size() > kMaxTermBytes) continue;
+    impl_->folder.fold(word, &forms);
+    if (forms.surface.empty() || forms.surface.size() > kMaxTermBytes ||
+        forms.original.size() > kMaxTermBytes)
+      continue;
 
     token.kind = status_tag < UBRK_WORD_NUMBER_LIMIT   ? TokenKind::kNumber
                  : status_tag >= UBRK_WORD_KANA        ? TokenKind::kIdeographic
                                                        : TokenKind::kWord;
-    token.surface = impl_->surface;
-    token.exact = impl_->exact;
-    token.stem = (stemmer && token.kind == TokenKind::kWord) ? impl_->stem(*stemmer, impl_->exact)
+    token.surface = forms.surface;
+    token.original = forms.original;
+    token.lower = forms.lower;
+    token.stem = (stemmer && token.kind == TokenKind::kWord) ? impl_->stem(*stemmer, forms.lower)
                                                              : std::string_view{};
     token.begin = static_cast<std::uint32_t>(begin);
     token.end = static_cast<std::uint32_t>(end);
     token.position = ++position;
     sink.on_token(token);
+    if (token.kind == TokenKind::kIdeographic) grams.add_token(token.surface, token.begin, token.end);
   }
 }
 

@@ -17,25 +17,34 @@ namespace treatysearch::core {
 
 // Changes whenever the terms produced for some input change; stored in every index and checked
 // on open, so an index is never queried with terms it was not built with.
-inline constexpr const char* kAnalyzerId = "icu72-nfkccf-latinstrip-snowball14/1";
+inline constexpr const char* kAnalyzerId = "icu72-nfkccf-latinstrip-snowball14-exact-cjkgrams/2";
 
 enum class TokenKind : std::uint8_t { kWord, kNumber, kIdeographic };
 
 struct Token {
-  std::string_view surface;  // folded, diacritics stripped: the positional index term
-  std::string_view exact;    // folded with diacritics; equal to surface for most tokens
-  std::string_view stem;     // stripped stem in the analysis language; empty if not stemmed
+  std::string_view surface;   // case-folded, diacritics stripped: what default queries match
+  std::string_view original;  // as written (NFKC, case and accents kept): what #exact matches
+  std::string_view lower;     // case-folded with diacritics: the stemmer's input
+  std::string_view stem;      // stripped stem in the analysis language; empty if not stemmed
   std::uint32_t begin = 0;   // byte offsets of the token in the analysed text
   std::uint32_t end = 0;
   std::uint32_t position = 0;  // 1-based ordinal among emitted tokens
   TokenKind kind = TokenKind::kWord;
 };
 
-// Receives tokens in text order. The views are valid only during the call.
+// Receives what the analyzer finds: symbols first, then tokens and grams in text order. Views
+// are valid only during the call.
 class TokenSink {
  public:
   virtual ~TokenSink() = default;
   virtual void on_token(const Token& token) = 0;
+  // Character unigrams and bigrams of each run of ideographic text (Chinese, Japanese), so that
+  // a match does not depend on how ICU's dictionary happened to split the run in context.
+  virtual void on_gram(std::string_view /*gram*/) {}
+  // A UN document symbol ("CERD/C/KAZ/CO/8-10"), lower-cased, as one term; its parts are also
+  // ordinary tokens.
+  virtual void on_symbol(std::string_view /*symbol*/, std::uint32_t /*begin*/,
+                         std::uint32_t /*end*/) {}
 };
 
 class Analyzer {
@@ -56,9 +65,9 @@ class Analyzer {
   // 4 GiB are not supported (offsets are 32-bit). Thread-compatible: one Analyzer per thread.
   void analyze(std::string_view text, std::string_view language, TokenSink& sink);
 
-  // Stem of an already folded exact form in `language`, diacritics stripped; empty when the
-  // language has no stemmer or the word's script does not match it.
-  std::string_view stem(std::string_view exact, std::string_view language);
+  // Stem of a token's lower form in `language`, diacritics stripped; empty when the language
+  // has no stemmer or the word's script does not match it.
+  std::string_view stem(std::string_view lower, std::string_view language);
 
   // True if `language` has a Snowball stemmer here.
   static bool has_stemmer(std::string_view language);

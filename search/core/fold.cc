@@ -36,12 +36,30 @@ bool is_arabic_diacritic(char32_t cp) {
   return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640;  // tashkeel, tatweel
 }
 
-// Maps one code point of NFKC_Casefold output to its folded form; returns 0 to drop it.
-char32_t map_folded_code_point(char32_t cp) {
+const icu::Normalizer2* nfkc() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return instance;
+}
+
+// Maps one code point of NFKC output for the original form; returns 0 to drop it. Only marks
+// that carry no meaning for a reader are touched: the spelling stays as written.
+char32_t map_original_code_point(char32_t cp) {
+  if (cp == 0x2019 || cp == 0x02BC) return U'\'';  // typographic and modifier apostrophes
+  if (cp == 0x0640) return 0;                       // Arabic tatweel: elongation only
+  if (cp >= 0x80 && u_charType(static_cast<UChar32>(cp)) == U_DECIMAL_DIGIT_NUMBER) {
+    const int32_t digit = u_charDigitValue(static_cast<UChar32>(cp));
+    if (digit >= 0 && digit <= 9) return U'0' + static_cast<char32_t>(digit);
+  }
+  return cp;
+}
+
+// Maps one code point of NFKC_Casefold output for the lower form; returns 0 to drop it.
+char32_t map_lower_code_point(char32_t cp) {
   switch (cp) {
-    case 0x2019:  // RIGHT SINGLE QUOTATION MARK, the typographic apostrophe
-    case 0x02BC:  // MODIFIER LETTER APOSTROPHE
-      return U'\'';
     case 0x0451:  // ё: the Russian stemmer only knows е
       return 0x0435;
     case 0x0623:  // أ
@@ -55,11 +73,26 @@ char32_t map_folded_code_point(char32_t cp) {
       break;
   }
   if (is_arabic_diacritic(cp)) return 0;
-  if (cp >= 0x80 && u_charType(static_cast<UChar32>(cp)) == U_DECIMAL_DIGIT_NUMBER) {
-    const int32_t digit = u_charDigitValue(static_cast<UChar32>(cp));
-    if (digit >= 0 && digit <= 9) return U'0' + static_cast<char32_t>(digit);
+  return map_original_code_point(cp);
+}
+
+void normalize(const icu::Normalizer2* normalizer, std::string_view in, std::string* out) {
+  out->clear();
+  UErrorCode status = U_ZERO_ERROR;
+  if (normalizer != nullptr) {
+    icu::StringByteSink<std::string> sink(out, static_cast<int32_t>(in.size()));
+    normalizer->normalizeUTF8(0, icu::StringPiece(in.data(), static_cast<int32_t>(in.size())),
+                              sink, nullptr, status);
   }
-  return cp;
+  if (normalizer == nullptr || U_FAILURE(status)) out->assign(in);
+}
+
+void map_code_points(std::string_view in, char32_t (*map)(char32_t), std::string* out) {
+  out->clear();
+  for (std::size_t i = 0; i < in.size();) {
+    const char32_t mapped = map(decode_utf8(in, &i));
+    if (mapped != 0) append_utf8(mapped, out);
+  }
 }
 
 bool is_latin_or_greek(char32_t cp) {
@@ -78,52 +111,56 @@ bool is_inherited_mark(char32_t cp) {
 constexpr std::array<std::string_view, 12> kElisions = {
     "lorsqu'", "puisqu'", "jusqu'", "qu'", "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'"};
 
+bool starts_with_ascii_ci(std::string_view word, std::string_view prefix) {
+  if (word.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-void strip_elision(std::string* folded) {
-  const auto apostrophe = folded->find('\'');
-  if (apostrophe == std::string::npos) return;
+void strip_elision(std::string* word) {
+  if (word->find('\'') == std::string::npos) return;
   for (std::string_view prefix : kElisions) {
-    if (folded->size() > prefix.size() + 1 && folded->compare(0, prefix.size(), prefix) == 0) {
-      folded->erase(0, prefix.size());
+    if (word->size() > prefix.size() + 1 && starts_with_ascii_ci(*word, prefix)) {
+      word->erase(0, prefix.size());
       break;
     }
   }
-  if (folded->size() > 3 && folded->ends_with("'s")) {
-    folded->resize(folded->size() - 2);
+  const std::size_t n = word->size();
+  if (n > 3 && (*word)[n - 2] == '\'' && ((*word)[n - 1] == 's' || (*word)[n - 1] == 'S')) {
+    word->resize(n - 2);
   } else {
-    while (!folded->empty() && folded->back() == '\'') folded->pop_back();
+    while (!word->empty() && word->back() == '\'') word->pop_back();
   }
 }
 
 TokenFolder::TokenFolder() { scratch_.reserve(256); }
 
-void TokenFolder::fold(std::string_view token, std::string* exact, std::string* surface) {
-  exact->clear();
+void TokenFolder::fold(std::string_view token, FoldedForms* out) {
   if (is_ascii(token)) {
-    exact->reserve(token.size());
-    for (char c : token) exact->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-  } else {
-    fold_non_ascii(token, exact);
+    out->original.assign(token);
+    strip_elision(&out->original);
+    out->lower.assign(out->original);
+    for (char& c : out->lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    out->surface.assign(out->lower);
+    return;
   }
-  strip_elision(exact);
-  strip_diacritics(*exact, surface);
+  fold_non_ascii(token, out);
 }
 
-void TokenFolder::fold_non_ascii(std::string_view token, std::string* exact) {
-  scratch_.clear();
-  const icu::Normalizer2* normalizer = nfkc_casefold();
-  UErrorCode status = U_ZERO_ERROR;
-  if (normalizer != nullptr) {
-    icu::StringByteSink<std::string> sink(&scratch_, static_cast<int32_t>(token.size()));
-    normalizer->normalizeUTF8(0, icu::StringPiece(token.data(), static_cast<int32_t>(token.size())),
-                              sink, nullptr, status);
-  }
-  if (normalizer == nullptr || U_FAILURE(status)) scratch_.assign(token);
-  for (std::size_t i = 0; i < scratch_.size();) {
-    const char32_t mapped = map_folded_code_point(decode_utf8(scratch_, &i));
-    if (mapped != 0) append_utf8(mapped, exact);
-  }
+void TokenFolder::fold_non_ascii(std::string_view token, FoldedForms* out) {
+  normalize(nfkc(), token, &scratch_);
+  map_code_points(scratch_, map_original_code_point, &out->original);
+  strip_elision(&out->original);
+  normalize(nfkc_casefold(), out->original, &scratch_);
+  map_code_points(scratch_, map_lower_code_point, &out->lower);
+  strip_diacritics(out->lower, &out->surface);
 }
 
 void TokenFolder::strip_diacritics(std::string_view folded, std::string* out) const {

@@ -4,7 +4,7 @@ namespace treatysearch::core {
 
 namespace {
 
-constexpr char kPassageVersion = 1;
+constexpr char kPassageVersion = 2;
 constexpr char kFileVersion = 1;
 constexpr char kDocumentVersion = 1;
 
@@ -71,6 +71,7 @@ std::string encode_passage(const PassageRecord& r) {
   put_string(r.section, &out);
   put_string(r.text, &out);
   put_string(r.parent, &out);
+  put_string(r.language, &out);
   put_varint(r.footnotes.size(), &out);
   for (const auto& f : r.footnotes) put_string(f, &out);
   return out;
@@ -89,6 +90,7 @@ bool decode_passage(std::string_view bytes, PassageRecord* r) {
   in.string(&r->section);
   in.string(&r->text);
   in.string(&r->parent);
+  in.string(&r->language);
   in.varint(&count);
   if (!in.ok() || count > bytes.size()) return false;
   r->footnotes.resize(count);

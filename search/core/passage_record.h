@@ -22,6 +22,7 @@ struct PassageRecord {
   std::string section;  // heading path joined with " > "
   std::string text;
   std::string parent;
+  std::string language;  // the passage's own language (a mixed document's passages differ)
   std::vector<std::string> footnotes;
 };
 

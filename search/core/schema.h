@@ -1,8 +1,13 @@
 // The on-disk layout of a treatysearch index: one Xapian document per passage.
 //
-// Terms
-//   <surface>        positional word terms (no prefix; always lowercase or caseless script)
+// Terms (one positional term per word)
+//   <surface>        a word written exactly as its folded form (lower case, no accents)
+//   E<original>      a word written otherwise ("EÉgalité", "EKazakhstan"); the synonym table
+//                    maps each surface to the E-variants seen, so default queries find them all
+//                    and #exact queries match the written form alone
 //   Z<stem>          stems, without positions (like Xapian's STEM_SOME layout)
+//   B<gram>          ideographic unigrams and bigrams, without positions
+//   Y<symbol>        UN document symbols mentioned in the text, lower case, without positions
 //   Q<file>:<n>      unique id of passage n of a file (replace_document key)
 //   K<file>          every passage of a file (deletion of a file's passages)
 //   XC<committee> XS<state> XT<type> XL<language> XY<symbol>   boolean filter terms, lowercase
@@ -31,6 +36,9 @@ inline constexpr const char* kFileRecordPrefix = "file:";
 inline constexpr const char* kDocInfoPrefix = "doc:";
 
 inline constexpr const char* kStemPrefix = "Z";
+inline constexpr const char* kExactPrefix = "E";
+inline constexpr const char* kGramPrefix = "B";
+inline constexpr const char* kSymbolMentionPrefix = "Y";
 inline constexpr const char* kIdPrefix = "Q";
 inline constexpr const char* kFilePrefix = "K";
 inline constexpr const char* kCommitteePrefix = "XC";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "schema.h"
+#include "symbols.h"
 #include "treatysearch/error.h"
 #include "treatysearch/search.h"
 #include "utf8.h"
@@ -15,7 +16,11 @@ struct Lexeme {
   enum class Kind { kWord, kPhrase, kOpen, kClose, kAnd, kOr, kNot, kMinus, kEnd };
   Kind kind;
   std::string text;
+  bool exact = false;  // written with the exact-form mark: #word, #"phrase"
 };
+
+// The exact-form mark. '#' is what Westlaw users type to turn off plurals and equivalents.
+constexpr char kExactMark = '#';
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool is_quote(std::string_view s, std::size_t i, std::size_t* length) {
@@ -48,14 +53,21 @@ std::vector<Lexeme> lex(std::string_view q) {
       ++i;
       continue;
     }
+    bool exact = false;
     std::size_t quote_length = 0;
+    if (q[i] == kExactMark && i + 1 < q.size() && !is_space(q[i + 1]) && q[i + 1] != '(' &&
+        q[i + 1] != ')') {
+      exact = true;
+      ++i;
+    }
     if (is_quote(q, i, &quote_length)) {
       // A phrase runs to the next quote mark; a missing closing quote ends it at the end of
       // the query (pasted text often loses one).
       std::size_t j = i + quote_length;
       std::size_t close_length = 0;
       while (j < q.size() && !is_quote(q, j, &close_length)) ++j;
-      out.push_back({Lexeme::Kind::kPhrase, std::string(q.substr(i + quote_length, j - i - quote_length))});
+      out.push_back({Lexeme::Kind::kPhrase,
+                     std::string(q.substr(i + quote_length, j - i - quote_length)), exact});
       i = j < q.size() ? j + close_length : j;
       continue;
     }
@@ -77,7 +89,9 @@ std::vector<Lexeme> lex(std::string_view q) {
            !is_quote(q, j, &quote_length))
       ++j;
     std::string word(q.substr(i, j - i));
-    if (word == "AND")
+    if (exact)
+      out.push_back({Lexeme::Kind::kWord, std::move(word), true});
+    else if (word == "AND")
       out.push_back({Lexeme::Kind::kAnd, word});
     else if (word == "OR")
       out.push_back({Lexeme::Kind::kOr, word});
@@ -176,6 +190,7 @@ class Parser {
     }
     QueryNode leaf;
     leaf.type = peek() == Lexeme::Kind::kPhrase ? QueryNode::Type::kPhrase : QueryNode::Type::kWord;
+    leaf.exact = lexemes_[pos_].exact;
     leaf.text = lexemes_[pos_++].text;
     return leaf;
   }
@@ -185,32 +200,38 @@ class Parser {
   std::size_t pos_ = 0;
 };
 
-// Collects the tokens of one word or phrase.
+// Collects what the analyzer finds in one word or phrase.
 class TokenCollector : public core::TokenSink {
  public:
   struct Item {
-    std::string surface, exact;
+    std::string surface, original, lower;
     core::TokenKind kind;
   };
   void on_token(const core::Token& token) override {
-    items.push_back({std::string(token.surface), std::string(token.exact), token.kind});
+    items.push_back({std::string(token.surface), std::string(token.original),
+                     std::string(token.lower), token.kind});
+  }
+  void on_gram(std::string_view gram) override { grams.emplace_back(gram); }
+  bool all_ideographic() const {
+    return std::all_of(items.begin(), items.end(),
+                       [](const Item& i) { return i.kind == core::TokenKind::kIdeographic; });
   }
   std::vector<Item> items;
+  std::vector<std::string> grams;
 };
 
 class Compiler {
  public:
-  Compiler(core::Analyzer& analyzer, const std::vector<std::string>& languages,
-           std::string_view original, HighlightTerms* highlights)
-      : analyzer_(analyzer), languages_(languages), original_(original), highlights_(highlights) {}
+  Compiler(core::Analyzer& analyzer, const QueryContext& context, std::string_view original,
+           HighlightTerms* highlights)
+      : analyzer_(analyzer), context_(context), original_(original), highlights_(highlights) {}
 
   // Returns false for a node that analyzed to nothing (only punctuation): it is dropped.
   bool compile(const QueryNode& node, Xapian::Query* out) {
     switch (node.type) {
       case QueryNode::Type::kWord:
-        return compile_text(node.text, /*phrase=*/false, out);
       case QueryNode::Type::kPhrase:
-        return compile_text(node.text, /*phrase=*/true, out);
+        return compile_text(node, out);
       case QueryNode::Type::kNot: {
         Xapian::Query inner;
         if (!compile(node.children.front(), &inner)) return false;
@@ -280,14 +301,28 @@ class Compiler {
       fail(original_, "more than " + std::to_string(QueryLimits::kMaxTerms) + " words");
   }
 
-  // One typed word: its surface form and its stem in each candidate language, as a synonym
-  // group, so that the word is weighed once however many of its forms a passage contains.
-  Xapian::Query word_query(const TokenCollector::Item& item) {
-    std::vector<std::string> terms{item.surface};
+  // The terms one word position can match. Default: the folded form and every spelling of it
+  // seen at indexing time (capitalised, accented), from the synonym table. Exact (#): the form
+  // as written only.
+  std::vector<std::string> position_terms(const TokenCollector::Item& item, bool exact) {
+    namespace schema = core::schema;
+    if (exact) {
+      highlights_->originals.insert(item.original);
+      return {item.original == item.surface ? item.surface : schema::kExactPrefix + item.original};
+    }
     highlights_->surfaces.insert(item.surface);
-    if (item.kind == core::TokenKind::kWord) {
-      for (const auto& language : languages_) {
-        const std::string_view stem = analyzer_.stem(item.exact, language);
+    std::vector<std::string> terms{item.surface};
+    if (context_.variants) context_.variants(item.surface, &terms);
+    return terms;
+  }
+
+  // One typed word: its forms and its stem in each candidate language, as a synonym group, so
+  // the word is weighed once however many of its forms a passage contains.
+  Xapian::Query word_query(const TokenCollector::Item& item, bool exact) {
+    std::vector<std::string> terms = position_terms(item, exact);
+    if (!exact && item.kind == core::TokenKind::kWord) {
+      for (const auto& language : context_.languages) {
+        const std::string_view stem = analyzer_.stem(item.lower, language);
         if (stem.empty()) continue;
         std::string term = core::schema::kStemPrefix + std::string(stem);
         if (std::find(terms.begin(), terms.end(), term) != terms.end()) continue;
@@ -299,30 +334,59 @@ class Compiler {
     return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
   }
 
-  bool compile_text(const std::string& text, bool phrase, Xapian::Query* out) {
-    TokenCollector tokens;
-    analyzer_.analyze(text, "", tokens);
-    if (tokens.items.empty()) return false;
-    count_terms(tokens.items.size());
-    if (tokens.items.size() == 1 && !phrase) {
-      *out = word_query(tokens.items.front());
+  bool compile_text(const QueryNode& node, Xapian::Query* out) {
+    const bool phrase = node.type == QueryNode::Type::kPhrase;
+    // A document symbol typed as a word is one exact term.
+    if (!phrase && core::is_symbol(node.text, /*any_case=*/true)) {
+      count_terms(1);
+      *out = Xapian::Query(core::schema::kSymbolMentionPrefix + core::symbol_key(node.text));
+      highlights_->symbols.insert(core::symbol_key(node.text));
       return true;
     }
-    // A quoted phrase, or a typed word that analyzes into several tokens (co-operation,
-    // CERD/C/KAZ/CO/8-10, a Chinese word): the exact sequence of surface forms.
-    std::vector<Xapian::Query> terms;
-    for (const auto& item : tokens.items) {
-      terms.emplace_back(item.surface);
-      highlights_->surfaces.insert(item.surface);
+    TokenCollector tokens;
+    analyzer_.analyze(node.text, "", tokens);
+    if (tokens.items.empty()) return false;
+    count_terms(tokens.items.size());
+    if (tokens.items.size() == 1 && !phrase && tokens.items.front().kind != core::TokenKind::kIdeographic) {
+      *out = word_query(tokens.items.front(), node.exact);
+      return true;
     }
-    *out = terms.size() == 1 ? terms.front()
-                             : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                                             static_cast<Xapian::termcount>(terms.size()));
+    // A quoted phrase, or a typed word that analyzes into several tokens (co-operation, a
+    // Chinese word): the sequence of its forms.
+    std::vector<Xapian::Query> positions;
+    for (const auto& item : tokens.items) {
+      const std::vector<std::string> terms = position_terms(item, node.exact);
+      positions.push_back(terms.size() == 1
+                              ? Xapian::Query(terms.front())
+                              : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    }
+    Xapian::Query sequence =
+        positions.size() == 1
+            ? positions.front()
+            : Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(),
+                            static_cast<Xapian::termcount>(positions.size()));
+    if (!node.exact && tokens.all_ideographic()) {
+      // ICU's dictionary may split the same characters differently in the passage's context;
+      // all of the query's character grams in one passage match too.
+      for (const auto& item : tokens.items) highlights_->ideographic.push_back(item.surface);
+      std::string run;
+      for (const auto& item : tokens.items) run += item.surface;
+      highlights_->ideographic.push_back(run);
+      std::vector<Xapian::Query> grams;
+      for (const auto& gram : tokens.grams)
+        if (core::count_code_points(gram) == 2 || tokens.grams.size() == 1)
+          grams.emplace_back(core::schema::kGramPrefix + gram);
+      if (!grams.empty())
+        sequence = Xapian::Query(
+            Xapian::Query::OP_OR, sequence,
+            Xapian::Query(Xapian::Query::OP_AND, grams.begin(), grams.end()));
+    }
+    *out = sequence;
     return true;
   }
 
   core::Analyzer& analyzer_;
-  const std::vector<std::string>& languages_;
+  const QueryContext& context_;
   std::string_view original_;
   HighlightTerms* highlights_;
   std::size_t term_count_ = 0;
@@ -339,10 +403,9 @@ QueryNode parse_query(std::string_view query) {
 }
 
 CompiledQuery compile_query(const QueryNode& root, core::Analyzer& analyzer,
-                            const std::vector<std::string>& languages,
-                            std::string_view original) {
+                            const QueryContext& context, std::string_view original) {
   CompiledQuery compiled;
-  Compiler compiler(analyzer, languages, original, &compiled.highlights);
+  Compiler compiler(analyzer, context, original, &compiled.highlights);
   if (root.type == QueryNode::Type::kAll) {
     // Side-by-side words at the top level: the searcher ranks passages with every word first
     // (all_words), then those with only some of them (query).

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -24,6 +25,7 @@ struct QueryNode {
   };
   Type type = Type::kWord;
   std::string text;
+  bool exact = false;  // kWord/kPhrase written #word / #"phrase": the written form only
   std::vector<QueryNode> children;
 };
 
@@ -34,8 +36,20 @@ QueryNode parse_query(std::string_view query);
 
 // What the highlighter needs to mark the words that matched.
 struct HighlightTerms {
-  std::set<std::string, std::less<>> surfaces;  // positional terms of words and phrases
-  std::set<std::string, std::less<>> stems;     // stems (without the Z prefix)
+  std::set<std::string, std::less<>> surfaces;   // folded forms of default-mode words
+  std::set<std::string, std::less<>> originals;  // written forms of #exact words
+  std::set<std::string, std::less<>> stems;      // stems (without the Z prefix)
+  std::set<std::string, std::less<>> symbols;    // document symbols, lower case
+  std::vector<std::string> ideographic;          // CJK query runs and their segments
+};
+
+// What compiling needs from the index.
+struct QueryContext {
+  // Languages present in the index: each word is stemmed in each (stemmers skip other scripts).
+  std::vector<std::string> languages;
+  // Appends to *terms the E-terms of every spelling of `surface` seen at indexing time (the
+  // synonym table); may be empty in tests.
+  std::function<void(const std::string& surface, std::vector<std::string>* terms)> variants;
 };
 
 struct CompiledQuery {
@@ -47,12 +61,10 @@ struct CompiledQuery {
   std::size_t term_count = 0;
 };
 
-// Compiles `root` with `analyzer`; each word is stemmed in every language of `languages`
-// (those present in the index) and matched as a synonym group of its surface form and stems.
+// Compiles `root` with `analyzer` (see README.md, "Query syntax", for what each form matches).
 // Throws Error(kInvalidArgument) when the query has no searchable word or more than
 // QueryLimits::kMaxTerms terms; `original` is used in messages.
 CompiledQuery compile_query(const QueryNode& root, core::Analyzer& analyzer,
-                            const std::vector<std::string>& languages,
-                            std::string_view original);
+                            const QueryContext& context, std::string_view original);
 
 }  // namespace treatysearch::search

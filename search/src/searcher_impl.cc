@@ -146,10 +146,13 @@ Xapian::Query SearcherImpl::filter_query(const Filters& f) const {
 
 SearchResult SearcherImpl::run(const std::string& query, const SearchOptions& options) {
   const QueryNode root = parse_query(query);
-  const std::vector<std::string> languages = languages_.empty()
-                                                 ? std::vector<std::string>{"en"}
-                                                 : languages_;
-  CompiledQuery compiled = compile_query(root, analyzer_, languages, query);
+  QueryContext context;
+  context.languages = languages_.empty() ? std::vector<std::string>{"en"} : languages_;
+  context.variants = [this](const std::string& surface, std::vector<std::string>* terms) {
+    for (auto it = db_.synonyms_begin(surface); it != db_.synonyms_end(surface); ++it)
+      terms->push_back(*it);
+  };
+  CompiledQuery compiled = compile_query(root, analyzer_, context, query);
   const Xapian::Query filter = filter_query(options.filters);
   auto filtered = [&](const Xapian::Query& q) {
     return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
@@ -220,7 +223,8 @@ Hit SearcherImpl::make_hit(const Xapian::MSetIterator& match, std::size_t rank,
   hit.citation = std::move(record.citation);
   hit.paragraph = std::move(record.label);
   hit.section = std::move(record.section);
-  hit.snippet = make_snippet(record.text, hit.document.language, highlights, analyzer_,
+  hit.language = record.language.empty() ? hit.document.language : std::move(record.language);
+  hit.snippet = make_snippet(record.text, hit.language, highlights, analyzer_,
                              options.snippet_chars);
   hit.text = std::move(record.text);
   return hit;

@@ -20,26 +20,43 @@ struct WordSpan {
 class SpanCollector : public core::TokenSink {
  public:
   explicit SpanCollector(const HighlightTerms& terms) : terms_(terms) {}
+
+  void on_symbol(std::string_view symbol, std::uint32_t begin, std::uint32_t end) override {
+    if (terms_.symbols.count(symbol)) symbol_spans_.push_back({begin, end});
+  }
+
   void on_token(const core::Token& token) override {
     int match = -1;
-    std::string key;
-    if (terms_.surfaces.count(token.surface)) {
-      key = std::string(token.surface);
-    } else if (!token.stem.empty() && terms_.stems.count(token.stem)) {
-      key = "Z" + std::string(token.stem);
-    }
+    const std::string key = match_key(token);
     if (!key.empty()) {
       auto it = std::find(distinct_.begin(), distinct_.end(), key);
       match = static_cast<int>(it - distinct_.begin());
-      if (it == distinct_.end()) distinct_.push_back(std::move(key));
+      if (it == distinct_.end()) distinct_.push_back(key);
     }
     words.push_back({token.begin, token.end, match});
   }
+
   std::vector<WordSpan> words;
 
  private:
+  // What the token matched, as a key identifying the query word; empty if nothing.
+  std::string match_key(const core::Token& token) const {
+    if (terms_.surfaces.count(token.surface)) return std::string(token.surface);
+    if (terms_.originals.count(token.original)) return "#" + std::string(token.original);
+    if (!token.stem.empty() && terms_.stems.count(token.stem)) return "Z" + std::string(token.stem);
+    for (const auto& span : symbol_spans_)
+      if (token.begin >= span.begin && token.end <= span.end)
+        return "Y" + std::to_string(span.begin);
+    if (token.kind == core::TokenKind::kIdeographic) {
+      for (const auto& run : terms_.ideographic)
+        if (run.find(token.surface) != std::string::npos) return run;
+    }
+    return {};
+  }
+
   const HighlightTerms& terms_;
   std::vector<std::string> distinct_;
+  std::vector<Span> symbol_spans_;
 };
 
 // Scores the window of words [first, last]: distinct matched words weigh most.

@@ -15,6 +15,7 @@
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -80,7 +81,9 @@ struct Config {
   unsigned query_passes = 10;
   unsigned threads = 0;
   std::string python;
+  std::uint64_t flush_mb = 0;  // 0: the library's default
   bool json = false;
+  std::string json_out;  // also write the JSON record here
   bool verbose = false;
 };
 
@@ -151,7 +154,10 @@ std::optional<Config> parse_options(int argc, char** argv) {
       ("fts5", po::value(&fts5), "folder of index_fts5.py and bench_query.py: measure FTS5 too")
       ("python", po::value(&config.python)->default_value(default_python()),
        "Python for --fts5 (Debian's, as ../shared/bench/README.md asks)")
+      ("flush-mb", po::value(&config.flush_mb)->default_value(0),
+       "IndexerOptions::flush_bytes in MiB (0: the library's default)")
       ("json", "print one JSON record instead of tables")
+      ("json-out", po::value(&config.json_out), "also write the JSON record to this file")
       ("verbose,v", "also print hits and median latency per query");
   // clang-format on
   po::variables_map vm;
@@ -378,6 +384,7 @@ int index_in_child(const Config& config, const fs::path& index_dir, int fd) {
   try {
     IndexerOptions options;
     options.threads = config.threads;
+    if (config.flush_mb > 0) options.flush_bytes = config.flush_mb << 20;
     Indexer indexer = Indexer::open(index_dir.string(), options);
     const IngestReport report = indexer.add_paths({config.corpus.string()});
     indexer.commit();
@@ -671,6 +678,17 @@ struct Report {
 
 double ratio(double a, double b) { return b > 0 ? a / b : 0; }
 
+// The environment variable Xapian reads for its own document-count flush; the indexer raises it
+// unless the user set it, so a set value changes the results and is printed with them.
+std::string xapian_flush_env() {
+  const char* value = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+  return value ? value : "";
+}
+
+std::uint64_t flush_bytes(const Config& c) {
+  return c.flush_mb ? c.flush_mb << 20 : IndexerOptions{}.flush_bytes;
+}
+
 void print_header(const Report& r) {
   const Config& c = *r.config;
   std::printf("treaty-bench (treatysearch %s), %s\n", version(), r.date.c_str());
@@ -683,6 +701,10 @@ void print_header(const Report& r) {
       "(snippets, citations)\n",
       c.repeat, c.threads, c.threads == 0 ? " (one per core)" : "", r.ours.queries.rows.size(),
       c.query_passes, kTopK);
+  std::printf(
+      "          flush every %.0f MiB of analysed text%s%s\n",
+      static_cast<double>(flush_bytes(c)) / kMiB, c.flush_mb ? "" : " (library default)",
+      xapian_flush_env().empty() ? "" : ("; XAPIAN_FLUSH_THRESHOLD=" + xapian_flush_env()).c_str());
   if (r.fts5) std::printf("peer    : SQLite FTS5 via %s\n", c.python.c_str());
 }
 
@@ -808,7 +830,7 @@ json to_json(const EngineResult& e) {
           {"queries", rows}};
 }
 
-void print_json(const Report& r) {
+json to_json(const Report& r) {
   const Config& c = *r.config;
   json out = {
       {"tool", kTool},
@@ -825,6 +847,9 @@ void print_json(const Report& r) {
        {{"repeat", c.repeat},
         {"query_passes", c.query_passes},
         {"threads", c.threads},
+        {"flush_bytes", flush_bytes(c)},
+        {"xapian_flush_threshold_env",
+         xapian_flush_env().empty() ? json() : json(xapian_flush_env())},
         {"top", kTopK},
         {"python", c.fts5_dir.empty() ? json() : json(c.python)},
         {"queries_file", c.queries.string()},
@@ -837,7 +862,7 @@ void print_json(const Report& r) {
         {"p95_fts5_over_ours", ratio(r.fts5->queries.latency.p95, r.ours.queries.latency.p95)},
         {"p50_fts5_over_ours", ratio(r.fts5->queries.latency.p50, r.ours.queries.latency.p50)}};
   }
-  std::cout << out.dump(2) << '\n';
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -870,8 +895,13 @@ int run(const Config& config) {
   report.ours.queries = run_our_queries(config, queries);
   if (report.fts5) report.fts5->queries = run_fts5_queries(config, queries.size());
 
+  if (!config.json_out.empty()) {
+    std::ofstream out(config.json_out);
+    out << to_json(report).dump(2) << '\n';
+    if (!out) cli::print_error(kTool, "--json-out " + config.json_out + ": cannot write");
+  }
   if (config.json)
-    print_json(report);
+    std::cout << to_json(report).dump(2) << '\n';
   else
     print_text(report);
   if (report.ours.queries.failed > 0) {

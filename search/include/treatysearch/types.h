@@ -53,10 +53,11 @@ struct Snippet {
 // One ranked passage.
 struct Hit {
   std::size_t rank = 0;         // 1-based, counting from the first result of the whole query
-  double score = 0;             // BM25 (plus the all-words boost); comparable within one query only
+  double score = 0;             // BM25; comparable within one query only
   std::string citation;         // pinpoint citation: "CERD/C/KAZ/CO/8-10, para. 18 (b)"
   std::string paragraph;        // the label alone: "18 (b)", "[5]", "footnote 3"
   std::string section;          // heading path, " > " between levels; empty when none
+  std::string language;         // the passage's language (a mixed document's passages differ)
   std::string text;             // the passage's whole text
   Snippet snippet;
   DocumentInfo document;

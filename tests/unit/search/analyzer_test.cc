@@ -11,7 +11,7 @@ namespace treatysearch::core {
 namespace {
 
 struct Seen {
-  std::string surface, exact, stem, text;
+  std::string surface, original, lower, stem, text;
   std::uint32_t position;
   TokenKind kind;
 };
@@ -20,7 +20,8 @@ class Recorder : public TokenSink {
  public:
   explicit Recorder(std::string_view text) : text_(text) {}
   void on_token(const Token& t) override {
-    seen.push_back({std::string(t.surface), std::string(t.exact), std::string(t.stem),
+    seen.push_back({std::string(t.surface), std::string(t.original), std::string(t.lower),
+                    std::string(t.stem),
                     std::string(text_.substr(t.begin, t.end - t.begin)), t.position, t.kind});
   }
   std::vector<Seen> seen;
@@ -65,7 +66,8 @@ TEST(Analyzer, StemsInTheDocumentLanguageFromTheAccentedForm) {
   const auto fr = analyze("égalité", "fr");
   ASSERT_EQ(fr.size(), 1u);
   EXPECT_EQ(fr[0].surface, "egalite");
-  EXPECT_EQ(fr[0].exact, "égalité");
+  EXPECT_EQ(fr[0].lower, "égalité");
+  EXPECT_EQ(fr[0].original, "égalité");
   EXPECT_EQ(fr[0].stem, "egal");  // stem of the accented form, then stripped
 }
 
@@ -113,6 +115,55 @@ TEST(Analyzer, SkipsOverlongTokensButKeepsGoing) {
   const auto tokens = analyze(text);
   ASSERT_EQ(tokens.size(), 1u);
   EXPECT_EQ(tokens[0].surface, "convention");
+}
+
+TEST(Analyzer, OriginalKeepsCaseAccentsAndTashkeelButNotElisionOrTatweel) {
+  const auto fr = analyze("L’Élimination", "fr");
+  ASSERT_EQ(fr.size(), 1u);
+  EXPECT_EQ(fr[0].original, "Élimination");
+  EXPECT_EQ(fr[0].lower, "élimination");
+  EXPECT_EQ(fr[0].surface, "elimination");
+  const auto ru = analyze("Ёлки", "ru");
+  EXPECT_EQ(ru[0].original, "Ёлки");
+  EXPECT_EQ(ru[0].lower, "елки");
+  const auto ar = analyze("الْمَكْتَبَاتِ ٢٠٢٣ أحمـــد", "ar");
+  ASSERT_EQ(ar.size(), 3u);
+  EXPECT_EQ(ar[0].original, "الْمَكْتَبَاتِ");
+  EXPECT_EQ(ar[0].surface, "المكتبات");
+  EXPECT_EQ(ar[1].original, "2023");
+  EXPECT_EQ(ar[2].original, "أحمد");
+  EXPECT_EQ(ar[2].surface, "احمد");
+}
+
+class GramRecorder : public TokenSink {
+ public:
+  void on_token(const Token&) override {}
+  void on_gram(std::string_view gram) override { grams.emplace_back(gram); }
+  void on_symbol(std::string_view symbol, std::uint32_t, std::uint32_t) override {
+    symbols.emplace_back(symbol);
+  }
+  std::vector<std::string> grams, symbols;
+};
+
+TEST(Analyzer, IdeographicRunsGiveUnigramsAndBigramsAcrossWordBreaks) {
+  Analyzer analyzer;
+  GramRecorder recorder;
+  analyzer.analyze("哈萨克斯坦，委员会", "zh", recorder);
+  // 哈萨克斯坦 is one run however ICU splits it; the comma ends the run.
+  const std::vector<std::string> expected = {"哈", "萨", "哈萨", "克", "萨克", "斯", "克斯",
+                                             "坦", "斯坦", "委", "员", "委员", "会", "员会"};
+  EXPECT_EQ(recorder.grams, expected);
+}
+
+TEST(Analyzer, FindsDocumentSymbolsWhole) {
+  Analyzer analyzer;
+  GramRecorder recorder;
+  analyzer.analyze(
+      "See CERD/C/KAZ/CO/8-10, E/C.12/AUS/CO/6 and (A/HRC/WG.6/1/BRA/1). Not https://x.org/A/B/C "
+      "nor 12/05/2023 nor and/or/both.",
+      "en", recorder);
+  EXPECT_EQ(recorder.symbols,
+            (std::vector<std::string>{"cerd/c/kaz/co/8-10", "e/c.12/aus/co/6", "a/hrc/wg.6/1/bra/1"}));
 }
 
 TEST(Analyzer, InvalidUtf8DoesNotCrash) {

@@ -96,7 +96,7 @@ TEST(QueryParser, NestingLimitAtNAndNPlusOne) {
 class CompileTest : public ::testing::Test {
  protected:
   CompiledQuery compile(const std::string& q) {
-    return compile_query(parse_query(q), analyzer_, {"en"}, q);
+    return compile_query(parse_query(q), analyzer_, QueryContext{{"en"}, {}}, q);
   }
   core::Analyzer analyzer_;
 };
@@ -128,11 +128,37 @@ TEST_F(CompileTest, SideBySideWordsGetAStrictAndARelaxedQuery) {
   EXPECT_NE(relaxed.find("AND_NOT"), std::string::npos) << relaxed;
 }
 
-TEST_F(CompileTest, SymbolsBecomePhrasesOfTheirParts) {
-  const std::string d = compile("CERD/C/KAZ/CO/8-10").query.get_description();
-  EXPECT_NE(d.find("cerd PHRASE 6 c PHRASE 6 kaz PHRASE 6 co PHRASE 6 8 PHRASE 6 10"),
-            std::string::npos)
+TEST_F(CompileTest, SymbolsAreOneExactTermInAnyCase) {
+  EXPECT_EQ(compile("CERD/C/KAZ/CO/8-10").query.get_description(),
+            "Query(Ycerd/c/kaz/co/8-10)");
+  EXPECT_EQ(compile("e/c.12/aus/co/6").query.get_description(), "Query(Ye/c.12/aus/co/6)");
+}
+
+TEST_F(CompileTest, ExactMarkMatchesTheWrittenFormOnly) {
+  EXPECT_EQ(compile("#Égalité").query.get_description(), "Query(EÉgalité)");
+  EXPECT_EQ(compile("#egalite").query.get_description(), "Query(egalite)");
+  const std::string phrase = compile("#\"Hate speech\"").query.get_description();
+  EXPECT_NE(phrase.find("EHate PHRASE 2 speech"), std::string::npos) << phrase;
+  EXPECT_EQ(compile("#égalité").highlights.originals.count("égalité"), 1u);
+}
+
+TEST_F(CompileTest, DefaultWordsIncludeEverySpellingFromTheIndex) {
+  QueryContext context{{"fr"}, [](const std::string& surface, std::vector<std::string>* terms) {
+                         if (surface == "egalite") terms->insert(terms->end(), {"EÉgalité", "Eégalité"});
+                       }};
+  const std::string q = "egalite";
+  const std::string d = compile_query(parse_query(q), analyzer_, context, q).query.get_description();
+  EXPECT_NE(d.find("egalite SYNONYM EÉgalité SYNONYM Eégalité SYNONYM Zegal"), std::string::npos)
       << d;
+  const std::string p = "\"l'égalité des\"";
+  const std::string pd = compile_query(parse_query(p), analyzer_, context, p).query.get_description();
+  EXPECT_NE(pd.find("(egalite OR EÉgalité OR Eégalité) PHRASE 2 des"), std::string::npos) << pd;
+}
+
+TEST_F(CompileTest, ChineseMatchesAsAPhraseOfSegmentsOrAllItsBigrams) {
+  const std::string d = compile("哈萨克斯坦").query.get_description();
+  EXPECT_NE(d.find("PHRASE"), std::string::npos) << d;
+  EXPECT_NE(d.find("B哈萨 AND B萨克 AND B克斯 AND B斯坦"), std::string::npos) << d;
 }
 
 TEST_F(CompileTest, PunctuationOnlyQueryIsAnError) {

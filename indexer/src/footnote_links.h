@@ -1,0 +1,60 @@
+// Linking footnotes to the passages that cite them when the export removed the reference marks.
+//
+// A Word text export drops the in-text footnote reference marks. What survives is indirect: a
+// line break inside a sentence where a mark stood (a "line-break site", reliable but incomplete:
+// a mark after a paragraph's last word, in a heading or in a table leaves no break), and the
+// ends of blocks and passages, where a mark may or may not have stood ("block-end sites", weak).
+// align_footnotes() aligns the footnotes, in order, onto these sites, in order, and keeps only
+// the links that the evidence supports.
+//
+// Pure standard library, deterministic, never throws other than std::bad_alloc.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "passage.h"
+
+namespace treatysearch::ingest {
+
+enum class FootnoteSiteKind {
+  kLineBreak,  // a line break inside a sentence: a removed mark stood here
+  kBlockEnd,   // the end of a block or passage: a mark may have stood here
+};
+
+struct FootnoteSite {
+  std::size_t passage = 0;  // index of the passage the mark would belong to
+  std::size_t offset = 0;   // byte offset in that passage's text: the mark followed text[0, offset)
+  FootnoteSiteKind kind = FootnoteSiteKind::kLineBreak;
+};
+
+inline constexpr std::size_t kNoFootnoteSite = static_cast<std::size_t>(-1);
+
+// Alignments larger than this many footnote x site cells are not attempted: the score table
+// takes 4 bytes a cell, so this bounds it at 16 MB (e.g. 2,000 footnotes x 2,000 sites, more
+// than any treaty-body document has); see align_footnotes for the fallback.
+inline constexpr std::size_t kMaxAlignmentCells = std::size_t{4} * 1000 * 1000;
+
+// For each footnote (in the order of their marks; an empty text for a footnote without a body),
+// the index in `sites` of the place its mark stood, or kNoFootnoteSite when the evidence does not
+// single one out. `sites` must be in document order; `passages` holds the passages the sites
+// point into and is read for the words around each site.
+//
+// Order-preserving alignment (dynamic programming, like Needleman-Wunsch): footnote i may take
+// site j only if the footnotes before it took sites before j. Line-break sites are expected to
+// be used and footnotes to take them; block-end sites are a cheap fallback for footnotes whose
+// mark left no break. Words shared by a footnote and the text just before a site (citation
+// words, law names, document symbols, the words of a transliterated URL path) favour the pair.
+// A footnote is linked only when every alignment that puts it anywhere else (or nowhere) scores
+// clearly worse than the best one; otherwise it stays unlinked: a wrong pinpoint costs a lawyer
+// more than a missing one.
+//
+// Cost O(N x M) time and memory for N footnotes and M sites. Beyond kMaxAlignmentCells cells the
+// alignment falls back to the exact rule: the k-th line-break site gets footnote k when the
+// numbers of line-break sites and footnotes are equal, and nothing is linked otherwise.
+std::vector<std::size_t> align_footnotes(const std::vector<std::string>& footnotes,
+                                         const std::vector<FootnoteSite>& sites,
+                                         const std::vector<Passage>& passages);
+
+}  // namespace treatysearch::ingest
