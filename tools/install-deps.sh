@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libxapian-dev libicu-dev libpugixml-dev libboost-program-options-dev nlohmann-json3-dev
   libcld2-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev unicode-data
 )
 
 missing=()

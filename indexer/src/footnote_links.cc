@@ -37,7 +37,7 @@ namespace {
 
 using Score = std::int32_t;
 
-constexpr Score kUnusedLineBreakCost = 600;
+constexpr Score kUnusedLineBreakCost = 400;
 constexpr Score kBlockEndCost = 150;
 constexpr Score kFootnoteWithoutSiteCost = 300;
 // One pair's lexical evidence is capped so that a long footnote sharing many words with a
@@ -45,7 +45,7 @@ constexpr Score kFootnoteWithoutSiteCost = 300;
 constexpr Score kMaxLexicalScore = 1000;
 // Only the rarest kMaxSharedWords words a footnote shares with a site count, so that a long
 // footnote (a list of authors, a law's full title) does not collect evidence from common words.
-constexpr std::size_t kMaxSharedWords = 3;
+constexpr std::size_t kMaxSharedWords = 1;
 constexpr std::size_t kMaxInformativeWords = 10;
 // A word's weight is its inverse document frequency over the passages minus this: a word in
 // a tenth of the passages or more ("Kazakhstan", "rights", "Committee") says nothing about where

