@@ -1,30 +1,27 @@
 // Footnote-to-site alignment: see footnote_links.h for the model.
 //
 // Scores are integers in hundredths of a nat (natural-log units), so that ties are exact and
-// the result does not depend on floating-point rounding. Structure costs:
+// the result does not depend on floating-point rounding. Structure:
 //  - a line-break site left without a footnote costs kUnusedLineBreakCost: the detector is
 //    precise (on the NGO commentary every one of its 70 sites is a real mark), so leaving one
 //    unused needs strong evidence;
-//  - a footnote placed at a block end costs kBlockEndCost: many block ends carry no mark;
-//  - a footnote placed nowhere costs kFootnoteWithoutSiteCost, more than a block end because
+//  - a footnote placed at a block end costs kBlockEndCost: most block ends carry no mark;
+//  - a footnote placed nowhere costs kFootnoteWithoutSiteCost, more than a block end, because
 //    most marks that leave no line break stood at the end of a paragraph.
-// Lexical evidence adds to a (footnote, site) pair the weight of every word the footnote shares
-// with the text before the site (see lexical_rows).
+// Words add evidence to a (footnote, site) pair (see LexicalEvidence).
 //
-// Confidence: for each footnote, the best score of an alignment that links it to its chosen
-// site is compared with the best score of any alignment that links it elsewhere or nowhere
-// (max-marginals from a forward and a backward pass). Only a difference of kMinLinkMargin or
-// more links it. A footnote pinned between lexical anchors with as many line-break sites as
-// footnotes between them gets a large margin (moving it would leave a site unused); a footnote
-// in a stretch where a site is missing, and nothing says where, has alternatives of equal score
-// and stays unlinked.
+// Confidence: for each footnote, the best score of an alignment that places it at its chosen
+// site is compared with the best score of any alignment that places it elsewhere or nowhere
+// (max-marginals, from a forward and a backward pass). Only a difference of kMinLinkMargin or
+// more links it. A footnote between anchored neighbours with as many line-break sites as
+// footnotes between them has a large margin (moving it would leave a site unused); a footnote in
+// a stretch where a mark left no site, and nothing says where, has alternatives of equal or
+// nearly equal score and stays unlinked.
 #include "footnote_links.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <string_view>
 #include <unordered_map>
@@ -37,49 +34,52 @@ namespace {
 
 using Score = std::int32_t;
 
-constexpr Score kUnusedLineBreakCost = 400;
+constexpr Score kUnusedLineBreakCost = 250;
 constexpr Score kBlockEndCost = 150;
 constexpr Score kFootnoteWithoutSiteCost = 300;
-// One pair's lexical evidence is capped so that a long footnote sharing many words with a
-// passage cannot outweigh the structure of several sites.
-constexpr Score kMaxLexicalScore = 1000;
-// Only the rarest kMaxSharedWords words a footnote shares with a site count, so that a long
-// footnote (a list of authors, a law's full title) does not collect evidence from common words.
-constexpr std::size_t kMaxSharedWords = 1;
-constexpr std::size_t kMaxInformativeWords = 10;
-// A word's weight is its inverse document frequency over the passages minus this: a word in
-// a tenth of the passages or more ("Kazakhstan", "rights", "Committee") says nothing about where
-// a mark stood.
-constexpr Score kCommonWordWeight = 230;
+
 constexpr Score kMinLinkMargin = 200;
-// A footnote placed at a block end has only words for evidence, never the site itself: it needs
-// twice the margin.
+// A footnote placed at a block end has only words for evidence, never a trace of the mark: it
+// needs twice the margin.
 constexpr Score kMinBlockEndLinkMargin = 400;
+
+// A word's weight is its inverse document frequency over the passages minus this: a word in a
+// tenth of the passages or more ("Kazakhstan", "rights", "Committee") says nothing about where a
+// mark stood.
+constexpr Score kCommonWordWeight = 230;
+// Only the rarest kMaxSharedWords words a footnote shares with a site count, and one pair's
+// evidence is capped, so that a footnote sharing many words with a passage cannot outweigh the
+// structure of several sites.
+constexpr std::size_t kMaxSharedWords = 3;
+constexpr Score kMaxLexicalScore = 1000;
+// A footnote with more informative words than this (a list of authors, a law's full title)
+// shares some rare word with many passages by chance; its words weigh proportionally less.
+constexpr std::size_t kMaxInformativeWords = 10;
+
+// A score is the sum of one term per footnote and per site, each within +-kMaxLexicalScore, and
+// (N + 1) x (M + 1) <= kMaxAlignmentCells bounds N + M by kMaxAlignmentCells / 2 + 1: no score
+// overflows.
+static_assert(kFootnoteWithoutSiteCost <= kMaxLexicalScore && kBlockEndCost <= kMaxLexicalScore &&
+              kUnusedLineBreakCost <= kMaxLexicalScore);
+static_assert(kMaxLexicalScore * (kMaxAlignmentCells / 2 + 1) <
+              static_cast<std::size_t>(std::numeric_limits<Score>::max()));
 
 // ---------------------------------------------------------------------------------------------
 // Word keys
 
-// Words are compared by their first kKeyLetters letters: transliterated Russian in a URL path
-// and the English text share a stem but rarely an ending ("kordayskom" / "Kordai",
-// "masanchi" / "Masanchi", "zhambylskoj" / "Zhambyl", "pogroma" / "pogroms").
+// Words are compared by the first kKeyLetters letters of their skeleton (see skeleton()):
+// transliterated Russian in a URL path and the English text share a stem but rarely an ending
+// ("kordayskom" / "Kordai", "zhambylskoj" / "Zhambyl", "pogroma" / "pogroms").
 constexpr std::size_t kKeyLetters = 5;
-constexpr std::size_t kMinWordLetters = 4;  // shorter words are function words or URL parts
-constexpr std::size_t kMinNumberDigits = 3;  // years, law numbers; not day or month numbers
+constexpr std::size_t kMinWordLetters = 4;   // shorter words are function words or URL parts
+constexpr std::size_t kMinNumberDigits = 3;  // years, law numbers; not days or months
 constexpr std::size_t kMinOtherScriptLetters = 4;
+constexpr std::size_t kMinSymbolSlashes = 2;  // "CCPR/C/KAZ/CO/2", "HRI/MC/2006/3"
 
-bool is_ascii_letter(char32_t cp) { return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z'); }
+bool is_ascii_upper(char32_t cp) { return cp >= U'A' && cp <= U'Z'; }
+bool is_ascii_letter(char32_t cp) { return is_ascii_upper(cp) || (cp >= U'a' && cp <= U'z'); }
 bool is_ascii_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
 
-struct Word {
-  std::string text;  // ASCII letters lower-cased; other letters as written
-  std::size_t code_points = 0;
-  bool letters = false;
-  bool digits = false;
-  bool other_script = false;
-};
-
-// The comparison key of a word, or an empty string for words that carry no evidence: short
-// words, words mixing letters and digits (URL identifiers such as "a3618252").
 bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
@@ -92,19 +92,28 @@ bool is_vowel(char c) {
 std::string skeleton(std::string_view word) {
   std::string out;
   for (const char c : word) {
-    if (out.empty()) {
-      out += c;
-      continue;
+    if (!out.empty()) {
+      const char previous = out.back();
+      const bool doubled = c == previous;
+      const bool silent_h = c == 'h' && !is_vowel(previous);
+      const bool glide = (c == 'y' || c == 'j') && is_vowel(previous);
+      if (doubled || silent_h || glide) continue;
     }
-    const char previous = out.back();
-    const bool doubled = c == previous;
-    const bool silent_h = c == 'h' && !is_vowel(previous);
-    const bool glide = (c == 'y' || c == 'j') && is_vowel(previous);
-    if (!doubled && !silent_h && !glide) out += c;
+    out += c;
   }
   return out;
 }
 
+struct Word {
+  std::string text;  // ASCII letters lower-cased; letters of other scripts as written
+  std::size_t code_points = 0;
+  bool letters = false;
+  bool digits = false;
+  bool other_script = false;
+};
+
+// The key of a word, or an empty string for a word that carries no evidence: a short word, a
+// word mixing letters and digits (URL identifiers such as "a3618252").
 std::string word_key(const Word& word) {
   if (word.other_script) {
     return word.digits || word.code_points < kMinOtherScriptLetters ? std::string() : word.text;
@@ -116,15 +125,40 @@ std::string word_key(const Word& word) {
   return std::string();
 }
 
-// Calls emit(key, begin) for every word of text with a key; begin is the word's byte offset.
+// A UN document symbol ("(CCPR/C/KAZ/CO/2,"): a space-delimited chunk that starts with a capital
+// letter and has at least kMinSymbolSlashes slashes, without the punctuation around it. Its key
+// starts with '/', which no word key does. URLs start with a scheme or "www", not a capital, and
+// "EN/RU" has one slash.
+std::string symbol_key(std::string_view chunk) {
+  while (!chunk.empty() && (chunk.front() == '(' || chunk.front() == '[')) chunk.remove_prefix(1);
+  while (!chunk.empty() && (chunk.back() == '.' || chunk.back() == ',' || chunk.back() == ';' ||
+                            chunk.back() == ':' || chunk.back() == ')')) {
+    chunk.remove_suffix(1);
+  }
+  if (chunk.empty() || !is_ascii_upper(static_cast<unsigned char>(chunk.front()))) return {};
+  if (static_cast<std::size_t>(std::count(chunk.begin(), chunk.end(), '/')) < kMinSymbolSlashes ||
+      chunk.find("://") != std::string_view::npos) {
+    return {};
+  }
+  return "/" + std::string(chunk);
+}
+
+// Calls emit(key) for every word and document symbol of text that has a key.
 template <typename Emit>
 void for_each_key(std::string_view text, Emit emit) {
+  std::size_t chunk_begin = 0;
+  for (std::size_t pos = 0; pos <= text.size(); ++pos) {
+    if (pos < text.size() && text[pos] != ' ') continue;
+    const std::string key = symbol_key(text.substr(chunk_begin, pos - chunk_begin));
+    if (!key.empty()) emit(key);
+    chunk_begin = pos + 1;
+  }
+
   Word word;
-  std::size_t begin = 0;
-  const auto flush = [&word, &begin, &emit] {
+  const auto flush = [&word, &emit] {
     if (word.code_points > 0) {
       const std::string key = word_key(word);
-      if (!key.empty()) emit(key, begin);
+      if (!key.empty()) emit(key);
     }
     word = Word();
   };
@@ -135,13 +169,12 @@ void for_each_key(std::string_view text, Emit emit) {
     const bool digit = is_ascii_digit(cp);
     const bool other_letter = !ascii_letter && (is_upper_letter(cp) || is_lower_letter(cp));
     if (ascii_letter || digit || other_letter) {
-      if (word.code_points == 0) begin = pos;
       ++word.code_points;
       word.letters = word.letters || ascii_letter || other_letter;
       word.digits = word.digits || digit;
       word.other_script = word.other_script || other_letter;
       if (ascii_letter) {
-        word.text += static_cast<char>(cp >= U'a' ? cp : cp - U'A' + U'a');
+        word.text += static_cast<char>(is_ascii_upper(cp) ? cp - U'A' + U'a' : cp);
       } else {
         word.text.append(text.substr(pos, decoded.length));
       }
@@ -153,54 +186,56 @@ void for_each_key(std::string_view text, Emit emit) {
   flush();
 }
 
+using KeyId = std::uint32_t;
+using KeySet = std::vector<KeyId>;  // sorted, unique
+
 class Vocabulary {
  public:
-  std::uint32_t id(const std::string& key) {
-    const auto [it, inserted] = ids_.try_emplace(key, static_cast<std::uint32_t>(ids_.size()));
-    return it->second;
+  static constexpr KeyId kUnknown = static_cast<KeyId>(-1);
+
+  KeyId add(const std::string& key) {
+    return ids_.try_emplace(key, static_cast<KeyId>(ids_.size())).first->second;
   }
-  // kUnknown for a key no passage has: such a footnote word can never match.
-  std::uint32_t find(const std::string& key) const {
+
+  KeyId find(const std::string& key) const {
     const auto it = ids_.find(key);
     return it == ids_.end() ? kUnknown : it->second;
   }
+
   std::size_t size() const { return ids_.size(); }
 
-  static constexpr std::uint32_t kUnknown = static_cast<std::uint32_t>(-1);
-
- public:
-  std::unordered_map<std::string, std::uint32_t> ids_;
+ private:
+  std::unordered_map<std::string, KeyId> ids_;
 };
 
-void sort_unique(std::vector<std::uint32_t>& ids) {
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+void sort_unique(KeySet& keys) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 }
 
 // ---------------------------------------------------------------------------------------------
 // Lexical evidence
 
 // The text a mark at a site refers to: back to the previous site of the same passage (the text
-// before that belongs to the previous mark), but at least kWordsBefore words, because two marks
+// before it belongs to the previous mark), but at least kWordsBefore words, because two marks
 // can stand a few words apart; and a few words after it, up to the next site, because a name
-// cited in a footnote is often spelt out or abbreviated just after the mark ("... Persons with
+// cited in a footnote is often spelt out or abbreviated right after the mark ("... Persons with
 // Disabilities[2]. CRPD invited ...").
 constexpr std::size_t kWordsBefore = 25;
 constexpr std::size_t kWordsAfter = 10;
 
 std::size_t back_words(std::string_view text, std::size_t pos, std::size_t words) {
-  std::size_t seen = 0;
-  while (pos > 0) {
-    if (text[pos - 1] == ' ' && ++seen > words) return pos;
-    --pos;
+  std::size_t spaces = 0;
+  for (; pos > 0; --pos) {
+    if (text[pos - 1] == ' ' && ++spaces > words) return pos;
   }
   return 0;
 }
 
 std::size_t forward_words(std::string_view text, std::size_t pos, std::size_t words) {
-  std::size_t seen = 0;
+  std::size_t spaces = 0;
   for (; pos < text.size(); ++pos) {
-    if (text[pos] == ' ' && ++seen > words) return pos;
+    if (text[pos] == ' ' && ++spaces > words) return pos;
   }
   return text.size();
 }
@@ -210,128 +245,114 @@ struct SparseScore {
   Score score = 0;
 };
 
-// For every footnote, the lexical score of each site that shares words with it (sparse, in
-// site order). A shared key of weight w (the key's inverse document frequency over the
-// passages, so that "Kazakhstan" weighs nothing and "Masanchi" much) adds w when it occurs in
-// the site's context, and w / 2 when it occurs only elsewhere in the site's passage.
+// For every footnote, the lexical score of each site that shares words with it (sparse, in site
+// order). A shared key of weight w adds w when it occurs in the site's context and w / 2 when it
+// occurs only elsewhere in the site's passage. w is the key's inverse document frequency over
+// the passages less kCommonWordWeight, divided among the footnotes that have the key (a news
+// site's name or "news" in several URLs is evidence for one of them at most) and scaled down for
+// long footnotes.
 std::vector<std::vector<SparseScore>> lexical_rows(const std::vector<std::string>& footnotes,
                                                    const std::vector<FootnoteSite>& sites,
                                                    const std::vector<Passage>& passages) {
   const std::size_t site_count = sites.size();
   Vocabulary vocabulary;
+  const auto add_keys = [&vocabulary](std::string_view text, KeySet& keys) {
+    for_each_key(text, [&](const std::string& key) { keys.push_back(vocabulary.add(key)); });
+    sort_unique(keys);
+  };
 
-  // Sites of each passage, in order (their offsets increase: text is only ever appended).
+  // Sites of each passage, in order: their offsets increase, since text is only appended.
   std::vector<std::vector<std::size_t>> sites_of_passage(passages.size());
   for (std::size_t j = 0; j < site_count; ++j) {
     if (sites[j].passage < passages.size()) sites_of_passage[sites[j].passage].push_back(j);
   }
 
-  // Keys of each site's context and of each passage that has sites.
-  std::vector<std::vector<std::uint32_t>> context_keys(site_count);
-  std::vector<std::vector<std::uint32_t>> passage_keys(passages.size());
-  std::vector<std::size_t> passages_with_sites;
-  const auto add_keys = [&vocabulary](std::string_view text, std::vector<std::uint32_t>& keys) {
-    for_each_key(text, [&](const std::string& key, std::size_t) {
-      keys.push_back(vocabulary.id(key));
-    });
-    sort_unique(keys);
-  };
+  // Keys of each passage that has sites, and of each site's context.
+  std::vector<KeySet> passage_keys(passages.size());
+  std::vector<KeySet> context_keys(site_count);
+  std::vector<std::size_t> cited_passages;
   for (std::size_t passage = 0; passage < passages.size(); ++passage) {
     const std::vector<std::size_t>& own = sites_of_passage[passage];
     if (own.empty()) continue;
-    passages_with_sites.push_back(passage);
+    cited_passages.push_back(passage);
     const std::string_view text = passages[passage].text;
     add_keys(text, passage_keys[passage]);
     for (std::size_t k = 0; k < own.size(); ++k) {
       const std::size_t offset = std::min(sites[own[k]].offset, text.size());
       const std::size_t previous = k == 0 ? 0 : std::min(sites[own[k - 1]].offset, offset);
-      const std::size_t next =
-          k + 1 == own.size() ? text.size() : std::max(sites[own[k + 1]].offset, offset);
+      const std::size_t next = k + 1 == own.size()
+                                   ? text.size()
+                                   : std::clamp(sites[own[k + 1]].offset, offset, text.size());
       const std::size_t begin = std::min(back_words(text, offset, kWordsBefore), previous);
       const std::size_t end = std::min(forward_words(text, offset, kWordsAfter), next);
       add_keys(text.substr(begin, end - begin), context_keys[own[k]]);
     }
   }
 
-  // Inverse document frequency over the passages that have sites.
-  std::vector<std::size_t> document_frequency(vocabulary.size(), 0);
+  // Postings and weights.
   std::vector<std::vector<std::size_t>> passages_with_key(vocabulary.size());
   std::vector<std::vector<std::size_t>> contexts_with_key(vocabulary.size());
-  for (const std::size_t passage : passages_with_sites) {
-    for (const std::uint32_t key : passage_keys[passage]) {
-      ++document_frequency[key];
-      passages_with_key[key].push_back(passage);
-    }
+  for (const std::size_t passage : cited_passages) {
+    for (const KeyId key : passage_keys[passage]) passages_with_key[key].push_back(passage);
   }
   for (std::size_t j = 0; j < site_count; ++j) {
-    for (const std::uint32_t key : context_keys[j]) contexts_with_key[key].push_back(j);
+    for (const KeyId key : context_keys[j]) contexts_with_key[key].push_back(j);
   }
-  const double passage_count = static_cast<double>(passages_with_sites.size());
+  const double passage_count = static_cast<double>(cited_passages.size());
   std::vector<Score> weight(vocabulary.size(), 0);
   for (std::size_t key = 0; key < vocabulary.size(); ++key) {
-    if (document_frequency[key] == 0) continue;
-    const double idf = std::log(passage_count / static_cast<double>(document_frequency[key]));
+    const std::size_t frequency = passages_with_key[key].size();
+    if (frequency == 0) continue;
+    const double idf = std::log(passage_count / static_cast<double>(frequency));
     weight[key] = std::max(0, static_cast<Score>(std::lround(100.0 * idf)) - kCommonWordWeight);
   }
 
-  // The keys of each footnote, and in how many footnotes each key occurs: a key several
-  // footnotes share (a news site's name, "news", "html") is evidence for one of them at most,
-  // so its weight is divided among them.
-  std::vector<std::vector<std::uint32_t>> footnote_keys(footnotes.size());
+  std::vector<KeySet> footnote_keys(footnotes.size());
   std::vector<Score> footnote_frequency(vocabulary.size(), 0);
   for (std::size_t i = 0; i < footnotes.size(); ++i) {
-    std::vector<std::uint32_t>& keys = footnote_keys[i];
-    for_each_key(footnotes[i], [&](const std::string& key, std::size_t) {
-      const std::uint32_t id = vocabulary.find(key);
-      if (id != Vocabulary::kUnknown && weight[id] > 0) keys.push_back(id);
+    for_each_key(footnotes[i], [&](const std::string& key) {
+      const KeyId id = vocabulary.find(key);
+      if (id != Vocabulary::kUnknown && weight[id] > 0) footnote_keys[i].push_back(id);
     });
-    sort_unique(keys);
-    for (const std::uint32_t key : keys) ++footnote_frequency[key];
+    sort_unique(footnote_keys[i]);
+    for (const KeyId key : footnote_keys[i]) ++footnote_frequency[key];
   }
 
   std::vector<std::vector<SparseScore>> rows(footnotes.size());
-  std::vector<Score> dense(site_count, 0);
-  std::vector<std::size_t> shared(site_count, 0);
-  std::vector<std::size_t> in_context(site_count, 0);  // 1 + the key last seen in the context
+  std::vector<Score> score(site_count, 0);
+  std::vector<std::size_t> shared(site_count, 0);                   // keys counted so far, per site
+  std::vector<KeyId> in_context(site_count, Vocabulary::kUnknown);  // last key found in context
   for (std::size_t i = 0; i < footnotes.size(); ++i) {
-    std::vector<std::uint32_t>& keys = footnote_keys[i];
-    std::stable_sort(keys.begin(), keys.end(),
-                     [&weight, &footnote_frequency](std::uint32_t a, std::uint32_t b) {
-                       return weight[a] / footnote_frequency[a] > weight[b] / footnote_frequency[b];
-                     });
-    if (std::getenv("FN_KEYS") != nullptr && std::atoi(std::getenv("FN_KEYS")) == static_cast<int>(i + 1)) {  // DEBUG-REMOVE
-      for (const auto& [k, v] : vocabulary.ids_) {  // DEBUG-REMOVE
-        if (std::find(keys.begin(), keys.end(), v) != keys.end()) std::fprintf(stderr, "KEY %s df %zu w %d ff %d\n", k.c_str(), document_frequency[v], weight[v], footnote_frequency[v]);  // DEBUG-REMOVE
-      }  // DEBUG-REMOVE
-    }  // DEBUG-REMOVE
-    std::fill(dense.begin(), dense.end(), 0);
+    const std::size_t key_count = std::max(footnote_keys[i].size(), kMaxInformativeWords);
+    std::vector<std::pair<Score, KeyId>> keys;  // weight for this footnote, key
+    for (const KeyId key : footnote_keys[i]) {
+      const auto scaled = static_cast<std::size_t>(weight[key]) * kMaxInformativeWords / key_count;
+      keys.emplace_back(static_cast<Score>(scaled) / footnote_frequency[key], key);
+    }
+    // Heaviest first, so that kMaxSharedWords keeps the rarest shared words.
+    std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    std::fill(score.begin(), score.end(), 0);
     std::fill(shared.begin(), shared.end(), 0);
-    std::fill(in_context.begin(), in_context.end(), 0);
-    // A long footnote (a list of authors) shares some rare word with many passages by chance;
-    // its words weigh less, so that its chance evidence stays that of a short one.
-    const std::size_t scale = std::max(keys.size(), kMaxInformativeWords);
-    for (const std::uint32_t key : keys) {
-      const Score full = static_cast<Score>(static_cast<std::size_t>(weight[key]) *
-                                            kMaxInformativeWords / scale) /
-                         footnote_frequency[key];
-      const Score half = full / 2;
+    std::fill(in_context.begin(), in_context.end(), Vocabulary::kUnknown);
+    for (const auto& [full, key] : keys) {
       for (const std::size_t j : contexts_with_key[key]) {
-        in_context[j] = key + std::size_t{1};
-        if (shared[j] < kMaxSharedWords) {
-          dense[j] += full;
-          ++shared[j];
-        }
+        in_context[j] = key;
+        if (shared[j] == kMaxSharedWords) continue;
+        score[j] += full;
+        ++shared[j];
       }
       for (const std::size_t passage : passages_with_key[key]) {
         for (const std::size_t j : sites_of_passage[passage]) {
-          if (in_context[j] == key + std::size_t{1} || shared[j] >= kMaxSharedWords) continue;
-          dense[j] += half;
+          if (in_context[j] == key || shared[j] == kMaxSharedWords) continue;
+          score[j] += full / 2;
           ++shared[j];
         }
       }
     }
     for (std::size_t j = 0; j < site_count; ++j) {
-      if (dense[j] > 0) rows[i].push_back({j, std::min(dense[j], kMaxLexicalScore)});
+      if (score[j] > 0) rows[i].push_back({j, std::min(score[j], kMaxLexicalScore)});
     }
   }
   return rows;
@@ -340,23 +361,22 @@ std::vector<std::vector<SparseScore>> lexical_rows(const std::vector<std::string
 // ---------------------------------------------------------------------------------------------
 // Alignment
 
-// The exact rule for inputs too large to align: the k-th line-break site is footnote k's when
-// every footnote has one.
+// The rule for inputs too large to align: the k-th line-break site is footnote k's when the
+// counts are equal, and nothing is linked otherwise.
 std::vector<std::size_t> link_when_counts_match(std::size_t footnote_count,
                                                 const std::vector<FootnoteSite>& sites) {
-  std::vector<std::size_t> links(footnote_count, kNoFootnoteSite);
   std::vector<std::size_t> line_breaks;
   for (std::size_t j = 0; j < sites.size(); ++j) {
     if (sites[j].kind == FootnoteSiteKind::kLineBreak) line_breaks.push_back(j);
   }
-  if (line_breaks.size() != footnote_count) return links;
+  if (line_breaks.size() != footnote_count)
+    return std::vector<std::size_t>(footnote_count, kNoFootnoteSite);
   return line_breaks;
 }
 
-// Expands a footnote's sparse lexical row into `out` (size M + 1, zero elsewhere).
-void expand_row(const std::vector<SparseScore>& row, std::vector<Score>& out) {
-  std::fill(out.begin(), out.end(), 0);
-  for (const SparseScore& entry : row) out[entry.site] = entry.score;
+void expand_row(const std::vector<SparseScore>& row, std::vector<Score>& dense) {
+  std::fill(dense.begin(), dense.end(), 0);
+  for (const SparseScore& entry : row) dense[entry.site] = entry.score;
 }
 
 }  // namespace
@@ -368,90 +388,95 @@ std::vector<std::size_t> align_footnotes(const std::vector<std::string>& footnot
   const std::size_t m = sites.size();
   std::vector<std::size_t> links(n, kNoFootnoteSite);
   if (n == 0 || m == 0) return links;
-  if ((n + 1) > kMaxAlignmentCells / (m + 1)) return link_when_counts_match(n, sites);
+  if (n + 1 > kMaxAlignmentCells / (m + 1)) return link_when_counts_match(n, sites);
 
   const std::vector<std::vector<SparseScore>> lexical = lexical_rows(footnotes, sites, passages);
-  std::vector<Score> site_cost(m);      // cost of a site left without a footnote
-  std::vector<Score> match_base(m);     // structural score of a footnote placed at the site
+  std::vector<Score> unused_cost(m);  // a site left without a footnote
+  std::vector<Score> placed_base(m);  // a footnote placed at the site, before its words count
   for (std::size_t j = 0; j < m; ++j) {
     const bool line_break = sites[j].kind == FootnoteSiteKind::kLineBreak;
-    site_cost[j] = line_break ? kUnusedLineBreakCost : 0;
-    match_base[j] = line_break ? 0 : -kBlockEndCost;
+    unused_cost[j] = line_break ? kUnusedLineBreakCost : 0;
+    placed_base[j] = line_break ? 0 : -kBlockEndCost;
   }
+  std::vector<Score> words(m, 0);  // the lexical row of the current footnote
 
-  // Forward pass: forward[i][j] is the best score of placing footnotes [0, i) among sites
-  // [0, j), every site in that range used or left over.
+  // Forward pass: forward[i][j] is the best score of footnotes [0, i) on sites [0, j).
   const std::size_t width = m + 1;
   std::vector<Score> forward((n + 1) * width);
-  std::vector<Score> row_lexical(m, 0);
   forward[0] = 0;
-  for (std::size_t j = 1; j <= m; ++j) forward[j] = forward[j - 1] - site_cost[j - 1];
+  for (std::size_t j = 1; j <= m; ++j) forward[j] = forward[j - 1] - unused_cost[j - 1];
   for (std::size_t i = 1; i <= n; ++i) {
-    expand_row(lexical[i - 1], row_lexical);
+    expand_row(lexical[i - 1], words);
     const Score* above = &forward[(i - 1) * width];
     Score* here = &forward[i * width];
     here[0] = above[0] - kFootnoteWithoutSiteCost;
     for (std::size_t j = 1; j <= m; ++j) {
-      const Score match = above[j - 1] + match_base[j - 1] + row_lexical[j - 1];
-      const Score skip_footnote = above[j] - kFootnoteWithoutSiteCost;
-      const Score skip_site = here[j - 1] - site_cost[j - 1];
-      here[j] = std::max({match, skip_footnote, skip_site});
+      here[j] = std::max({above[j - 1] + placed_base[j - 1] + words[j - 1],
+                          above[j] - kFootnoteWithoutSiteCost, here[j - 1] - unused_cost[j - 1]});
     }
   }
 
-  // Backward pass, one row at a time: after[j] is the best score of placing footnotes [i + 1, n)
-  // among sites [j, m). With forward row i it gives footnote i's max-marginals.
+  // Backward pass, one row at a time: after[j] is the best score of footnotes [i + 1, n) on
+  // sites [j, m). Forward row i and `after` give footnote i's max-marginals: the best score of
+  // the whole alignment with footnote i at site j, or placed nowhere.
   std::vector<Score> after(width);
-  std::vector<Score> current(width);
+  std::vector<Score> row(width);
+  std::size_t passage_count = 0;
+  for (const FootnoteSite& site : sites) passage_count = std::max(passage_count, site.passage + 1);
+  std::vector<Score> best_of(passage_count);  // per passage: its best site's score
+  std::vector<std::size_t> best_site_of(passage_count, kNoFootnoteSite);
+  std::vector<std::size_t> touched;  // passages with a site, in the order first seen
   after[m] = 0;
-  for (std::size_t j = m; j-- > 0;) after[j] = after[j + 1] - site_cost[j];
+  for (std::size_t j = m; j-- > 0;) after[j] = after[j + 1] - unused_cost[j];
   for (std::size_t i = n; i-- > 0;) {
-    expand_row(lexical[i], row_lexical);
+    expand_row(lexical[i], words);
     const Score* before = &forward[i * width];
 
-    // The best option for footnote i (a site, or no site) and the best score of any other.
-    // Two options of equal score leave a margin of zero, whichever is called best.
-    Score best = std::numeric_limits<Score>::min();
+    // Options are passages, not sites: a lawyer cites the passage, so two sites of one passage
+    // are the same answer. For each passage, the best site; then the best passage and the best
+    // score of any other passage or of no place (equal scores give a margin of 0).
+    touched.clear();
+    for (std::size_t j = 0; j < m; ++j) {
+      const Score score = before[j] + placed_base[j] + words[j] + after[j + 1];
+      const std::size_t passage = sites[j].passage;
+      if (best_site_of[passage] == kNoFootnoteSite) {
+        touched.push_back(passage);
+      } else if (score <= best_of[passage]) {
+        continue;
+      }
+      best_of[passage] = score;
+      best_site_of[passage] = j;
+    }
+    Score nowhere = std::numeric_limits<Score>::min();
+    for (std::size_t j = 0; j <= m; ++j) {
+      nowhere = std::max(nowhere, before[j] - kFootnoteWithoutSiteCost + after[j]);
+    }
+    Score best = nowhere;
     Score second = std::numeric_limits<Score>::min();
     std::size_t best_site = kNoFootnoteSite;
-    const auto consider = [&best, &second, &best_site](Score score, std::size_t site) {
+    for (const std::size_t passage : touched) {
+      const Score score = best_of[passage];
       if (score > best) {
         second = best;
         best = score;
-        best_site = site;
+        best_site = best_site_of[passage];
       } else if (score > second) {
         second = score;
       }
-    };
-    Score unplaced = std::numeric_limits<Score>::min();
-    for (std::size_t j = 0; j <= m; ++j) {
-      unplaced = std::max(unplaced, before[j] - kFootnoteWithoutSiteCost + after[j]);
+      best_site_of[passage] = kNoFootnoteSite;
     }
-    consider(unplaced, kNoFootnoteSite);
-    for (std::size_t j = 0; j < m; ++j) {
-      consider(before[j] + match_base[j] + row_lexical[j] + after[j + 1], j);
-    }
-    if (std::getenv("FN_DEBUG") != nullptr) {
-      std::fprintf(stderr, "FN %zu site %zu margin %d lex %d\n", i + 1, best_site, best - second,
-                   best_site == kNoFootnoteSite ? 0 : row_lexical[best_site]);
-    }
-    const Score required = best_site != kNoFootnoteSite &&
-                                   sites[best_site].kind == FootnoteSiteKind::kBlockEnd
-                               ? kMinBlockEndLinkMargin
-                               : kMinLinkMargin;
-    if (best_site != kNoFootnoteSite && best - second >= required && !footnotes[i].empty()) {
-      links[i] = best_site;
+    if (best_site != kNoFootnoteSite && !footnotes[i].empty()) {
+      const bool block_end = sites[best_site].kind == FootnoteSiteKind::kBlockEnd;
+      const Score required = block_end ? kMinBlockEndLinkMargin : kMinLinkMargin;
+      if (best - second >= required) links[i] = best_site;
     }
 
-    // Backward row i.
-    current[m] = after[m] - kFootnoteWithoutSiteCost;
+    row[m] = after[m] - kFootnoteWithoutSiteCost;
     for (std::size_t j = m; j-- > 0;) {
-      const Score match = after[j + 1] + match_base[j] + row_lexical[j];
-      const Score skip_footnote = after[j] - kFootnoteWithoutSiteCost;
-      const Score skip_site = current[j + 1] - site_cost[j];
-      current[j] = std::max({match, skip_footnote, skip_site});
+      row[j] = std::max({after[j + 1] + placed_base[j] + words[j],
+                         after[j] - kFootnoteWithoutSiteCost, row[j + 1] - unused_cost[j]});
     }
-    std::swap(after, current);
+    std::swap(after, row);
   }
   return links;
 }

@@ -19,6 +19,7 @@
 #include "extract.h"
 #include "file_walker.h"
 #include "index_writer.h"
+#include "language_detect.h"
 #include "manifest.h"
 #include "metadata_detect.h"
 #include "passage_record.h"
@@ -77,8 +78,11 @@ void analyse_text(std::string_view text, const DocumentInfo& overrides,
     out->report.error = "no text to index (only front matter or artifacts)";
     return;
   }
+  // The manifest's language, else the detected one; "en" only when the text is too short or
+  // ambiguous to tell. Passages in another language than the document's are marked.
   DocumentInfo info = ingest::merge(ingest::detect_metadata(text), overrides);
   if (info.language.empty()) info.language = "en";
+  ingest::assign_passage_languages(&segmented.passages, info.language);
   info.source = out->report.path;
   builder.build(out->file_key, info, segmented.passages, &out->passages, &out->variants);
   out->report.passages = segmented.passages.size();

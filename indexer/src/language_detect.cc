@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <cstdint>
 #include <cstdio>  // CLD2's header uses FILE without including it
 #include <map>
 #include <utility>
+#include <vector>
 
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
@@ -30,11 +32,20 @@ constexpr std::size_t kMaxDocumentBytes = 4 * 1024 * 1024;
 constexpr std::size_t kDocumentWindows = 64;
 
 // CLD2 reports a language it names without any rival as unreliable surprisingly often: with the
-// full tables, a quarter of the UDHR's Russian articles come back "ru, 41-77 %, unreliable", the
-// rest of the text scored as no language at all. A top language that no other language contests
-// and that covers at least this share of the text is accepted as well (it never produced a
-// wrong answer on the UDHR paragraphs at 20 letters and more).
+// full tables, one in six of the UDHR's Russian paragraphs comes back "ru, 41-77 %, unreliable",
+// the rest of the text scored as no language at all. A top language that no other language
+// contests and that covers at least this share of the text is accepted as well (on the UDHR
+// paragraphs of all seven languages this added no wrong answer at 30 letters and more).
 constexpr int kMinUncontestedPercent = 40;
+
+// A long text in several languages (a treaty printed in four) is never "reliable" to CLD2, which
+// measures how far the top language leads, and with no language over about a fifth CLD2 even
+// returns "unknown" while still ranking the languages. The document needs a language all the
+// same, and the one with the most text is the answer: the leader is accepted when the text has
+// this many letters and the leader at least this share of them (the seven UDHR files one after
+// the other give the leader, Kazakh, 19 %).
+constexpr std::size_t kMinLettersForMixedDocument = 4 * kMinLettersToIdentify;
+constexpr int kMinMixedDocumentPercent = 10;
 
 bool is_wide_script(UScriptCode script) {
   return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
@@ -159,8 +170,10 @@ CLD2::Language cld2_language(const std::string& code) {
 }
 
 struct Guess {
-  std::string language;  // CLD2's top language, normalized; "" when none
+  std::string language;  // CLD2's answer, normalized; "" when none
   bool confident = false;
+  std::string leader;      // the first of CLD2's top three, even when its answer is "unknown"
+  int leader_percent = 0;  // its share of the text
 };
 
 // One CLD2 call. `text` must come from append_clean()/document_sample().
@@ -181,6 +194,8 @@ Guess run_cld2(const std::string& text, CLD2::Language hint) {
       language3.data(), percent3.data(), normalized_score3.data(),
       /*resultchunkvector=*/nullptr, &text_bytes, &reliable, &valid_prefix_bytes);
   if (static_cast<std::size_t>(valid_prefix_bytes) < text.size()) return guess;
+  guess.leader = normalize_language_code(CLD2::LanguageCode(language3[0]));
+  if (!guess.leader.empty()) guess.leader_percent = percent3[0];
   guess.language = normalize_language_code(CLD2::LanguageCode(top));
   if (guess.language.empty()) return guess;
   bool contested = false;
@@ -189,7 +204,7 @@ Guess run_cld2(const std::string& text, CLD2::Language hint) {
     if (!normalize_language_code(CLD2::LanguageCode(language3[k])).empty()) contested = true;
   }
   const bool uncontested_majority =
-      language3[0] == top && percent3[0] >= kMinUncontestedPercent && !contested;
+      language3[0] == top && guess.leader_percent >= kMinUncontestedPercent && !contested;
   guess.confident = reliable || uncontested_majority;
   return guess;
 }
@@ -217,12 +232,14 @@ std::size_t count_letters(std::string_view text) {
 }
 
 std::string detect_language(std::string_view text) {
-  if (scan_letters(text, text.size(), false, kMinLettersToIdentify).letters <
-      kMinLettersToIdentify) {
-    return {};
-  }
+  const std::size_t letters =
+      scan_letters(text, text.size(), false, kMinLettersForMixedDocument).letters;
+  if (letters < kMinLettersToIdentify) return {};
   Guess guess = run_cld2(document_sample(text), CLD2::UNKNOWN_LANGUAGE);
-  return guess.confident ? std::move(guess.language) : std::string();
+  if (guess.confident) return std::move(guess.language);
+  const bool mixed_document =
+      letters >= kMinLettersForMixedDocument && guess.leader_percent >= kMinMixedDocumentPercent;
+  return mixed_document ? std::move(guess.leader) : std::string();
 }
 
 void assign_passage_languages(std::vector<Passage>* passages, std::string_view document_language) {
@@ -293,9 +310,16 @@ void assign_passage_languages(std::vector<Passage>* passages, std::string_view d
       // At a boundary between two languages (a title, "Article 1"): CLD2's weak guess cannot
       // name the language, but it can tell which of the two it is.
       language[i] = seen[i].weak;
-    } else if (seen[i].script != USCRIPT_INVALID_CODE &&
-               (seen[i].script == seen[before].script) != (seen[i].script == seen[after].script)) {
-      language[i] = seen[i].script == seen[before].script ? left : right;
+    } else if (const bool left_script = seen[i].script == seen[before].script,
+               right_script = seen[i].script == seen[after].script;
+               left_script != right_script) {
+      // "Статья 1" between English and Russian.
+      language[i] = left_script ? left : right;
+    } else if (left_script) {
+      // Same script on both sides and no other clue ("Accord" between English and French): the
+      // following passage's. Short lines in running text are mostly titles and headings, which
+      // open what follows.
+      language[i] = right;
     }
   }
 

@@ -20,10 +20,12 @@
 
 namespace treatysearch::ingest {
 
-// Below this many letters a text is not identified. CLD2 is right on about 9 in 10 UDHR
-// sentences cut to 20 letters but on every one cut to 40 (en, fr, es, ru, ar, zh, kk); the
-// misses below that are confident wrong answers (Spanish as Portuguese, Russian as Macedonian).
-// Ideographs, kana and Hangul count two letters each: one carries about as much as a short word.
+// Below this many letters a text is not identified. Measured on the UDHR paragraphs (en, fr, es,
+// ru, ar, zh, kk) cut to a number of letters: at 10 to 20 letters CLD2 gives confident wrong
+// answers (Spanish as Portuguese, Russian as Macedonian, Kazakh as Turkmen); from 30 on it gives
+// none, only some "don't know" (mostly Russian, see kMinUncontestedPercent in the .cc). 40 keeps
+// a margin. Ideographs, kana and Hangul count two letters each: one carries about as much as a
+// short word (no Chinese paragraph cut to 20 ideographs was misidentified).
 inline constexpr std::size_t kMinLettersToIdentify = 40;
 
 // The language `text` (UTF-8; invalid bytes are tolerated) is mostly written in, as an ISO 639-1
@@ -46,7 +48,9 @@ std::string detect_language(std::string_view text);
 //    document is mixed (some passage was identified as another language: a treaty printed in
 //    four languages, a report quoting a law in its original), it takes the language of the
 //    identified passages around it: both neighbours when they agree, else the one that CLD2's
-//    own weak guess or the passage's script points to. A footnote follows the passage citing it.
+//    own weak guess or the passage's script points to, else the following one (a short line
+//    between two languages is most often a title or heading opening the next). A footnote
+//    follows the passage citing it.
 void assign_passage_languages(std::vector<Passage>* passages, std::string_view document_language);
 
 // Maps a CLD2 language code to the code we store: "zh-Hant" -> "zh", "sr-ME" -> "sr", "iw" ->

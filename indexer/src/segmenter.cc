@@ -18,8 +18,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>  // DEBUG-REMOVE
-#include <cstdlib>  // DEBUG-REMOVE
 #include <optional>
 #include <string>
 #include <utility>
@@ -1288,14 +1286,6 @@ void link_footnotes(std::vector<Passage>& passages, const PassageSink& sink,
   }
   const std::vector<FootnoteSite> sites = sink.candidate_sites();
   const std::vector<std::size_t> links = align_footnotes(texts, sites, passages);
-  if (std::getenv("FN_DEBUG") != nullptr) {  // DEBUG-REMOVE
-    for (std::size_t j = 0; j < sites.size(); ++j) {  // DEBUG-REMOVE
-      const Passage& p = passages[sites[j].passage];  // DEBUG-REMOVE
-      const std::size_t off = sites[j].offset;  // DEBUG-REMOVE
-      const std::size_t b = off > 70 ? off - 70 : 0;  // DEBUG-REMOVE
-      std::fprintf(stderr, "SITE %zu %s [%s] ...%s|\n", j, sites[j].kind == FootnoteSiteKind::kLineBreak ? "LB" : "be", p.label.c_str(), p.text.substr(b, off - b).c_str());  // DEBUG-REMOVE
-    }  // DEBUG-REMOVE
-  }  // DEBUG-REMOVE
   for (std::size_t k = 0; k < footnotes.size(); ++k) {
     if (footnotes[k] == kNone || links[k] == kNoFootnoteSite) continue;
     Passage& citing = passages[sites[links[k]].passage];

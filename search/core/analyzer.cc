@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "fold.h"
+#include "kazakh_stemmer.h"
 #include "symbols.h"
 #include "treatysearch/error.h"
 #include "utf8.h"
@@ -21,12 +22,14 @@ namespace {
 
 struct StemmerSpec {
   std::string_view code;
-  const char* xapian_name;
+  const char* xapian_name;  // nullptr: our own stemmer
   UScriptCode script;
 };
 
-// Languages with a Snowball stemmer in Xapian 1.4 that treaty-body documents come in.
-constexpr std::array<StemmerSpec, 13> kStemmers = {{
+// Languages with a Snowball stemmer in Xapian 1.4 that treaty-body documents come in, and
+// Kazakh, which Snowball lacks (kazakh_stemmer.h).
+constexpr std::array<StemmerSpec, 14> kStemmers = {{
+    {"kk", nullptr, USCRIPT_CYRILLIC},
     {"en", "english", USCRIPT_LATIN},
     {"fr", "french", USCRIPT_LATIN},
     {"es", "spanish", USCRIPT_LATIN},
@@ -98,7 +101,7 @@ struct Analyzer::Impl {
     if (it != stemmers.end()) return it->second.spec ? &it->second : nullptr;
     LanguageStemmer entry;
     entry.spec = find_stemmer(language);
-    if (entry.spec) entry.stem = Xapian::Stem(entry.spec->xapian_name);
+    if (entry.spec && entry.spec->xapian_name) entry.stem = Xapian::Stem(entry.spec->xapian_name);
     auto [inserted, ok] = stemmers.emplace(std::string(language), std::move(entry));
     (void)ok;
     return inserted->second.spec ? &inserted->second : nullptr;
@@ -110,7 +113,9 @@ struct Analyzer::Impl {
     if (script_of(word) != stemmer.spec->script) return {};
     if (stemmer.cache.size() >= kMaxCachedStems) stemmer.cache.clear();
     std::string stripped;
-    folder.strip_diacritics(stemmer.stem(std::string(word)), &stripped);
+    const std::string stemmed = stemmer.spec->xapian_name ? stemmer.stem(std::string(word))
+                                                          : kazakh_stem(word);
+    folder.strip_diacritics(stemmed, &stripped);
     return stemmer.cache.emplace(std::string(word), std::move(stripped)).first->second;
   }
 };

@@ -96,6 +96,7 @@ void print_json(const SearchResult& result, std::ostream& out) {
                         {"citation", hit.citation},
                         {"paragraph", hit.paragraph},
                         {"section", string_or_null(hit.section)},
+                        {"language", string_or_null(hit.language)},
                         {"text", hit.text},
                         {"snippet", hit.snippet.text},
                         {"highlights", highlights},

@@ -1,0 +1,90 @@
+// Index and query analysis are one code path: the same strings fed to the indexer's document
+// builder and to the query compiler give the same terms.
+#include <gtest/gtest.h>
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+
+#include "document_builder.h"
+#include "query_parser.h"
+
+namespace treatysearch {
+namespace {
+
+std::set<std::string> positional_terms(const Xapian::Document& doc) {
+  std::set<std::string> out;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+    if (it.positionlist_count() > 0) out.insert(*it);
+  return out;
+}
+
+std::set<std::string> stem_terms(const Xapian::Document& doc) {
+  std::set<std::string> out;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+    if ((*it)[0] == 'Z') out.insert(*it);
+  return out;
+}
+
+std::set<std::string> query_terms(const Xapian::Query& query) {
+  return {query.get_unique_terms_begin(), query.get_unique_terms_end()};
+}
+
+struct Sample {
+  const char* language;
+  const char* text;
+};
+
+const Sample kSamples[] = {
+    // (A hyphenated word is a phrase of its parts at query time, so it asks for no stems: the
+    // exact-phrase check below covers it.)
+    {"en", "The Committee’s Concluding Observations on Kazakhstan's Cooperation"},
+    {"en", "co-operation and follow-up"},
+    {"fr", "L'Élimination des discriminations raciales à l’égard des Roms"},
+    {"es", "La Discriminación Racial y la educación de los niños"},
+    {"ru", "Ёлки, РАСОВОЙ дискриминации в Республике Казахстан"},
+    {"ar", "اللجنة المعنية بالقضاء على التمييز العنصري أحمد ٢٠٢٣"},
+    {"zh", "消除种族歧视委员会审议了哈萨克斯坦的报告"},
+    {"kk", "Қазақстан Республикасының азаматтарының құқықтары"},
+};
+
+TEST(OneAnalyzer, IndexAndQueryProduceTheSameTerms) {
+  ingest::DocumentBuilder builder;
+  core::Analyzer analyzer;
+  for (const auto& sample : kSamples) {
+    SCOPED_TRACE(sample.language);
+    ingest::Passage passage;
+    passage.label = "1";
+    passage.text = sample.text;
+    DocumentInfo info;
+    info.language = sample.language;
+    std::vector<Xapian::Document> docs;
+    ingest::DocumentBuilder::Variants variants;
+    builder.build("k", info, {passage}, &docs, &variants);
+    ASSERT_EQ(docs.size(), 1u);
+
+    // The exact-form phrase of the whole text asks for precisely the positional terms indexed.
+    const std::string exact = std::string("#\"") + sample.text + "\"";
+    search::QueryContext context{{sample.language}, {}};
+    const auto exact_query =
+        search::compile_query(search::parse_query(exact), analyzer, context, exact);
+    EXPECT_EQ(query_terms(exact_query.query), positional_terms(docs[0]));
+
+    // A default query of the same words, with the variants the indexer recorded, asks for the
+    // indexed stems and finds every positional term among its alternatives.
+    context.variants = [&](const std::string& surface, std::vector<std::string>* terms) {
+      for (const auto& [s, term] : variants)
+        if (s == surface) terms->push_back(term);
+    };
+    const auto plain = search::compile_query(search::parse_query(sample.text), analyzer, context,
+                                             sample.text);
+    const std::set<std::string> asked = query_terms(plain.query);
+    for (const auto& term : positional_terms(docs[0])) EXPECT_EQ(asked.count(term), 1u) << term;
+    if (std::string(sample.text).find('-') == std::string::npos)
+      for (const auto& term : stem_terms(docs[0])) EXPECT_EQ(asked.count(term), 1u) << term;
+  }
+}
+
+}  // namespace
+}  // namespace treatysearch
