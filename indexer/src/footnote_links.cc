@@ -1,22 +1,23 @@
 // Footnote-to-site alignment: see footnote_links.h for the model.
 //
-// Scores are integers in hundredths of a nat (natural-log units), so that ties are exact and
-// the result does not depend on floating-point rounding. Structure:
+// Scores are integers in hundredths of a nat (natural-log units), so that ties are exact and the
+// result does not depend on floating-point rounding. Structure:
 //  - a line-break site left without a footnote costs kUnusedLineBreakCost: the detector is
 //    precise (on the NGO commentary every one of its 70 sites is a real mark), so leaving one
-//    unused needs strong evidence;
+//    unused needs evidence;
 //  - a footnote placed at a block end costs kBlockEndCost: most block ends carry no mark;
 //  - a footnote placed nowhere costs kFootnoteWithoutSiteCost, more than a block end, because
 //    most marks that leave no line break stood at the end of a paragraph.
-// Words add evidence to a (footnote, site) pair (see LexicalEvidence).
+// Words shared by a footnote and the text around a site add to the pair (see lexical_rows).
 //
-// Confidence: for each footnote, the best score of an alignment that places it at its chosen
-// site is compared with the best score of any alignment that places it elsewhere or nowhere
-// (max-marginals, from a forward and a backward pass). Only a difference of kMinLinkMargin or
-// more links it. A footnote between anchored neighbours with as many line-break sites as
-// footnotes between them has a large margin (moving it would leave a site unused); a footnote in
-// a stretch where a mark left no site, and nothing says where, has alternatives of equal or
-// nearly equal score and stays unlinked.
+// Confidence: for each footnote and each passage, the best score of an alignment that places
+// the footnote in that passage (max-marginals, from a forward and a backward pass); the footnote
+// is linked to the best passage only when every other passage, and placing it nowhere, scores at
+// least kMinLinkMargin less. A footnote between neighbours that words anchor, with as many
+// line-break sites as footnotes between them, has a large margin (moving it would leave a site
+// unused and a footnote without one); in a stretch where a mark left no site and nothing says
+// where, the alternatives score the same or nearly so, and its footnotes stay unlinked. The
+// margin rests on the detector: a spurious line-break site in such a stretch would shift it.
 #include "footnote_links.h"
 
 #include <algorithm>
@@ -47,6 +48,10 @@ constexpr Score kMinBlockEndLinkMargin = 400;
 // tenth of the passages or more ("Kazakhstan", "rights", "Committee") says nothing about where a
 // mark stood.
 constexpr Score kCommonWordWeight = 230;
+// In a short document every word is in a large share of the passages, although a word found in
+// one paragraph of a letter is as telling as one found in one paragraph of a report: document
+// frequencies are taken over at least this many passages.
+constexpr std::size_t kMinDocumentFrequencyBase = 100;
 // Only the rarest kMaxSharedWords words a footnote shares with a site count, and one pair's
 // evidence is capped, so that a footnote sharing many words with a passage cannot outweigh the
 // structure of several sites.
@@ -222,7 +227,7 @@ void sort_unique(KeySet& keys) {
 // cited in a footnote is often spelt out or abbreviated right after the mark ("... Persons with
 // Disabilities[2]. CRPD invited ...").
 constexpr std::size_t kWordsBefore = 25;
-constexpr std::size_t kWordsAfter = 10;
+constexpr std::size_t kWordsAfter = 5;
 
 std::size_t back_words(std::string_view text, std::size_t pos, std::size_t words) {
   std::size_t spaces = 0;
@@ -298,7 +303,8 @@ std::vector<std::vector<SparseScore>> lexical_rows(const std::vector<std::string
   for (std::size_t j = 0; j < site_count; ++j) {
     for (const KeyId key : context_keys[j]) contexts_with_key[key].push_back(j);
   }
-  const double passage_count = static_cast<double>(cited_passages.size());
+  const double passage_count =
+      static_cast<double>(std::max(cited_passages.size(), kMinDocumentFrequencyBase));
   std::vector<Score> weight(vocabulary.size(), 0);
   for (std::size_t key = 0; key < vocabulary.size(); ++key) {
     const std::size_t frequency = passages_with_key[key].size();
@@ -321,7 +327,7 @@ std::vector<std::vector<SparseScore>> lexical_rows(const std::vector<std::string
   std::vector<std::vector<SparseScore>> rows(footnotes.size());
   std::vector<Score> score(site_count, 0);
   std::vector<std::size_t> shared(site_count, 0);                   // keys counted so far, per site
-  std::vector<KeyId> in_context(site_count, Vocabulary::kUnknown);  // last key found in context
+  std::vector<KeyId> in_context(site_count, Vocabulary::kUnknown);  // last key seen in context
   for (std::size_t i = 0; i < footnotes.size(); ++i) {
     const std::size_t key_count = std::max(footnote_keys[i].size(), kMaxInformativeWords);
     std::vector<std::pair<Score, KeyId>> keys;  // weight for this footnote, key
@@ -369,9 +375,8 @@ std::vector<std::size_t> link_when_counts_match(std::size_t footnote_count,
   for (std::size_t j = 0; j < sites.size(); ++j) {
     if (sites[j].kind == FootnoteSiteKind::kLineBreak) line_breaks.push_back(j);
   }
-  if (line_breaks.size() != footnote_count)
-    return std::vector<std::size_t>(footnote_count, kNoFootnoteSite);
-  return line_breaks;
+  if (line_breaks.size() == footnote_count) return line_breaks;
+  return std::vector<std::size_t>(footnote_count, kNoFootnoteSite);
 }
 
 void expand_row(const std::vector<SparseScore>& row, std::vector<Score>& dense) {

@@ -38,17 +38,18 @@ inline constexpr std::size_t kMaxAlignmentCells = std::size_t{4} * 1000 * 1000;
 
 // For each footnote (in the order of their marks; an empty text for a footnote without a body),
 // the index in `sites` of the place its mark stood, or kNoFootnoteSite when the evidence does not
-// single one out. `sites` must be in document order; `passages` holds the passages the sites
-// point into and is read for the words around each site.
+// single out a passage. `sites` must be in document order; `passages` holds the passages the
+// sites point into and is read for the words around each site.
 //
 // Order-preserving alignment (dynamic programming, like Needleman-Wunsch): footnote i may take
 // site j only if the footnotes before it took sites before j. Line-break sites are expected to
-// be used and footnotes to take them; block-end sites are a cheap fallback for footnotes whose
-// mark left no break. Words shared by a footnote and the text just before a site (citation
-// words, law names, document symbols, the words of a transliterated URL path) favour the pair.
-// A footnote is linked only when every alignment that puts it anywhere else (or nowhere) scores
-// clearly worse than the best one; otherwise it stays unlinked: a wrong pinpoint costs a lawyer
-// more than a missing one.
+// be used and footnotes to take them; block-end sites are a costly fallback for footnotes whose
+// mark left no break; a footnote may also take no site (a mark in a title or a table). Words a
+// footnote shares with the text around a site (citation words, law names, document symbols, the
+// words of a transliterated URL path) favour the pair. A footnote is linked only when every
+// alignment that puts it in another passage, or nowhere, scores clearly worse than the best one
+// (and more clearly still when its place is a block end, which only words support); otherwise it
+// stays unlinked: a wrong pinpoint costs a lawyer more than a missing one.
 //
 // Cost O(N x M) time and memory for N footnotes and M sites. Beyond kMaxAlignmentCells cells the
 // alignment falls back to the exact rule: the k-th line-break site gets footnote k when the

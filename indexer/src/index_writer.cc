@@ -1,87 +1,21 @@
 #include "index_writer.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
-
 #include "document_builder.h"
 #include "schema.h"
-#include "schema_check.h"
 #include "treatysearch/error.h"
-#include "treatysearch/version.h"
 #include "xapian_errors.h"
 
 namespace treatysearch::ingest {
 
-namespace fs = std::filesystem;
 namespace schema = core::schema;
 
-namespace {
-
-// Xapian 1.4 also flushes every XAPIAN_FLUSH_THRESHOLD documents (default 10,000). Passages are
-// small, so that would commit far too often; we commit by analysed bytes instead. The variable
-// is read when a WritableDatabase opens; a value the user set is respected.
-void raise_document_flush_threshold() { setenv("XAPIAN_FLUSH_THRESHOLD", "100000000", 0); }
-
-void write_schema(Xapian::WritableDatabase& db) {
-  db.set_metadata(schema::kSchemaKey, std::to_string(kSchemaVersion));
-  db.set_metadata(schema::kAnalyzerKey, core::kAnalyzerId);
-}
-
-std::set<std::string> split_languages(const std::string& s) {
-  std::set<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t j = s.find(' ', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.insert(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
-// Creates a new index at `dir` through a temporary sibling renamed into place once committed.
-void create_index(const fs::path& dir) {
-  std::error_code ec;
-  fs::create_directories(dir.parent_path().empty() ? fs::path(".") : dir.parent_path(), ec);
-  if (ec)
-    throw Error(ErrorCode::kIo, dir.string() + ": cannot create parent folder: " + ec.message());
-  const fs::path tmp = dir.string() + ".tmp-" + std::to_string(getpid());
-  fs::remove_all(tmp, ec);
-  {
-    Xapian::WritableDatabase db(tmp.string(), Xapian::DB_CREATE);
-    write_schema(db);
-    db.commit();
-  }
-  fs::rename(tmp, dir, ec);
-  if (ec) {
-    fs::remove_all(tmp);
-    // Another writer may have created it meanwhile: then open that one.
-    if (!fs::is_directory(dir))
-      throw Error(ErrorCode::kIo, dir.string() + ": cannot create index: " + ec.message());
-  }
-}
-
-}  // namespace
-
-IndexWriter::IndexWriter(const std::string& dir, std::uint64_t flush_bytes)
-    : dir_(dir), flush_bytes_(flush_bytes) {
-  raise_document_flush_threshold();
+IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_dir,
+                         std::uint64_t flush_bytes)
+    : index_dir_(index_dir), flush_bytes_(flush_bytes) {
   try {
-    std::error_code ec;
-    if (!fs::exists(dir_, ec)) create_index(dir_);
-    else if (!fs::is_directory(dir_, ec))
-      throw Error(ErrorCode::kInvalidArgument, dir_ + ": exists and is not an index folder");
-    else if (fs::is_empty(dir_, ec)) {
-      fs::remove(dir_, ec);
-      create_index(dir_);
-    }
-    db_ = Xapian::WritableDatabase(dir_, Xapian::DB_OPEN);
-    core::check_index_schema(db_, dir_);
-    languages_ = split_languages(db_.get_metadata(schema::kLanguagesKey));
+    db_ = Xapian::WritableDatabase(shard_dir, Xapian::DB_OPEN);
   } catch (const Xapian::Error& e) {
-    core::throw_translated(e, dir_);
+    core::throw_translated(e, index_dir_);
   }
 }
 
@@ -93,7 +27,7 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-void IndexWriter::fail(const Xapian::Error& e) { core::throw_translated(e, dir_); }
+void IndexWriter::fail(const Xapian::Error& e) { core::throw_translated(e, index_dir_); }
 
 std::optional<core::FileRecord> IndexWriter::file_record(const std::string& file_key) {
   try {
@@ -137,8 +71,6 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
       db_.delete_document(DocumentBuilder::id_term(file_key, i));
     db_.set_metadata(schema::kDocInfoPrefix + file_key, core::encode_document(info));
     db_.set_metadata(schema::kFileRecordPrefix + file_key, core::encode_file(record));
-    if (!info.language.empty() && languages_.insert(info.language).second)
-      languages_changed_ = true;
   } catch (const Xapian::Error& e) {
     fail(e);
   }
@@ -176,11 +108,13 @@ void IndexWriter::remove_file(const std::string& file_key) {
   }
 }
 
-void IndexWriter::write_languages() {
-  std::string joined;
-  for (const auto& language : languages_) joined += (joined.empty() ? "" : " ") + language;
-  db_.set_metadata(schema::kLanguagesKey, joined);
-  languages_changed_ = false;
+void IndexWriter::set_languages(const std::string& space_separated) {
+  try {
+    if (db_.get_metadata(schema::kLanguagesKey) != space_separated)
+      db_.set_metadata(schema::kLanguagesKey, space_separated);
+  } catch (const Xapian::Error& e) {
+    fail(e);
+  }
 }
 
 void IndexWriter::maybe_commit() {
@@ -189,7 +123,6 @@ void IndexWriter::maybe_commit() {
 
 void IndexWriter::commit() {
   try {
-    if (languages_changed_) write_languages();
     db_.commit();
     pending_bytes_ = 0;
   } catch (const Xapian::Error& e) {

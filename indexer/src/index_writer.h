@@ -1,5 +1,6 @@
-// The single writer of an index: creation (crash-safe), schema checks, per-file replacement,
-// file records for change detection, and commits bounded by memory.
+// The writer of one shard of an index (shard_pool.h spreads files over shards): per-file
+// replacement, file records for change detection, spelling variants, and commits bounded by
+// memory. Not thread-safe: one thread at a time.
 #pragma once
 
 #include <xapian.h>
@@ -19,11 +20,10 @@ namespace treatysearch::ingest {
 
 class IndexWriter {
  public:
-  // Opens `dir` for writing, creating it if missing. A new index is built in a sibling
-  // temporary folder and renamed into place after its first commit, so a crash during creation
-  // never leaves a folder that cannot be opened. Throws Error: kLocked, kVersionMismatch,
-  // kCorrupt, kIo.
-  IndexWriter(const std::string& dir, std::uint64_t flush_bytes);
+  // Opens the shard at `shard_dir` (which must exist; index_layout.h creates them) for
+  // writing; `index_dir` names the index in messages. Throws Error: kLocked, kCorrupt, kIo.
+  IndexWriter(const std::string& shard_dir, const std::string& index_dir,
+              std::uint64_t flush_bytes);
   ~IndexWriter();
 
   std::optional<core::FileRecord> file_record(const std::string& file_key);
@@ -42,23 +42,21 @@ class IndexWriter {
   void update_record(const std::string& file_key, const core::FileRecord& record);
   void remove_file(const std::string& file_key);
 
+  // Records the languages present (kept in the first shard, read by searchers).
+  void set_languages(const std::string& space_separated);
+
   // Commits if the bytes analysed since the last commit reached the flush threshold.
   void maybe_commit();
   void commit();
 
-  const std::string& dir() const { return dir_; }
-
  private:
   [[noreturn]] void fail(const Xapian::Error& e);
-  void write_languages();
 
-  std::string dir_;
+  std::string index_dir_;
   std::uint64_t flush_bytes_;
   std::uint64_t pending_bytes_ = 0;
   Xapian::WritableDatabase db_;
-  std::set<std::string> languages_;
   std::unordered_set<std::string> variants_added_;  // "surface\0term" already in the table
-  bool languages_changed_ = false;
 };
 
 }  // namespace treatysearch::ingest

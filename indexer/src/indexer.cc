@@ -1,5 +1,6 @@
-// The public Indexer: walks paths, decides what changed, analyses files on worker threads and
-// feeds the single index writer on the calling thread, in the order the files were found.
+// The public Indexer: walks paths, decides what changed, analyses files on worker threads, and
+// hands each result, in the order the files were found, to the writer of the shard that holds
+// the file (shard_pool.h), each shard writing on its own thread.
 #include "treatysearch/indexer.h"
 
 #include <algorithm>
@@ -19,6 +20,7 @@
 #include "extract.h"
 #include "file_walker.h"
 #include "index_writer.h"
+#include "shard_pool.h"
 #include "language_detect.h"
 #include "manifest.h"
 #include "metadata_detect.h"
@@ -52,6 +54,7 @@ struct Prepared {
   DocumentInfo info;
   std::vector<Xapian::Document> passages;
   ingest::DocumentBuilder::Variants variants;  // spelling variants for the synonym table
+  std::set<std::string> languages;             // of the document and of its passages
   bool content_unchanged = false;  // same bytes as indexed; only the record needs updating
 };
 
@@ -85,6 +88,9 @@ void analyse_text(std::string_view text, const DocumentInfo& overrides,
   ingest::assign_passage_languages(&segmented.passages, info.language);
   info.source = out->report.path;
   builder.build(out->file_key, info, segmented.passages, &out->passages, &out->variants);
+  out->languages.insert(info.language);
+  for (const auto& passage : segmented.passages)
+    if (!passage.language.empty()) out->languages.insert(passage.language);
   out->report.passages = segmented.passages.size();
   out->info = std::move(info);
 }
@@ -225,7 +231,19 @@ bool is_under(const std::string& path, const fs::path& folder) {
 
 struct Indexer::Impl {
   Impl(const std::string& dir, IndexerOptions opts)
-      : options(std::move(opts)), writer(dir, options.flush_bytes) {}
+      : options(std::move(opts)), pool(dir, options.flush_bytes, options.shards) {}
+
+  // Queues the writing of an analysed file on its shard's thread.
+  void write(std::shared_ptr<Prepared> prepared, std::uint64_t bytes) {
+    for (const auto& language : prepared->languages) pool.add_language(language);
+    const std::string key = prepared->file_key;
+    pool.submit(key, [prepared = std::move(prepared), bytes](ingest::IndexWriter& writer) {
+      writer.replace_file(prepared->file_key, prepared->record, prepared->info,
+                          std::move(prepared->passages), bytes);
+      writer.add_variants(prepared->variants);
+      writer.maybe_commit();
+    });
+  }
 
   // Loads a manifest once; a broken one is reported as a failed file and ignored.
   const ingest::Manifest* manifest_at(const fs::path& path, IngestReport* report) {
@@ -252,7 +270,7 @@ struct Indexer::Impl {
   }
 
   IndexerOptions options;
-  ingest::IndexWriter writer;
+  ingest::ShardPool pool;
   std::map<std::string, std::unique_ptr<ingest::Manifest>> manifests;
   std::unique_ptr<ingest::DocumentBuilder> text_builder;  // for add_text, made on first use
 };
@@ -291,7 +309,7 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
       continue;
     }
     const std::string key = core::schema::file_key(file.absolute.string());
-    std::optional<core::FileRecord> old = impl_->writer.file_record(key);
+    std::optional<core::FileRecord> old = impl_->pool.file_record(key);
     std::error_code ec;
     const auto size = fs::file_size(file.absolute, ec);
     const ingest::Manifest* manifest = impl_->manifest_for(file.absolute, manifests);
@@ -324,13 +342,13 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
     } else if (prepared.content_unchanged) {
       entry.status = FileStatus::kUnchanged;
       entry.passages = prepared.record.passages;
-      impl_->writer.update_record(prepared.file_key, prepared.record);
+      impl_->pool.submit(prepared.file_key,
+                         [key = prepared.file_key, record = prepared.record](ingest::IndexWriter& w) {
+                           w.update_record(key, record);
+                         });
     } else {
       entry.status = task.old ? FileStatus::kUpdated : FileStatus::kAdded;
-      impl_->writer.replace_file(prepared.file_key, prepared.record, prepared.info,
-                                 std::move(prepared.passages), entry.bytes);
-      impl_->writer.add_variants(prepared.variants);
-      impl_->writer.maybe_commit();
+      impl_->write(std::make_shared<Prepared>(std::move(prepared)), entry.bytes);
       report.passages += entry.passages;
       report.bytes += entry.bytes;
       progress.passages += entry.passages;
@@ -340,19 +358,20 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
   });
 
   // Files that were indexed under a walked folder and are gone now.
-  for (const auto& [key, record] : impl_->writer.file_records()) {
+  impl_->pool.drain();
+  for (const auto& [key, record] : impl_->pool.file_records()) {
     if (seen.count(record.path)) continue;
     const bool under_walked = std::any_of(walked.folders.begin(), walked.folders.end(),
                                           [&](const fs::path& f) { return is_under(record.path, f); });
     if (!under_walked) continue;
-    impl_->writer.remove_file(key);
+    impl_->pool.submit(key, [key = key](ingest::IndexWriter& w) { w.remove_file(key); });
     FileReport entry;
     entry.path = record.display_path;
     entry.status = FileStatus::kRemoved;
     entry.passages = record.passages;
     report.files.push_back(entry);
   }
-  impl_->writer.commit();
+  impl_->pool.commit();
 
   for (std::size_t i = first_file; i < report.files.size(); ++i) {
     if (!report.files[i].error.empty()) report.files[i].status = FileStatus::kFailed;
@@ -386,16 +405,15 @@ FileReport Indexer::add_text(const std::string& name, std::string_view text,
   prepared.record.size = text.size();
   prepared.record.content_hash = core::schema::stable_hash(text);
   prepared.record.passages = static_cast<std::uint32_t>(prepared.passages.size());
-  const bool existed = impl_->writer.file_record(prepared.file_key).has_value();
+  impl_->pool.drain();
+  const bool existed = impl_->pool.file_record(prepared.file_key).has_value();
   prepared.report.bytes = text.size();
-  impl_->writer.replace_file(prepared.file_key, prepared.record, prepared.info,
-                             std::move(prepared.passages), text.size());
-  impl_->writer.add_variants(prepared.variants);
-  impl_->writer.maybe_commit();
   prepared.report.status = existed ? FileStatus::kUpdated : FileStatus::kAdded;
-  return prepared.report;
+  FileReport report = prepared.report;
+  impl_->write(std::make_shared<Prepared>(std::move(prepared)), text.size());
+  return report;
 }
 
-void Indexer::commit() { impl_->writer.commit(); }
+void Indexer::commit() { impl_->pool.commit(); }
 
 }  // namespace treatysearch

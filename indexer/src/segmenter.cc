@@ -515,8 +515,8 @@ class PassageSink {
   std::size_t line_break_sites() const { return line_break_sites_; }
 
   // Every place a footnote mark may have stood, in document order: the recorded sites and the
-  // end of every passage but the footnotes. Each site is keyed by the line its mark followed;
-  // no two sites follow the same line.
+  // end of every passage but the footnotes, ordered by the line each mark would have followed
+  // (a line ends at most one site: a wrapped line, a block or a passage).
   std::vector<FootnoteSite> candidate_sites() const {
     std::vector<LocatedSite> located = sites_;
     for (std::size_t index = 0; index < passages_.size(); ++index) {

@@ -1,7 +1,9 @@
 #include "searcher_impl.h"
 
+#include <cstdlib>
 #include <filesystem>
 
+#include "index_layout.h"
 #include "passage_record.h"
 #include "schema_check.h"
 #include "query_parser.h"
@@ -61,6 +63,11 @@ SearcherImpl::SearcherImpl(std::string index_dir) : index_dir_(std::move(index_d
     db_ = Xapian::Database(index_dir_);
     core::check_index_schema(db_, index_dir_);
     languages_ = split_words(db_.get_metadata(schema::kLanguagesKey));
+    const int shards = std::atoi(db_.get_metadata(core::layout::kShardCountKey).c_str());
+    if (shards < 1 || shards > static_cast<int>(core::layout::kMaxShards))
+      throw Error(ErrorCode::kCorrupt, index_dir_ + ": index records no valid shard count; rebuild it");
+    for (int k = 0; k < shards; ++k)
+      shards_.emplace_back(core::layout::shard_dir(index_dir_, static_cast<unsigned>(k)));
   } catch (const Xapian::Error& e) {
     core::throw_translated(e, index_dir_);
   }
@@ -94,6 +101,7 @@ SearchResult SearcherImpl::search(const std::string& query, const SearchOptions&
   for (int attempt = 0;; ++attempt) {
     try {
       if (db_.reopen()) {
+        for (auto& shard : shards_) shard.reopen();
         documents_.clear();
         languages_ = split_words(db_.get_metadata(schema::kLanguagesKey));
       }
@@ -205,7 +213,8 @@ const DocumentInfo& SearcherImpl::document_info(const std::string& file_key) {
   auto it = documents_.find(file_key);
   if (it != documents_.end()) return it->second;
   DocumentInfo info;
-  core::decode_document(db_.get_metadata(schema::kDocInfoPrefix + file_key), &info);
+  const unsigned shard = core::layout::shard_of(file_key, static_cast<unsigned>(shards_.size()));
+  core::decode_document(shards_[shard].get_metadata(schema::kDocInfoPrefix + file_key), &info);
   return documents_.emplace(file_key, std::move(info)).first->second;
 }
 

@@ -139,7 +139,7 @@ expect_exit 0 "earlier documents kept" -- "$SEARCH_BIN" --index "$idx" Akhmedyar
 if command -v python3 >/dev/null; then
   python3 -c '
 import fcntl, sys, time
-f = open(sys.argv[1] + "/flintlock", "r+")
+f = open(sys.argv[1] + "/shard0/flintlock", "r+")
 fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
 print("locked", flush=True)
 time.sleep(20)
@@ -155,7 +155,7 @@ fi
 
 # --- a damaged index ----------------------------------------------------------------------
 cp -r "$idx" "$work/broken"
-printf 'garbage' >"$work/broken/iamglass"
+printf 'garbage' >"$work/broken/shard0/iamglass"
 expect_exit 2 "corrupt index" -- "$SEARCH_BIN" --index "$work/broken" police
 expect_one_error_line "corrupt index message" treaty-search
 expect_exit 2 "not an index" -- "$SEARCH_BIN" --index "$work/corpus" police

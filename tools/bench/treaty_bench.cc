@@ -256,6 +256,8 @@ std::uint64_t disk_bytes(const fs::path& path) {
 
 struct ChildOutcome {
   double seconds = 0;       // fork to reap
+  double cpu_seconds = 0;   // user + system, all threads: less sensitive than wall time to
+                            // other work on a shared machine
   double peak_rss_mib = 0;  // ru_maxrss of the child (KiB on Linux)
   std::string output;       // what the child wrote to the pipe
   std::string failure;      // empty on exit status 0
@@ -294,6 +296,10 @@ std::string describe_status(int status) {
   return "stopped";
 }
 
+double timeval_seconds(const timeval& t) {
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+}
+
 // Runs `body(fd)` in a forked child, `fd` being the write end of a pipe the parent reads to EOF.
 // The child ends with _exit(body's result) so that it never runs the parent's exit handlers.
 ChildOutcome run_in_child(const std::function<int(int)>& body) {
@@ -321,6 +327,7 @@ ChildOutcome run_in_child(const std::function<int(int)>& body) {
   while (wait4(pid, &status, 0, &usage) < 0)
     if (errno != EINTR) throw BenchError("wait4: " + errno_text());
   outcome.seconds = seconds_since(start);
+  outcome.cpu_seconds = timeval_seconds(usage.ru_utime) + timeval_seconds(usage.ru_stime);
   outcome.peak_rss_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;
   outcome.failure = describe_status(status);
   return outcome;
@@ -345,6 +352,7 @@ ChildOutcome run_program(const std::vector<std::string>& args) {
 
 struct IndexRun {
   double seconds = 0;
+  double cpu_seconds = 0;
   double peak_rss_mib = 0;
   std::uint64_t index_bytes = 0;
   std::uint64_t input_bytes = 0;
@@ -358,7 +366,8 @@ struct IndexRun {
 
 // Medians over the runs, metric by metric.
 struct IndexSummary {
-  double seconds = 0, mb_per_s = 0, files_per_s = 0, passages_per_s = 0, peak_rss_mib = 0;
+  double seconds = 0, cpu_seconds = 0, mb_per_s = 0, files_per_s = 0, passages_per_s = 0,
+         peak_rss_mib = 0;
   double index_bytes = 0;
 };
 
@@ -370,6 +379,7 @@ IndexSummary summarize(const std::vector<IndexRun>& runs) {
   };
   IndexSummary s;
   s.seconds = med([](const IndexRun& r) { return r.seconds; });
+  s.cpu_seconds = med([](const IndexRun& r) { return r.cpu_seconds; });
   s.mb_per_s = med([](const IndexRun& r) { return r.mb_per_s(); });
   s.files_per_s = med([](const IndexRun& r) { return r.files_per_s(); });
   s.passages_per_s = med([](const IndexRun& r) { return r.passages_per_s(); });
@@ -430,6 +440,7 @@ IndexRun index_treatysearch_once(const Config& config, const Corpus& corpus) {
     warn("the indexer read " + std::to_string(report_bytes) + " bytes, the corpus has " +
          std::to_string(corpus.bytes));
   run.seconds = child.seconds;
+  run.cpu_seconds = child.cpu_seconds;
   run.peak_rss_mib = child.peak_rss_mib;
   run.input_bytes = corpus.bytes;
   run.documents = corpus.files;
@@ -462,6 +473,7 @@ IndexRun index_fts5_once(const Config& config, const Corpus& corpus) {
     warn("FTS5 indexed " + std::to_string(run.input_bytes) + " bytes, the corpus has " +
          std::to_string(corpus.bytes) + " (index_fts5.py does not descend into folders)");
   run.seconds = child.seconds;
+  run.cpu_seconds = child.cpu_seconds;
   run.peak_rss_mib = child.peak_rss_mib;
   run.index_bytes = disk_bytes(db);
   return run;
@@ -708,24 +720,22 @@ void print_header(const Report& r) {
   if (r.fts5) std::printf("peer    : SQLite FTS5 via %s\n", c.python.c_str());
 }
 
+void print_run_row(const std::string& label, const IndexSummary& m) {
+  const std::string passages =
+      m.passages_per_s > 0 ? std::to_string(std::lround(m.passages_per_s)) : "-";
+  std::printf("%-7s %9.2f %9.2f %8.2f %9.1f %11s %13.1f %10.1f\n", label.c_str(), m.seconds,
+              m.cpu_seconds, m.mb_per_s, m.files_per_s, passages.c_str(), m.peak_rss_mib,
+              m.index_bytes / kMB);
+}
+
 void print_runs(const EngineResult& e) {
-  std::printf("\nIndexing, %s\n", e.name.c_str());
-  std::printf("%-7s %9s %8s %9s %11s %13s %10s\n", "run", "seconds", "MB/s", "files/s",
+  std::printf("\nIndexing, %s (wall seconds; CPU seconds = user + system of all threads)\n",
+              e.name.c_str());
+  std::printf("%-7s %9s %9s %8s %9s %11s %13s %10s\n", "run", "seconds", "CPU s", "MB/s", "files/s",
               "passages/s", "peak RSS MiB", "index MB");
-  auto row = [](const std::string& label, double s, double mbs, double fps, double pps, double rss,
-                double bytes) {
-    const std::string passages = pps > 0 ? std::to_string(std::lround(pps)) : "-";
-    std::printf("%-7s %9.2f %8.2f %9.1f %11s %13.1f %10.1f\n", label.c_str(), s, mbs, fps,
-                passages.c_str(), rss, bytes / kMB);
-  };
-  for (std::size_t i = 0; i < e.runs.size(); ++i) {
-    const IndexRun& r = e.runs[i];
-    row(std::to_string(i + 1), r.seconds, r.mb_per_s(), r.files_per_s(), r.passages_per_s(),
-        r.peak_rss_mib, static_cast<double>(r.index_bytes));
-  }
-  const IndexSummary& m = e.index;
-  row("median", m.seconds, m.mb_per_s, m.files_per_s, m.passages_per_s, m.peak_rss_mib,
-      m.index_bytes);
+  for (std::size_t i = 0; i < e.runs.size(); ++i)
+    print_run_row(std::to_string(i + 1), summarize({e.runs[i]}));
+  print_run_row("median", e.index);
 }
 
 void print_engine_row(const EngineResult& e, double corpus_bytes) {
@@ -788,13 +798,10 @@ void print_text(const Report& r) {
 }
 
 json to_json(const IndexRun& r) {
-  return {{"seconds", r.seconds},
-          {"mb_per_s", r.mb_per_s()},
-          {"files_per_s", r.files_per_s()},
-          {"passages", r.passages},
-          {"passages_per_s", r.passages_per_s()},
-          {"peak_rss_mib", r.peak_rss_mib},
-          {"index_bytes", r.index_bytes},
+  return {{"seconds", r.seconds},           {"cpu_seconds", r.cpu_seconds},
+          {"mb_per_s", r.mb_per_s()},       {"files_per_s", r.files_per_s()},
+          {"passages", r.passages},         {"passages_per_s", r.passages_per_s()},
+          {"peak_rss_mib", r.peak_rss_mib}, {"index_bytes", r.index_bytes},
           {"input_bytes", r.input_bytes}};
 }
 
@@ -816,6 +823,7 @@ json to_json(const EngineResult& e) {
           {"index_runs", runs},
           {"index_median",
            {{"seconds", m.seconds},
+            {"cpu_seconds", m.cpu_seconds},
             {"mb_per_s", m.mb_per_s},
             {"files_per_s", m.files_per_s},
             {"passages_per_s", m.passages_per_s},

@@ -58,9 +58,12 @@ struct IndexerOptions {
   std::uint64_t max_file_bytes = 256ull << 20;
   // Pending changes are committed once the analysed text since the last commit reaches this
   // many bytes. Bounds peak memory (Xapian buffers postings until a commit).
-  std::uint64_t flush_bytes = 48ull << 20;
-  // Analysis threads; 0 = one per core. The index writer is always the calling thread.
+  std::uint64_t flush_bytes = 2ull << 20;
+  // Analysis threads; 0 = one per core.
   unsigned threads = 0;
+  // Shards of a NEW index, each written by its own thread (Xapian's writer is single-threaded);
+  // 0 = one per core. An existing index keeps the count it was created with.
+  unsigned shards = 0;
   // A manifest (XML, see corpus/README.md) giving or overriding metadata per file. When empty,
   // a file named "manifest.xml" in each folder given to add_paths is used if present.
   std::string manifest_path;
@@ -69,9 +72,10 @@ struct IndexerOptions {
 };
 
 // The writer of one index. Only one Indexer may hold an index at a time (across processes); a
-// second gets Error kLocked. Not thread-safe: call it from one thread. Work is committed at the
-// end of add_paths/add_text batches and when flush_bytes is reached, so a crash loses at most the
-// uncommitted files and never leaves a damaged index.
+// second gets Error kLocked. Not thread-safe: call it from one thread (it runs its own analysis
+// and shard-writer threads). Work is committed at the end of add_paths, by commit(), and
+// whenever flush_bytes is reached; each file's passages land together, so a crash loses at most
+// the uncommitted files and never leaves a damaged index. add_text does not commit.
 class TREATYSEARCH_API Indexer {
  public:
   // Opens the index in `index_dir`, creating it (and missing parent folders) if needed.

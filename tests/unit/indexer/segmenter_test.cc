@@ -447,7 +447,7 @@ TEST(FootnoteTest, FootnotesAreLinkedWhenEverySiteIsAccountedFor) {
                            "\uFFFDhttps://stat.gov.kz/census\uFFFD\n\n";
   const SegmentedText segmented = segment(text);
   EXPECT_EQ(segmented.footnote_sites, 2U);
-  EXPECT_TRUE(segmented.footnotes_linked);
+  EXPECT_EQ(segmented.footnotes_linked, 2U);
   expect_passage(segmented, "footnote 1", PassageKind::kFootnote, "See the Bureau report.", "1");
   expect_passage(segmented, "footnote 2", PassageKind::kFootnote, "https://stat.gov.kz/census",
                  "2");
@@ -457,13 +457,16 @@ TEST(FootnoteTest, FootnotesAreLinkedWhenEverySiteIsAccountedFor) {
   EXPECT_EQ(segmented.passages.back().label, "footnote 2");
 }
 
-TEST(FootnoteTest, FootnotesStayUnlinkedWhenASiteIsMissing) {
+// Three footnotes, two sites, and no word in common: the third mark left no trace, and nothing
+// says which footnote that was (the first could stand on a title, the second at the end of
+// paragraph 1, the third at the end of paragraph 2 or 3). Nothing is linked.
+TEST(FootnoteTest, NothingIsLinkedWhenNothingSaysWhichMarkLeftNoSite) {
   const std::string text = std::string(kBodyWithTwoSites) +
                            "\uFFFD First note.\n\n\uFFFD Second note.\n\n\uFFFD Third note\n"
                            "continued on a second line.\n";
   const SegmentedText segmented = segment(text);
   EXPECT_EQ(segmented.footnote_sites, 2U);
-  EXPECT_FALSE(segmented.footnotes_linked);
+  EXPECT_EQ(segmented.footnotes_linked, 0U);
   EXPECT_EQ(labels_of_kind(segmented, PassageKind::kFootnote),
             (std::vector<std::string>{"footnote 1", "footnote 2", "footnote 3"}));
   expect_passage(segmented, "footnote 3", PassageKind::kFootnote,
@@ -471,6 +474,98 @@ TEST(FootnoteTest, FootnotesStayUnlinkedWhenASiteIsMissing) {
   for (const Passage& passage : segmented.passages) EXPECT_TRUE(passage.footnotes.empty());
   // The footnote bodies are not body text.
   expect_passage(segmented, "3", PassageKind::kParagraph, "No footnote here.", "");
+}
+
+// A body with two sites, one in paragraph 1 and one in paragraph 2 just after "Kordai District".
+const char kBodyWithTwoPlacesForOneNote[] =
+    "1. The Akim met the residents of the village\n"
+    " on Monday.\n\n"
+    "2. The police detained several people in the Kordai District\n"
+    " after the clashes.\n\n"
+    "3. Nothing else happened.\n\n\n";
+
+TEST(FootnoteTest, WordsOfATransliteratedUrlDecideBetweenSites) {
+  // "kordayskom-rayone" is Russian for "in the Kordai District".
+  const SegmentedText segmented =
+      segment(std::string(kBodyWithTwoPlacesForOneNote) +
+              "\uFFFD https://www.zakon.kz/5006451-v-kordayskom-rayone-napali-na.html\n");
+  EXPECT_EQ(segmented.footnote_sites, 2U);
+  EXPECT_EQ(segmented.footnotes_linked, 1U);
+  EXPECT_EQ(at(segmented, "footnote 1").parent, "2");
+  EXPECT_TRUE(at(segmented, "1").footnotes.empty());
+  EXPECT_EQ(at(segmented, "2").footnotes, (std::vector<std::string>{"footnote 1"}));
+}
+
+TEST(FootnoteTest, WithoutSharedWordsOneFootnoteForTwoSitesStaysUnlinked) {
+  const SegmentedText segmented = segment(std::string(kBodyWithTwoPlacesForOneNote) +
+                                          "\uFFFD https://rus.azattyq.org/a/30424064.html\n");
+  EXPECT_EQ(segmented.footnote_sites, 2U);
+  EXPECT_EQ(segmented.footnotes_linked, 0U);
+  EXPECT_EQ(at(segmented, "footnote 1").parent, "");
+  for (const Passage& passage : segmented.passages) EXPECT_TRUE(passage.footnotes.empty());
+}
+
+// Footnote 2's mark stood at the end of paragraph 2 and left no line break: three footnotes for
+// two sites. The words of each footnote place it, the second at the end of its paragraph.
+TEST(FootnoteTest, AFootnoteWithoutASiteIsPlacedByItsWords) {
+  const SegmentedText segmented = segment(
+      "1. Many members of the Kazakh diaspora in Mongolia\n"
+      " returned in the nineties.\n\n"
+      "2. The Talas District Court sentenced eleven men for the riot in May 2021.\n\n"
+      "3. The villagers of Kaskabulak\n"
+      " met the Akim on the next day.\n\n"
+      "4. The Ministry did not comment.\n\n\n"
+      "\uFFFD https://example.kz/news/diaspora-v-mongolii\n\n"
+      "\uFFFD Talas District Court, judgment in the riot case, May 2021.\n\n"
+      "\uFFFD https://newtimes.kz/115169-saparbaev-priekhal-v-kaskabulak\n");
+  EXPECT_EQ(segmented.footnote_sites, 2U);
+  EXPECT_EQ(segmented.footnotes_linked, 3U);
+  EXPECT_EQ(at(segmented, "footnote 1").parent, "1");
+  EXPECT_EQ(at(segmented, "footnote 2").parent, "2");
+  EXPECT_EQ(at(segmented, "footnote 3").parent, "3");
+  EXPECT_TRUE(at(segmented, "4").footnotes.empty());
+}
+
+// Paragraph 3 breaks a line in mid-sentence although no mark stood there: three footnotes for
+// four sites. The words of each footnote place it, and paragraph 3 gets none.
+TEST(FootnoteTest, ASiteWithoutAFootnoteIsLeftOver) {
+  const SegmentedText segmented = segment(
+      "1. Emigration rose again in 2021, according to the expert Sadovskaya\n"
+      " and the statistics committee.\n\n"
+      "2. The Dungan community of Masanchi\n"
+      " asked the authorities for protection.\n\n"
+      "3. The committee met the villagers and\n"
+      " listened to their complaints.\n\n"
+      "4. The police in Shornak\n"
+      " detained eighty people.\n\n\n"
+      "\uFFFD E. Sadovskaya, Labour emigration from Kazakhstan, 2021.\n\n"
+      "\uFFFD https://rus.azattyq.org/a/kazakhstan-masanchi-karakemer-kazakh-dungan-report/"
+      "30463465.html\n\n"
+      "\uFFFD https://informburo.kz/novosti/80-chelovek-zaderzhali-vozle-posyolka-shornak.html\n");
+  EXPECT_EQ(segmented.footnote_sites, 4U);
+  EXPECT_EQ(segmented.footnotes_linked, 3U);
+  EXPECT_EQ(at(segmented, "footnote 1").parent, "1");
+  EXPECT_EQ(at(segmented, "footnote 2").parent, "2");
+  EXPECT_EQ(at(segmented, "footnote 3").parent, "4");
+  EXPECT_TRUE(at(segmented, "3").footnotes.empty());
+  // A linked footnote takes its citing passage's section path (here: none).
+  EXPECT_EQ(at(segmented, "footnote 3").section_path, at(segmented, "4").section_path);
+}
+
+// Words alone never link a footnote whose place is a block end unless they single it out
+// clearly: one shared word is not enough.
+TEST(FootnoteTest, OneSharedWordDoesNotPlaceAFootnoteAtAParagraphEnd) {
+  const SegmentedText segmented = segment(
+      "1. The census counted the population\n"
+      " in 2021.\n\n"
+      "2. The Talas court sentenced eleven men.\n\n"
+      "3. The villagers of Kaskabulak\n"
+      " met the Akim.\n\n\n"
+      "\uFFFD https://stat.gov.kz/census\n\n"
+      "\uFFFD https://example.kz/talas\n\n"
+      "\uFFFD https://newtimes.kz/v-kaskabulak\n");
+  EXPECT_EQ(at(segmented, "footnote 2").parent, "");
+  EXPECT_TRUE(at(segmented, "2").footnotes.empty());
 }
 
 TEST(FootnoteTest, AnEmptyFootnoteKeepsItsNumberButIsNoPassage) {
