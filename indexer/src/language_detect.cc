@@ -6,10 +6,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <climits>
 #include <cstdint>
 #include <cstdio>  // CLD2's header uses FILE without including it
+#include <iterator>
 #include <map>
+#include <span>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,6 +34,20 @@ constexpr std::size_t kMaxPassageBytes = 4 * 1024;
 // language is not cut off), at a bounded cost for a 256 MB file.
 constexpr std::size_t kMaxDocumentBytes = 4 * 1024 * 1024;
 constexpr std::size_t kDocumentWindows = 64;
+
+// Before any of that, a document is identified from a small sample: a few short windows spread
+// over it. CLD2 costs 40-50 ns a byte on Latin text (and some 20 us a call), so reading a whole
+// 25 KB report took longer than everything else the indexer does with it; 1.5 KB settles a
+// document in one language just as well (every file of corpus/, tests/fixtures/udhr/ and the
+// synthetic benchmark corpus). The windows sit in the middle of equal slices of the text, away
+// from the front matter and the signature block. The sample's answer is taken only when CLD2 is
+// confident, its answer is the language with the most of the sample (CLD2 answers another
+// language with a sizeable share rather than English), and no other language holds
+// kMaxSampleRivalPercent of it; otherwise (a document in several languages, or a sample of
+// tables and names) the whole text is read as before.
+constexpr std::size_t kSampleWindows = 6;
+constexpr std::size_t kSampleWindowBytes = 256;
+constexpr int kMaxSampleRivalPercent = 10;
 
 // CLD2 reports a language it names without any rival as unreliable surprisingly often: with the
 // full tables, one in six of the UDHR's Russian paragraphs comes back "ru, 41-77 %, unreliable",
@@ -69,7 +87,9 @@ LetterScan scan_letters(std::string_view text, std::size_t max_bytes, bool want_
   const std::size_t end = std::min(text.size(), max_bytes);
   std::size_t offset = 0;
   while (offset < end && (want_script || scan.letters < enough)) {
-    const char32_t cp = core::decode_utf8(text, &offset);
+    const auto byte = static_cast<unsigned char>(text[offset]);
+    // ASCII inline: most of the text of most documents, and decode_utf8() is out of line.
+    const char32_t cp = byte < 0x80 ? text[offset++] : core::decode_utf8(text, &offset);
     UScriptCode script = USCRIPT_LATIN;
     if (cp < 0x80) {
       if ((cp | 0x20) < 'a' || (cp | 0x20) > 'z') continue;
@@ -114,6 +134,16 @@ bool is_interchange_valid(char32_t cp) {
 void append_clean(std::string_view text, std::string* out) {
   std::size_t offset = 0;
   while (offset < text.size()) {
+    // Printable ASCII and line ends are copied a run at a time.
+    std::size_t run = offset;
+    while (run < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[run]);
+      if (byte >= 0x7F || (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r')) break;
+      ++run;
+    }
+    out->append(text.substr(offset, run - offset));
+    offset = run;
+    if (offset >= text.size()) break;
     const std::size_t start = offset;
     const char32_t cp = core::decode_utf8(text, &offset);
     if (is_interchange_valid(cp)) {
@@ -129,26 +159,32 @@ std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
   return text.substr(0, core::utf8_prefix_length(text, max_bytes));
 }
 
-// What CLD2 is given for a whole document: all of it, or evenly spaced windows of it.
-std::string document_sample(std::string_view text) {
+// `windows` windows of `window_bytes` each, one in the middle of each of `windows` equal slices of
+// `text` (which must be larger than windows * window_bytes), cleaned for CLD2.
+std::string windows_sample(std::string_view text, std::size_t windows, std::size_t window_bytes) {
   std::string sample;
-  if (text.size() <= kMaxDocumentBytes) {
-    sample.reserve(text.size());
-    append_clean(text, &sample);
-    return sample;
-  }
-  sample.reserve(kMaxDocumentBytes + kDocumentWindows);
-  const std::size_t window = kMaxDocumentBytes / kDocumentWindows;
-  const std::size_t step = text.size() / kDocumentWindows;
-  for (std::size_t k = 0; k < kDocumentWindows; ++k) {
-    std::size_t start = k * step;
+  sample.reserve(windows * (window_bytes + 1));
+  const std::size_t step = text.size() / windows;
+  for (std::size_t k = 0; k < windows; ++k) {
+    std::size_t start = k * step + (step - std::min(step, window_bytes)) / 2;
     // Skip continuation bytes: start on a code point.
     while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
       ++start;
     }
-    append_clean(utf8_prefix(text.substr(start), window), &sample);
+    append_clean(utf8_prefix(text.substr(start), window_bytes), &sample);
     sample.push_back('\n');
   }
+  return sample;
+}
+
+// What CLD2 is given to weigh a whole document: all of it, or evenly spaced windows of it.
+std::string document_sample(std::string_view text) {
+  if (text.size() > kMaxDocumentBytes) {
+    return windows_sample(text, kDocumentWindows, kMaxDocumentBytes / kDocumentWindows);
+  }
+  std::string sample;
+  sample.reserve(text.size());
+  append_clean(text, &sample);
   return sample;
 }
 
@@ -174,6 +210,7 @@ struct Guess {
   bool confident = false;
   std::string leader;      // the first of CLD2's top three, even when its answer is "unknown"
   int leader_percent = 0;  // its share of the text
+  int rival_percent = 0;   // the largest share of a language other than the answer
 };
 
 // One CLD2 call. `text` must come from append_clean()/document_sample().
@@ -201,12 +238,346 @@ Guess run_cld2(const std::string& text, CLD2::Language hint) {
   bool contested = false;
   for (std::size_t k = 0; k < language3.size(); ++k) {
     if (language3[k] == top || percent3[k] <= 0) continue;
-    if (!normalize_language_code(CLD2::LanguageCode(language3[k])).empty()) contested = true;
+    if (!normalize_language_code(CLD2::LanguageCode(language3[k])).empty()) {
+      contested = true;
+      guess.rival_percent = std::max(guess.rival_percent, percent3[k]);
+    }
   }
   const bool uncontested_majority =
       language3[0] == top && guess.leader_percent >= kMinUncontestedPercent && !contested;
   guess.confident = reliable || uncontested_majority;
   return guess;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Passages that plainly are in the document's language.
+//
+// CLD2 on every passage cost more than all the rest of indexing, and in almost every document
+// it only confirms the document language passage after passage. For the languages of the
+// corpus that confirmation is far cheaper to get from the text itself: the passage is written in
+// the language's alphabet and uses its commonest function words at a normal rate. A passage like
+// that is taken to be in the document language without asking CLD2. Every other passage (another
+// script, letters foreign to the alphabet, few of the function words: a quotation, a table, a
+// list of names, a heading) goes to CLD2 as before, so a mixed document is still found mixed.
+// This looks at every passage, where a sample of the document (as detect_language() takes) would
+// miss a single quoted paragraph; and the document language may come from the manifest, with no
+// sample taken at all.
+//
+// The function words are ones that other languages written in the same script rarely use as
+// words: "de", "la", "que", "en", "un", "se" are in neither the French nor the Spanish list, "не"
+// (Russian "not", Kazakh "what") in neither the Russian nor the Kazakh one. Measured on the UDHR
+// passages of at least kMinLettersToIdentify letters: 36-54 % of the words of an English passage
+// are in the English list, 24-42 % of a French one in the French list, 14-41 % Spanish, 21-50 %
+// Russian; a passage in any other of these languages has at most 3 % of a list's words (on the
+// synthetic corpus, only footnotes made of a URL reach more). Kazakh has too few function words
+// per passage; its own letters (ә, і, ң, қ, ғ, ұ, ү, ө, һ: 8-30 % of the letters of every UDHR
+// passage, none in Russian) tell it apart instead, and the Russian list catches Russian run into
+// a Kazakh passage. Arabic and Chinese rely on the alphabet alone:
+// the other languages written in their scripts (Persian, Urdu; Japanese, Korean) use letters
+// that Arabic and Chinese do not.
+//
+// What this cannot see: a passage in a close relative that shares the alphabet and many function
+// words (Galician or Portuguese without ã/õ/ç in a Spanish document, Bulgarian in a Russian one)
+// keeps the document language; CLD2 itself confuses those pairs on short passages. Documents in
+// languages without a profile take the CLD2 path for every passage.
+
+enum class Script { kLatin, kCyrillic, kArabic, kHan };
+
+struct LanguageProfile {
+  std::string_view code;
+  Script script;
+  std::u32string_view extra_letters;  // lower case, beyond the script's basic alphabet
+  std::span<const std::u32string_view> function_words;  // lower case
+  int min_function_word_percent;                        // of the passage's words
+  std::u32string_view markers;  // extra letters the language cannot do without ...
+  int min_marker_percent;       // ... at least this share of the passage's letters
+};
+
+constexpr std::u32string_view kEnglishWords[] = {
+    U"the",  U"of",     U"and",   U"to",  U"in",  U"is",   U"that",  U"for",   U"on",
+    U"with", U"as",     U"by",    U"be",  U"are", U"this", U"which", U"or",    U"its",
+    U"it",   U"from",   U"at",    U"an",  U"has", U"have", U"not",   U"was",   U"were",
+    U"been", U"their",  U"shall", U"any", U"all", U"such", U"these", U"other", U"into",
+    U"may",  U"should", U"also",  U"his", U"her", U"who",  U"they",  U"will",  U"would"};
+constexpr std::u32string_view kFrenchWords[] = {
+    U"le",     U"les",  U"des",     U"du",    U"et",     U"est",    U"une",       U"dans",
+    U"pour",   U"sur",  U"au",      U"aux",   U"qui",    U"pas",    U"ce",        U"cette",
+    U"ces",    U"sont", U"ou",      U"il",    U"elle",   U"ils",    U"leur",      U"leurs",
+    U"été",    U"être", U"avec",    U"l",     U"d",      U"qu",     U"sa",        U"son",
+    U"ses",    U"doit", U"nul",     U"tout",  U"toute",  U"ainsi",  U"notamment", U"sera",
+    U"seront", U"peut", U"doivent", U"droit", U"droits", U"toutes", U"tous"};
+// Not "para": English documents cite "para. 14" all the time.
+constexpr std::u32string_view kSpanishWords[] = {
+    U"el",      U"los",    U"las",      U"del",   U"y",     U"por",    U"con",       U"una",
+    U"su",      U"sus",    U"es",       U"al",    U"lo",    U"como",   U"estos",     U"cual",
+    U"sin",     U"ha",     U"han",      U"toda",  U"todo",  U"dicho",  U"esa",       U"ese",
+    U"también", U"nadie",  U"será",     U"serán", U"podrá", U"estará", U"derecho",   U"derechos",
+    U"tiene",   U"tienen", U"libertad", U"sea",   U"sean",  U"más",    U"según",     U"mediante",
+    U"hasta",   U"cuando", U"donde",    U"pero",  U"así",   U"hay",    U"cualquier", U"alguna",
+    U"alguno",  U"otra",   U"otras",    U"otro",  U"otros"};
+constexpr std::u32string_view kRussianWords[] = {
+    U"и",     U"в",    U"на",      U"что",     U"с",       U"по",       U"о",    U"к",
+    U"для",   U"от",   U"из",      U"у",       U"за",      U"как",      U"это",  U"или",
+    U"его",   U"при",  U"а",       U"также",   U"быть",    U"со",       U"все",  U"был",
+    U"их",    U"они",  U"он",      U"она",     U"ее",      U"её",       U"так",  U"только",
+    U"же",    U"бы",   U"который", U"которые", U"которых", U"является", U"во",   U"об",
+    U"была",  U"были", U"может",   U"должны",  U"этого",   U"этом",     U"этой", U"этих",
+    U"чтобы", U"если", U"каждый",  U"каждого", U"право",   U"против"};
+
+constexpr LanguageProfile kProfiles[] = {
+    {"en", Script::kLatin, U"", kEnglishWords, 15, U"", 0},
+    {"fr", Script::kLatin, U"àâæçéèêëîïôœùûüÿ", kFrenchWords, 10, U"", 0},
+    {"es", Script::kLatin, U"áéíóúüñ", kSpanishWords, 10, U"", 0},
+    {"ru", Script::kCyrillic, U"", kRussianWords, 12, U"", 0},
+    {"kk", Script::kCyrillic, U"әғқңөұүһі", {}, 0, U"әғқңөұүһі", 3},
+    {"ar", Script::kArabic, U"", {}, 0, U"", 0},
+    {"zh", Script::kHan, U"", {}, 0, U"", 0},
+};
+
+// A passage is the document language's only if nearly all its letters are in the alphabet: at
+// least this share in the alphabet (a few names in another script are fine) ...
+constexpr int kMinAlphabetPercent = 70;
+// ... and at most this share in the same script but outside the alphabet (accented letters in an
+// English passage, Kazakh letters in a Russian one, Persian letters in an Arabic one, kana in a
+// Chinese one). Two letters in a hundred allow for foreign names.
+constexpr int kMaxNearAlphabetPercent = 2;
+
+// A passage whose words include this share of another profile's function words (same script) is
+// not plainly in the document language even if it has enough of its own: a quotation run into a
+// paragraph ("... as the Declaration puts it: Chacun peut se prévaloir de tous les droits ...").
+// Passages in their own language have at most 3 % of the other lists' words (URLs aside).
+constexpr int kMaxRivalFunctionWordPercent = 5;
+
+// Function words are compared by a 64-bit FNV-1a hash of their lower-case code points, in a
+// small open-addressed table that gives, for a word, the profiles whose list has it: one probe or
+// two per word of the passage.
+constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
+constexpr std::size_t kMaxFunctionWordLength = 12;  // code points; longer words are not looked up
+
+static_assert(std::size(kProfiles) <= 8, "profile bits must fit FunctionWordTable's masks");
+
+std::uint64_t hash_step(std::uint64_t hash, char32_t cp) { return (hash ^ cp) * kFnvPrime; }
+
+class FunctionWordTable {
+ public:
+  FunctionWordTable() {
+    for (std::size_t k = 0; k < std::size(kProfiles); ++k) {
+      for (std::u32string_view word : kProfiles[k].function_words) {
+        std::uint64_t hash = kFnvOffset;
+        for (char32_t cp : word) hash = hash_step(hash, cp);
+        std::size_t slot = hash % kSlots;
+        while (slots_[slot].hash != 0 && slots_[slot].hash != hash) slot = (slot + 1) % kSlots;
+        slots_[slot].hash = hash;
+        slots_[slot].profiles |= static_cast<std::uint8_t>(1U << k);
+      }
+    }
+  }
+
+  // Bit k set: kProfiles[k] lists the word.
+  std::uint8_t profiles(std::uint64_t hash) const {
+    for (std::size_t slot = hash % kSlots; slots_[slot].hash != 0; slot = (slot + 1) % kSlots) {
+      if (slots_[slot].hash == hash) return slots_[slot].profiles;
+    }
+    return 0;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 512;  // about 200 words: short probe runs
+  struct Slot {
+    std::uint64_t hash = 0;  // 0: empty (no word hashes to it in practice)
+    std::uint8_t profiles = 0;
+  };
+  std::array<Slot, kSlots> slots_{};
+};
+
+const FunctionWordTable& function_word_table() {
+  static const FunctionWordTable table;
+  return table;
+}
+
+const LanguageProfile* find_profile(std::string_view code, std::size_t* index) {
+  for (std::size_t k = 0; k < std::size(kProfiles); ++k) {
+    if (kProfiles[k].code == code) {
+      *index = k;
+      return &kProfiles[k];
+    }
+  }
+  return nullptr;
+}
+
+bool in_basic_alphabet(Script script, char32_t lower, UScriptCode unicode_script) {
+  switch (script) {
+    case Script::kLatin:
+      return lower >= 'a' && lower <= 'z';
+    case Script::kCyrillic:
+      return (lower >= 0x430 && lower <= 0x44F) || lower == 0x451;  // а-я, ё
+    case Script::kArabic:
+      return lower >= 0x621 && lower <= 0x64A;  // the 28 letters, hamza forms, tatweel
+    case Script::kHan:
+      return unicode_script == USCRIPT_HAN;
+  }
+  return false;
+}
+
+// Letters of the script (or, for Chinese, of the neighbouring scripts) outside the alphabet.
+bool near_alphabet(Script script, char32_t lower, UScriptCode unicode_script) {
+  switch (script) {
+    case Script::kLatin:
+      return (lower >= 0xC0 && lower <= 0x24F) || (lower >= 0x1E00 && lower <= 0x1EFF);
+    case Script::kCyrillic:
+      return lower >= 0x400 && lower <= 0x52F;
+    case Script::kArabic:
+      return (lower >= 0x600 && lower <= 0x6FF) || (lower >= 0x750 && lower <= 0x77F) ||
+             (lower >= 0x8A0 && lower <= 0x8FF) || (lower >= 0xFB50 && lower <= 0xFDFF) ||
+             (lower >= 0xFE70 && lower <= 0xFEFF);
+    case Script::kHan:
+      return unicode_script == USCRIPT_HIRAGANA || unicode_script == USCRIPT_KATAKANA ||
+             unicode_script == USCRIPT_HANGUL;
+  }
+  return false;
+}
+
+// What fit_profile() needs to know of a non-ASCII code point. The letters of the profiled
+// languages are decided inline (a table lookup in ICU costs more than the rest of the scan);
+// every other code point goes to ICU, so the answers are the same as scan_letters()'.
+struct Letter {
+  bool is_letter = false;
+  char32_t lower = 0;
+  UScriptCode script = USCRIPT_COMMON;  // looked up only from U+1100 (the first wide script) on
+};
+
+Letter classify(char32_t cp) {
+  if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) {  // Latin-1 letters
+    return {true, cp <= 0xDE ? cp + 0x20 : cp, USCRIPT_COMMON};
+  }
+  if (cp >= 0x400 && cp <= 0x45F) {  // basic Cyrillic: Ѐ-Џ, А-Я, а-я, ѐ-џ
+    return {true, cp < 0x410 ? cp + 0x50 : cp < 0x430 ? cp + 0x20 : cp, USCRIPT_COMMON};
+  }
+  // The rest of the Cyrillic block (Kazakh ә, ғ, қ, ң, ө, ұ, ү, һ among them) comes in
+  // upper/lower pairs, upper case even, except U+04C1..U+04CE (odd) and Ӏ/ӏ; U+0482..U+0489 are
+  // a sign and combining marks.
+  if (cp >= 0x460 && cp <= 0x52F && (cp < 0x482 || cp > 0x489)) {
+    char32_t lower = cp;
+    if (cp == 0x4C0) {
+      lower = 0x4CF;
+    } else if (cp >= 0x4C1 && cp <= 0x4CE) {
+      lower = cp % 2 == 1 ? cp + 1 : cp;
+    } else if (cp != 0x4CF && cp % 2 == 0) {
+      lower = cp + 1;
+    }
+    return {true, lower, USCRIPT_COMMON};
+  }
+  if ((cp >= 0x621 && cp <= 0x63A) || (cp >= 0x640 && cp <= 0x64A)) {  // Arabic letters
+    return {true, cp, USCRIPT_COMMON};
+  }
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return {true, cp, USCRIPT_HAN};  // CJK Unified Ideographs
+  const auto c = static_cast<UChar32>(cp);
+  if (cp == core::kReplacementChar || !u_isalpha(c)) return {};
+  Letter letter{true, static_cast<char32_t>(u_tolower(c)), USCRIPT_COMMON};
+  if (cp >= 0x1100) {
+    UErrorCode status = U_ZERO_ERROR;
+    letter.script = uscript_getScript(c, &status);
+    if (U_FAILURE(status)) letter.script = USCRIPT_INVALID_CODE;
+  }
+  return letter;
+}
+
+// Counts over a passage, letters weighted as count_letters() weighs them.
+struct ProfileFit {
+  std::size_t letters = 0;
+  std::size_t alphabet = 0;       // letters in the profile's alphabet
+  std::size_t near_alphabet = 0;  // letters of its script outside it
+  std::size_t markers = 0;        // letters among the profile's markers
+  std::size_t words = 0;          // runs of letters
+  std::array<std::size_t, std::size(kProfiles)> function_words{};  // words in each list
+};
+
+ProfileFit fit_profile(std::string_view text, const LanguageProfile& profile) {
+  const FunctionWordTable& table = function_word_table();
+  ProfileFit fit;
+  std::uint64_t hash = kFnvOffset;
+  std::size_t length = 0;  // of the current word, in code points
+  auto end_word = [&] {
+    if (length == 0) return;
+    ++fit.words;
+    if (length <= kMaxFunctionWordLength) {
+      for (std::uint8_t bits = table.profiles(hash); bits != 0; bits &= bits - 1) {
+        ++fit.function_words[static_cast<std::size_t>(std::countr_zero(bits))];
+      }
+    }
+    hash = kFnvOffset;
+    length = 0;
+  };
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[offset]);
+    if (byte < 0x80) {
+      ++offset;
+      const auto lower = static_cast<char32_t>(byte | 0x20U);
+      if (lower < 'a' || lower > 'z') {
+        end_word();
+        continue;
+      }
+      ++fit.letters;
+      if (profile.script == Script::kLatin) ++fit.alphabet;
+      hash = hash_step(hash, lower);
+      ++length;
+      continue;
+    }
+    // Two-byte sequences (Latin, Cyrillic, Arabic letters) inline as well.
+    char32_t cp = 0;
+    if (byte >= 0xC2 && byte <= 0xDF && offset + 1 < text.size() &&
+        (static_cast<unsigned char>(text[offset + 1]) & 0xC0U) == 0x80U) {
+      cp = ((byte & 0x1FU) << 6) | (static_cast<unsigned char>(text[offset + 1]) & 0x3FU);
+      offset += 2;
+    } else {
+      cp = core::decode_utf8(text, &offset);
+    }
+    const Letter letter = classify(cp);
+    if (!letter.is_letter) {
+      end_word();
+      continue;
+    }
+    const UScriptCode unicode_script = letter.script;
+    const char32_t lower = letter.lower;
+    const std::size_t weight = is_wide_script(unicode_script) ? 2 : 1;
+    fit.letters += weight;
+    if (in_basic_alphabet(profile.script, lower, unicode_script)) {
+      fit.alphabet += weight;
+    } else if (profile.extra_letters.find(lower) != std::u32string_view::npos) {
+      fit.alphabet += weight;
+      if (profile.markers.find(lower) != std::u32string_view::npos) fit.markers += weight;
+    } else if (near_alphabet(profile.script, lower, unicode_script)) {
+      fit.near_alphabet += weight;
+    }
+    hash = hash_step(hash, lower);
+    ++length;
+  }
+  end_word();
+  return fit;
+}
+
+bool plainly_in_language(const ProfileFit& fit, std::size_t profile) {
+  const auto share = [](std::size_t part, std::size_t whole, int percent) {
+    return part * 100 >= whole * static_cast<std::size_t>(percent);
+  };
+  const LanguageProfile& own = kProfiles[profile];
+  if (fit.letters < kMinLettersToIdentify ||
+      !share(fit.alphabet, fit.letters, kMinAlphabetPercent) ||
+      fit.near_alphabet * 100 > fit.letters * kMaxNearAlphabetPercent ||
+      !share(fit.function_words[profile], fit.words, own.min_function_word_percent) ||
+      !share(fit.markers, fit.letters, own.min_marker_percent)) {
+    return false;
+  }
+  for (std::size_t k = 0; k < std::size(kProfiles); ++k) {
+    if (k != profile && kProfiles[k].script == own.script &&
+        share(fit.function_words[k], fit.words, kMaxRivalFunctionWordPercent) &&
+        fit.function_words[k] > 0) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -235,6 +606,15 @@ std::string detect_language(std::string_view text) {
   const std::size_t letters =
       scan_letters(text, text.size(), false, kMinLettersForMixedDocument).letters;
   if (letters < kMinLettersToIdentify) return {};
+  // The sample is only worth taking when it is much smaller than the text.
+  if (text.size() > 2 * kSampleWindows * kSampleWindowBytes) {
+    Guess quick =
+        run_cld2(windows_sample(text, kSampleWindows, kSampleWindowBytes), CLD2::UNKNOWN_LANGUAGE);
+    if (quick.confident && quick.language == quick.leader &&
+        quick.rival_percent < kMaxSampleRivalPercent) {
+      return std::move(quick.language);
+    }
+  }
   Guess guess = run_cld2(document_sample(text), CLD2::UNKNOWN_LANGUAGE);
   if (guess.confident) return std::move(guess.language);
   const bool mixed_document =
@@ -254,19 +634,53 @@ void assign_passage_languages(std::vector<Passage>* passages, std::string_view d
     UScriptCode script = USCRIPT_INVALID_CODE;
   };
   std::vector<Seen> seen(all.size());
-  bool mixed = false;
   std::string clean;
-  for (std::size_t i = 0; i < all.size(); ++i) {
+  // What CLD2 says about passage i, and its script.
+  auto examine = [&](std::size_t i) {
     const std::string_view text = utf8_prefix(all[i].text, kMaxPassageBytes);
     const LetterScan scan = scan_letters(text, text.size(), /*want_script=*/true);
     seen[i].script = scan.script;
-    if (scan.letters == 0) continue;
+    if (scan.letters == 0) return;
     clean.clear();
     append_clean(text, &clean);
     Guess guess = run_cld2(clean, hint);
     if (scan.letters >= kMinLettersToIdentify && guess.confident) seen[i].own = guess.language;
     seen[i].weak = std::move(guess.language);
+  };
+
+  // First the passages that plainly are in the document language; CLD2 reads only the others.
+  // A short passage is put off: it matters only if the document turns out to be mixed.
+  std::size_t profile_index = 0;
+  const LanguageProfile* profile = find_profile(document, &profile_index);
+  enum class Pass : std::uint8_t { kExamined, kPlain, kShort };
+  std::vector<Pass> pass(all.size(), Pass::kExamined);
+  bool mixed = false;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (profile != nullptr) {
+      const ProfileFit fit = fit_profile(utf8_prefix(all[i].text, kMaxPassageBytes), *profile);
+      if (plainly_in_language(fit, profile_index)) {
+        seen[i].own = document;
+        pass[i] = Pass::kPlain;
+        continue;
+      }
+      if (fit.letters < kMinLettersToIdentify) {
+        pass[i] = Pass::kShort;
+        continue;
+      }
+    }
+    examine(i);
     if (!seen[i].own.empty() && seen[i].own != document) mixed = true;
+  }
+  if (mixed) {
+    // The neighbour rules below want every passage's script and CLD2's guess for the short ones.
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (pass[i] == Pass::kShort) {
+        examine(i);
+      } else if (pass[i] == Pass::kPlain) {
+        const std::string_view text = utf8_prefix(all[i].text, kMaxPassageBytes);
+        seen[i].script = scan_letters(text, text.size(), /*want_script=*/true).script;
+      }
+    }
   }
 
   std::vector<std::string> language(all.size());

@@ -33,6 +33,10 @@ inline constexpr std::size_t kMinLettersToIdentify = 40;
 // without one, e.g. "ceb"), or "" when the text is too short or CLD2 is not confident. For a
 // text in several languages it is the one with the most text. Thread-safe.
 //
+// A text of more than a few kilobytes is first identified from a sample of about 1.5 KB (short
+// windows spread over it); only when the sample is not clearly in one language is the whole text
+// (at most 4 MB of it) read.
+//
 // Declared also in metadata_detect.h, where detect_metadata() uses it for DocumentInfo::language.
 std::string detect_language(std::string_view text);
 
@@ -43,7 +47,10 @@ std::string detect_language(std::string_view text);
 //
 //  - A passage with enough letters is identified on its own text (with the document language as
 //    CLD2's hint, so that a borderline Spanish paragraph of a Spanish document is not called
-//    Galician).
+//    Galician). For a document in English, French, Spanish, Russian, Kazakh, Arabic or Chinese,
+//    a passage written in that language's alphabet and using its function words at a normal
+//    rate is taken to be in it without CLD2 (the .cc says how, and what that cannot see); only
+//    the other passages, and the short ones if the document turns out mixed, are given to CLD2.
 //  - A passage too short or too ambiguous to identify takes the document language; but when the
 //    document is mixed (some passage was identified as another language: a treaty printed in
 //    four languages, a report quoting a law in its original), it takes the language of the

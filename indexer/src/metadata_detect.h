@@ -16,15 +16,21 @@
 
 namespace treatysearch::ingest {
 
-// How much of the beginning of a document is read for front matter (symbol, date, title, type,
-// State from text). Committee salience may read the whole text: it is a handful of substring
-// searches.
+// How much of the beginning of a document is read for front matter (labels, symbol, date, title,
+// type, State from text). Committee salience may read the whole text, in one pass.
 inline constexpr std::size_t kFrontMatterBytes = 8 * 1024;
 
 // Detects metadata from a document's cleaned or raw UTF-8 text. Never throws for bad input; the
 // fields it cannot establish stay empty. `source` is left empty (the caller knows the path).
 //
 // Rules, in short (metadata_detect.cc has the details):
+//  labels     labelled header lines as UN database exports write them ("Symbol: CAT/C/NZL/2",
+//             "Committee: Committee against Torture (CAT)", "Country: New Zealand", "Document
+//             type: State party report", "Session: 101th session", "Date: 28 September 1996",
+//             "Language: English", "Title: ..."; labels in any case, also French and Spanish:
+//             "Cote :", "Comité :", "Pays :", "País:", "Type de document :", "Fecha:", ...) give
+//             each field they name; a value that cannot be understood is ignored. The rules
+//             below apply to the fields no label gave.
 //  symbol     a "REFERENCE:"-type line in the header, else a UN symbol standing alone in a
 //             header line or table cell ("CERD/C/KAZ/CO/8-10", "E/C.12/AUS/CO/6"); the header
 //             ends at the first numbered paragraph, salutation or prose line
@@ -42,7 +48,7 @@ inline constexpr std::size_t kFrontMatterBytes = 8 * 1024;
 //             2022", "12 de septiembre de 2023" -> ISO 8601
 //  title      a header line that reads like a title (known openings such as "Concluding
 //             observations" preferred), trailing "*" removed
-//  language   detect_language()
+//  language   detect_language() (not run when a label gives the language)
 DocumentInfo detect_metadata(std::string_view text);
 
 // The language most of the text is in, as an ISO 639-1 code ("en", "fr", "kk", ...), or "" when

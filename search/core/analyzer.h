@@ -18,7 +18,7 @@ namespace treatysearch::core {
 
 // Changes whenever the terms produced for some input change; stored in every index and checked
 // on open, so an index is never queried with terms it was not built with.
-inline constexpr const char* kAnalyzerId = "icu72-nfkccf-latinstrip-snowball14-exact-cjkgrams/2";
+inline constexpr const char* kAnalyzerId = "icu72-nfkccf-latinstrip-snowball14-kk-exact-cjkgrams/3";
 
 enum class TokenKind : std::uint8_t { kWord, kNumber, kIdeographic };
 

@@ -5,7 +5,8 @@
 //   E<original>      a word written otherwise ("EÉgalité", "EKazakhstan"); the synonym table
 //                    maps each surface to the E-variants seen, so default queries find them all
 //                    and #exact queries match the written form alone
-//   Z<stem>          stems, without positions (like Xapian's STEM_SOME layout)
+//   Z<stem>          stems, without positions (like Xapian's STEM_SOME layout), only where the
+//                    stem differs from the word's folded form (else the word's own term is it)
 //   B<gram>          ideographic unigrams and bigrams, without positions
 //   Y<symbol>        UN document symbols mentioned in the text, lower case, without positions
 //   Q<file>:<n>      unique id of passage n of a file (replace_document key)

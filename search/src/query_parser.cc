@@ -317,17 +317,27 @@ class Compiler {
   }
 
   // One typed word: its forms and its stem in each candidate language, as a synonym group, so
-  // the word is weighed once however many of its forms a passage contains.
+  // the word is weighed once however many of its forms a passage contains. The index has a
+  // Z<stem> term only where a word's stem differs from its folded form (schema.h); a word that
+  // is its own stem ("right" for "rights") is found through its own terms, added here.
   Xapian::Query word_query(const TokenCollector::Item& item, bool exact) {
     std::vector<std::string> terms = position_terms(item, exact);
+    auto add = [&terms](std::string term) {
+      if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(std::move(term));
+    };
     if (!exact && item.kind == core::TokenKind::kWord) {
       for (const auto& language : context_.languages) {
-        const std::string_view stem = analyzer_.stem(item.lower, language);
+        const std::string stem(analyzer_.stem(item.lower, language));
         if (stem.empty()) continue;
-        std::string term = core::schema::kStemPrefix + std::string(stem);
-        if (std::find(terms.begin(), terms.end(), term) != terms.end()) continue;
-        terms.push_back(std::move(term));
-        highlights_->stems.emplace(stem);
+        highlights_->stems.insert(stem);
+        add(core::schema::kStemPrefix + stem);
+        if (stem == item.surface) continue;
+        add(stem);
+        if (context_.variants) {
+          std::vector<std::string> variants;
+          context_.variants(stem, &variants);
+          for (auto& variant : variants) add(std::move(variant));
+        }
       }
     }
     if (terms.size() == 1) return Xapian::Query(terms.front());

@@ -80,8 +80,10 @@ struct Config {
   unsigned repeat = 3;
   unsigned query_passes = 10;
   unsigned threads = 0;
+  unsigned shards = 0;
   std::string python;
   std::uint64_t flush_mb = 0;  // 0: the library's default
+  bool reuse_index = false;    // query what an earlier run left in --work; no indexing
   bool json = false;
   std::string json_out;  // also write the JSON record here
   bool verbose = false;
@@ -154,8 +156,12 @@ std::optional<Config> parse_options(int argc, char** argv) {
       ("fts5", po::value(&fts5), "folder of index_fts5.py and bench_query.py: measure FTS5 too")
       ("python", po::value(&config.python)->default_value(default_python()),
        "Python for --fts5 (Debian's, as ../shared/bench/README.md asks)")
+      ("shards", po::value(&config.shards)->default_value(0),
+       "shards of the new index (0: one per core)")
       ("flush-mb", po::value(&config.flush_mb)->default_value(0),
        "IndexerOptions::flush_bytes in MiB (0: the library's default)")
+      ("reuse-index",
+       "skip indexing: query the index (and FTS5 database) an earlier run left in --work")
       ("json", "print one JSON record instead of tables")
       ("json-out", po::value(&config.json_out), "also write the JSON record to this file")
       ("verbose,v", "also print hits and median latency per query");
@@ -180,6 +186,7 @@ std::optional<Config> parse_options(int argc, char** argv) {
     config.fts5_dir = existing_folder(fts5, "--fts5");
     check_fts5_dir(config.fts5_dir);
   }
+  config.reuse_index = vm.count("reuse-index") > 0;
   config.json = vm.count("json") > 0;
   config.verbose = vm.count("verbose") > 0;
   return config;
@@ -394,6 +401,7 @@ int index_in_child(const Config& config, const fs::path& index_dir, int fd) {
   try {
     IndexerOptions options;
     options.threads = config.threads;
+    options.shards = config.shards;
     if (config.flush_mb > 0) options.flush_bytes = config.flush_mb << 20;
     Indexer indexer = Indexer::open(index_dir.string(), options);
     const IngestReport report = indexer.add_paths({config.corpus.string()});
@@ -701,18 +709,25 @@ std::uint64_t flush_bytes(const Config& c) {
   return c.flush_mb ? c.flush_mb << 20 : IndexerOptions{}.flush_bytes;
 }
 
+std::string count_or_default(unsigned n) { return n == 0 ? "0 (one per core)" : std::to_string(n); }
+
 void print_header(const Report& r) {
   const Config& c = *r.config;
   std::printf("treaty-bench (treatysearch %s), %s\n", version(), r.date.c_str());
   std::printf("machine : %s\n", describe(r.machine).c_str());
   std::printf("corpus  : %s: %zu files, %.1f MB\n", r.corpus.path.c_str(), r.corpus.files,
               static_cast<double>(r.corpus.bytes) / kMB);
+  if (c.reuse_index)
+    std::printf("settings: no indexing (--reuse-index): querying the index left in %s\n",
+                c.work.c_str());
+  else
+    std::printf("settings: %u indexing run(s), fresh index each, corpus in page cache\n", c.repeat);
+  std::printf("          indexer threads %s, shards %s\n", count_or_default(c.threads).c_str(),
+              count_or_default(c.shards).c_str());
   std::printf(
-      "settings: %u indexing run(s), fresh index each, corpus in page cache; indexer "
-      "threads %u%s\n          %zu queries x %u timed passes after 1 warm-up, top %zu "
-      "(snippets, citations)\n",
-      c.repeat, c.threads, c.threads == 0 ? " (one per core)" : "", r.ours.queries.rows.size(),
-      c.query_passes, kTopK);
+      "          %zu queries x %u timed passes after 1 warm-up, top %zu (snippets, "
+      "citations)\n",
+      r.ours.queries.rows.size(), c.query_passes, kTopK);
   std::printf(
       "          flush every %.0f MiB of analysed text%s%s\n",
       static_cast<double>(flush_bytes(c)) / kMiB, c.flush_mb ? "" : " (library default)",
@@ -720,15 +735,22 @@ void print_header(const Report& r) {
   if (r.fts5) std::printf("peer    : SQLite FTS5 via %s\n", c.python.c_str());
 }
 
+// A figure, or "-" when it was not measured (no passages for FTS5; no runs with --reuse-index).
+std::string figure(double value, int decimals, bool measured = true) {
+  if (!measured || !(value > 0)) return "-";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*f", decimals, value);
+  return text;
+}
+
 void print_run_row(const std::string& label, const IndexSummary& m) {
-  const std::string passages =
-      m.passages_per_s > 0 ? std::to_string(std::lround(m.passages_per_s)) : "-";
   std::printf("%-7s %9.2f %9.2f %8.2f %9.1f %11s %13.1f %10.1f\n", label.c_str(), m.seconds,
-              m.cpu_seconds, m.mb_per_s, m.files_per_s, passages.c_str(), m.peak_rss_mib,
-              m.index_bytes / kMB);
+              m.cpu_seconds, m.mb_per_s, m.files_per_s, figure(m.passages_per_s, 0).c_str(),
+              m.peak_rss_mib, m.index_bytes / kMB);
 }
 
 void print_runs(const EngineResult& e) {
+  if (e.runs.empty()) return;  // --reuse-index
   std::printf("\nIndexing, %s (wall seconds; CPU seconds = user + system of all threads)\n",
               e.name.c_str());
   std::printf("%-7s %9s %9s %8s %9s %11s %13s %10s\n", "run", "seconds", "CPU s", "MB/s", "files/s",
@@ -741,18 +763,18 @@ void print_runs(const EngineResult& e) {
 void print_engine_row(const EngineResult& e, double corpus_bytes) {
   const IndexSummary& m = e.index;
   const Latency& l = e.queries.latency;
-  const std::string passages =
-      m.passages_per_s > 0 ? std::to_string(std::lround(m.passages_per_s)) : "-";
-  std::printf("%-13s %7.2f %8.1f %10s %9.1f %9.1f %7.2f %8.2f %8.2f %8.2f %8.2f\n", e.name.c_str(),
-              m.mb_per_s, m.files_per_s, passages.c_str(), m.peak_rss_mib, m.index_bytes / kMB,
-              m.index_bytes / corpus_bytes, l.p50, l.p95, l.mean, l.max);
+  const bool ran = !e.runs.empty();
+  std::printf("%-13s %7s %8s %10s %9s %9.1f %7.2f %8.2f %8.2f %8.2f %8.2f\n", e.name.c_str(),
+              figure(m.mb_per_s, 2, ran).c_str(), figure(m.files_per_s, 1, ran).c_str(),
+              figure(m.passages_per_s, 0, ran).c_str(), figure(m.peak_rss_mib, 1, ran).c_str(),
+              m.index_bytes / kMB, m.index_bytes / corpus_bytes, l.p50, l.p95, l.mean, l.max);
 }
 
 void print_side_by_side(const Report& r) {
   std::printf(
-      "\nSummary (indexing: medians of %u runs; queries: nearest-rank over %zu timed "
+      "\nSummary (indexing: medians of %zu runs; queries: nearest-rank over %zu timed "
       "executions)\n",
-      r.config->repeat, r.ours.queries.latency.executions);
+      r.ours.runs.size(), r.ours.queries.latency.executions);
   std::printf("%-13s %7s %8s %10s %9s %9s %7s %8s %8s %8s %8s\n", "engine", "MB/s", "files/s",
               "passages/s", "peak MiB", "index MB", "idx/cor", "p50 ms", "p95 ms", "mean ms",
               "max ms");
@@ -760,13 +782,13 @@ void print_side_by_side(const Report& r) {
   print_engine_row(r.ours, corpus_bytes);
   if (!r.fts5) return;
   print_engine_row(*r.fts5, corpus_bytes);
-  std::printf(
-      "ratios: indexing MB/s ours / FTS5 = %.2f; query p95 FTS5 / ours = %.2f "
-      "(p50 %.2f); peak RSS ours / FTS5 = %.2f\n",
-      ratio(r.ours.index.mb_per_s, r.fts5->index.mb_per_s),
-      ratio(r.fts5->queries.latency.p95, r.ours.queries.latency.p95),
-      ratio(r.fts5->queries.latency.p50, r.ours.queries.latency.p50),
-      ratio(r.ours.index.peak_rss_mib, r.fts5->index.peak_rss_mib));
+  if (!r.ours.runs.empty() && !r.fts5->runs.empty())
+    std::printf("ratios: indexing MB/s ours / FTS5 = %.2f; peak RSS ours / FTS5 = %.2f\n",
+                ratio(r.ours.index.mb_per_s, r.fts5->index.mb_per_s),
+                ratio(r.ours.index.peak_rss_mib, r.fts5->index.peak_rss_mib));
+  std::printf("ratios: query p95 FTS5 / ours = %.2f (p50 %.2f)\n",
+              ratio(r.fts5->queries.latency.p95, r.ours.queries.latency.p95),
+              ratio(r.fts5->queries.latency.p50, r.ours.queries.latency.p50));
   std::printf(
       "(FTS5 stores one row per file and its text; hits below count passages for us, "
       "files for FTS5)\n");
@@ -855,6 +877,8 @@ json to_json(const Report& r) {
        {{"repeat", c.repeat},
         {"query_passes", c.query_passes},
         {"threads", c.threads},
+        {"shards", c.shards},
+        {"reuse_index", c.reuse_index},
         {"flush_bytes", flush_bytes(c)},
         {"xapian_flush_threshold_env",
          xapian_flush_env().empty() ? json() : json(xapian_flush_env())},
@@ -884,6 +908,31 @@ EngineResult index_engine(const std::string& name, unsigned repeat,
   return e;
 }
 
+// With --reuse-index: no runs, only the size of what is there.
+EngineResult existing_index(const std::string& name, const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec))
+    throw BenchError("--reuse-index: no " + path.string() + "; run without --reuse-index first");
+  EngineResult e;
+  e.name = name;
+  e.index.index_bytes = static_cast<double>(disk_bytes(path));
+  return e;
+}
+
+void index_both(const Config& config, Report* report) {
+  const bool fts5 = !config.fts5_dir.empty();
+  if (config.reuse_index) {
+    report->ours = existing_index("treatysearch", config.work / kIndexFolder);
+    if (fts5) report->fts5 = existing_index("SQLite FTS5", config.work / kFts5Db);
+    return;
+  }
+  report->ours = index_engine("treatysearch", config.repeat,
+                              [&] { return index_treatysearch_once(config, report->corpus); });
+  if (fts5)
+    report->fts5 = index_engine("SQLite FTS5", config.repeat,
+                                [&] { return index_fts5_once(config, report->corpus); });
+}
+
 int run(const Config& config) {
   Report report;
   report.config = &config;
@@ -895,11 +944,7 @@ int run(const Config& config) {
 
   // Both engines index before anything is searched: the children are forked from this process,
   // and a parent holding an open index would lend them its memory at fork time.
-  report.ours = index_engine("treatysearch", config.repeat,
-                             [&] { return index_treatysearch_once(config, report.corpus); });
-  if (!config.fts5_dir.empty())
-    report.fts5 = index_engine("SQLite FTS5", config.repeat,
-                               [&] { return index_fts5_once(config, report.corpus); });
+  index_both(config, &report);
   report.ours.queries = run_our_queries(config, queries);
   if (report.fts5) report.fts5->queries = run_fts5_queries(config, queries.size());
 

@@ -140,6 +140,20 @@ TEST(DetectLanguageTest, LargeTextIsWeighedAsAWhole) {
   EXPECT_EQ(detect_language(text), "ru");
 }
 
+TEST(DetectLanguageTest, ASampleThatShowsTwoLanguagesSendsTheWholeTextToCld2) {
+  // A long text is first identified from a small sample; here the sample shows two languages,
+  // so the whole text is weighed as before, and the one with twice the text wins. (Not with
+  // English: CLD2 prefers any other language with a sizeable share over English.)
+  const std::string spanish = read_udhr("es");
+  const std::string french = read_udhr("fr");
+  EXPECT_EQ(detect_language(spanish + french + french), "fr");
+  EXPECT_EQ(detect_language(spanish + spanish + french), "es");
+  const std::string russian = read_udhr("ru");
+  const std::string kazakh = read_udhr("kk");
+  EXPECT_EQ(detect_language(russian + kazakh + kazakh), "kk");
+  EXPECT_EQ(detect_language(kazakh + russian + russian), "ru");
+}
+
 TEST(DetectLanguageTest, ToleratesInvalidUtf8AndControlCharacters) {
   std::string text = article("fr", 1);
   text.insert(20, "\xff\xfe\x01\x7f\xc3");  // stray bytes, a control, a truncated sequence
@@ -334,6 +348,58 @@ TEST(PassageLanguageTest, FootnoteFollowsThePassageCitingIt) {
   EXPECT_EQ(passages[3].language, "es");  // cited from the Spanish paragraph
   EXPECT_EQ(passages[4].language, "");    // cited from an English one
   EXPECT_EQ(passages[5].language, "es");  // long enough to be identified itself
+}
+
+// Passages plainly in the document language skip CLD2 (their alphabet and function words say
+// so); these check that what is not plainly so still reaches it, in the same script too.
+
+TEST(PassageLanguageTest, OneForeignArticleDeepInsideAOneLanguageDocument) {
+  // Document language, quoted language: same script or not.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"en", "es"}, {"fr", "es"}, {"es", "fr"}, {"es", "en"}, {"ru", "kk"},
+      {"kk", "ru"}, {"ru", "en"}, {"ar", "fr"}, {"zh", "en"}};
+  for (const auto& [document, quoted] : cases) {
+    std::vector<Passage> passages = segment(read_udhr(document)).passages;
+    const std::size_t middle = passages.size() / 2;
+    passages.insert(passages.begin() + static_cast<std::ptrdiff_t>(middle),
+                    passage("quoted", article(quoted, 19)));
+    assign_passage_languages(&passages, document);
+    for (std::size_t i = 0; i < passages.size(); ++i) {
+      EXPECT_EQ(passages[i].language, i == middle ? quoted : "")
+          << document << " document, passage " << passages[i].label << ": " << passages[i].text;
+    }
+  }
+}
+
+TEST(PassageLanguageTest, QuotationRunIntoAParagraphIsNotTakenForTheDocumentLanguage) {
+  // A lead-in in the document language and a longer quotation in one passage: enough of the
+  // document language's function words, but the quotation's letters (French é, è, à in an
+  // English passage) or its own function words (Russian in a Kazakh passage, which has Kazakh
+  // letters enough) send the passage to CLD2, which weighs the whole of it.
+  std::vector<Passage> passages = {
+      passage("1", article("en", 3)),
+      passage("2", "The Declaration puts it as follows. " + article("fr", 2)),
+      passage("3", article("en", 4))};
+  assign_passage_languages(&passages, "en");
+  EXPECT_EQ(passages[0].language, "");
+  EXPECT_EQ(passages[1].language, "fr");
+  EXPECT_EQ(passages[2].language, "");
+
+  passages = {passage("1", article("kk", 3)),
+              passage("2", article("kk", 1) + " " + article("ru", 23)),
+              passage("3", article("kk", 4))};
+  assign_passage_languages(&passages, "kk");
+  EXPECT_EQ(passages[0].language, "");
+  EXPECT_EQ(passages[1].language, "ru");
+  EXPECT_EQ(passages[2].language, "");
+}
+
+TEST(PassageLanguageTest, LanguageWithoutAProfileStillGetsEveryPassageIdentified) {
+  // No alphabet or function words are kept for German: every passage goes to CLD2, as before.
+  std::vector<Passage> passages = {passage("1", article("en", 1)), passage("2", article("fr", 1))};
+  assign_passage_languages(&passages, "de");
+  EXPECT_EQ(passages[0].language, "en");
+  EXPECT_EQ(passages[1].language, "fr");
 }
 
 TEST(PassageLanguageTest, EmptyInput) {

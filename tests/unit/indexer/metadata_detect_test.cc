@@ -406,6 +406,190 @@ TEST(DetectFrontMatterTest, OnlyTheFrontMatterIsSearchedForASymbol) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Labelled front matter, as UN database exports (and the benchmark corpus) write it.
+
+constexpr const char* kLabelledHeader =
+    "Symbol: CAT/C/NZL/2\n"
+    "Committee: Committee against Torture (CAT)\n"
+    "Country: New Zealand\n"
+    "Document type: State party report\n"
+    "Session: 101th session\n"
+    "Date: 28 September 1996\n"
+    "Language: English\n"
+    "\n"
+    "\n";
+
+TEST(LabelledFrontMatterTest, ReadsEveryField) {
+  const DocumentInfo info = detect_metadata(
+      std::string(kLabelledHeader) +
+      "1. The Government of Kazakhstan and the Government of Kazakhstan again, as reported to "
+      "the Committee on the Elimination of Racial Discrimination (CERD) and the CERD.\n"
+      "2. Adopted by the Committee at its 99th session.\n");
+  EXPECT_EQ(info.symbol, "CAT/C/NZL/2");  // not "Symbol: CAT/C/NZL/2"
+  EXPECT_EQ(info.committee, "CAT");       // not the CERD the body names more often
+  EXPECT_EQ(info.state, "New Zealand");   // not Kazakhstan, named in the body
+  EXPECT_EQ(info.type, "state-report");
+  EXPECT_EQ(info.session, "101");
+  EXPECT_EQ(info.date, "1996-09-28");
+  EXPECT_EQ(info.language, "en");
+  EXPECT_EQ(info.title, "");  // a labelled line is a field, not a title
+}
+
+TEST(LabelledFrontMatterTest, LanguageNeedsNoText) {
+  // Far too short for language identification: the label says it.
+  EXPECT_EQ(detect_metadata("Symbol: CAT/C/NZL/2\nLanguage: English\n").language, "en");
+  EXPECT_EQ(detect_metadata("Language: Français\n").language, "fr");
+  EXPECT_EQ(detect_metadata("Language: Spanish\n").language, "es");
+  EXPECT_EQ(detect_metadata("Language: Russian\n").language, "ru");
+  EXPECT_EQ(detect_metadata("Language: ru\n").language, "ru");
+  EXPECT_EQ(detect_metadata("Language: Русский\n").language, "ru");
+  EXPECT_EQ(detect_metadata("Language: Kazakh\n").language, "kk");
+  // Not a single language: left to detection (and here too short to detect).
+  EXPECT_EQ(detect_metadata("Language: English, French\n").language, "");
+  EXPECT_EQ(detect_metadata("Language: Klingon\n").language, "");
+}
+
+TEST(LabelledFrontMatterTest, LabelsIgnoreCaseAndSpaceBeforeTheColon) {
+  const DocumentInfo info = detect_metadata(
+      "SYMBOL: CERD/C/KAZ/CO/8-10\n"
+      "document TYPE :  Concluding observations\n"
+      "COUNTRY : KAZ\n"
+      "Date\xC2\xA0: 20\xC2\xA0May 2022\n"
+      "1. Text.\n");
+  EXPECT_EQ(info.symbol, "CERD/C/KAZ/CO/8-10");
+  EXPECT_EQ(info.type, "concluding-observations");
+  EXPECT_EQ(info.committee, "CERD");  // from the symbol: no committee label
+  EXPECT_EQ(info.state, "Kazakhstan");
+  EXPECT_EQ(info.date, "2022-05-20");
+}
+
+TEST(LabelledFrontMatterTest, FrenchAndSpanishLabels) {
+  DocumentInfo info = detect_metadata(
+      "Cote : CCPR/C/FRA/5\n"
+      "Comité : Comité des droits de l’homme\n"
+      "Pays : France\n"
+      "Type de document : Rapport périodique\n"
+      "Session : 102e session\n"
+      "Date : 3 février 2022\n"
+      "Langue : Français\n"
+      "1. Le Comité a examiné le rapport.\n");
+  EXPECT_EQ(info.symbol, "CCPR/C/FRA/5");
+  EXPECT_EQ(info.committee, "CCPR");
+  EXPECT_EQ(info.state, "France");
+  EXPECT_EQ(info.type, "state-report");
+  EXPECT_EQ(info.session, "102");
+  EXPECT_EQ(info.date, "2022-02-03");
+  EXPECT_EQ(info.language, "fr");
+
+  info = detect_metadata(
+      "Signatura: CAT/C/URY/CO/4\n"
+      "Comité: Comité contra la Tortura (CAT)\n"
+      "País: Uruguay\n"
+      "Tipo de documento: Observaciones finales\n"
+      "Fecha: 12 de septiembre de 2023\n"
+      "Idioma: Español\n"
+      "1. El Comité examinó el informe.\n");
+  EXPECT_EQ(info.symbol, "CAT/C/URY/CO/4");
+  EXPECT_EQ(info.committee, "CAT");
+  EXPECT_EQ(info.state, "Uruguay");
+  EXPECT_EQ(info.type, "concluding-observations");
+  EXPECT_EQ(info.date, "2023-09-12");
+  EXPECT_EQ(info.language, "es");
+}
+
+TEST(LabelledFrontMatterTest, CommitteeByAcronymOrName) {
+  auto committee = [](const std::string& value) {
+    return detect_metadata("Committee: " + value + "\n1. Text.\n").committee;
+  };
+  EXPECT_EQ(committee("Committee against Torture (CAT)"), "CAT");
+  EXPECT_EQ(committee("Committee on Economic, Social and Cultural Rights (CESCR)"), "CESCR");
+  EXPECT_EQ(committee("CEDAW"), "CEDAW");
+  EXPECT_EQ(committee("Human Rights Committee"), "CCPR");
+  EXPECT_EQ(committee("the Committee on the Rights of the Child"), "CRC");
+  EXPECT_EQ(committee("Committee on Enforced Disappearances"), "CED");
+  EXPECT_EQ(committee("Comité des droits de l'enfant (CDE)"), "CRC");
+  EXPECT_EQ(committee("Comité de Derechos Económicos, Sociales y Culturales"), "CESCR");
+  EXPECT_EQ(committee("Some other body"), "");
+}
+
+TEST(LabelledFrontMatterTest, DocumentTypes) {
+  auto type = [](const std::string& value) {
+    return detect_metadata("Document type: " + value + "\n1. Text.\n").type;
+  };
+  EXPECT_EQ(type("State party report"), "state-report");
+  EXPECT_EQ(type("Combined fifth and sixth periodic reports"), "state-report");
+  EXPECT_EQ(type("Concluding observations"), "concluding-observations");
+  EXPECT_EQ(type("List of issues"), "list-of-issues");
+  EXPECT_EQ(type("List of issues prior to reporting"), "list-of-issues");
+  // The State party's answers to the list, not the Committee's list.
+  EXPECT_EQ(type("Replies to the list of issues"), "state-report");
+  EXPECT_EQ(type("General comment"), "general-comment");
+  EXPECT_EQ(type("General recommendation"), "general-comment");
+  EXPECT_EQ(type("Decision"), "decision");
+  EXPECT_EQ(type("Views"), "decision");
+  EXPECT_EQ(type("Follow-up letter"), "follow-up-letter");
+  EXPECT_EQ(type("NGO submission"), "ngo-commentary");
+  EXPECT_EQ(type("Shadow report"), "ngo-commentary");
+  EXPECT_EQ(type("Alternative report"), "ngo-commentary");
+  EXPECT_EQ(type("ngo-commentary"), "ngo-commentary");  // the code itself
+  EXPECT_EQ(type("Observations finales"), "concluding-observations");
+  EXPECT_EQ(type("Memorandum"), "");
+}
+
+TEST(LabelledFrontMatterTest, UnusableValuesFallBackToDetection) {
+  const DocumentInfo info = detect_metadata(
+      "Country: Atlantis\n"
+      "Document type: Memorandum\n"
+      "Session: Sixty-fifth session\n"
+      "Date: some time ago\n"
+      "Language:\n"
+      "CERD/C/KAZ/CO/8-10\n"
+      "20 May 2022\n"
+      "1. The Committee considered the combined eighth to tenth periodic reports of Kazakhstan "
+      "at its 2870th and 2871st meetings, and adopted the present concluding observations.\n"
+      "* Adopted by the Committee at its 106th session.\n");
+  EXPECT_EQ(info.symbol, "CERD/C/KAZ/CO/8-10");
+  EXPECT_EQ(info.state, "Kazakhstan");              // from the symbol
+  EXPECT_EQ(info.type, "concluding-observations");  // from the symbol
+  EXPECT_EQ(info.session, "106");                   // from the adoption footnote
+  EXPECT_EQ(info.date, "2022-05-20");               // from the date line
+  EXPECT_EQ(info.language, "en");                   // detected
+}
+
+TEST(LabelledFrontMatterTest, LabelledSymbolWinsOverAReferenceLine) {
+  const DocumentInfo info = detect_metadata(
+      "Symbol: CERD/C/KAZ/CO/8-10/Add.1\n"
+      "Document type: Follow-up letter\n"
+      "\n"
+      "REFERENCE: CERD/110th session/2023/FU/AKB/ks\n"
+      "12 September 2023\n"
+      "Excellency,\n"
+      "I write to you on behalf of the Committee.\n");
+  EXPECT_EQ(info.symbol, "CERD/C/KAZ/CO/8-10/Add.1");
+  EXPECT_EQ(info.type, "follow-up-letter");
+  EXPECT_EQ(info.committee, "CERD");
+  EXPECT_EQ(info.session, "110");  // still read from the reference
+  EXPECT_EQ(info.date, "2023-09-12");
+}
+
+TEST(LabelledFrontMatterTest, TitleLabelAndOnlyHeaderLinesCount) {
+  DocumentInfo info = detect_metadata(
+      "Title: Concluding observations on the initial report of Tuvalu\n"
+      "Symbol: CRC/C/TUV/CO/1\n"
+      "1. The Committee considered the report.\n"
+      "Country: Fiji\n"
+      "Date: 1 June 2013\n");
+  EXPECT_EQ(info.title, "Concluding observations on the initial report of Tuvalu");
+  EXPECT_EQ(info.state, "Tuvalu");  // the "Country:" line is in the body, not the header
+  EXPECT_EQ(info.date, "");
+
+  // Without a title label, the first title-like line after the labels is the title.
+  info = detect_metadata(std::string(kLabelledHeader) +
+                         "Replies of New Zealand to the list of issues\n1. Text.\n");
+  EXPECT_EQ(info.title, "Replies of New Zealand to the list of issues");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Building blocks.
 
 TEST(ParseDateLineTest, EnglishFrenchSpanish) {

@@ -81,8 +81,9 @@ TEST(OneAnalyzer, IndexAndQueryProduceTheSameTerms) {
                                              sample.text);
     const std::set<std::string> asked = query_terms(plain.query);
     for (const auto& term : positional_terms(docs[0])) EXPECT_EQ(asked.count(term), 1u) << term;
-    if (std::string(sample.text).find('-') == std::string::npos)
+    if (std::string(sample.text).find('-') == std::string::npos) {
       for (const auto& term : stem_terms(docs[0])) EXPECT_EQ(asked.count(term), 1u) << term;
+    }
   }
 }
 
