@@ -46,8 +46,8 @@ void walk_folder(const fs::path& root, const std::string& display_root, WalkResu
     found.push_back({absolute_normal(p), (fs::path(display_root) / relative).string(), false, {}});
   }
   if (ec)
-    result->files.push_back({absolute_normal(root), display_root, true,
-                             "cannot read folder: " + ec.message()});
+    result->files.push_back(
+        {absolute_normal(root), display_root, true, "cannot read folder: " + ec.message()});
   std::sort(found.begin(), found.end(),
             [](const FoundFile& a, const FoundFile& b) { return a.absolute < b.absolute; });
   for (auto& f : found) result->files.push_back(std::move(f));
@@ -68,7 +68,8 @@ WalkResult walk_paths(const std::vector<std::string>& paths) {
     if (fs::is_directory(status)) {
       const fs::path root = absolute_normal(path);
       result.folders.push_back(root);
-      if (fs::is_regular_file(root / kManifestName, ec)) result.manifests.push_back(root / kManifestName);
+      if (fs::is_regular_file(root / kManifestName, ec))
+        result.manifests.push_back(root / kManifestName);
       walk_folder(root, given, &result);
     } else if (fs::is_regular_file(status)) {
       result.files.push_back({absolute_normal(path), given, true, {}});

@@ -16,9 +16,9 @@ struct FoundFile {
 };
 
 struct WalkResult {
-  std::vector<FoundFile> files;                    // in a stable order: as given, folders sorted
-  std::vector<std::filesystem::path> folders;      // absolute roots that were walked
-  std::vector<std::filesystem::path> manifests;    // manifest.xml found at a walked root
+  std::vector<FoundFile> files;                  // in a stable order: as given, folders sorted
+  std::vector<std::filesystem::path> folders;    // absolute roots that were walked
+  std::vector<std::filesystem::path> manifests;  // manifest.xml found at a walked root
 };
 
 // Walks `paths`: a file is taken as it is (whatever its format; the indexer reports unsupported

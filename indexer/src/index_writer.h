@@ -8,9 +8,9 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <string>
 #include <unordered_set>
 #include <utility>
-#include <string>
 #include <vector>
 
 #include "passage_record.h"

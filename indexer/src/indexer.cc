@@ -20,13 +20,13 @@
 #include "extract.h"
 #include "file_walker.h"
 #include "index_writer.h"
-#include "shard_pool.h"
 #include "language_detect.h"
 #include "manifest.h"
 #include "metadata_detect.h"
 #include "passage_record.h"
 #include "schema.h"
 #include "segmenter.h"
+#include "shard_pool.h"
 
 namespace treatysearch {
 
@@ -123,8 +123,7 @@ Prepared prepare_file(const Task& task, const IndexerOptions& options,
     out.record.metadata_hash = metadata_hash(task.manifest, out.record.path);
     out.report.bytes = bytes->size();
     if (task.old && task.old->content_hash == out.record.content_hash &&
-        task.old->size == out.record.size &&
-        task.old->metadata_hash == out.record.metadata_hash) {
+        task.old->size == out.record.size && task.old->metadata_hash == out.record.metadata_hash) {
       out.content_unchanged = true;
       out.record.passages = task.old->passages;
       return out;
@@ -213,11 +212,21 @@ void run_pipeline(const std::vector<Task>& tasks, const IndexerOptions& options,
 
 void count(IngestReport* report, FileStatus status) {
   switch (status) {
-    case FileStatus::kAdded: ++report->added; break;
-    case FileStatus::kUpdated: ++report->updated; break;
-    case FileStatus::kUnchanged: ++report->unchanged; break;
-    case FileStatus::kRemoved: ++report->removed; break;
-    case FileStatus::kFailed: ++report->failed; break;
+    case FileStatus::kAdded:
+      ++report->added;
+      break;
+    case FileStatus::kUpdated:
+      ++report->updated;
+      break;
+    case FileStatus::kUnchanged:
+      ++report->unchanged;
+      break;
+    case FileStatus::kRemoved:
+      ++report->removed;
+      break;
+    case FileStatus::kFailed:
+      ++report->failed;
+      break;
   }
 }
 
@@ -343,9 +352,8 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
       entry.status = FileStatus::kUnchanged;
       entry.passages = prepared.record.passages;
       impl_->pool.submit(prepared.file_key,
-                         [key = prepared.file_key, record = prepared.record](ingest::IndexWriter& w) {
-                           w.update_record(key, record);
-                         });
+                         [key = prepared.file_key, record = prepared.record](
+                             ingest::IndexWriter& w) { w.update_record(key, record); });
     } else {
       entry.status = task.old ? FileStatus::kUpdated : FileStatus::kAdded;
       impl_->write(std::make_shared<Prepared>(std::move(prepared)), entry.bytes);
@@ -361,8 +369,9 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
   impl_->pool.drain();
   for (const auto& [key, record] : impl_->pool.file_records()) {
     if (seen.count(record.path)) continue;
-    const bool under_walked = std::any_of(walked.folders.begin(), walked.folders.end(),
-                                          [&](const fs::path& f) { return is_under(record.path, f); });
+    const bool under_walked =
+        std::any_of(walked.folders.begin(), walked.folders.end(),
+                    [&](const fs::path& f) { return is_under(record.path, f); });
     if (!under_walked) continue;
     impl_->pool.submit(key, [key = key](ingest::IndexWriter& w) { w.remove_file(key); });
     FileReport entry;

@@ -16,6 +16,7 @@
 #include "metadata_detect.h"
 #include "states.h"
 #include "treatysearch/error.h"
+#include "utf8.h"
 
 namespace treatysearch::ingest {
 namespace {
@@ -111,22 +112,6 @@ bool is_blank(std::string_view text) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
 }
 
-// Collapses runs of white space (a title wrapped over several lines of XML) into one space.
-std::string single_line(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
-}
-
 bool has_control_characters(std::string_view text) {
   return std::any_of(text.begin(), text.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20; });
@@ -217,7 +202,8 @@ DocumentInfo read_document(const ErrorReporter& errors, const pugi::xml_node& no
   check_relative_file(errors, node, *file);
   const std::string where = "document " + in_quotes(*file) + ": ";
 
-  if (const auto symbol = node.attribute("symbol")) info.symbol = single_line(symbol.value());
+  if (const auto symbol = node.attribute("symbol"))
+    info.symbol = core::collapse_whitespace(symbol.value());
 
   if (const auto type = node.attribute("type")) {
     if (!is_document_type(type.value())) {
@@ -314,7 +300,7 @@ DocumentInfo read_document(const ErrorReporter& errors, const pugi::xml_node& no
                               std::string(part.name()) + ">");
       }
     }
-    info.title = single_line(text);
+    info.title = core::collapse_whitespace(text);
     if (info.title.empty()) errors.fail(child, where + "<title> is empty");
   }
   return info;

@@ -12,6 +12,7 @@
 
 #include "language_detect.h"
 #include "states.h"
+#include "utf8.h"
 
 namespace treatysearch::ingest {
 namespace {
@@ -215,21 +216,6 @@ std::string_view strip_trailing_marks(std::string_view text) {
     }
     if (!removed) return text;
   }
-}
-
-std::string collapse_spaces(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : text) {
-    if (is_space(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
 }
 
 // Decodes the code point that starts at `pos` (or, for `before`, ends just before `pos`).
@@ -734,7 +720,7 @@ Labels read_labels(const std::vector<std::string>& header_lines) {
       case Field::kSymbol:
         // A document symbol, or a letter's reference ("CERD/110th session/2023/FU/AKB/ks").
         if (contains(value, "/") && value.size() <= kMaxSymbolBytes) {
-          set(&labels.symbol, collapse_spaces(value));
+          set(&labels.symbol, core::collapse_whitespace(value));
         }
         break;
       case Field::kCommittee:
@@ -756,7 +742,7 @@ Labels read_labels(const std::vector<std::string>& header_lines) {
         set(&labels.language, language_from_label(value));
         break;
       case Field::kTitle:
-        set(&labels.title, collapse_spaces(value));
+        set(&labels.title, core::collapse_whitespace(value));
         break;
     }
   }
@@ -1152,10 +1138,10 @@ std::string find_title(const Header& header) {
     const char last = candidate.back();
     if (last == ':' || last == ',' || last == ';') continue;
     if (!std::any_of(candidate.begin(), candidate.end(), is_ascii_alpha)) continue;
-    if (has_title_opening(candidate)) return collapse_spaces(candidate);
+    if (has_title_opening(candidate)) return core::collapse_whitespace(candidate);
     if (first_plausible.empty()) first_plausible = candidate;
   }
-  return collapse_spaces(first_plausible);
+  return core::collapse_whitespace(first_plausible);
 }
 
 // NGO wording in the front matter: "the comments of the human rights organizations to the

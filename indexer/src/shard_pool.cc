@@ -72,8 +72,9 @@ unsigned open_existing(const std::string& dir) {
   if (!fs::is_regular_file(fs::path(dir) / layout::kStubFile, ec)) {
     if (fs::exists(fs::path(dir) / "iamglass", ec))
       throw Error(ErrorCode::kVersionMismatch,
-                  dir + ": index has an older layout; delete the folder and run treaty-index "
-                        "again to rebuild it");
+                  dir +
+                      ": index has an older layout; delete the folder and run treaty-index "
+                      "again to rebuild it");
     throw Error(ErrorCode::kInvalidArgument,
                 dir + ": folder exists and is not a treatysearch index (refusing to write in it)");
   }
@@ -105,7 +106,8 @@ ShardPool::ShardPool(const std::string& dir, std::uint64_t flush_bytes,
   unsigned count = 0;
   try {
     std::error_code ec;
-    const bool missing = !fs::exists(dir_, ec) || (fs::is_directory(dir_, ec) && fs::is_empty(dir_, ec));
+    const bool missing =
+        !fs::exists(dir_, ec) || (fs::is_directory(dir_, ec) && fs::is_empty(dir_, ec));
     if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec))
       throw Error(ErrorCode::kInvalidArgument, dir_ + ": exists and is not an index folder");
     if (missing) {

@@ -113,8 +113,8 @@ struct Analyzer::Impl {
     if (script_of(word) != stemmer.spec->script) return {};
     if (stemmer.cache.size() >= kMaxCachedStems) stemmer.cache.clear();
     std::string stripped;
-    const std::string stemmed = stemmer.spec->xapian_name ? stemmer.stem(std::string(word))
-                                                          : kazakh_stem(word);
+    const std::string stemmed =
+        stemmer.spec->xapian_name ? stemmer.stem(std::string(word)) : kazakh_stem(word);
     folder.strip_diacritics(stemmed, &stripped);
     return stemmer.cache.emplace(std::string(word), std::move(stripped)).first->second;
   }
@@ -130,9 +130,7 @@ Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {
 
 Analyzer::~Analyzer() = default;
 
-bool Analyzer::has_stemmer(std::string_view language) {
-  return find_stemmer(language) != nullptr;
-}
+bool Analyzer::has_stemmer(std::string_view language) { return find_stemmer(language) != nullptr; }
 
 std::string_view Analyzer::stem(std::string_view lower, std::string_view language) {
   LanguageStemmer* stemmer = impl_->stemmer_for(language);
@@ -212,16 +210,16 @@ void Analyzer::analyze(std::string_view text, std::string_view language, TokenSi
        begin = end, end = breaker.next()) {
     const int32_t status_tag = breaker.getRuleStatus();
     if (status_tag < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation, symbols
-    const std::string_view word = text.substr(static_cast<std::size_t>(begin),
-                                              static_cast<std::size_t>(end - begin));
+    const std::string_view word =
+        text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
     impl_->folder.fold(word, &forms);
     if (forms.surface.empty() || forms.surface.size() > kMaxTermBytes ||
         forms.original.size() > kMaxTermBytes)
       continue;
 
-    token.kind = status_tag < UBRK_WORD_NUMBER_LIMIT   ? TokenKind::kNumber
-                 : status_tag >= UBRK_WORD_KANA        ? TokenKind::kIdeographic
-                                                       : TokenKind::kWord;
+    token.kind = status_tag < UBRK_WORD_NUMBER_LIMIT ? TokenKind::kNumber
+                 : status_tag >= UBRK_WORD_KANA      ? TokenKind::kIdeographic
+                                                     : TokenKind::kWord;
     token.surface = forms.surface;
     token.original = forms.original;
     token.lower = forms.lower;
@@ -231,7 +229,8 @@ void Analyzer::analyze(std::string_view text, std::string_view language, TokenSi
     token.end = static_cast<std::uint32_t>(end);
     token.position = ++position;
     sink.on_token(token);
-    if (token.kind == TokenKind::kIdeographic) grams.add_token(token.surface, token.begin, token.end);
+    if (token.kind == TokenKind::kIdeographic)
+      grams.add_token(token.surface, token.begin, token.end);
   }
 }
 

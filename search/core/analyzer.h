@@ -27,7 +27,7 @@ struct Token {
   std::string_view original;  // as written (NFKC, case and accents kept): what #exact matches
   std::string_view lower;     // case-folded with diacritics: the stemmer's input
   std::string_view stem;      // stripped stem in the analysis language; empty if not stemmed
-  std::uint32_t begin = 0;   // byte offsets of the token in the analysed text
+  std::uint32_t begin = 0;    // byte offsets of the token in the analysed text
   std::uint32_t end = 0;
   std::uint32_t position = 0;  // 1-based ordinal among emitted tokens
   TokenKind kind = TokenKind::kWord;

@@ -3,8 +3,8 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <array>
 
@@ -49,7 +49,7 @@ const icu::Normalizer2* nfkc() {
 // that carry no meaning for a reader are touched: the spelling stays as written.
 char32_t map_original_code_point(char32_t cp) {
   if (cp == 0x2019 || cp == 0x02BC) return U'\'';  // typographic and modifier apostrophes
-  if (cp == 0x0640) return 0;                       // Arabic tatweel: elongation only
+  if (cp == 0x0640) return 0;                      // Arabic tatweel: elongation only
   if (cp >= 0x80 && u_charType(static_cast<UChar32>(cp)) == U_DECIMAL_DIGIT_NUMBER) {
     const int32_t digit = u_charDigitValue(static_cast<UChar32>(cp));
     if (digit >= 0 && digit <= 9) return U'0' + static_cast<char32_t>(digit);
@@ -62,10 +62,10 @@ char32_t map_lower_code_point(char32_t cp) {
   switch (cp) {
     case 0x0451:  // ё: the Russian stemmer only knows е
       return 0x0435;
-    case 0x0623:  // أ
-    case 0x0625:  // إ
-    case 0x0622:  // آ
-    case 0x0671:  // ٱ
+    case 0x0623:      // أ
+    case 0x0625:      // إ
+    case 0x0622:      // آ
+    case 0x0671:      // ٱ
       return 0x0627;  // ا
     case 0x0649:      // ى
       return 0x064A;  // ي
@@ -81,8 +81,8 @@ void normalize(const icu::Normalizer2* normalizer, std::string_view in, std::str
   UErrorCode status = U_ZERO_ERROR;
   if (normalizer != nullptr) {
     icu::StringByteSink<std::string> sink(out, static_cast<int32_t>(in.size()));
-    normalizer->normalizeUTF8(0, icu::StringPiece(in.data(), static_cast<int32_t>(in.size())),
-                              sink, nullptr, status);
+    normalizer->normalizeUTF8(0, icu::StringPiece(in.data(), static_cast<int32_t>(in.size())), sink,
+                              nullptr, status);
   }
   if (normalizer == nullptr || U_FAILURE(status)) out->assign(in);
 }

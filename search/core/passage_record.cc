@@ -133,8 +133,8 @@ bool decode_file(std::string_view bytes, FileRecord* r) {
 std::string encode_document(const DocumentInfo& d) {
   std::string out;
   out.push_back(kDocumentVersion);
-  for (const std::string* field : {&d.source, &d.symbol, &d.title, &d.type, &d.committee,
-                                   &d.state, &d.session, &d.date, &d.language})
+  for (const std::string* field : {&d.source, &d.symbol, &d.title, &d.type, &d.committee, &d.state,
+                                   &d.session, &d.date, &d.language})
     put_string(*field, &out);
   return out;
 }
@@ -143,8 +143,8 @@ bool decode_document(std::string_view bytes, DocumentInfo* d) {
   Reader in(bytes);
   char version;
   if (!in.byte(&version) || version != kDocumentVersion) return false;
-  for (std::string* field : {&d->source, &d->symbol, &d->title, &d->type, &d->committee,
-                             &d->state, &d->session, &d->date, &d->language})
+  for (std::string* field : {&d->source, &d->symbol, &d->title, &d->type, &d->committee, &d->state,
+                             &d->session, &d->date, &d->language})
     in.string(field);
   return in.ok();
 }

@@ -98,6 +98,22 @@ std::size_t count_code_points(std::string_view text) noexcept {
   return count;
 }
 
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
 std::size_t utf8_prefix_length(std::string_view text, std::size_t max_bytes) noexcept {
   if (max_bytes >= text.size()) return text.size();
   std::size_t n = max_bytes;

@@ -28,6 +28,10 @@ bool is_ascii(std::string_view text) noexcept;
 // Number of code points (invalid bytes count one each).
 std::size_t count_code_points(std::string_view text) noexcept;
 
+// `text` on one line: runs of ASCII white space (space, tab, CR, LF, FF) become one space, and
+// leading and trailing white space goes.
+std::string collapse_whitespace(std::string_view text);
+
 // Largest prefix length <= max_bytes that does not cut a multi-byte sequence.
 std::size_t utf8_prefix_length(std::string_view text, std::size_t max_bytes) noexcept;
 

@@ -23,11 +23,9 @@ void throw_translated(const Xapian::Error& error, const std::string& index_dir) 
                 prefix + "index is damaged (" + detail + "); delete it and run treaty-index again");
   if (type == "DatabaseOpeningError")
     throw Error(ErrorCode::kNotFound, prefix + "cannot open index: " + detail);
-  if (type == "DatabaseError" || type == "DatabaseModifiedError" ||
-      type == "DatabaseClosedError")
+  if (type == "DatabaseError" || type == "DatabaseModifiedError" || type == "DatabaseClosedError")
     throw Error(ErrorCode::kIo, prefix + "index error: " + detail);
-  if (type == "InvalidArgumentError")
-    throw Error(ErrorCode::kInvalidArgument, prefix + detail);
+  if (type == "InvalidArgumentError") throw Error(ErrorCode::kInvalidArgument, prefix + detail);
   throw Error(ErrorCode::kInternal, prefix + type + ": " + detail);
 }
 

@@ -277,10 +277,9 @@ class Compiler {
 
   // `combine` joins the positive parts; negated parts are subtracted from the result.
   static Xapian::Query assemble(const Parts& parts, Xapian::Query::op combine) {
-    Xapian::Query result =
-        parts.positive.empty()
-            ? Xapian::Query::MatchAll
-            : Xapian::Query(combine, parts.positive.begin(), parts.positive.end());
+    Xapian::Query result = parts.positive.empty() ? Xapian::Query::MatchAll
+                                                  : Xapian::Query(combine, parts.positive.begin(),
+                                                                  parts.positive.end());
     if (parts.negative.empty()) return result;
     return Xapian::Query(
         Xapian::Query::OP_AND_NOT, result,
@@ -323,7 +322,8 @@ class Compiler {
   Xapian::Query word_query(const TokenCollector::Item& item, bool exact) {
     std::vector<std::string> terms = position_terms(item, exact);
     auto add = [&terms](std::string term) {
-      if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(std::move(term));
+      if (std::find(terms.begin(), terms.end(), term) == terms.end())
+        terms.push_back(std::move(term));
     };
     if (!exact && item.kind == core::TokenKind::kWord) {
       for (const auto& language : context_.languages) {
@@ -357,7 +357,8 @@ class Compiler {
     analyzer_.analyze(node.text, "", tokens);
     if (tokens.items.empty()) return false;
     count_terms(tokens.items.size());
-    if (tokens.items.size() == 1 && !phrase && tokens.items.front().kind != core::TokenKind::kIdeographic) {
+    if (tokens.items.size() == 1 && !phrase &&
+        tokens.items.front().kind != core::TokenKind::kIdeographic) {
       *out = word_query(tokens.items.front(), node.exact);
       return true;
     }
@@ -387,9 +388,8 @@ class Compiler {
         if (core::count_code_points(gram) == 2 || tokens.grams.size() == 1)
           grams.emplace_back(core::schema::kGramPrefix + gram);
       if (!grams.empty())
-        sequence = Xapian::Query(
-            Xapian::Query::OP_OR, sequence,
-            Xapian::Query(Xapian::Query::OP_AND, grams.begin(), grams.end()));
+        sequence = Xapian::Query(Xapian::Query::OP_OR, sequence,
+                                 Xapian::Query(Xapian::Query::OP_AND, grams.begin(), grams.end()));
     }
     *out = sequence;
     return true;

@@ -16,12 +16,12 @@ namespace treatysearch::search {
 
 struct QueryNode {
   enum class Type {
-    kWord,     // text: one bare word as typed (may analyze into several tokens)
-    kPhrase,   // text: the quoted words
-    kAll,      // children joined by side-by-side words: all should match (see compile)
-    kAnd,      // explicit AND
-    kOr,       // explicit OR
-    kNot,      // one child: must not match
+    kWord,    // text: one bare word as typed (may analyze into several tokens)
+    kPhrase,  // text: the quoted words
+    kAll,     // children joined by side-by-side words: all should match (see compile)
+    kAnd,     // explicit AND
+    kOr,      // explicit OR
+    kNot,     // one child: must not match
   };
   Type type = Type::kWord;
   std::string text;

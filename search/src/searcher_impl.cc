@@ -5,9 +5,9 @@
 
 #include "index_layout.h"
 #include "passage_record.h"
-#include "schema_check.h"
 #include "query_parser.h"
 #include "schema.h"
+#include "schema_check.h"
 #include "snippet.h"
 #include "states.h"
 #include "treatysearch/version.h"
@@ -65,7 +65,8 @@ SearcherImpl::SearcherImpl(std::string index_dir) : index_dir_(std::move(index_d
     languages_ = split_words(db_.get_metadata(schema::kLanguagesKey));
     const int shards = std::atoi(db_.get_metadata(core::layout::kShardCountKey).c_str());
     if (shards < 1 || shards > static_cast<int>(core::layout::kMaxShards))
-      throw Error(ErrorCode::kCorrupt, index_dir_ + ": index records no valid shard count; rebuild it");
+      throw Error(ErrorCode::kCorrupt,
+                  index_dir_ + ": index records no valid shard count; rebuild it");
     for (int k = 0; k < shards; ++k)
       shards_.emplace_back(core::layout::shard_dir(index_dir_, static_cast<unsigned>(k)));
   } catch (const Xapian::Error& e) {
@@ -84,18 +85,18 @@ std::uint64_t SearcherImpl::passage_count() {
 
 SearchResult SearcherImpl::search(const std::string& query, const SearchOptions& options) {
   if (options.limit > QueryLimits::kMaxPageSize)
-    throw Error(ErrorCode::kInvalidArgument,
-                "limit " + std::to_string(options.limit) + " is over the maximum of " +
-                    std::to_string(QueryLimits::kMaxPageSize));
+    throw Error(ErrorCode::kInvalidArgument, "limit " + std::to_string(options.limit) +
+                                                 " is over the maximum of " +
+                                                 std::to_string(QueryLimits::kMaxPageSize));
   if (options.offset + options.limit > QueryLimits::kMaxWindow)
     throw Error(ErrorCode::kInvalidArgument,
                 "offset + limit " + std::to_string(options.offset + options.limit) +
                     " is over the maximum of " + std::to_string(QueryLimits::kMaxWindow));
   if (options.filters.year_from && options.filters.year_to &&
       *options.filters.year_from > *options.filters.year_to)
-    throw Error(ErrorCode::kInvalidArgument, "year range is empty: " +
-                                                 std::to_string(*options.filters.year_from) +
-                                                 ".." + std::to_string(*options.filters.year_to));
+    throw Error(ErrorCode::kInvalidArgument,
+                "year range is empty: " + std::to_string(*options.filters.year_from) + ".." +
+                    std::to_string(*options.filters.year_to));
   // A reader sees one snapshot; a writer's commits can invalidate it mid-query. Reopen and
   // retry (DatabaseCorruptError included: Xapian 1.4 can raise it spuriously during writes).
   for (int attempt = 0;; ++attempt) {
@@ -174,15 +175,15 @@ SearchResult SearcherImpl::run(const std::string& query, const SearchOptions& op
   std::vector<std::pair<Xapian::MSet, std::size_t>> pages;  // (mset, first rank)
   if (compiled.all_words.empty()) {
     enquire.set_query(filtered(compiled.query));
-    Xapian::MSet mset = enquire.get_mset(options.offset, options.limit,
-                                         options.offset + options.limit);
+    Xapian::MSet mset =
+        enquire.get_mset(options.offset, options.limit, options.offset + options.limit);
     result.total = mset.get_matches_estimated();
     pages.emplace_back(mset, options.offset + 1);
   } else {
     // Passages with every word first, ranked among themselves; then passages with only some.
     enquire.set_query(filtered(compiled.all_words));
-    Xapian::MSet all = enquire.get_mset(options.offset, options.limit,
-                                        options.offset + options.limit);
+    Xapian::MSet all =
+        enquire.get_mset(options.offset, options.limit, options.offset + options.limit);
     pages.emplace_back(all, options.offset + 1);
     // When this page is not filled, fewer than offset+limit passages have every word, and the
     // check_at_least above made their count exact.
@@ -233,8 +234,8 @@ Hit SearcherImpl::make_hit(const Xapian::MSetIterator& match, std::size_t rank,
   hit.paragraph = std::move(record.label);
   hit.section = std::move(record.section);
   hit.language = record.language.empty() ? hit.document.language : std::move(record.language);
-  hit.snippet = make_snippet(record.text, hit.language, highlights, analyzer_,
-                             options.snippet_chars);
+  hit.snippet =
+      make_snippet(record.text, hit.language, highlights, analyzer_, options.snippet_chars);
   hit.text = std::move(record.text);
   return hit;
 }

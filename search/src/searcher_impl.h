@@ -29,7 +29,7 @@ class SearcherImpl {
   const DocumentInfo& document_info(const std::string& file_key);
 
   std::string index_dir_;
-  Xapian::Database db_;                 // all shards, through the stub (index_layout.h)
+  Xapian::Database db_;                   // all shards, through the stub (index_layout.h)
   std::vector<Xapian::Database> shards_;  // each shard alone: per-file metadata lives in one
   core::Analyzer analyzer_;
   std::vector<std::string> languages_;

@@ -21,7 +21,8 @@ int check(bool ok, const std::string& what) {
 
 int main() {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("treatysearch-embed-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("treatysearch-embed-" + std::to_string(::getpid()));
   int failures = 0;
   try {
     {
@@ -53,9 +54,9 @@ int main() {
     failures += check(police.hits.size() == 1, "one hit for police");
     if (!police.hits.empty()) {
       std::cout << police.hits[0].citation << '\n';
-      failures += check(police.hits[0].citation == "CERD/C/XYZ/CO/1, para. 3 (b)",
-                        "citation 'CERD/C/XYZ/CO/1, para. 3 (b)', got '" +
-                            police.hits[0].citation + "'");
+      failures +=
+          check(police.hits[0].citation == "CERD/C/XYZ/CO/1, para. 3 (b)",
+                "citation 'CERD/C/XYZ/CO/1, para. 3 (b)', got '" + police.hits[0].citation + "'");
       failures += check(police.hits[0].document.state == "Kazakhstan", "state Kazakhstan");
     }
     const treatysearch::SearchResult refugees = searcher.search("refugees");

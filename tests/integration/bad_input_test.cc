@@ -83,7 +83,10 @@ TEST(BadInput, MissingCorruptAndForeignIndexesAreClearErrors) {
     EXPECT_EQ(e.code(), ErrorCode::kNotFound);
   }
   // A Xapian database that is not ours.
-  { Xapian::WritableDatabase db(dir / "foreign", Xapian::DB_CREATE); db.commit(); }
+  {
+    Xapian::WritableDatabase db(dir / "foreign", Xapian::DB_CREATE);
+    db.commit();
+  }
   try {
     Searcher::open(dir / "foreign");
     FAIL();
@@ -104,8 +107,10 @@ TEST(BadInput, SchemaMismatchTellsWhatToDo) {
   }
   for (int side = 0; side < 2; ++side) {
     try {
-      if (side == 0) Searcher::open(index);
-      else Indexer::open(index);
+      if (side == 0)
+        Searcher::open(index);
+      else
+        Indexer::open(index);
       FAIL() << "opened a schema-999 index";
     } catch (const Error& e) {
       EXPECT_EQ(e.code(), ErrorCode::kVersionMismatch);

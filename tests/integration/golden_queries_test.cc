@@ -113,11 +113,11 @@ TEST_F(GoldenQueries, AllWordsRankBeforeSomeWords) {
   for (const Hit& hit : both.hits) {
     std::string lower = hit.text;
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const bool has_both = lower.find("masanchi") != std::string::npos &&
-                          lower.find("dungan") != std::string::npos;
+    const bool has_both =
+        lower.find("masanchi") != std::string::npos && lower.find("dungan") != std::string::npos;
     if (!has_both) seen_partial = true;
-    EXPECT_FALSE(seen_partial && has_both) << "passage with both words ranked after a partial one: "
-                                           << hit.citation;
+    EXPECT_FALSE(seen_partial && has_both)
+        << "passage with both words ranked after a partial one: " << hit.citation;
   }
 }
 

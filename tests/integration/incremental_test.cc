@@ -59,8 +59,8 @@ TEST(Incremental, SameBytesWithNewTimeIsUnchanged) {
   const std::string index = dir / "index";
   Indexer indexer = Indexer::open(index);
   EXPECT_EQ(indexer.add_paths({file}).added, 1u);
-  std::filesystem::last_write_time(file, std::filesystem::last_write_time(file) +
-                                             std::chrono::seconds(5));
+  std::filesystem::last_write_time(
+      file, std::filesystem::last_write_time(file) + std::chrono::seconds(5));
   const IngestReport report = indexer.add_paths({file});
   EXPECT_EQ(report.unchanged, 1u);
   EXPECT_EQ(report.bytes, 0u);  // nothing analysed

@@ -80,7 +80,7 @@ struct LanguageCase {
   const char* variant;    // differs from the text in case, accents or diacritics
   const char* exact;      // the variant in exact mode: must not match
   const char* article;
-  const char* phrase;     // found in article 18 only, in this language
+  const char* phrase;  // found in article 18 only, in this language
 };
 
 const LanguageCase kCases[] = {
@@ -126,7 +126,8 @@ TEST_F(Multilingual, ChineseMatchesWhateverTheSegmentation) {
   EXPECT_TRUE(finds("教育的权利", "zh", "26"));
   // Compatibility forms (Kangxi radicals) fold by NFKC.
   EXPECT_FALSE(hits("⼈⼈", "zh").empty());
-  EXPECT_EQ(hits("\"宗教自由\"", "zh"), (std::vector<std::pair<std::string, std::string>>{{"18", "zh"}}));
+  EXPECT_EQ(hits("\"宗教自由\"", "zh"),
+            (std::vector<std::pair<std::string, std::string>>{{"18", "zh"}}));
   // Exact mode has nothing to keep in Chinese (no case, no accents): it matches the same.
   EXPECT_EQ(hits("#酷刑", "zh"), hits("酷刑", "zh"));
 }
@@ -136,9 +137,9 @@ TEST_F(Multilingual, SnippetsHighlightTheRightCharactersInEveryScript) {
     const char* language;
     const char* query;
     const char* word;  // what the first highlight must cover
-  } cases[] = {{"en", "torture", "torture"},      {"fr", "degradants", "dégradants"},
-               {"es", "TORTURAS", "torturas"},    {"ru", "пытка", "пыткам"},
-               {"ar", "التَّعْلِيم", "التعليم"}, {"zh", "酷刑", "酷刑"},
+  } cases[] = {{"en", "torture", "torture"},   {"fr", "degradants", "dégradants"},
+               {"es", "TORTURAS", "torturas"}, {"ru", "пытка", "пыткам"},
+               {"ar", "التَّعْلِيم", "التعليم"},   {"zh", "酷刑", "酷刑"},
                {"kk", "білімге", "білім"}};
   for (const auto& c : cases) {
     SearchOptions options;

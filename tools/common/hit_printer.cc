@@ -33,7 +33,8 @@ void print_snippet(const Snippet& snippet, const TextStyle& style, std::ostream&
   for (const auto& span : snippet.highlights) {
     out.write(snippet.text.data() + at, static_cast<std::streamsize>(span.begin - at));
     if (style.bold) out << "\033[1m";
-    out.write(snippet.text.data() + span.begin, static_cast<std::streamsize>(span.end - span.begin));
+    out.write(snippet.text.data() + span.begin,
+              static_cast<std::streamsize>(span.end - span.begin));
     if (style.bold) out << "\033[0m";
     at = span.end;
   }

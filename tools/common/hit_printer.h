@@ -16,8 +16,8 @@ struct TextStyle {
 void print_text(const SearchResult& result, const TextStyle& style, std::ostream& out);
 
 // One JSON object: {"query", "total", "hits": [{"rank", "score", "citation", "paragraph",
-// "section", "language", "text", "snippet", "highlights", "document": {...}}]}. Unknown values are null;
-// "highlights" holds [start, end) offsets in Unicode code points into "snippet".
+// "section", "language", "text", "snippet", "highlights", "document": {...}}]}. Unknown values are
+// null; "highlights" holds [start, end) offsets in Unicode code points into "snippet".
 void print_json(const SearchResult& result, std::ostream& out);
 
 }  // namespace treatysearch::cli

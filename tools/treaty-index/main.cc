@@ -36,19 +36,24 @@ Options)usage";
 
 const char* status_word(FileStatus status) {
   switch (status) {
-    case FileStatus::kAdded: return "added";
-    case FileStatus::kUpdated: return "updated";
-    case FileStatus::kUnchanged: return "unchanged";
-    case FileStatus::kRemoved: return "removed";
-    case FileStatus::kFailed: return "failed";
+    case FileStatus::kAdded:
+      return "added";
+    case FileStatus::kUpdated:
+      return "updated";
+    case FileStatus::kUnchanged:
+      return "unchanged";
+    case FileStatus::kRemoved:
+      return "removed";
+    case FileStatus::kFailed:
+      return "failed";
   }
   return "";
 }
 
 void print_progress(const Progress& p) {
   const double mb = static_cast<double>(p.bytes) / 1e6;
-  std::fprintf(stderr, "\r%zu/%zu files, %zu passages, %.1f MB/s   ", p.files_done,
-               p.files_total, p.passages, p.seconds > 0 ? mb / p.seconds : 0.0);
+  std::fprintf(stderr, "\r%zu/%zu files, %zu passages, %.1f MB/s   ", p.files_done, p.files_total,
+               p.passages, p.seconds > 0 ? mb / p.seconds : 0.0);
   std::fflush(stderr);
 }
 
@@ -74,16 +79,16 @@ int main(int argc, char** argv) {
   std::uint64_t max_file_size = options.max_file_bytes;
 
   po::options_description visible(kUsage);
-  visible.add_options()
-      ("help,h", "print this help and exit")
-      ("index", po::value(&index_dir), cli::kIndexHelp)
-      ("manifest", po::value(&options.manifest_path),
-       "manifest XML giving metadata per file (default: manifest.xml in each folder given)")
-      ("threads", po::value(&threads)->default_value(0), "analysis threads (0: one per core)")
-      ("max-file-size", po::value(&max_file_size)->default_value(max_file_size),
-       "fail files larger than this many bytes")
-      ("verbose,v", "print one line per file")
-      ("quiet,q", "print only errors");
+  visible.add_options()("help,h", "print this help and exit")("index", po::value(&index_dir),
+                                                              cli::kIndexHelp)(
+      "manifest", po::value(&options.manifest_path),
+      "manifest XML giving metadata per file (default: manifest.xml in each folder given)")(
+      "threads", po::value(&threads)->default_value(0), "analysis threads (0: one per core)")(
+      "shards", po::value(&options.shards)->default_value(0),
+      "shards of a new index, written in parallel (0: one per core; an existing index keeps "
+      "its own)")("max-file-size", po::value(&max_file_size)->default_value(max_file_size),
+                  "fail files larger than this many bytes")("verbose,v", "print one line per file")(
+      "quiet,q", "print only errors");
   po::options_description hidden;
   hidden.add_options()("path", po::value(&paths)->composing());
   po::options_description all;

@@ -48,7 +48,8 @@ bool parse_year_range(const std::string& text, std::optional<int>* from, std::op
     return true;
   };
   const auto dots = text.find("..");
-  if (dots == std::string::npos) return !text.empty() && parse_year(text, from) && parse_year(text, to);
+  if (dots == std::string::npos)
+    return !text.empty() && parse_year(text, from) && parse_year(text, to);
   if (text.size() == 2) return false;
   return parse_year(text.substr(0, dots), from) && parse_year(text.substr(dots + 2), to);
 }
@@ -68,26 +69,26 @@ int main(int argc, char** argv) {
   std::vector<std::string> query_words;
 
   po::options_description visible(kUsage);
-  visible.add_options()
-      ("help,h", "print this help and exit")
-      ("index", po::value(&index_dir), cli::kIndexHelp)
-      ("limit,n", po::value(&limit)->default_value(10), "number of passages to print (at most 100)")
-      ("offset", po::value(&offset)->default_value(0), "skip this many passages first (paging)")
-      ("json", "print one JSON object instead of text")
-      ("committee", po::value(&options.filters.committees)->composing(),
-       "only this committee: CERD, CCPR, CESCR, CEDAW, CRC, CAT, CRPD, CMW, CED (repeatable)")
-      ("state", po::value(&options.filters.states)->composing(),
-       "only this State, by name or ISO code: Kazakhstan, KAZ (repeatable)")
-      ("type", po::value(&options.filters.types)->composing(),
-       "only this document type: concluding-observations, follow-up-letter, ngo-commentary, "
-       "state-report, list-of-issues, general-comment, decision (repeatable)")
-      ("year", po::value(&year), "only documents dated in YEAR or FROM..TO (2020..2023, 2020.., ..2019)")
-      ("symbol", po::value(&options.filters.symbols)->composing(),
-       "only this document symbol; end it with / or * for a prefix: CERD/C/KAZ/* (repeatable)")
-      ("lang", po::value(&options.filters.languages)->composing(),
-       "only passages in this language: en, fr, es, ru, ar, zh, kk (repeatable)")
-      ("color", po::value(&color)->default_value("auto"),
-       "bold matched words: auto (on a terminal, unless NO_COLOR is set), always, never");
+  visible.add_options()("help,h", "print this help and exit")("index", po::value(&index_dir),
+                                                              cli::kIndexHelp)(
+      "limit,n", po::value(&limit)->default_value(10), "number of passages to print (at most 100)")(
+      "offset", po::value(&offset)->default_value(0), "skip this many passages first (paging)")(
+      "json", "print one JSON object instead of text")(
+      "committee", po::value(&options.filters.committees)->composing(),
+      "only this committee: CERD, CCPR, CESCR, CEDAW, CRC, CAT, CRPD, CMW, CED (repeatable)")(
+      "state", po::value(&options.filters.states)->composing(),
+      "only this State, by name or ISO code: Kazakhstan, KAZ (repeatable)")(
+      "type", po::value(&options.filters.types)->composing(),
+      "only this document type: concluding-observations, follow-up-letter, ngo-commentary, "
+      "state-report, list-of-issues, general-comment, decision (repeatable)")(
+      "year", po::value(&year),
+      "only documents dated in YEAR or FROM..TO (2020..2023, 2020.., ..2019)")(
+      "symbol", po::value(&options.filters.symbols)->composing(),
+      "only this document symbol; end it with / or * for a prefix: CERD/C/KAZ/* (repeatable)")(
+      "lang", po::value(&options.filters.languages)->composing(),
+      "only passages in this language: en, fr, es, ru, ar, zh, kk (repeatable)")(
+      "color", po::value(&color)->default_value("auto"),
+      "bold matched words: auto (on a terminal, unless NO_COLOR is set), always, never");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&query_words)->composing());
   po::options_description all;

@@ -29,7 +29,7 @@ enum class FileStatus { kAdded, kUpdated, kUnchanged, kRemoved, kFailed };
 
 // What happened to one file (or one text given to add_text).
 struct FileReport {
-  std::string path;   // as given, or as found under a given folder
+  std::string path;  // as given, or as found under a given folder
   FileStatus status = FileStatus::kFailed;
   std::string error;  // one line, set when status == kFailed: "not valid UTF-8 at byte 1234"
   std::size_t passages = 0;
@@ -93,7 +93,8 @@ class TREATYSEARCH_API Indexer {
 
   // Indexes `text` as a document named `name` (its identity, like a path). Metadata in `info`
   // overrides what is detected from the text; info.source is ignored (name is used).
-  FileReport add_text(const std::string& name, std::string_view text, const DocumentInfo& info = {});
+  FileReport add_text(const std::string& name, std::string_view text,
+                      const DocumentInfo& info = {});
 
   // Makes all changes so far durable and visible to searchers. Throws Error kIo on failure.
   void commit();

@@ -30,10 +30,10 @@ namespace treatysearch {
 // at N and N+1.
 struct QueryLimits {
   static constexpr std::size_t kMaxQueryBytes = 4096;
-  static constexpr std::size_t kMaxNesting = 32;     // depth of parentheses and NOT
-  static constexpr std::size_t kMaxTerms = 64;       // words and phrase words after analysis
-  static constexpr std::size_t kMaxPageSize = 100;   // SearchOptions::limit
-  static constexpr std::size_t kMaxWindow = 10000;   // offset + limit
+  static constexpr std::size_t kMaxNesting = 32;    // depth of parentheses and NOT
+  static constexpr std::size_t kMaxTerms = 64;      // words and phrase words after analysis
+  static constexpr std::size_t kMaxPageSize = 100;  // SearchOptions::limit
+  static constexpr std::size_t kMaxWindow = 10000;  // offset + limit
 };
 
 // Restricts results; every non-empty field must match (values within one field are ORed).

@@ -14,8 +14,8 @@ namespace treatysearch {
 // What is known about one indexed document. An empty string means "unknown" (printed as null
 // in JSON).
 struct DocumentInfo {
-  std::string source;     // the file path as it was given to the indexer, or the caller's name
-  std::string symbol;     // UN document symbol or letter reference: "CERD/C/KAZ/CO/8-10"
+  std::string source;  // the file path as it was given to the indexer, or the caller's name
+  std::string symbol;  // UN document symbol or letter reference: "CERD/C/KAZ/CO/8-10"
   std::string title;
   std::string type;       // a DocumentType code: "concluding-observations", "follow-up-letter", ...
   std::string committee;  // "CERD", "CCPR", "CESCR", "CEDAW", "CRC", "CAT", "CRPD", "CMW", "CED"
@@ -52,13 +52,13 @@ struct Snippet {
 
 // One ranked passage.
 struct Hit {
-  std::size_t rank = 0;         // 1-based, counting from the first result of the whole query
-  double score = 0;             // BM25; comparable within one query only
-  std::string citation;         // pinpoint citation: "CERD/C/KAZ/CO/8-10, para. 18 (b)"
-  std::string paragraph;        // the label alone: "18 (b)", "[5]", "footnote 3"
-  std::string section;          // heading path, " > " between levels; empty when none
-  std::string language;         // the passage's language (a mixed document's passages differ)
-  std::string text;             // the passage's whole text
+  std::size_t rank = 0;   // 1-based, counting from the first result of the whole query
+  double score = 0;       // BM25; comparable within one query only
+  std::string citation;   // pinpoint citation: "CERD/C/KAZ/CO/8-10, para. 18 (b)"
+  std::string paragraph;  // the label alone: "18 (b)", "[5]", "footnote 3"
+  std::string section;    // heading path, " > " between levels; empty when none
+  std::string language;   // the passage's language (a mixed document's passages differ)
+  std::string text;       // the passage's whole text
   Snippet snippet;
   DocumentInfo document;
 };

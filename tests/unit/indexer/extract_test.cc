@@ -17,8 +17,7 @@ std::string text_or_error(std::string bytes) {
 }
 
 TEST(Extract, NormalizesLineEndsAndStripsBom) {
-  EXPECT_EQ(text_or_error("\xEF\xBB\xBFline one\r\nline two\rthree"),
-            "line one\nline two\nthree");
+  EXPECT_EQ(text_or_error("\xEF\xBB\xBFline one\r\nline two\rthree"), "line one\nline two\nthree");
 }
 
 TEST(Extract, RejectsEmptyBlankBinaryInvalidAndUtf16) {
@@ -26,7 +25,8 @@ TEST(Extract, RejectsEmptyBlankBinaryInvalidAndUtf16) {
   EXPECT_EQ(text_or_error("\xEF\xBB\xBF"), "ERROR: file is empty");
   EXPECT_EQ(text_or_error(" \n\t\r\n"), "ERROR: file has no text");
   EXPECT_EQ(text_or_error(std::string("ab\0c", 4)), "ERROR: binary file (NUL byte at byte 2)");
-  EXPECT_EQ(text_or_error("ok \xC3\x28"), "ERROR: not valid UTF-8 at byte 3 (save the file as UTF-8)");
+  EXPECT_EQ(text_or_error("ok \xC3\x28"),
+            "ERROR: not valid UTF-8 at byte 3 (save the file as UTF-8)");
   EXPECT_NE(text_or_error("\xFF\xFEh\0").find("UTF-16"), std::string::npos);
 }
 
@@ -59,7 +59,8 @@ TEST(FileWalker, WalksFoldersSortedSkippingHiddenUnsupportedAndManifest) {
   dir.write("docs/manifest.xml", "<x/>");
   const WalkResult walked = walk_paths({dir / "docs", dir / "docs/report.pdf", dir / "nope"});
   std::vector<std::string> names;
-  for (const auto& f : walked.files) names.push_back(f.absolute.filename().string() + (f.error.empty() ? "" : "!"));
+  for (const auto& f : walked.files)
+    names.push_back(f.absolute.filename().string() + (f.error.empty() ? "" : "!"));
   EXPECT_EQ(names, (std::vector<std::string>{"a.txt", "b.txt", "c.txt", "report.pdf", "nope!"}));
   ASSERT_EQ(walked.folders.size(), 1u);
   ASSERT_EQ(walked.manifests.size(), 1u);

@@ -77,8 +77,8 @@ TEST(OneAnalyzer, IndexAndQueryProduceTheSameTerms) {
       for (const auto& [s, term] : variants)
         if (s == surface) terms->push_back(term);
     };
-    const auto plain = search::compile_query(search::parse_query(sample.text), analyzer, context,
-                                             sample.text);
+    const auto plain =
+        search::compile_query(search::parse_query(sample.text), analyzer, context, sample.text);
     const std::set<std::string> asked = query_terms(plain.query);
     for (const auto& term : positional_terms(docs[0])) EXPECT_EQ(asked.count(term), 1u) << term;
     if (std::string(sample.text).find('-') == std::string::npos) {

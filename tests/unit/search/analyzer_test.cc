@@ -21,8 +21,8 @@ class Recorder : public TokenSink {
   explicit Recorder(std::string_view text) : text_(text) {}
   void on_token(const Token& t) override {
     seen.push_back({std::string(t.surface), std::string(t.original), std::string(t.lower),
-                    std::string(t.stem),
-                    std::string(text_.substr(t.begin, t.end - t.begin)), t.position, t.kind});
+                    std::string(t.stem), std::string(text_.substr(t.begin, t.end - t.begin)),
+                    t.position, t.kind});
   }
   std::vector<Seen> seen;
 
@@ -151,8 +151,8 @@ TEST(Analyzer, IdeographicRunsGiveUnigramsAndBigramsAcrossWordBreaks) {
   GramRecorder recorder;
   analyzer.analyze("哈萨克斯坦，委员会", "zh", recorder);
   // 哈萨克斯坦 is one run however ICU splits it; the comma ends the run.
-  const std::vector<std::string> expected = {"哈", "萨", "哈萨", "克", "萨克", "斯", "克斯",
-                                             "坦", "斯坦", "委", "员", "委员", "会", "员会"};
+  const std::vector<std::string> expected = {"哈", "萨",   "哈萨", "克", "萨克", "斯", "克斯",
+                                             "坦", "斯坦", "委",   "员", "委员", "会", "员会"};
   EXPECT_EQ(recorder.grams, expected);
 }
 
@@ -163,8 +163,8 @@ TEST(Analyzer, FindsDocumentSymbolsWhole) {
       "See CERD/C/KAZ/CO/8-10, E/C.12/AUS/CO/6 and (A/HRC/WG.6/1/BRA/1). Not https://x.org/A/B/C "
       "nor 12/05/2023 nor and/or/both.",
       "en", recorder);
-  EXPECT_EQ(recorder.symbols,
-            (std::vector<std::string>{"cerd/c/kaz/co/8-10", "e/c.12/aus/co/6", "a/hrc/wg.6/1/bra/1"}));
+  EXPECT_EQ(recorder.symbols, (std::vector<std::string>{"cerd/c/kaz/co/8-10", "e/c.12/aus/co/6",
+                                                        "a/hrc/wg.6/1/bra/1"}));
 }
 
 TEST(Analyzer, InvalidUtf8DoesNotCrash) {

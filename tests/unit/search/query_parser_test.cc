@@ -13,12 +13,17 @@ using Type = QueryNode::Type;
 // Renders a tree compactly: all(a b) and(...) or(...) not(...) "phrase".
 std::string show(const QueryNode& n) {
   switch (n.type) {
-    case Type::kWord: return n.text;
-    case Type::kPhrase: return "\"" + n.text + "\"";
-    default: break;
+    case Type::kWord:
+      return n.text;
+    case Type::kPhrase:
+      return "\"" + n.text + "\"";
+    default:
+      break;
   }
-  std::string name = n.type == Type::kAll ? "all" : n.type == Type::kAnd ? "and"
-                     : n.type == Type::kOr ? "or" : "not";
+  std::string name = n.type == Type::kAll   ? "all"
+                     : n.type == Type::kAnd ? "and"
+                     : n.type == Type::kOr  ? "or"
+                                            : "not";
   std::string out = name + "(";
   for (std::size_t i = 0; i < n.children.size(); ++i) out += (i ? " " : "") + show(n.children[i]);
   return out + ")";
@@ -129,8 +134,7 @@ TEST_F(CompileTest, SideBySideWordsGetAStrictAndARelaxedQuery) {
 }
 
 TEST_F(CompileTest, SymbolsAreOneExactTermInAnyCase) {
-  EXPECT_EQ(compile("CERD/C/KAZ/CO/8-10").query.get_description(),
-            "Query(Ycerd/c/kaz/co/8-10)");
+  EXPECT_EQ(compile("CERD/C/KAZ/CO/8-10").query.get_description(), "Query(Ycerd/c/kaz/co/8-10)");
   EXPECT_EQ(compile("e/c.12/aus/co/6").query.get_description(), "Query(Ye/c.12/aus/co/6)");
 }
 
@@ -144,14 +148,17 @@ TEST_F(CompileTest, ExactMarkMatchesTheWrittenFormOnly) {
 
 TEST_F(CompileTest, DefaultWordsIncludeEverySpellingFromTheIndex) {
   QueryContext context{{"fr"}, [](const std::string& surface, std::vector<std::string>* terms) {
-                         if (surface == "egalite") terms->insert(terms->end(), {"EÉgalité", "Eégalité"});
+                         if (surface == "egalite")
+                           terms->insert(terms->end(), {"EÉgalité", "Eégalité"});
                        }};
   const std::string q = "egalite";
-  const std::string d = compile_query(parse_query(q), analyzer_, context, q).query.get_description();
+  const std::string d =
+      compile_query(parse_query(q), analyzer_, context, q).query.get_description();
   EXPECT_NE(d.find("egalite SYNONYM EÉgalité SYNONYM Eégalité SYNONYM Zegal"), std::string::npos)
       << d;
   const std::string p = "\"l'égalité des\"";
-  const std::string pd = compile_query(parse_query(p), analyzer_, context, p).query.get_description();
+  const std::string pd =
+      compile_query(parse_query(p), analyzer_, context, p).query.get_description();
   EXPECT_NE(pd.find("(egalite OR EÉgalité OR Eégalité) PHRASE 2 des"), std::string::npos) << pd;
 }
 
@@ -161,13 +168,12 @@ TEST_F(CompileTest, ChineseMatchesAsAPhraseOfSegmentsOrAllItsBigrams) {
   EXPECT_NE(d.find("B哈萨 AND B萨克 AND B克斯 AND B斯坦"), std::string::npos) << d;
 }
 
-TEST_F(CompileTest, PunctuationOnlyQueryIsAnError) {
-  EXPECT_THROW(compile("!!! ---"), Error);
-}
+TEST_F(CompileTest, PunctuationOnlyQueryIsAnError) { EXPECT_THROW(compile("!!! ---"), Error); }
 
 TEST_F(CompileTest, TermLimitAtNAndNPlusOne) {
   std::string at_limit, over;
-  for (std::size_t i = 0; i < QueryLimits::kMaxTerms; ++i) at_limit += "w" + std::to_string(i) + " ";
+  for (std::size_t i = 0; i < QueryLimits::kMaxTerms; ++i)
+    at_limit += "w" + std::to_string(i) + " ";
   over = at_limit + "extra";
   EXPECT_NO_THROW(compile(at_limit));
   try {

@@ -17,7 +17,8 @@ class SnippetTest : public ::testing::Test {
  protected:
   Snippet snippet(const std::string& query, const std::string& text, std::size_t chars = 240,
                   const std::string& language = "en") {
-    const auto compiled = compile_query(parse_query(query), analyzer_, QueryContext{{"en"}, {}}, query);
+    const auto compiled =
+        compile_query(parse_query(query), analyzer_, QueryContext{{"en"}, {}}, query);
     return make_snippet(text, language, compiled.highlights, analyzer_, chars);
   }
   core::Analyzer analyzer_;

@@ -34,14 +34,14 @@ TEST_P(Utf8Invalid, IsRejectedAtTheRightByte) {
   EXPECT_LE(steps, bad.bytes.size());
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Table, Utf8Invalid,
-    ::testing::Values(BadSequence{"overlong NUL", std::string("ab\xC0\x80", 4), 2},
-                      BadSequence{"surrogate", "x\xED\xA0\x80", 1},
-                      BadSequence{"above U+10FFFF", "\xF4\x90\x80\x80", 0},
-                      BadSequence{"truncated tail", "abc\xE2\x82", 3},
-                      BadSequence{"lone continuation", "\x80z", 0},
-                      BadSequence{"cp1252 in utf8", "caf\xE9 ok", 3}));
+INSTANTIATE_TEST_SUITE_P(Table, Utf8Invalid,
+                         ::testing::Values(BadSequence{"overlong NUL", std::string("ab\xC0\x80", 4),
+                                                       2},
+                                           BadSequence{"surrogate", "x\xED\xA0\x80", 1},
+                                           BadSequence{"above U+10FFFF", "\xF4\x90\x80\x80", 0},
+                                           BadSequence{"truncated tail", "abc\xE2\x82", 3},
+                                           BadSequence{"lone continuation", "\x80z", 0},
+                                           BadSequence{"cp1252 in utf8", "caf\xE9 ok", 3}));
 
 TEST(Utf8, AcceptsValidTextIncludingReplacementCharacter) {
   EXPECT_TRUE(is_valid_utf8(""));

@@ -100,8 +100,8 @@ TEST(WordBreakConformance, MatchesUnicodeWordBreakTest) {
       expected = with_breaks_around_colons(c);
       ++departures;
     }
-    EXPECT_EQ(analyzer.boundaries(c.text), expected) << "WordBreakTest.txt line " << c.line
-                                                     << ": " << c.source;
+    EXPECT_EQ(analyzer.boundaries(c.text), expected)
+        << "WordBreakTest.txt line " << c.line << ": " << c.source;
   }
   // 15 lines of Unicode 15.0's file put a colon between letters; any other difference fails.
   EXPECT_LE(departures, 15);
