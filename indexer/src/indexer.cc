@@ -154,7 +154,8 @@ void run_pipeline(const std::vector<Task>& tasks, const IndexerOptions& options,
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const unsigned threads = static_cast<unsigned>(
       std::min<std::size_t>(options.threads ? options.threads : cores, tasks.size()));
-  const std::size_t window = std::max<std::size_t>(4, threads * 4);
+  // Files analysed ahead of the writers: enough to keep every shard fed while one commits.
+  const std::size_t window = std::max<std::size_t>(16, threads * 16);
 
   std::vector<std::optional<Prepared>> slots(tasks.size());
   std::mutex mutex;
