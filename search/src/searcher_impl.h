@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "query_parser.h"
 #include "treatysearch/search.h"
 
 namespace treatysearch::search {
@@ -25,7 +26,7 @@ class SearcherImpl {
   Xapian::Query filter_query(const Filters& filters) const;
   SearchResult run(const std::string& query, const SearchOptions& options);
   Hit make_hit(const Xapian::MSetIterator& match, std::size_t rank, const SearchOptions& options,
-               const struct HighlightTerms& highlights);
+               const HighlightTerms& highlights);
   const DocumentInfo& document_info(const std::string& file_key);
 
   std::string index_dir_;
