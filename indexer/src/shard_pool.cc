@@ -82,10 +82,7 @@ unsigned open_existing(const std::string& dir) {
   }
   const Xapian::Database db(dir);
   core::check_index_schema(db, dir);
-  const int shards = std::atoi(db.get_metadata(layout::kShardCountKey).c_str());
-  if (shards < 1 || shards > static_cast<int>(layout::kMaxShards))
-    throw Error(ErrorCode::kCorrupt, dir + ": index records no valid shard count; rebuild it");
-  return static_cast<unsigned>(shards);
+  return core::read_shard_count(db, dir);
 }
 
 }  // namespace
@@ -120,13 +117,8 @@ ShardPool::ShardPool(const std::string& dir, std::uint64_t flush_bytes,
     }
     count = open_existing(dir_);
     const Xapian::Database db(dir_);
-    const std::string languages = db.get_metadata(schema::kLanguagesKey);
-    for (std::size_t i = 0; i < languages.size();) {
-      std::size_t j = languages.find(' ', i);
-      if (j == std::string::npos) j = languages.size();
-      if (j > i) languages_.insert(languages.substr(i, j - i));
-      i = j + 1;
-    }
+    for (auto& language : schema::parse_languages(db.get_metadata(schema::kLanguagesKey)))
+      languages_.insert(std::move(language));
   } catch (const Xapian::Error& e) {
     core::throw_translated(e, dir_);
   }
@@ -210,9 +202,7 @@ void ShardPool::drain() {
 void ShardPool::commit() {
   drain();
   if (languages_changed_) {
-    std::string joined;
-    for (const auto& language : languages_) joined += (joined.empty() ? "" : " ") + language;
-    shards_.front()->writer->set_languages(joined);
+    shards_.front()->writer->set_languages(schema::join_languages(languages_));
     languages_changed_ = false;
   }
   for (auto& shard : shards_) {

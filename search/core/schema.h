@@ -25,8 +25,10 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace treatysearch::core::schema {
 
@@ -87,6 +89,25 @@ inline std::string date_value(std::string_view iso_date) {
                ? std::string(iso_date.substr(8, 2))
                : "00";
   return value;
+}
+
+// The kLanguagesKey value: language codes separated by single spaces.
+inline std::vector<std::string> parse_languages(std::string_view value) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < value.size()) {
+    std::size_t j = value.find(' ', i);
+    if (j == std::string_view::npos) j = value.size();
+    if (j > i) out.emplace_back(value.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+inline std::string join_languages(const std::set<std::string>& languages) {
+  std::string out;
+  for (const auto& language : languages) out += (out.empty() ? "" : " ") + language;
+  return out;
 }
 
 }  // namespace treatysearch::core::schema

@@ -2,7 +2,10 @@
 
 #include <xapian.h>
 
+#include <cstdlib>
+
 #include "analyzer.h"
+#include "index_layout.h"
 #include "schema.h"
 #include "treatysearch/error.h"
 #include "treatysearch/version.h"
@@ -24,6 +27,14 @@ void check_index_schema(const Xapian::Database& db, const std::string& index_dir
     throw Error(ErrorCode::kVersionMismatch, index_dir + ": index was built with analyzer '" +
                                                  analyzer + "' but this build uses '" +
                                                  kAnalyzerId + "'" + rebuild);
+}
+
+unsigned read_shard_count(const Xapian::Database& db, const std::string& index_dir) {
+  const int shards = std::atoi(db.get_metadata(layout::kShardCountKey).c_str());
+  if (shards < 1 || shards > static_cast<int>(layout::kMaxShards))
+    throw Error(ErrorCode::kCorrupt,
+                index_dir + ": index records no valid shard count; rebuild it");
+  return static_cast<unsigned>(shards);
 }
 
 }  // namespace treatysearch::core

@@ -13,4 +13,8 @@ namespace treatysearch::core {
 // schema or analyzer version. Shared by the searcher and the indexer.
 void check_index_schema(const Xapian::Database& db, const std::string& index_dir);
 
+// The shard count recorded in an index opened through its stub (index_layout.h). Throws Error
+// kCorrupt if it is missing or out of range.
+unsigned read_shard_count(const Xapian::Database& db, const std::string& index_dir);
+
 }  // namespace treatysearch::core

@@ -1,6 +1,5 @@
 #include "searcher_impl.h"
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "index_layout.h"
@@ -37,18 +36,6 @@ Xapian::Query any_of(const char* prefix, const std::vector<std::string>& values)
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-std::vector<std::string> split_words(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const std::size_t j = s.find(' ', i);
-    if (j != i) out.push_back(s.substr(i, j == std::string::npos ? std::string::npos : j - i));
-    if (j == std::string::npos) break;
-    i = j + 1;
-  }
-  return out;
-}
-
 constexpr int kMaxRetries = 3;
 constexpr Xapian::termcount kMaxSymbolExpansion = 1000;
 
@@ -62,13 +49,10 @@ SearcherImpl::SearcherImpl(std::string index_dir) : index_dir_(std::move(index_d
   try {
     db_ = Xapian::Database(index_dir_);
     core::check_index_schema(db_, index_dir_);
-    languages_ = split_words(db_.get_metadata(schema::kLanguagesKey));
-    const int shards = std::atoi(db_.get_metadata(core::layout::kShardCountKey).c_str());
-    if (shards < 1 || shards > static_cast<int>(core::layout::kMaxShards))
-      throw Error(ErrorCode::kCorrupt,
-                  index_dir_ + ": index records no valid shard count; rebuild it");
-    for (int k = 0; k < shards; ++k)
-      shards_.emplace_back(core::layout::shard_dir(index_dir_, static_cast<unsigned>(k)));
+    languages_ = schema::parse_languages(db_.get_metadata(schema::kLanguagesKey));
+    const unsigned shards = core::read_shard_count(db_, index_dir_);
+    for (unsigned k = 0; k < shards; ++k)
+      shards_.emplace_back(core::layout::shard_dir(index_dir_, k));
   } catch (const Xapian::Error& e) {
     core::throw_translated(e, index_dir_);
   }
@@ -104,7 +88,7 @@ SearchResult SearcherImpl::search(const std::string& query, const SearchOptions&
       if (db_.reopen()) {
         for (auto& shard : shards_) shard.reopen();
         documents_.clear();
-        languages_ = split_words(db_.get_metadata(schema::kLanguagesKey));
+        languages_ = schema::parse_languages(db_.get_metadata(schema::kLanguagesKey));
       }
       return run(query, options);
     } catch (const Xapian::DatabaseModifiedError& e) {
