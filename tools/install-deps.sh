@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libxapian-dev libicu-dev libpugixml-dev libboost-program-options-dev nlohmann-json3-dev
-  libcld2-dev
+  libcld2-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev unicode-data
 )
 

@@ -43,11 +43,15 @@ class PostingSink : public core::TokenSink {
       if (variants_) variants_->emplace(token.surface, *term_);
     }
     doc_->add_posting(*term_, token.position);
-    // A stem equal to the word's folded form would duplicate its positional term; queries
-    // look the stem up as a plain term too (query_parser.cc), so it is left out: a fifth of all
-    // postings (Zthe, Zof, ...) that Xapian's writer no longer has to handle.
-    if (!token.stem.empty() && token.stem != token.surface)
-      add_prefixed(schema::kStemPrefix, token.stem);
+    // Stems are not terms of the passage: the synonym table maps Z<stem> to the word's
+    // positional term, and queries expand a stem to the forms seen (query_parser.cc). That
+    // matches exactly the passages a Z<stem> term would, without the quarter of all postings
+    // such terms cost Xapian's writer. A stem equal to the folded form needs no entry: the
+    // query looks the stem up as a plain term too.
+    if (variants_ && !token.stem.empty() && token.stem != token.surface) {
+      stem_key_.assign(schema::kStemPrefix).append(token.stem);
+      variants_->emplace(stem_key_, *term_);
+    }
   }
   void on_gram(std::string_view gram) override { add_prefixed(schema::kGramPrefix, gram); }
   void on_symbol(std::string_view symbol, std::uint32_t, std::uint32_t) override {
@@ -63,6 +67,7 @@ class PostingSink : public core::TokenSink {
 
   Xapian::Document* doc_;
   std::string* term_;
+  std::string stem_key_;
   DocumentBuilder::Variants* variants_;
 };
 

@@ -19,12 +19,14 @@ namespace treatysearch::ingest {
 // Thread-compatible: one DocumentBuilder per analysis thread.
 class DocumentBuilder {
  public:
-  // (surface, E-term) pairs: a word written other than its folded form, for the synonym table.
+  // Entries for the synonym table (schema.h): (surface, E-term) for a word written other than
+  // its folded form, and (Z<stem>, positional term) for a word whose stem differs from it.
   using Variants = std::set<std::pair<std::string, std::string>>;
 
-  // Appends one Xapian::Document per passage to *out, in passage order, and the spelling
-  // variants met to *variants. Passage n gets the unique id term Q<file_key>:<n>. A passage is
-  // analysed in its own language when it has one, else in the document's.
+  // Appends one Xapian::Document per passage to *out, in passage order, and the synonym
+  // entries met to *variants (required: without them stems cannot be searched). Passage n gets the
+  // unique id term Q<file_key>:<n>. A passage is analysed in its own language when it has one, else
+  // in the document's.
   void build(const std::string& file_key, const DocumentInfo& info,
              const std::vector<Passage>& passages, std::vector<Xapian::Document>* out,
              Variants* variants);

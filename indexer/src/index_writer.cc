@@ -10,10 +10,13 @@ namespace treatysearch::ingest {
 namespace schema = core::schema;
 
 IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_dir,
-                         std::uint64_t flush_bytes)
+                         std::uint64_t flush_bytes, WriteMode mode)
     : index_dir_(index_dir), flush_bytes_(flush_bytes) {
+  const int flags = mode == WriteMode::kBulk
+                        ? Xapian::DB_OPEN | Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC
+                        : Xapian::DB_OPEN;
   try {
-    db_ = Xapian::WritableDatabase(shard_dir, Xapian::DB_OPEN);
+    db_ = Xapian::WritableDatabase(shard_dir, flags);
   } catch (const Xapian::Error& e) {
     core::throw_translated(e, index_dir_);
   }

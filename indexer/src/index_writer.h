@@ -18,12 +18,24 @@
 
 namespace treatysearch::ingest {
 
+// How a shard is written.
+enum class WriteMode {
+  // Every commit is durable (fsync) and copy-on-write: a crash at any point leaves the last
+  // commit intact. For indexes that searchers may already be using.
+  kSafe,
+  // For a new index built in a private temporary folder that nobody reads until it is
+  // published (shard_pool.cc): blocks are updated in place and commits are not synced
+  // (Xapian's DB_DANGEROUS | DB_NO_SYNC). A crash leaves a folder that must be thrown away,
+  // which is all a temporary folder is; the publisher syncs every file before the rename.
+  kBulk,
+};
+
 class IndexWriter {
  public:
   // Opens the shard at `shard_dir` (which must exist; index_layout.h creates them) for
   // writing; `index_dir` names the index in messages. Throws Error: kLocked, kCorrupt, kIo.
-  IndexWriter(const std::string& shard_dir, const std::string& index_dir,
-              std::uint64_t flush_bytes);
+  IndexWriter(const std::string& shard_dir, const std::string& index_dir, std::uint64_t flush_bytes,
+              WriteMode mode);
   ~IndexWriter();
 
   std::optional<core::FileRecord> file_record(const std::string& file_key);

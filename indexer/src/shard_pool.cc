@@ -8,6 +8,7 @@
 
 #include "analyzer.h"
 #include "index_layout.h"
+#include "index_publish.h"
 #include "schema.h"
 #include "schema_check.h"
 #include "treatysearch/error.h"
@@ -32,19 +33,18 @@ constexpr std::size_t kMaxQueuedJobs = 64;
 // WritableDatabase opens; a value the user set is respected.
 void raise_document_flush_threshold() { setenv("XAPIAN_FLUSH_THRESHOLD", "100000000", 0); }
 
-// Creates a new index with `shards` shards: built in a temporary sibling folder, then renamed.
-void create_index(const fs::path& dir, unsigned shards) {
+// Creates the shards and stub of a new index in `folder` (index_publish.h renames it into place
+// once built).
+void create_shards(const fs::path& folder, const std::string& dir, unsigned shards) {
   std::error_code ec;
-  fs::create_directories(dir.parent_path().empty() ? fs::path(".") : dir.parent_path(), ec);
-  if (ec)
-    throw Error(ErrorCode::kIo, dir.string() + ": cannot create parent folder: " + ec.message());
-  const fs::path tmp = dir.string() + ".tmp-" + std::to_string(getpid());
-  fs::remove_all(tmp, ec);
-  fs::create_directories(tmp, ec);
-  if (ec) throw Error(ErrorCode::kIo, dir.string() + ": cannot create index: " + ec.message());
+  fs::create_directories(folder.parent_path().empty() ? fs::path(".") : folder.parent_path(), ec);
+  if (ec) throw Error(ErrorCode::kIo, dir + ": cannot create parent folder: " + ec.message());
+  fs::remove_all(folder, ec);
+  fs::create_directories(folder, ec);
+  if (ec) throw Error(ErrorCode::kIo, dir + ": cannot create index: " + ec.message());
   std::string stub;
   for (unsigned k = 0; k < shards; ++k) {
-    Xapian::WritableDatabase db(layout::shard_dir(tmp.string(), k), Xapian::DB_CREATE);
+    Xapian::WritableDatabase db(layout::shard_dir(folder.string(), k), Xapian::DB_CREATE);
     if (k == 0) {
       db.set_metadata(schema::kSchemaKey, std::to_string(kSchemaVersion));
       db.set_metadata(schema::kAnalyzerKey, core::kAnalyzerId);
@@ -53,19 +53,9 @@ void create_index(const fs::path& dir, unsigned shards) {
     db.commit();
     stub += "auto shard" + std::to_string(k) + "\n";
   }
-  {
-    std::ofstream out(tmp / layout::kStubFile);
-    out << stub;
-    if (!out.flush())
-      throw Error(ErrorCode::kIo, dir.string() + ": cannot write " + layout::kStubFile);
-  }
-  fs::rename(tmp, dir, ec);
-  if (ec) {
-    fs::remove_all(tmp);
-    // Another writer may have created it meanwhile: then open that one.
-    if (!fs::is_directory(dir))
-      throw Error(ErrorCode::kIo, dir.string() + ": cannot create index: " + ec.message());
-  }
+  std::ofstream out(folder / layout::kStubFile);
+  out << stub;
+  if (!out.flush()) throw Error(ErrorCode::kIo, dir + ": cannot write " + layout::kStubFile);
 }
 
 // Checks an existing index and returns its shard count.
@@ -100,32 +90,46 @@ struct ShardPool::Shard {
 
 ShardPool::ShardPool(const std::string& dir, std::uint64_t flush_bytes,
                      unsigned shards_for_new_index)
-    : dir_(dir) {
+    : dir_(dir), flush_bytes_(flush_bytes) {
   raise_document_flush_threshold();
+  remove_abandoned_builds(dir_);
   unsigned count = 0;
   try {
     std::error_code ec;
-    const bool missing =
-        !fs::exists(dir_, ec) || (fs::is_directory(dir_, ec) && fs::is_empty(dir_, ec));
     if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec))
       throw Error(ErrorCode::kInvalidArgument, dir_ + ": exists and is not an index folder");
+    const bool missing = !fs::exists(dir_, ec) || fs::is_empty(dir_, ec);
     if (missing) {
-      fs::remove(dir_, ec);
-      unsigned shards = shards_for_new_index ? shards_for_new_index
-                                             : std::max(1u, std::thread::hardware_concurrency());
-      create_index(dir_, std::min(shards, layout::kMaxShards));
+      const unsigned shards = shards_for_new_index
+                                  ? shards_for_new_index
+                                  : std::max(1u, std::thread::hardware_concurrency());
+      remove_dir_if_unpublished_ = !fs::exists(dir_, ec);
+      build_lock_fd_ = claim_new_index(dir_);
+      if (!fs::is_empty(dir_, ec))  // another writer created it before we took the lock
+        throw Error(ErrorCode::kLocked, dir_ + ": index was created meanwhile; run again");
+      build_dir_ = build_folder_for(dir_);
+      create_shards(build_dir_, dir_, std::min(shards, layout::kMaxShards));
+      count = open_existing(build_dir_);
+    } else {
+      count = open_existing(dir_);
+      const Xapian::Database db(dir_);
+      for (auto& language : schema::parse_languages(db.get_metadata(schema::kLanguagesKey)))
+        languages_.insert(std::move(language));
     }
-    count = open_existing(dir_);
-    const Xapian::Database db(dir_);
-    for (auto& language : schema::parse_languages(db.get_metadata(schema::kLanguagesKey)))
-      languages_.insert(std::move(language));
   } catch (const Xapian::Error& e) {
+    discard_build();
     core::throw_translated(e, dir_);
+  } catch (...) {
+    discard_build();
+    throw;
   }
-  for (unsigned k = 0; k < count; ++k) {
-    auto shard = std::make_unique<Shard>();
-    shard->writer = std::make_unique<IndexWriter>(layout::shard_dir(dir_, k), dir_, flush_bytes);
-    shards_.push_back(std::move(shard));
+  for (unsigned k = 0; k < count; ++k) shards_.push_back(std::make_unique<Shard>());
+  try {
+    open_writers();
+  } catch (...) {
+    shards_.clear();
+    discard_build();
+    throw;
   }
   for (auto& shard : shards_) shard->thread = std::thread([this, s = shard.get()] { run(*s); });
 }
@@ -144,6 +148,61 @@ ShardPool::~ShardPool() {
     shard->changed.notify_all();
     if (shard->thread.joinable()) shard->thread.join();
   }
+  shards_.clear();  // closes the writers before an unpublished build is thrown away
+  discard_build();
+}
+
+void ShardPool::open_writers() {
+  const bool building = !build_dir_.empty();
+  const std::string& folder = building ? build_dir_ : dir_;
+  for (unsigned k = 0; k < shards_.size(); ++k)
+    shards_[k]->writer =
+        std::make_unique<IndexWriter>(layout::shard_dir(folder, k), dir_, flush_bytes_,
+                                      building ? WriteMode::kBulk : WriteMode::kSafe);
+}
+
+void ShardPool::discard_build() {
+  if (!build_dir_.empty()) {
+    std::error_code ignored;
+    fs::remove_all(build_dir_, ignored);
+    build_dir_.clear();
+  }
+  release_build_lock();
+}
+
+void ShardPool::release_build_lock() {
+  if (build_lock_fd_ >= 0 && remove_dir_if_unpublished_ && !build_published_) {
+    std::error_code ignored;
+    fs::remove(dir_, ignored);  // only ever removes an empty folder
+  }
+  if (build_lock_fd_ >= 0) ::close(build_lock_fd_);
+  build_lock_fd_ = -1;
+}
+
+void ShardPool::publish() {
+  for (auto& shard : shards_) shard->writer.reset();  // drained: no job holds a writer
+  try {
+    publish_build(build_dir_, dir_);
+    build_published_ = true;
+    build_dir_.clear();
+    open_writers();
+    release_build_lock();
+  } catch (...) {
+    const std::exception_ptr error = std::current_exception();
+    for (auto& shard : shards_) {
+      std::lock_guard lock(shard->mutex);
+      if (!shard->error) shard->error = error;  // the pool cannot write any more
+    }
+    throw;
+  }
+}
+
+IndexWriter& ShardPool::writer_of(Shard& shard) {
+  {
+    std::lock_guard lock(shard.mutex);
+    if (shard.error) std::rethrow_exception(shard.error);
+  }
+  return *shard.writer;
 }
 
 void ShardPool::run(Shard& shard) {
@@ -202,7 +261,7 @@ void ShardPool::drain() {
 void ShardPool::commit() {
   drain();
   if (languages_changed_) {
-    shards_.front()->writer->set_languages(schema::join_languages(languages_));
+    writer_of(*shards_.front()).set_languages(schema::join_languages(languages_));
     languages_changed_ = false;
   }
   for (auto& shard : shards_) {
@@ -211,17 +270,18 @@ void ShardPool::commit() {
   }
   for (auto& shard : shards_) shard->changed.notify_all();
   drain();
+  if (!build_dir_.empty()) publish();
 }
 
 std::optional<core::FileRecord> ShardPool::file_record(const std::string& file_key) {
-  return shards_[layout::shard_of(file_key, static_cast<unsigned>(shards_.size()))]
-      ->writer->file_record(file_key);
+  return writer_of(*shards_[layout::shard_of(file_key, static_cast<unsigned>(shards_.size()))])
+      .file_record(file_key);
 }
 
 std::vector<std::pair<std::string, core::FileRecord>> ShardPool::file_records() {
   std::vector<std::pair<std::string, core::FileRecord>> all;
   for (auto& shard : shards_) {
-    auto records = shard->writer->file_records();
+    auto records = writer_of(*shard).file_records();
     all.insert(all.end(), std::make_move_iterator(records.begin()),
                std::make_move_iterator(records.end()));
   }

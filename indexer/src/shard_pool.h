@@ -22,9 +22,12 @@ namespace treatysearch::ingest {
 class ShardPool {
  public:
   // Opens the index at `dir` for writing, creating it with `shards_for_new_index` shards (0:
-  // one per core) if missing. A new index is built in a sibling temporary folder and renamed
-  // into place once complete, so a crash during creation never leaves a folder that cannot be
-  // opened. Throws Error: kLocked, kVersionMismatch, kCorrupt, kIo, kInvalidArgument.
+  // one per core) if missing. A new index is built whole in a sibling temporary folder, with
+  // Xapian's fast unsynced writing (WriteMode::kBulk), and published by the first commit()
+  // (index_publish.h); later changes are written in place, safely (WriteMode::kSafe). So a
+  // crash never leaves a folder that cannot be opened: before the first commit it leaves no
+  // index (the next run removes the abandoned folder), after it the last commit.
+  // Throws Error: kLocked, kVersionMismatch, kCorrupt, kIo, kInvalidArgument.
   ShardPool(const std::string& dir, std::uint64_t flush_bytes, unsigned shards_for_new_index);
   ~ShardPool();  // drains and commits; errors are swallowed (call commit() to see them)
 
@@ -38,7 +41,8 @@ class ShardPool {
   // Waits until every queued job has run; rethrows the first error a job raised.
   void drain();
 
-  // Drains, records the languages present, and commits every shard.
+  // Drains, records the languages present, and commits every shard; publishes a new index.
+  // After a failure to publish, every later call throws that error.
   void commit();
 
   // REQUIRES: no job running (call drain() first, or before any submit()).
@@ -54,8 +58,18 @@ class ShardPool {
   struct Shard;
   void run(Shard& shard);
   void rethrow_first_error();
+  void open_writers();
+  void publish();
+  void discard_build();
+  void release_build_lock();
+  IndexWriter& writer_of(Shard& shard);  // throws the shard's error, if any
 
   std::string dir_;
+  std::uint64_t flush_bytes_;
+  std::string build_dir_;   // while a new index is being built: the folder it is built in
+  int build_lock_fd_ = -1;  // while a new index is being built: the lock on its final folder
+  bool remove_dir_if_unpublished_ = false;  // we created that folder: remove it if abandoned
+  bool build_published_ = false;
   std::vector<std::unique_ptr<Shard>> shards_;
   std::set<std::string> languages_;
   bool languages_changed_ = false;

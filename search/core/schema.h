@@ -5,13 +5,17 @@
 //   E<original>      a word written otherwise ("EÉgalité", "EKazakhstan"); the synonym table
 //                    maps each surface to the E-variants seen, so default queries find them all
 //                    and #exact queries match the written form alone
-//   Z<stem>          stems, without positions (like Xapian's STEM_SOME layout), only where the
-//                    stem differs from the word's folded form (else the word's own term is it)
 //   B<gram>          ideographic unigrams and bigrams, without positions
 //   Y<symbol>        UN document symbols mentioned in the text, lower case, without positions
 //   Q<file>:<n>      unique id of passage n of a file (replace_document key)
 //   K<file>          every passage of a file (deletion of a file's passages)
 //   XC<committee> XS<state> XT<type> XL<language> XY<symbol>   boolean filter terms, lowercase
+// Synonym table
+//   <surface>  -> E<original>   the spellings of a folded form seen (see E above)
+//   Z<stem>    -> <term>        the positional terms (surface or E) of the words with that stem,
+//                               where the stem differs from the word's folded form. Stems are
+//                               not terms: a query expands a stem to its forms, which finds
+//                               what a Z<stem> term would, without a posting per passage
 // Values
 //   kDateSlot        "YYYYMMDD" with 00 for unknown month/day: sortable, range-filterable
 // Document data      a PassageRecord (passage_record.h)
@@ -38,7 +42,7 @@ inline constexpr const char* kLanguagesKey = "treatysearch.languages";
 inline constexpr const char* kFileRecordPrefix = "file:";
 inline constexpr const char* kDocInfoPrefix = "doc:";
 
-inline constexpr const char* kStemPrefix = "Z";
+inline constexpr const char* kStemPrefix = "Z";  // synonym keys only, never a term
 inline constexpr const char* kExactPrefix = "E";
 inline constexpr const char* kGramPrefix = "B";
 inline constexpr const char* kSymbolMentionPrefix = "Y";
