@@ -316,17 +316,16 @@ class Compiler {
   }
 
   // One typed word: its forms and its stem in each candidate language, as a synonym group, so
-  // the word is weighed once however many of its forms a passage contains. The synonym table
-  // maps Z<stem> to the forms with that stem seen at indexing (schema.h); a form that is its
-  // own stem ("right" for "rights") has no entry and is found through its own terms, added here.
-  // The typed form and its spellings are in the group twice, once as themselves and once among
-  // the stem's forms, so that a passage using the very word typed ranks above one that uses
-  // another inflection (Xapian sums a synonym group's wdf over its members).
+  // the word is weighed once however many of its forms a passage contains (like a stemmed
+  // field: "discriminated" and "discrimination" count alike). The synonym table maps Z<stem> to
+  // the forms with that stem seen at indexing (schema.h); a form that is its own stem ("right"
+  // for "rights") has no entry and is found through its own terms, added here. Each term is
+  // in the group once: a posting list read twice would cost the common words a third more.
   Xapian::Query word_query(const TokenCollector::Item& item, bool exact) {
     std::vector<std::string> terms = position_terms(item, exact);
-    std::vector<std::string> stem_forms;
-    auto add = [](std::vector<std::string>* to, std::string term) {
-      if (std::find(to->begin(), to->end(), term) == to->end()) to->push_back(std::move(term));
+    auto add = [&terms](std::string term) {
+      if (std::find(terms.begin(), terms.end(), term) == terms.end())
+        terms.push_back(std::move(term));
     };
     if (!exact && item.kind == core::TokenKind::kWord) {
       for (const auto& language : context_.languages) {
@@ -336,16 +335,13 @@ class Compiler {
         if (!context_.variants) continue;
         std::vector<std::string> forms;
         context_.variants(core::schema::kStemPrefix + stem, &forms);
-        for (auto& form : forms) add(&stem_forms, std::move(form));
-        if (stem == item.surface) continue;
-        add(&terms, stem);
-        forms.clear();
-        context_.variants(stem, &forms);
-        for (auto& form : forms) add(&terms, std::move(form));
+        if (stem != item.surface) {
+          forms.push_back(stem);
+          context_.variants(stem, &forms);
+        }
+        for (auto& form : forms) add(std::move(form));
       }
     }
-    terms.insert(terms.end(), std::make_move_iterator(stem_forms.begin()),
-                 std::make_move_iterator(stem_forms.end()));
     if (terms.size() == 1) return Xapian::Query(terms.front());
     return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
   }

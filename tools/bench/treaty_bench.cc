@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <xapian.h>
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,7 @@
 #include "treatysearch/indexer.h"
 #include "treatysearch/search.h"
 #include "treatysearch/version.h"
+#include "xapian_peer.h"
 
 namespace fs = std::filesystem;
 namespace po = boost::program_options;
@@ -47,6 +49,7 @@ constexpr const char* kTool = "treaty-bench";
 constexpr std::size_t kTopK = 10;  // what the peers fetch, so latencies compare
 constexpr const char* kIndexFolder = "treatysearch-index";
 constexpr const char* kFts5Db = "fts5.db";
+constexpr const char* kXapianFolder = "xapian-termgenerator";
 
 constexpr const char* kUsage =
     R"usage(Usage: treaty-bench --corpus DIR --queries FILE --work DIR [OPTIONS]
@@ -56,11 +59,13 @@ its own child process so its peak RSS is its own), then runs the queries of FILE
 (kind<TAB>words, kind = term/and/or/phrase, '#' comments): one untimed warm-up pass, then
 --query-passes timed passes, top 10, snippets and citations included. With --fts5 DIR (the
 folder holding index_fts5.py and bench_query.py), the SQLite FTS5 peer is measured the same way
-in the same run and both are printed side by side. MB = 10^6 bytes, MiB = 2^20 bytes.
+in the same run and both are printed side by side. With --xapian-peer, Xapian's own
+TermGenerator path (one document per file, English stemming, positions, default flush) indexes
+the same files too: the baseline of the indexing-speed target. MB = 10^6 bytes, MiB = 2^20.
 
 Example:
   treaty-bench --corpus /tmp/corpus-200 --queries ../shared/bench/queries.txt \
-      --work /tmp/tb-work --repeat 3 --fts5 ../shared/bench
+      --work /tmp/tb-work --repeat 3 --fts5 ../shared/bench --xapian-peer
 
 Options)usage";
 
@@ -83,6 +88,7 @@ struct Config {
   unsigned shards = 0;
   std::string python;
   std::uint64_t flush_mb = 0;  // 0: the library's default
+  unsigned xapian_repeat = 0;  // runs of the Xapian TermGenerator peer (0: not measured)
   bool reuse_index = false;    // query what an earlier run left in --work; no indexing
   bool json = false;
   std::string json_out;  // also write the JSON record here
@@ -154,6 +160,8 @@ std::optional<Config> parse_options(int argc, char** argv) {
       ("threads", po::value(&config.threads)->default_value(0),
        "indexer analysis threads (0: one per core)")
       ("fts5", po::value(&fts5), "folder of index_fts5.py and bench_query.py: measure FTS5 too")
+      ("xapian-peer", po::value(&config.xapian_repeat)->implicit_value(1),
+       "also index with Xapian's TermGenerator (one document per file), N runs (default 1)")
       ("python", po::value(&config.python)->default_value(default_python()),
        "Python for --fts5 (Debian's, as ../shared/bench/README.md asks)")
       ("shards", po::value(&config.shards)->default_value(0),
@@ -487,6 +495,32 @@ IndexRun index_fts5_once(const Config& config, const Corpus& corpus) {
   return run;
 }
 
+IndexRun index_xapian_once(const Config& config, const Corpus& corpus) {
+  const fs::path db = config.work / kXapianFolder;
+  std::error_code ec;
+  fs::remove_all(db, ec);
+  const ChildOutcome child = run_in_child([&](int fd) {
+    try {
+      write_all(fd, "ok " + std::to_string(index_with_termgenerator(corpus.paths, db)));
+      return 0;
+    } catch (const std::exception& e) {
+      write_all(fd, std::string("error ") + e.what());
+      return 2;
+    }
+  });
+  if (child.output.rfind("ok ", 0) != 0)
+    throw BenchError("Xapian TermGenerator peer failed: " +
+                     (child.output.empty() ? child.failure : child.output));
+  IndexRun run;
+  run.input_bytes = std::stoull(child.output.substr(3));
+  run.documents = corpus.files;
+  run.seconds = child.seconds;
+  run.cpu_seconds = child.cpu_seconds;
+  run.peak_rss_mib = child.peak_rss_mib;
+  run.index_bytes = disk_bytes(db);
+  return run;
+}
+
 std::vector<IndexRun> repeat_indexing(const char* engine, unsigned repeat,
                                       const std::function<IndexRun()>& once) {
   std::vector<IndexRun> runs;
@@ -694,6 +728,7 @@ struct Report {
   const Config* config = nullptr;
   EngineResult ours;
   std::optional<EngineResult> fts5;
+  std::optional<EngineResult> xapian;  // indexing only
 };
 
 double ratio(double a, double b) { return b > 0 ? a / b : 0; }
@@ -729,10 +764,13 @@ void print_header(const Report& r) {
       "citations)\n",
       r.ours.queries.rows.size(), c.query_passes, kTopK);
   std::printf(
-      "          flush every %.0f MiB of analysed text%s%s\n",
-      static_cast<double>(flush_bytes(c)) / kMiB, c.flush_mb ? "" : " (library default)",
+      "          flush every %.0f KiB of analysed text%s%s\n",
+      static_cast<double>(flush_bytes(c)) / 1024, c.flush_mb ? "" : " (library default)",
       xapian_flush_env().empty() ? "" : ("; XAPIAN_FLUSH_THRESHOLD=" + xapian_flush_env()).c_str());
   if (r.fts5) std::printf("peer    : SQLite FTS5 via %s\n", c.python.c_str());
+  if (r.xapian)
+    std::printf("peer    : Xapian %s TermGenerator, %u run(s), indexing only\n",
+                Xapian::version_string(), c.xapian_repeat);
 }
 
 // A figure, or "-" when it was not measured (no passages for FTS5; no runs with --reuse-index).
@@ -764,10 +802,13 @@ void print_engine_row(const EngineResult& e, double corpus_bytes) {
   const IndexSummary& m = e.index;
   const Latency& l = e.queries.latency;
   const bool ran = !e.runs.empty();
-  std::printf("%-13s %7s %8s %10s %9s %9.1f %7.2f %8.2f %8.2f %8.2f %8.2f\n", e.name.c_str(),
+  const bool queried = l.executions > 0;
+  std::printf("%-13s %7s %8s %10s %9s %9.1f %7.2f %8s %8s %8s %8s\n", e.name.c_str(),
               figure(m.mb_per_s, 2, ran).c_str(), figure(m.files_per_s, 1, ran).c_str(),
               figure(m.passages_per_s, 0, ran).c_str(), figure(m.peak_rss_mib, 1, ran).c_str(),
-              m.index_bytes / kMB, m.index_bytes / corpus_bytes, l.p50, l.p95, l.mean, l.max);
+              m.index_bytes / kMB, m.index_bytes / corpus_bytes, figure(l.p50, 2, queried).c_str(),
+              figure(l.p95, 2, queried).c_str(), figure(l.mean, 2, queried).c_str(),
+              figure(l.max, 2, queried).c_str());
 }
 
 void print_side_by_side(const Report& r) {
@@ -780,6 +821,12 @@ void print_side_by_side(const Report& r) {
               "max ms");
   const auto corpus_bytes = static_cast<double>(r.corpus.bytes);
   print_engine_row(r.ours, corpus_bytes);
+  if (r.xapian) {
+    print_engine_row(*r.xapian, corpus_bytes);
+    if (!r.ours.runs.empty())
+      std::printf("ratios: indexing MB/s ours / Xapian TermGenerator = %.2f\n",
+                  ratio(r.ours.index.mb_per_s, r.xapian->index.mb_per_s));
+  }
   if (!r.fts5) return;
   print_engine_row(*r.fts5, corpus_bytes);
   if (!r.ours.runs.empty() && !r.fts5->runs.empty())
@@ -815,6 +862,7 @@ void print_text(const Report& r) {
   print_header(r);
   print_runs(r.ours);
   if (r.fts5) print_runs(*r.fts5);
+  if (r.xapian) print_runs(*r.xapian);
   print_side_by_side(r);
   if (r.config->verbose) print_query_rows(r);
 }
@@ -894,6 +942,11 @@ json to_json(const Report& r) {
         {"p95_fts5_over_ours", ratio(r.fts5->queries.latency.p95, r.ours.queries.latency.p95)},
         {"p50_fts5_over_ours", ratio(r.fts5->queries.latency.p50, r.ours.queries.latency.p50)}};
   }
+  if (r.xapian) {
+    out["engines"].push_back(to_json(*r.xapian));
+    out["ratios"]["index_mb_per_s_ours_over_xapian_termgenerator"] =
+        ratio(r.ours.index.mb_per_s, r.xapian->index.mb_per_s);
+  }
   return out;
 }
 
@@ -931,6 +984,9 @@ void index_both(const Config& config, Report* report) {
   if (fts5)
     report->fts5 = index_engine("SQLite FTS5", config.repeat,
                                 [&] { return index_fts5_once(config, report->corpus); });
+  if (config.xapian_repeat > 0)
+    report->xapian = index_engine("Xapian TG", config.xapian_repeat,
+                                  [&] { return index_xapian_once(config, report->corpus); });
 }
 
 int run(const Config& config) {

@@ -116,8 +116,8 @@ TEST_F(CompileTest, WordsMatchSurfaceOrStemAsOneSynonymGroup) {
   const auto c = compile_query(parse_query(q), analyzer_, context, q);
   const std::string d = c.query.get_description();
   EXPECT_EQ(d,
-            "Query((discriminated SYNONYM discrimin SYNONYM discrimination SYNONYM "
-            "EDiscriminatory))");
+            "Query((discriminated SYNONYM discrimination SYNONYM EDiscriminatory SYNONYM "
+            "discrimin))");
   EXPECT_TRUE(c.all_words.empty());
   EXPECT_EQ(c.highlights.stems.count("discrimin"), 1u);
 }
@@ -161,7 +161,7 @@ TEST_F(CompileTest, DefaultWordsIncludeEverySpellingFromTheIndex) {
   const std::string q = "egalite";
   const std::string d =
       compile_query(parse_query(q), analyzer_, context, q).query.get_description();
-  EXPECT_NE(d.find("egalite SYNONYM EÉgalité SYNONYM Eégalité SYNONYM egalit SYNONYM egalites"),
+  EXPECT_NE(d.find("egalite SYNONYM EÉgalité SYNONYM Eégalité SYNONYM egalites SYNONYM egalit"),
             std::string::npos)
       << d;
   const std::string p = "\"l'égalité des\"";
