@@ -161,7 +161,7 @@ std::optional<Config> parse_options(int argc, char** argv) {
        "indexer analysis threads (0: one per core)")
       ("fts5", po::value(&fts5), "folder of index_fts5.py and bench_query.py: measure FTS5 too")
       ("xapian-peer", po::value(&config.xapian_repeat)->implicit_value(1),
-       "also index with Xapian's TermGenerator (one document per file), N runs (default 1)")
+       "--xapian-peer[=N]: also index with Xapian's TermGenerator (one document per file), N runs (default 1)")
       ("python", po::value(&config.python)->default_value(default_python()),
        "Python for --fts5 (Debian's, as ../shared/bench/README.md asks)")
       ("shards", po::value(&config.shards)->default_value(0),
