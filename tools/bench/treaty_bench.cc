@@ -429,6 +429,15 @@ int index_in_child(const Config& config, const fs::path& index_dir, int fd) {
 
 void warn(const std::string& message) { cli::print_error(kTool, "warning: " + message); }
 
+// What every engine's run reports the same way: the child's wall and CPU time, its peak RSS,
+// and the size of what it wrote at `output`.
+void record_child(const ChildOutcome& child, const fs::path& output, IndexRun* run) {
+  run->seconds = child.seconds;
+  run->cpu_seconds = child.cpu_seconds;
+  run->peak_rss_mib = child.peak_rss_mib;
+  run->index_bytes = disk_bytes(output);
+}
+
 IndexRun index_treatysearch_once(const Config& config, const Corpus& corpus) {
   const fs::path index_dir = config.work / kIndexFolder;
   std::error_code ec;
@@ -455,12 +464,9 @@ IndexRun index_treatysearch_once(const Config& config, const Corpus& corpus) {
   if (report_bytes != corpus.bytes)
     warn("the indexer read " + std::to_string(report_bytes) + " bytes, the corpus has " +
          std::to_string(corpus.bytes));
-  run.seconds = child.seconds;
-  run.cpu_seconds = child.cpu_seconds;
-  run.peak_rss_mib = child.peak_rss_mib;
   run.input_bytes = corpus.bytes;
   run.documents = corpus.files;
-  run.index_bytes = disk_bytes(index_dir);
+  record_child(child, index_dir, &run);
   return run;
 }
 
@@ -488,10 +494,7 @@ IndexRun index_fts5_once(const Config& config, const Corpus& corpus) {
   if (run.input_bytes != corpus.bytes)
     warn("FTS5 indexed " + std::to_string(run.input_bytes) + " bytes, the corpus has " +
          std::to_string(corpus.bytes) + " (index_fts5.py does not descend into folders)");
-  run.seconds = child.seconds;
-  run.cpu_seconds = child.cpu_seconds;
-  run.peak_rss_mib = child.peak_rss_mib;
-  run.index_bytes = disk_bytes(db);
+  record_child(child, db, &run);
   return run;
 }
 
@@ -514,10 +517,7 @@ IndexRun index_xapian_once(const Config& config, const Corpus& corpus) {
   IndexRun run;
   run.input_bytes = std::stoull(child.output.substr(3));
   run.documents = corpus.files;
-  run.seconds = child.seconds;
-  run.cpu_seconds = child.cpu_seconds;
-  run.peak_rss_mib = child.peak_rss_mib;
-  run.index_bytes = disk_bytes(db);
+  record_child(child, db, &run);
   return run;
 }
 
