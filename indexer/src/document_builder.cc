@@ -2,6 +2,7 @@
 
 #include "citation.h"
 #include "passage_record.h"
+#include "position_list.h"
 #include "schema.h"
 #include "states.h"
 
@@ -31,8 +32,9 @@ void add_boolean(const char* prefix, const std::string& value, Xapian::Document*
 // Feeds what the analyzer finds into a Xapian document (layout: schema.h).
 class PostingSink : public core::TokenSink {
  public:
-  PostingSink(Xapian::Document* doc, std::string* buffer, DocumentBuilder::Variants* variants)
-      : doc_(doc), term_(buffer), variants_(variants) {}
+  PostingSink(Xapian::Document* doc, std::string* buffer, core::PositionListBuilder* positions,
+              DocumentBuilder::Variants* variants)
+      : doc_(doc), term_(buffer), positions_(positions), variants_(variants) {}
 
   void on_token(const core::Token& token) override {
     if (token.original == token.surface) {
@@ -42,7 +44,9 @@ class PostingSink : public core::TokenSink {
       term_->append(token.original);
       if (variants_) variants_->emplace(token.surface, *term_);
     }
-    doc_->add_posting(*term_, token.position);
+    // Positions go to the passage's position list (position_list.h), not to Xapian's table.
+    doc_->add_term(*term_);
+    positions_->add(*term_, token.position);
     // Stems are not terms of the passage: the synonym table maps Z<stem> to the word's
     // positional term, and queries expand a stem to the forms seen (query_parser.cc). That
     // matches exactly the passages a Z<stem> term would, without the quarter of all postings
@@ -67,6 +71,7 @@ class PostingSink : public core::TokenSink {
 
   Xapian::Document* doc_;
   std::string* term_;
+  core::PositionListBuilder* positions_;
   std::string stem_key_;
   DocumentBuilder::Variants* variants_;
 };
@@ -98,8 +103,12 @@ void DocumentBuilder::build(const std::string& file_key, const DocumentInfo& inf
     const Passage& passage = passages[ordinal];
     const std::string& language = passage.language.empty() ? info.language : passage.language;
     Xapian::Document doc;
-    PostingSink sink(&doc, &term_, variants);
+    PostingSink sink(&doc, &term_, &positions_, variants);
     analyzer_.analyze(passage.text, language, sink);
+    if (!positions_.empty()) {
+      positions_.encode(&encoded_positions_);
+      doc.add_value(schema::kPositionsSlot, encoded_positions_);
+    }
     add_filter_terms(file_key, info, language, &doc);
     doc.add_boolean_term(id_term(file_key, ordinal));
 

@@ -1,6 +1,6 @@
-// Turns the passages of one document into Xapian documents (one per passage): positional word
-// terms and stems from the shared analyzer, boolean filter terms, the date value, and the
-// passage record with its citation.
+// Turns the passages of one document into Xapian documents (one per passage): word terms and
+// their position list (position_list.h) from the shared analyzer, boolean filter terms, the
+// date value, and the passage record with its citation.
 #pragma once
 
 #include <xapian.h>
@@ -12,6 +12,7 @@
 
 #include "analyzer.h"
 #include "passage.h"
+#include "position_list.h"
 #include "treatysearch/types.h"
 
 namespace treatysearch::ingest {
@@ -39,7 +40,9 @@ class DocumentBuilder {
                         const std::string& language, Xapian::Document* doc);
 
   core::Analyzer analyzer_;
-  std::string term_;  // reused buffer: no allocation per token on the hot path
+  std::string term_;  // reused buffers: no allocation per token on the hot path
+  core::PositionListBuilder positions_;
+  std::string encoded_positions_;
 };
 
 }  // namespace treatysearch::ingest

@@ -1,5 +1,7 @@
 #include "passage_record.h"
 
+#include "varint.h"
+
 namespace treatysearch::core {
 
 namespace {
@@ -7,14 +9,6 @@ namespace {
 constexpr char kPassageVersion = 2;
 constexpr char kFileVersion = 1;
 constexpr char kDocumentVersion = 1;
-
-void put_varint(std::uint64_t value, std::string* out) {
-  while (value >= 0x80) {
-    out->push_back(static_cast<char>((value & 0x7F) | 0x80));
-    value >>= 7;
-  }
-  out->push_back(static_cast<char>(value));
-}
 
 void put_string(std::string_view s, std::string* out) {
   put_varint(s.size(), out);
@@ -27,15 +21,9 @@ class Reader {
   explicit Reader(std::string_view bytes) : bytes_(bytes) {}
 
   bool varint(std::uint64_t* value) {
+    if (ok_ && get_varint(bytes_, &pos_, value)) return true;
     *value = 0;
-    for (int shift = 0; ok_ && shift < 64; shift += 7) {
-      if (pos_ >= bytes_.size()) break;
-      const auto byte = static_cast<unsigned char>(bytes_[pos_++]);
-      *value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-      if ((byte & 0x80) == 0) return true;
-    }
-    ok_ = false;
-    return false;
+    return ok_ = false;
   }
   bool string(std::string* s) {
     std::uint64_t length;

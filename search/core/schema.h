@@ -1,6 +1,6 @@
 // The on-disk layout of a treatysearch index: one Xapian document per passage.
 //
-// Terms (one positional term per word)
+// Terms (one term per word; its positions are in kPositionsSlot, never in Xapian's table)
 //   <surface>        a word written exactly as its folded form (lower case, no accents)
 //   E<original>      a word written otherwise ("EÉgalité", "EKazakhstan"); the synonym table
 //                    maps each surface to the E-variants seen, so default queries find them all
@@ -12,12 +12,14 @@
 //   XC<committee> XS<state> XT<type> XL<language> XY<symbol>   boolean filter terms, lowercase
 // Synonym table
 //   <surface>  -> E<original>   the spellings of a folded form seen (see E above)
-//   Z<stem>    -> <term>        the positional terms (surface or E) of the words with that stem,
+//   Z<stem>    -> <term>        the word terms (surface or E) of the words with that stem,
 //                               where the stem differs from the word's folded form. Stems are
 //                               not terms: a query expands a stem to its forms, which finds
 //                               what a Z<stem> term would, without a posting per passage
 // Values
 //   kDateSlot        "YYYYMMDD" with 00 for unknown month/day: sortable, range-filterable
+//   kPositionsSlot   the positions of the passage's word terms (position_list.h): phrases are
+//                    checked against it (passage_check.h)
 // Document data      a PassageRecord (passage_record.h)
 // Metadata
 //   kSchemaKey, kAnalyzerKey   checked on open
@@ -55,6 +57,7 @@ inline constexpr const char* kLanguagePrefix = "XL";
 inline constexpr const char* kSymbolPrefix = "XY";
 
 inline constexpr unsigned kDateSlot = 0;
+inline constexpr unsigned kPositionsSlot = 1;
 
 // Longest boolean filter value kept as a term; longer values are cut (never fail a document).
 inline constexpr std::size_t kMaxFilterValueBytes = 200;

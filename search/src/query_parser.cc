@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "passage_check.h"
 #include "schema.h"
 #include "symbols.h"
 #include "treatysearch/error.h"
@@ -220,6 +221,36 @@ class TokenCollector : public core::TokenSink {
   std::vector<std::string> grams;
 };
 
+// A compiled part of the query. Xapian matches `wide`, a superset of what the part means (a
+// phrase: the AND of its words); `sure` is a subset (a phrase: nothing), used where the part is
+// subtracted; `exact` is the meaning, checked per passage when it has a phrase
+// (passage_check.h). Without a phrase the three agree.
+struct Part {
+  Xapian::Query wide, sure;  // an empty Xapian::Query matches nothing
+  Predicate exact;
+};
+
+Xapian::Query all_of(const std::vector<Xapian::Query>& queries) {
+  if (queries.empty()) return Xapian::Query::MatchAll;
+  for (const auto& q : queries)
+    if (q.empty()) return {};
+  if (queries.size() == 1) return queries.front();
+  return Xapian::Query(Xapian::Query::OP_AND, queries.begin(), queries.end());
+}
+
+Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
+  std::vector<Xapian::Query> some;
+  for (const auto& q : queries)
+    if (!q.empty()) some.push_back(q);
+  if (some.size() <= 1) return some.empty() ? Xapian::Query() : some.front();
+  return Xapian::Query(Xapian::Query::OP_OR, some.begin(), some.end());
+}
+
+Xapian::Query but_not(const Xapian::Query& kept, const Xapian::Query& removed) {
+  if (kept.empty() || removed.empty()) return kept;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, kept, removed);
+}
+
 class Compiler {
  public:
   Compiler(core::Analyzer& analyzer, const QueryContext& context, std::string_view original,
@@ -227,25 +258,27 @@ class Compiler {
       : analyzer_(analyzer), context_(context), original_(original), highlights_(highlights) {}
 
   // Returns false for a node that analyzed to nothing (only punctuation): it is dropped.
-  bool compile(const QueryNode& node, Xapian::Query* out) {
+  bool compile(const QueryNode& node, Part* out) {
     switch (node.type) {
       case QueryNode::Type::kWord:
       case QueryNode::Type::kPhrase:
         return compile_text(node, out);
       case QueryNode::Type::kNot: {
-        Xapian::Query inner;
+        Part inner;
         if (!compile(node.children.front(), &inner)) return false;
-        *out = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, inner);
+        out->wide = but_not(Xapian::Query::MatchAll, inner.sure);
+        out->sure = but_not(Xapian::Query::MatchAll, inner.wide);
+        out->exact = Predicate::negate(std::move(inner.exact));
         return true;
       }
       case QueryNode::Type::kOr: {
-        std::vector<Xapian::Query> parts;
+        std::vector<Part> parts;
         for (const auto& child : node.children) {
-          Xapian::Query q;
-          if (compile(child, &q)) parts.push_back(q);
+          Part part;
+          if (compile(child, &part)) parts.push_back(std::move(part));
         }
         if (parts.empty()) return false;
-        *out = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+        *out = either(std::move(parts));
         return true;
       }
       case QueryNode::Type::kAll:
@@ -258,39 +291,67 @@ class Compiler {
   std::size_t term_count() const { return term_count_; }
 
   struct Parts {
-    std::vector<Xapian::Query> positive, negative;
+    std::vector<Part> positive, negative;
   };
 
   // Compiles the children of a conjunction, separating negated ones (NOT x, -x).
   Parts compile_parts(const QueryNode& node) {
     Parts parts;
     for (const auto& child : node.children) {
-      Xapian::Query q;
+      Part part;
       if (child.type == QueryNode::Type::kNot) {
-        if (compile(child.children.front(), &q)) parts.negative.push_back(q);
-      } else if (compile(child, &q)) {
-        parts.positive.push_back(q);
+        if (compile(child.children.front(), &part)) parts.negative.push_back(std::move(part));
+      } else if (compile(child, &part)) {
+        parts.positive.push_back(std::move(part));
       }
     }
     return parts;
   }
 
-  // `combine` joins the positive parts; negated parts are subtracted from the result.
-  static Xapian::Query assemble(const Parts& parts, Xapian::Query::op combine) {
-    Xapian::Query result = parts.positive.empty() ? Xapian::Query::MatchAll
-                                                  : Xapian::Query(combine, parts.positive.begin(),
-                                                                  parts.positive.end());
-    if (parts.negative.empty()) return result;
-    return Xapian::Query(
-        Xapian::Query::OP_AND_NOT, result,
-        Xapian::Query(Xapian::Query::OP_OR, parts.negative.begin(), parts.negative.end()));
+  // Joins the positive parts (all of them, or any of them); negated parts are subtracted.
+  static Part assemble(const Parts& parts, bool all) {
+    std::vector<Xapian::Query> wide, sure, wide_negative, sure_negative;
+    std::vector<Predicate> exact, exact_negative;
+    for (const auto& part : parts.positive) {
+      wide.push_back(part.wide);
+      sure.push_back(part.sure);
+      exact.push_back(part.exact);
+    }
+    for (const auto& part : parts.negative) {
+      wide_negative.push_back(part.wide);
+      sure_negative.push_back(part.sure);
+      exact_negative.push_back(part.exact);
+    }
+    Part out;
+    const bool none = parts.positive.empty();
+    out.wide = but_not(none  ? Xapian::Query::MatchAll
+                       : all ? all_of(wide)
+                             : any_of(wide),
+                       any_of(sure_negative));
+    out.sure = but_not(none  ? Xapian::Query::MatchAll
+                       : all ? all_of(sure)
+                             : any_of(sure),
+                       any_of(wide_negative));
+    std::vector<Predicate> meaning;
+    if (!none)
+      meaning.push_back(Predicate::combine(all ? Predicate::Kind::kAll : Predicate::Kind::kAny,
+                                           std::move(exact)));
+    for (auto& p : exact_negative) meaning.push_back(Predicate::negate(std::move(p)));
+    out.exact = Predicate::combine(Predicate::Kind::kAll, std::move(meaning));
+    return out;
   }
 
  private:
-  bool compile_conjunction(const QueryNode& node, Xapian::Query* out) {
+  static Part either(std::vector<Part> parts) {
+    Parts any;
+    any.positive = std::move(parts);
+    return assemble(any, /*all=*/false);
+  }
+
+  bool compile_conjunction(const QueryNode& node, Part* out) {
     const Parts parts = compile_parts(node);
     if (parts.positive.empty() && parts.negative.empty()) return false;
-    *out = assemble(parts, Xapian::Query::OP_AND);
+    *out = assemble(parts, /*all=*/true);
     return true;
   }
 
@@ -321,7 +382,7 @@ class Compiler {
   // the forms with that stem seen at indexing (schema.h); a form that is its own stem ("right"
   // for "rights") has no entry and is found through its own terms, added here. Each term is
   // in the group once: a posting list read twice would cost the common words a third more.
-  Xapian::Query word_query(const TokenCollector::Item& item, bool exact) {
+  std::vector<std::string> word_terms(const TokenCollector::Item& item, bool exact) {
     std::vector<std::string> terms = position_terms(item, exact);
     auto add = [&terms](std::string term) {
       if (std::find(terms.begin(), terms.end(), term) == terms.end())
@@ -342,16 +403,27 @@ class Compiler {
         for (auto& form : forms) add(std::move(form));
       }
     }
-    if (terms.size() == 1) return Xapian::Query(terms.front());
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+    return terms;
   }
 
-  bool compile_text(const QueryNode& node, Xapian::Query* out) {
+  static Part word_part(std::vector<std::string> terms) {
+    Part part;
+    part.wide = terms.size() == 1
+                    ? Xapian::Query(terms.front())
+                    : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+    part.sure = part.wide;
+    part.exact = Predicate::any_term(std::move(terms), /*positional=*/true);
+    return part;
+  }
+
+  bool compile_text(const QueryNode& node, Part* out) {
     const bool phrase = node.type == QueryNode::Type::kPhrase;
     // A document symbol typed as a word is one exact term.
     if (!phrase && core::is_symbol(node.text, /*any_case=*/true)) {
       count_terms(1);
-      *out = Xapian::Query(core::schema::kSymbolMentionPrefix + core::symbol_key(node.text));
+      const std::string term = core::schema::kSymbolMentionPrefix + core::symbol_key(node.text);
+      out->wide = out->sure = Xapian::Query(term);
+      out->exact = Predicate::any_term({term}, /*positional=*/false);
       highlights_->symbols.insert(core::symbol_key(node.text));
       return true;
     }
@@ -361,23 +433,29 @@ class Compiler {
     count_terms(tokens.items.size());
     if (tokens.items.size() == 1 && !phrase &&
         tokens.items.front().kind != core::TokenKind::kIdeographic) {
-      *out = word_query(tokens.items.front(), node.exact);
+      *out = word_part(word_terms(tokens.items.front(), node.exact));
       return true;
     }
     // A quoted phrase, or a typed word that analyzes into several tokens (co-operation, a
-    // Chinese word): the sequence of its forms.
-    std::vector<Xapian::Query> positions;
+    // Chinese word): the sequence of its forms. Xapian matches and ranks the AND of the words
+    // (as its OP_PHRASE would); the sequence is checked in the passages' position lists.
+    std::vector<std::vector<std::string>> groups;
+    std::vector<Xapian::Query> words;
     for (const auto& item : tokens.items) {
-      const std::vector<std::string> terms = position_terms(item, node.exact);
-      positions.push_back(terms.size() == 1
-                              ? Xapian::Query(terms.front())
-                              : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+      groups.push_back(position_terms(item, node.exact));
+      const auto& terms = groups.back();
+      words.push_back(terms.size() == 1
+                          ? Xapian::Query(terms.front())
+                          : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
     }
-    Xapian::Query sequence =
-        positions.size() == 1
-            ? positions.front()
-            : Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(),
-                            static_cast<Xapian::termcount>(positions.size()));
+    Part sequence;
+    if (words.size() == 1) {
+      sequence.wide = sequence.sure = words.front();
+      sequence.exact = Predicate::any_term(std::move(groups.front()), /*positional=*/true);
+    } else {
+      sequence.wide = all_of(words);  // sequence.sure stays empty: no posting proves an order
+      sequence.exact = Predicate::sequence(std::move(groups));
+    }
     if (!node.exact && tokens.all_ideographic()) {
       // ICU's dictionary may split the same characters differently in the passage's context;
       // all of the query's character grams in one passage match too.
@@ -386,14 +464,24 @@ class Compiler {
       for (const auto& item : tokens.items) run += item.surface;
       highlights_->ideographic.push_back(run);
       std::vector<Xapian::Query> grams;
+      std::vector<Predicate> gram_checks;
       for (const auto& gram : tokens.grams)
-        if (core::count_code_points(gram) == 2 || tokens.grams.size() == 1)
-          grams.emplace_back(core::schema::kGramPrefix + gram);
-      if (!grams.empty())
-        sequence = Xapian::Query(Xapian::Query::OP_OR, sequence,
-                                 Xapian::Query(Xapian::Query::OP_AND, grams.begin(), grams.end()));
+        if (core::count_code_points(gram) == 2 || tokens.grams.size() == 1) {
+          const std::string term = core::schema::kGramPrefix + gram;
+          grams.emplace_back(term);
+          gram_checks.push_back(Predicate::any_term({term}, /*positional=*/false));
+        }
+      if (!grams.empty()) {
+        Part all_grams;
+        all_grams.wide = all_grams.sure = all_of(grams);
+        all_grams.exact = Predicate::combine(Predicate::Kind::kAll, std::move(gram_checks));
+        std::vector<Part> either_way;
+        either_way.push_back(std::move(sequence));
+        either_way.push_back(std::move(all_grams));
+        sequence = either(std::move(either_way));
+      }
     }
-    *out = sequence;
+    *out = std::move(sequence);
     return true;
   }
 
@@ -418,18 +506,27 @@ CompiledQuery compile_query(const QueryNode& root, core::Analyzer& analyzer,
                             const QueryContext& context, std::string_view original) {
   CompiledQuery compiled;
   Compiler compiler(analyzer, context, original, &compiled.highlights);
+  Part query;
   if (root.type == QueryNode::Type::kAll) {
     // Side-by-side words at the top level: the searcher ranks passages with every word first
     // (all_words), then those with only some of them (query).
     const auto parts = compiler.compile_parts(root);
     if (parts.positive.empty() && parts.negative.empty())
       fail(original, "no searchable words (only punctuation or symbols)");
-    compiled.query = Compiler::assemble(parts, Xapian::Query::OP_OR);
-    if (parts.positive.size() > 1)
-      compiled.all_words = Compiler::assemble(parts, Xapian::Query::OP_AND);
-  } else if (!compiler.compile(root, &compiled.query)) {
+    query = Compiler::assemble(parts, /*all=*/false);
+    if (parts.positive.size() > 1) {
+      Part all = Compiler::assemble(parts, /*all=*/true);
+      compiled.all_words = all.wide;
+      compiled.all_words_sure = all.sure;
+      compiled.all_words_check = std::move(all.exact);
+    }
+  } else if (!compiler.compile(root, &query)) {
     fail(original, "no searchable words (only punctuation or symbols)");
   }
+  compiled.query = query.wide;
+  compiled.query_check = std::move(query.exact);
+  compiled.needs_check =
+      compiled.query_check.needs_positions() || compiled.all_words_check.needs_positions();
   compiled.term_count = compiler.term_count();
   return compiled;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "passage_check.h"
 
 namespace treatysearch::search {
 
@@ -52,11 +53,18 @@ struct QueryContext {
   std::function<void(const std::string& surface, std::vector<std::string>* terms)> variants;
 };
 
+// Xapian matches and ranks `query` (and `all_words`), which find a superset of the matches when
+// the query has a phrase: then `needs_check` is set, and the searcher accepts only the passages
+// for which the *_check predicates hold (passage_check.h).
 struct CompiledQuery {
   Xapian::Query query;
+  Predicate query_check;
   // For a top-level kAll of several parts: the strict conjunction, ranked first by the searcher
-  // ("all the words"), then the rest of `query`. Empty otherwise.
-  Xapian::Query all_words;
+  // ("all the words"), then the rest of `query`. Empty otherwise. all_words_sure holds only
+  // passages certain to match all_words (what may be subtracted from the rest).
+  Xapian::Query all_words, all_words_sure;
+  Predicate all_words_check;
+  bool needs_check = false;
   HighlightTerms highlights;
   std::size_t term_count = 0;
 };

@@ -156,33 +156,46 @@ SearchResult SearcherImpl::run(const std::string& query, const SearchOptions& op
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
 
+  // With a phrase, Xapian's queries find a superset; the checks keep the exact matches, looking
+  // only at passages that could enter the page (passage_check.h).
+  const bool check = compiled.needs_check;
   std::vector<std::pair<Xapian::MSet, std::size_t>> pages;  // (mset, first rank)
   if (compiled.all_words.empty()) {
     enquire.set_query(filtered(compiled.query));
+    PassageCheck query_check(compiled.query_check);
     Xapian::MSet mset =
-        enquire.get_mset(options.offset, options.limit, options.offset + options.limit);
+        enquire.get_mset(options.offset, options.limit, options.offset + options.limit, nullptr,
+                         check ? &query_check : nullptr);
     result.total = mset.get_matches_estimated();
     pages.emplace_back(mset, options.offset + 1);
   } else {
     // Passages with every word first, ranked among themselves; then passages with only some.
     enquire.set_query(filtered(compiled.all_words));
+    PassageCheck all_check(compiled.all_words_check);
     Xapian::MSet all =
-        enquire.get_mset(options.offset, options.limit, options.offset + options.limit);
+        enquire.get_mset(options.offset, options.limit, options.offset + options.limit, nullptr,
+                         check ? &all_check : nullptr);
     pages.emplace_back(all, options.offset + 1);
     // When this page is not filled, fewer than offset+limit passages have every word, and the
     // check_at_least above made their count exact.
     const std::size_t all_count = all.get_matches_estimated();
     const Xapian::Query rest =
-        Xapian::Query(Xapian::Query::OP_AND_NOT, compiled.query, compiled.all_words);
+        compiled.all_words_sure.empty()
+            ? compiled.query
+            : Xapian::Query(Xapian::Query::OP_AND_NOT, compiled.query, compiled.all_words_sure);
     enquire.set_query(filtered(rest));
+    PassageCheck rest_check(compiled.query_check, &compiled.all_words_check);
+    const Xapian::MatchDecider* rest_decider = check ? &rest_check : nullptr;
     if (all.size() < options.limit) {
       const std::size_t rest_offset = options.offset > all_count ? options.offset - all_count : 0;
       const std::size_t rest_limit = options.limit - all.size();
-      Xapian::MSet more = enquire.get_mset(rest_offset, rest_limit, rest_offset + rest_limit);
+      Xapian::MSet more = enquire.get_mset(rest_offset, rest_limit, rest_offset + rest_limit,
+                                           nullptr, rest_decider);
       pages.emplace_back(more, all_count + rest_offset + 1);
       result.total = all_count + more.get_matches_estimated();
     } else {
-      result.total = all_count + enquire.get_mset(0, 0).get_matches_estimated();
+      result.total =
+          all_count + enquire.get_mset(0, 0, 0, nullptr, rest_decider).get_matches_estimated();
     }
   }
 

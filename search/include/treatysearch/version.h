@@ -9,6 +9,6 @@ TREATYSEARCH_API const char* version();
 
 // The on-disk schema version this build reads and writes. An index written with another version
 // is refused with ErrorCode::kVersionMismatch.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 }  // namespace treatysearch

@@ -8,15 +8,25 @@
 #include <string>
 
 #include "document_builder.h"
+#include "position_list.h"
 #include "query_parser.h"
+#include "schema.h"
 
 namespace treatysearch {
 namespace {
 
+// The terms with positions: those of the passage's position list (position_list.h), each of
+// which is also a term of the document.
 std::set<std::string> positional_terms(const Xapian::Document& doc) {
+  std::vector<std::pair<std::string, std::vector<std::uint32_t>>> list;
+  EXPECT_TRUE(core::decode_position_list(doc.get_value(core::schema::kPositionsSlot), &list));
   std::set<std::string> out;
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
-    if (it.positionlist_count() > 0) out.insert(*it);
+  for (const auto& entry : list) {
+    auto term = doc.termlist_begin();
+    term.skip_to(entry.first);
+    EXPECT_TRUE(term != doc.termlist_end() && *term == entry.first) << entry.first;
+    out.insert(entry.first);
+  }
   return out;
 }
 

@@ -1,0 +1,164 @@
+#include "position_list.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "varint.h"
+
+namespace treatysearch::core {
+
+namespace {
+
+constexpr char kFormatVersion = 1;
+
+std::size_t shared_prefix(std::string_view a, std::string_view b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  std::size_t i = 0;
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
+}
+
+}  // namespace
+
+void PositionListBuilder::add(std::string_view term, std::uint32_t position) {
+  entries_.push_back({static_cast<std::uint32_t>(arena_.size()),
+                      static_cast<std::uint32_t>(term.size()), position});
+  arena_.append(term);
+}
+
+void PositionListBuilder::encode(std::string* out) {
+  out->clear();
+  order_.resize(entries_.size());
+  for (std::uint32_t i = 0; i < order_.size(); ++i) order_[i] = i;
+  std::sort(order_.begin(), order_.end(), [this](std::uint32_t a, std::uint32_t b) {
+    const int c = term_of(entries_[a]).compare(term_of(entries_[b]));
+    return c != 0 ? c < 0 : entries_[a].position < entries_[b].position;
+  });
+  std::size_t terms = 0;
+  for (std::size_t i = 0; i < order_.size(); ++i)
+    if (i == 0 || term_of(entries_[order_[i]]) != term_of(entries_[order_[i - 1]])) ++terms;
+
+  out->push_back(kFormatVersion);
+  put_varint(terms, out);
+  std::string_view previous;
+  std::string gaps;
+  for (std::size_t i = 0; i < order_.size();) {
+    const std::string_view term = term_of(entries_[order_[i]]);
+    const std::size_t shared = shared_prefix(previous, term);
+    put_varint(shared, out);
+    put_varint(term.size() - shared, out);
+    out->append(term.substr(shared));
+    gaps.clear();
+    std::uint32_t last = 0;
+    for (; i < order_.size() && term_of(entries_[order_[i]]) == term; ++i) {
+      put_varint(entries_[order_[i]].position - last, &gaps);
+      last = entries_[order_[i]].position;
+    }
+    put_varint(gaps.size(), out);
+    out->append(gaps);
+    previous = term;
+  }
+  arena_.clear();
+  entries_.clear();
+}
+
+PositionListCursor::PositionListCursor(std::string_view encoded) : encoded_(encoded) {
+  ok_ = !encoded_.empty() && encoded_[0] == kFormatVersion;
+  pos_ = 1;
+  if (ok_) ok_ = get_varint(encoded_, &pos_, &remaining_);
+}
+
+bool PositionListCursor::next() {
+  if (!ok_ || remaining_ == 0) return false;
+  --remaining_;
+  std::uint64_t shared = 0, rest = 0, gap_bytes = 0;
+  if (!get_varint(encoded_, &pos_, &shared) || shared > term_.size() ||
+      !get_varint(encoded_, &pos_, &rest) || rest > encoded_.size() - pos_)
+    return ok_ = false;
+  term_.resize(shared);
+  term_.append(encoded_.substr(pos_, rest));
+  pos_ += rest;
+  if (!get_varint(encoded_, &pos_, &gap_bytes) || gap_bytes > encoded_.size() - pos_)
+    return ok_ = false;
+  gaps_ = encoded_.substr(pos_, gap_bytes);
+  pos_ += gap_bytes;
+  return true;
+}
+
+bool PositionListCursor::positions(std::vector<std::uint32_t>* out) const {
+  std::uint64_t position = 0;
+  for (std::size_t i = 0; i < gaps_.size();) {
+    std::uint64_t gap = 0;
+    if (!get_varint(gaps_, &i, &gap) || gap == 0 || position + gap > UINT32_MAX) return false;
+    position += gap;
+    out->push_back(static_cast<std::uint32_t>(position));
+  }
+  return true;
+}
+
+bool decode_position_list(std::string_view encoded,
+                          std::vector<std::pair<std::string, std::vector<std::uint32_t>>>* out) {
+  out->clear();
+  PositionListCursor cursor(encoded);
+  while (cursor.next()) {
+    out->emplace_back(cursor.term(), std::vector<std::uint32_t>{});
+    if (!cursor.positions(&out->back().second)) return false;
+  }
+  return cursor.ok();
+}
+
+bool PassagePositions::assign(std::string encoded) {
+  encoded_ = std::move(encoded);
+  arena_.clear();
+  entries_.clear();
+  PositionListCursor cursor(encoded_);
+  while (cursor.next()) {
+    entries_.push_back({static_cast<std::uint32_t>(arena_.size()),
+                        static_cast<std::uint32_t>(cursor.term().size()), cursor.gaps()});
+    arena_.append(cursor.term());
+  }
+  if (!cursor.ok()) entries_.clear();
+  return cursor.ok();
+}
+
+const PassagePositions::Entry* PassagePositions::find(std::string_view term) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), term,
+                             [this](const Entry& e, std::string_view t) { return term_of(e) < t; });
+  return it != entries_.end() && term_of(*it) == term ? &*it : nullptr;
+}
+
+bool PassagePositions::has(std::string_view term) const { return find(term) != nullptr; }
+
+void PassagePositions::positions(std::string_view term, std::vector<std::uint32_t>* out) const {
+  const Entry* entry = find(term);
+  if (!entry) return;
+  std::uint64_t position = 0;
+  for (std::size_t i = 0; i < entry->gaps.size();) {
+    std::uint64_t gap = 0;
+    if (!get_varint(entry->gaps, &i, &gap) || gap == 0) return;  // malformed: stop
+    position += gap;
+    out->push_back(static_cast<std::uint32_t>(position));
+  }
+}
+
+bool PassagePositions::in_sequence(const std::vector<std::vector<std::string>>& groups) {
+  if (groups.empty()) return false;
+  scratch_.resize(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    auto& list = scratch_[g];
+    list.clear();
+    for (const auto& term : groups[g]) positions(term, &list);
+    if (list.empty()) return false;
+    std::sort(list.begin(), list.end());  // a group's forms interleave
+  }
+  for (const std::uint32_t start : scratch_.front()) {
+    bool all = true;
+    for (std::size_t g = 1; g < groups.size() && all; ++g)
+      all = std::binary_search(scratch_[g].begin(), scratch_[g].end(),
+                               start + static_cast<std::uint32_t>(g));
+    if (all) return true;
+  }
+  return false;
+}
+
+}  // namespace treatysearch::core

@@ -1,0 +1,144 @@
+// Passage position lists (position_list.h): the encoding and the phrase check on it.
+#include "position_list.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace treatysearch::core {
+namespace {
+
+using Decoded = std::vector<std::pair<std::string, std::vector<std::uint32_t>>>;
+
+// Encodes a passage given as its tokens in order (position i + 1 for tokens[i]).
+std::string encode(const std::vector<std::string>& tokens) {
+  PositionListBuilder builder;
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    builder.add(tokens[i], static_cast<std::uint32_t>(i + 1));
+  std::string out;
+  builder.encode(&out);
+  return out;
+}
+
+bool phrase(const std::string& encoded, const std::vector<std::vector<std::string>>& groups) {
+  PassagePositions passage;
+  return passage.assign(encoded) && passage.in_sequence(groups);
+}
+
+TEST(PositionList, DecodesEveryTermWithItsPositionsInTermOrder) {
+  PositionListBuilder builder;
+  builder.add("discrimination", 4);
+  builder.add("racial", 3);
+  builder.add("discriminated", 1);
+  builder.add("racial", 9);
+  builder.add("discrimination", 2);
+  builder.add("EDiscrimination", 300);
+  std::string encoded;
+  builder.encode(&encoded);
+  EXPECT_TRUE(builder.empty());
+
+  Decoded decoded;
+  ASSERT_TRUE(decode_position_list(encoded, &decoded));
+  const Decoded expected = {{"EDiscrimination", {300}},
+                            {"discriminated", {1}},
+                            {"discrimination", {2, 4}},
+                            {"racial", {3, 9}}};
+  EXPECT_EQ(decoded, expected);
+}
+
+TEST(PositionList, BuilderStartsAfreshAfterEncoding) {
+  PositionListBuilder builder;
+  builder.add("first", 1);
+  std::string encoded;
+  builder.encode(&encoded);
+  builder.add("second", 1);
+  builder.encode(&encoded);
+  Decoded decoded;
+  ASSERT_TRUE(decode_position_list(encoded, &decoded));
+  EXPECT_EQ(decoded, (Decoded{{"second", {1}}}));
+}
+
+TEST(PositionList, LargePositionsAndLongTermsRoundTrip) {
+  PositionListBuilder builder;
+  const std::string long_term(200, 'x');
+  builder.add(long_term, 1);
+  builder.add(long_term, 100000);
+  builder.add("y", 4000000000u);
+  std::string encoded;
+  builder.encode(&encoded);
+  Decoded decoded;
+  ASSERT_TRUE(decode_position_list(encoded, &decoded));
+  EXPECT_EQ(decoded, (Decoded{{long_term, {1, 100000}}, {"y", {4000000000u}}}));
+}
+
+TEST(PassagePositions, MatchesWordsInSequenceOnly) {
+  const std::string text = encode({"combat", "hate", "speech", "and", "speech", "crimes"});
+  EXPECT_TRUE(phrase(text, {{"hate"}, {"speech"}}));
+  EXPECT_TRUE(phrase(text, {{"speech"}, {"crimes"}}));
+  EXPECT_TRUE(phrase(text, {{"hate"}, {"speech"}, {"and"}, {"speech"}}));
+  EXPECT_FALSE(phrase(text, {{"speech"}, {"hate"}}));    // reversed
+  EXPECT_FALSE(phrase(text, {{"hate"}, {"and"}}));       // a word between
+  EXPECT_FALSE(phrase(text, {{"hate"}, {"missing"}}));   // a word absent
+  EXPECT_FALSE(phrase(text, {{"crimes"}, {"combat"}}));  // no wrap-around
+  EXPECT_TRUE(phrase(text, {{"combat"}}));
+  EXPECT_FALSE(phrase(text, {}));
+}
+
+TEST(PassagePositions, AnyFormOfAWordFillsItsPlace) {
+  const std::string text = encode({"EHate", "speech", "and", "hate", "Ecrimes"});
+  EXPECT_TRUE(phrase(text, {{"hate", "EHate"}, {"speech"}}));
+  EXPECT_FALSE(phrase(text, {{"hate"}, {"speech"}}));  // only the capitalised form precedes
+  EXPECT_TRUE(phrase(text, {{"hate", "EHate"}, {"crimes", "Ecrimes"}}));
+}
+
+TEST(PassagePositions, RepeatedWordsAndTermsSharedByGroups) {
+  const std::string text = encode({"the", "state", "of", "the", "state", "party"});
+  EXPECT_TRUE(phrase(text, {{"the"}, {"state"}, {"of"}, {"the"}, {"state"}}));
+  EXPECT_TRUE(phrase(text, {{"state"}, {"of", "state"}, {"the", "state"}}));
+  EXPECT_FALSE(phrase(text, {{"the"}, {"the"}}));
+  EXPECT_FALSE(phrase(text, {{"state"}, {"state"}}));
+}
+
+TEST(PassagePositions, FindsTermsAndTheirPositions) {
+  PassagePositions passage;
+  ASSERT_TRUE(passage.assign(encode({"b", "a", "c", "a"})));
+  EXPECT_TRUE(passage.has("a"));
+  EXPECT_FALSE(passage.has("d"));
+  EXPECT_FALSE(passage.has(""));
+  std::vector<std::uint32_t> positions;
+  passage.positions("a", &positions);
+  passage.positions("d", &positions);
+  EXPECT_EQ(positions, (std::vector<std::uint32_t>{2, 4}));
+  ASSERT_TRUE(passage.assign(encode({"x"})));  // reused for another passage
+  EXPECT_FALSE(passage.has("a"));
+}
+
+TEST(PassagePositions, MalformedBytesAreRefusedWithoutReadingOutOfBounds) {
+  const std::string text = encode({"hate", "speech", "online", "hate", "speech"});
+  ASSERT_TRUE(phrase(text, {{"hate"}, {"speech"}}));
+  PassagePositions passage;
+  Decoded decoded;
+  // Every truncation (under the sanitizers this also shows no read past the end).
+  for (std::size_t n = 0; n < text.size(); ++n) {
+    const std::string cut = text.substr(0, n);
+    EXPECT_FALSE(decode_position_list(cut, &decoded)) << n;
+    EXPECT_FALSE(passage.assign(cut)) << n;
+    EXPECT_FALSE(passage.has("hate")) << n;  // a refused encoding has no terms
+  }
+  std::string other_version = text;
+  other_version[0] = '\x7f';
+  EXPECT_FALSE(passage.assign(other_version));
+  EXPECT_FALSE(decode_position_list(other_version, &decoded));
+  std::string zero_gap = encode({"hate"});
+  zero_gap.back() = '\0';  // a gap of 0 would repeat a position
+  EXPECT_FALSE(decode_position_list(zero_gap, &decoded));
+  ASSERT_TRUE(passage.assign(zero_gap));  // the term directory is sound; its positions are not
+  std::vector<std::uint32_t> positions;
+  passage.positions("hate", &positions);
+  EXPECT_TRUE(positions.empty());
+}
+
+}  // namespace
+}  // namespace treatysearch::core
