@@ -91,5 +91,30 @@ TEST(Incremental, ASecondWriterIsRefusedWithLocked) {
   }
 }
 
+TEST(Incremental, StemsStaySearchableWhenTheFileThatBroughtThemIsRemoved) {
+  // Each analysis thread reports a synonym entry once, with the first file that has it, to
+  // that file's shard; searchers read the union of the shards' tables.
+  TempDir dir;
+  for (int i = 0; i < 8; ++i)
+    dir.write("docs/f" + std::to_string(i) + ".txt",
+              "1. Women were discriminated against in file " + std::to_string(i) + ".\n");
+  const std::string index = dir / "index";
+  IndexerOptions options;
+  options.threads = 1;
+  options.shards = 4;
+  {
+    Indexer indexer = Indexer::open(index, options);
+    EXPECT_EQ(indexer.add_paths({dir / "docs"}).added, 8u);
+  }
+  EXPECT_EQ(hits(index, "discrimination"), 8u);
+  for (int i = 0; i < 7; ++i)
+    std::filesystem::remove(dir / ("docs/f" + std::to_string(i) + ".txt"));
+  {
+    Indexer indexer = Indexer::open(index, options);
+    EXPECT_EQ(indexer.add_paths({dir / "docs"}).removed, 7u);
+  }
+  EXPECT_EQ(hits(index, "discrimination"), 1u);
+}
+
 }  // namespace
 }  // namespace treatysearch
