@@ -44,8 +44,8 @@ class PostingSink : public core::TokenSink {
       term_->append(token.original);
       recorder_->record(token.surface, *term_, variants_);
     }
-    // Positions go to the passage's position list (position_list.h), not to Xapian's table.
-    doc_->add_term(*term_);
+    // Positions go to the passage's position list (position_list.h), not to Xapian's table;
+    // the terms reach the document from it, once per distinct term (build()).
     positions_->add(*term_, token.position);
     // Stems are not terms of the passage: the synonym table maps Z<stem> to the word's
     // positional term, and queries expand a stem to the forms seen (query_parser.cc). That
@@ -116,6 +116,11 @@ void DocumentBuilder::build(const std::string& file_key, const DocumentInfo& inf
     if (!positions_.empty()) {
       positions_.encode(&encoded_positions_);
       doc.add_value(schema::kPositionsSlot, encoded_positions_);
+      for (const auto& [term, count] : positions_.terms()) {
+        term_.assign(term);
+        doc.add_term(term_, count);
+      }
+      positions_.clear();
     }
     add_filter_terms(file_key, info, language, &doc);
     doc.add_boolean_term(id_term(file_key, ordinal));

@@ -40,26 +40,32 @@ void PositionListBuilder::encode(std::string* out) {
 
   out->push_back(kFormatVersion);
   put_varint(terms, out);
+  distinct_.clear();
   std::string_view previous;
-  std::string gaps;
   for (std::size_t i = 0; i < order_.size();) {
     const std::string_view term = term_of(entries_[order_[i]]);
     const std::size_t shared = shared_prefix(previous, term);
     put_varint(shared, out);
     put_varint(term.size() - shared, out);
     out->append(term.substr(shared));
-    gaps.clear();
+    gaps_.clear();
     std::uint32_t last = 0;
+    const std::size_t first = i;
     for (; i < order_.size() && term_of(entries_[order_[i]]) == term; ++i) {
-      put_varint(entries_[order_[i]].position - last, &gaps);
+      put_varint(entries_[order_[i]].position - last, &gaps_);
       last = entries_[order_[i]].position;
     }
-    put_varint(gaps.size(), out);
-    out->append(gaps);
+    put_varint(gaps_.size(), out);
+    out->append(gaps_);
+    distinct_.push_back({term, static_cast<std::uint32_t>(i - first)});
     previous = term;
   }
+}
+
+void PositionListBuilder::clear() {
   arena_.clear();
   entries_.clear();
+  distinct_.clear();
 }
 
 PositionListCursor::PositionListCursor(std::string_view encoded) : encoded_(encoded) {

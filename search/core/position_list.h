@@ -22,15 +22,24 @@
 
 namespace treatysearch::core {
 
-// Collects (term, position) pairs of one passage and encodes them. Reusable: encode() clears.
+// Collects (term, position) pairs of one passage and encodes them. Reusable after clear().
 // Not thread-safe; one builder per thread.
 class PositionListBuilder {
  public:
+  struct TermCount {
+    std::string_view term;  // valid until clear()
+    std::uint32_t count;    // number of positions
+  };
+
   // `position` must not repeat for the same term; order does not matter.
   void add(std::string_view term, std::uint32_t position);
   bool empty() const { return entries_.empty(); }
-  // Appends the encoding to `out` (cleared first) and clears the builder.
+  // Encodes the pairs added since the last clear() into *out (replacing its contents).
   void encode(std::string* out);
+  // After encode(): each distinct term with its number of positions, in byte order (what a
+  // Xapian document needs as terms and wdfs).
+  const std::vector<TermCount>& terms() const { return distinct_; }
+  void clear();
 
  private:
   struct Entry {
@@ -43,6 +52,8 @@ class PositionListBuilder {
   std::string arena_;
   std::vector<Entry> entries_;
   std::vector<std::uint32_t> order_;
+  std::vector<TermCount> distinct_;
+  std::string gaps_;
 };
 
 // Reads an encoding term by term, in byte order. A malformed encoding ends the walk with

@@ -37,7 +37,15 @@ TEST(PositionList, DecodesEveryTermWithItsPositionsInTermOrder) {
   builder.add("EDiscrimination", 300);
   std::string encoded;
   builder.encode(&encoded);
+  std::vector<std::pair<std::string, std::uint32_t>> counts;
+  for (const auto& [term, count] : builder.terms()) counts.emplace_back(term, count);
+  EXPECT_EQ(
+      counts,
+      (std::vector<std::pair<std::string, std::uint32_t>>{
+          {"EDiscrimination", 1}, {"discriminated", 1}, {"discrimination", 2}, {"racial", 2}}));
+  builder.clear();
   EXPECT_TRUE(builder.empty());
+  EXPECT_TRUE(builder.terms().empty());
 
   Decoded decoded;
   ASSERT_TRUE(decode_position_list(encoded, &decoded));
@@ -48,11 +56,12 @@ TEST(PositionList, DecodesEveryTermWithItsPositionsInTermOrder) {
   EXPECT_EQ(decoded, expected);
 }
 
-TEST(PositionList, BuilderStartsAfreshAfterEncoding) {
+TEST(PositionList, BuilderStartsAfreshAfterClear) {
   PositionListBuilder builder;
   builder.add("first", 1);
   std::string encoded;
   builder.encode(&encoded);
+  builder.clear();
   builder.add("second", 1);
   builder.encode(&encoded);
   Decoded decoded;
