@@ -71,8 +71,11 @@ PassageCheck::PassageCheck(Predicate must, const Predicate* must_not)
 }
 
 bool PassageCheck::operator()(const Xapian::Document& doc) const {
-  // A passage without a readable position list has no words to match: it is refused.
-  if (!positions_.assign(doc.get_value(core::schema::kPositionsSlot))) return false;
+  // A passage without words has no position list: no word is in it. One whose list cannot be
+  // read is refused rather than guessed about.
+  std::string encoded = doc.get_value(core::schema::kPositionsSlot);
+  const bool no_words = encoded.empty();
+  if (!positions_.assign(std::move(encoded)) && !no_words) return false;
   return holds(must_, doc) && !(has_must_not_ && holds(must_not_, doc));
 }
 

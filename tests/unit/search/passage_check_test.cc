@@ -1,0 +1,81 @@
+// The per-passage check of a query's exact meaning (passage_check.h), on in-memory documents.
+#include "passage_check.h"
+
+#include <gtest/gtest.h>
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "position_list.h"
+#include "schema.h"
+
+namespace treatysearch::search {
+namespace {
+
+// A passage document as the indexer makes it: word terms and their position list.
+Xapian::Document passage(const std::vector<std::string>& words) {
+  core::PositionListBuilder builder;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    builder.add(words[i], static_cast<std::uint32_t>(i + 1));
+  std::string encoded;
+  builder.encode(&encoded);
+  Xapian::Document doc;
+  for (const auto& [term, count] : builder.terms()) doc.add_term(std::string(term), count);
+  if (!words.empty()) doc.add_value(core::schema::kPositionsSlot, encoded);
+  return doc;
+}
+
+const Predicate kHateSpeech = Predicate::sequence({{"hate", "EHate"}, {"speech"}});
+
+TEST(PassageCheck, PhrasesAndTheirNegation) {
+  const auto adjacent = passage({"EHate", "speech", "online"});
+  const auto apart = passage({"speech", "about", "hate"});
+  EXPECT_TRUE(PassageCheck(kHateSpeech)(adjacent));
+  EXPECT_FALSE(PassageCheck(kHateSpeech)(apart));
+  EXPECT_FALSE(PassageCheck(Predicate::negate(kHateSpeech))(adjacent));
+  EXPECT_TRUE(PassageCheck(Predicate::negate(kHateSpeech))(apart));
+}
+
+TEST(PassageCheck, MustNotExcludesWhatTheOtherPageShows) {
+  const Predicate crimes = Predicate::any_term({"crimes"}, /*positional=*/true);
+  const Predicate either = Predicate::combine(Predicate::Kind::kAny, {kHateSpeech, crimes});
+  const Predicate both = Predicate::combine(Predicate::Kind::kAll, {kHateSpeech, crimes});
+  const PassageCheck rest(either, &both);
+  EXPECT_FALSE(rest(passage({"hate", "speech", "crimes"})));  // shown with all the words
+  EXPECT_TRUE(rest(passage({"hate", "speech"})));
+  EXPECT_TRUE(rest(passage({"speech", "hate", "crimes"})));
+  EXPECT_FALSE(rest(passage({"speech", "hate"})));
+}
+
+TEST(PassageCheck, TermsWithoutPositionsAreLookedUpInTheTermList) {
+  auto doc = passage({"report"});
+  doc.add_term("Ycerd/c/kaz/co/8-10");
+  const Predicate symbol = Predicate::any_term({"Ycerd/c/kaz/co/8-10"}, /*positional=*/false);
+  const Predicate other = Predicate::any_term({"Ye/c.12/kaz/2"}, /*positional=*/false);
+  EXPECT_TRUE(PassageCheck(symbol)(doc));
+  EXPECT_FALSE(PassageCheck(other)(doc));
+}
+
+TEST(PassageCheck, PassagesWithoutWordsAndUnreadableLists) {
+  const auto no_words = passage({});
+  EXPECT_FALSE(PassageCheck(kHateSpeech)(no_words));
+  EXPECT_TRUE(PassageCheck(Predicate::negate(kHateSpeech))(no_words));
+  Xapian::Document damaged;
+  damaged.add_value(core::schema::kPositionsSlot, "\x01\x05");  // five terms promised, none
+  EXPECT_FALSE(PassageCheck(Predicate::negate(kHateSpeech))(damaged));
+}
+
+TEST(Predicate, OnlyPhrasesNeedPositions) {
+  const Predicate words = Predicate::combine(
+      Predicate::Kind::kAll,
+      {Predicate::any_term({"a"}, true), Predicate::negate(Predicate::any_term({"b"}, true))});
+  EXPECT_FALSE(words.needs_positions());
+  EXPECT_TRUE(Predicate::combine(Predicate::Kind::kAny, {words, Predicate::negate(kHateSpeech)})
+                  .needs_positions());
+  EXPECT_EQ(words.describe(), "ALL(TERMS(a) NOT(TERMS(b)))");
+}
+
+}  // namespace
+}  // namespace treatysearch::search
