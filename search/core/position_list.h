@@ -106,7 +106,7 @@ class PassagePositions {
   std::string_view term_of(const Entry& e) const { return {arena_.data() + e.offset, e.length}; }
   const Entry* find(std::string_view term) const;
 
-  std::string encoded_;  // a copy: the entries point into it
+  std::string encoded_;  // owned: the entries point into it
   std::string arena_;
   std::vector<Entry> entries_;  // in term order
   std::vector<std::vector<std::uint32_t>> scratch_;
