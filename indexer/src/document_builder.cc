@@ -33,8 +33,8 @@ void add_boolean(const char* prefix, const std::string& value, Xapian::Document*
 class PostingSink : public core::TokenSink {
  public:
   PostingSink(Xapian::Document* doc, std::string* buffer, core::PositionListBuilder* positions,
-              VariantRecorder* recorder, DocumentBuilder::Variants* variants)
-      : doc_(doc), term_(buffer), positions_(positions), recorder_(recorder), variants_(variants) {}
+              DocumentBuilder::Variants* variants)
+      : doc_(doc), term_(buffer), positions_(positions), variants_(variants) {}
 
   void on_token(const core::Token& token) override {
     if (token.original == token.surface) {
@@ -42,7 +42,7 @@ class PostingSink : public core::TokenSink {
     } else {
       term_->assign(schema::kExactPrefix);
       term_->append(token.original);
-      recorder_->record(token.surface, *term_, variants_);
+      if (variants_) variants_->emplace(token.surface, *term_);
     }
     // Positions go to the passage's position list (position_list.h), not to Xapian's table;
     // the terms reach the document from it, once per distinct term (build()).
@@ -52,9 +52,9 @@ class PostingSink : public core::TokenSink {
     // matches exactly the passages a Z<stem> term would, without the quarter of all postings
     // such terms cost Xapian's writer. A stem equal to the folded form needs no entry: the
     // query looks the stem up as a plain term too.
-    if (!token.stem.empty() && token.stem != token.surface) {
+    if (variants_ && !token.stem.empty() && token.stem != token.surface) {
       stem_key_.assign(schema::kStemPrefix).append(token.stem);
-      recorder_->record(stem_key_, *term_, variants_);
+      variants_->emplace(stem_key_, *term_);
     }
   }
   void on_gram(std::string_view gram) override { add_prefixed(schema::kGramPrefix, gram); }
@@ -73,18 +73,10 @@ class PostingSink : public core::TokenSink {
   std::string* term_;
   core::PositionListBuilder* positions_;
   std::string stem_key_;
-  VariantRecorder* recorder_;
   DocumentBuilder::Variants* variants_;
 };
 
 }  // namespace
-
-void VariantRecorder::record(std::string_view key, std::string_view term,
-                             DocumentBuilder::Variants* out) {
-  pair_.assign(key).append(1, '\0').append(term);
-  if (reported_.size() >= kMaxRemembered) reported_.clear();  // then some are reported again
-  if (reported_.insert(pair_).second) out->emplace(key, term);
-}
 
 std::string DocumentBuilder::id_term(const std::string& file_key, std::size_t ordinal) {
   return schema::kIdPrefix + file_key + ":" + std::to_string(ordinal);
@@ -111,7 +103,7 @@ void DocumentBuilder::build(const std::string& file_key, const DocumentInfo& inf
     const Passage& passage = passages[ordinal];
     const std::string& language = passage.language.empty() ? info.language : passage.language;
     Xapian::Document doc;
-    PostingSink sink(&doc, &term_, &positions_, &recorder_, variants);
+    PostingSink sink(&doc, &term_, &positions_, variants);
     analyzer_.analyze(passage.text, language, sink);
     if (!positions_.empty()) {
       positions_.encode(&encoded_positions_);

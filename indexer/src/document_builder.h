@@ -8,7 +8,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -19,20 +18,6 @@
 
 namespace treatysearch::ingest {
 
-// Reports each synonym entry once per analysis thread rather than once per file: the same few
-// thousand word forms recur in every file, and sorting them into each file's set and again into
-// the writer's cost several percent of indexing.
-class VariantRecorder {
- public:
-  void record(std::string_view key, std::string_view term,
-              std::set<std::pair<std::string, std::string>>* out);
-
- private:
-  static constexpr std::size_t kMaxRemembered = 1 << 20;  // bounds memory (~100 MB worst case)
-  std::unordered_set<std::string> reported_;              // "key\0term"
-  std::string pair_;
-};
-
 // Thread-compatible: one DocumentBuilder per analysis thread.
 class DocumentBuilder {
  public:
@@ -40,11 +25,10 @@ class DocumentBuilder {
   // its folded form, and (Z<stem>, word term) for a word whose stem differs from it.
   using Variants = std::set<std::pair<std::string, std::string>>;
 
-  // Appends one Xapian::Document per passage to *out, in passage order, and to *variants the
-  // synonym entries met that this builder has not reported before (required: without them stems
-  // cannot be searched). An entry needs to reach one shard only: searchers read the union of
-  // the shards' synonym tables. Passage n gets the unique id term Q<file_key>:<n>. A passage is
-  // analysed in its own language when it has one, else in the document's.
+  // Appends one Xapian::Document per passage to *out, in passage order, and the synonym
+  // entries met to *variants (required: without them stems cannot be searched). Passage n gets
+  // the unique id term Q<file_key>:<n>. A passage is analysed in its own language when it has
+  // one, else in the document's.
   void build(const std::string& file_key, const DocumentInfo& info,
              const std::vector<Passage>& passages, std::vector<Xapian::Document>* out,
              Variants* variants);
@@ -60,7 +44,6 @@ class DocumentBuilder {
   std::string term_;  // reused buffers: no allocation per token on the hot path
   core::PositionListBuilder positions_;
   std::string encoded_positions_;
-  VariantRecorder recorder_;
 };
 
 }  // namespace treatysearch::ingest

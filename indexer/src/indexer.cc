@@ -255,16 +255,6 @@ struct Indexer::Impl {
     });
   }
 
-  // A file that failed after analysis still delivers its synonym entries: its builder reports
-  // each entry once (document_builder.h), so later files will not bring them again.
-  void keep_variants(Prepared& failed) {
-    if (failed.variants.empty()) return;
-    pool.submit(failed.file_key,
-                [variants = std::move(failed.variants)](ingest::IndexWriter& writer) {
-                  writer.add_variants(variants);
-                });
-  }
-
   // Loads a manifest once; a broken one is reported as a failed file and ignored.
   const ingest::Manifest* manifest_at(const fs::path& path, IngestReport* report) {
     auto it = manifests.find(path.string());
@@ -359,7 +349,6 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
     entry = prepared.report;
     if (!entry.error.empty()) {
       entry.status = FileStatus::kFailed;
-      impl_->keep_variants(prepared);
     } else if (prepared.content_unchanged) {
       entry.status = FileStatus::kUnchanged;
       entry.passages = prepared.record.passages;
@@ -419,7 +408,6 @@ FileReport Indexer::add_text(const std::string& name, std::string_view text,
   analyse_text(*cleaned, info, *impl_->text_builder, &prepared);
   if (!prepared.report.error.empty()) {
     prepared.report.status = FileStatus::kFailed;
-    impl_->keep_variants(prepared);
     return prepared.report;
   }
   prepared.record.path = identity;

@@ -92,8 +92,8 @@ TEST(Incremental, ASecondWriterIsRefusedWithLocked) {
 }
 
 TEST(Incremental, StemsStaySearchableWhenTheFileThatBroughtThemIsRemoved) {
-  // Each analysis thread reports a synonym entry once, with the first file that has it, to
-  // that file's shard; searchers read the union of the shards' tables.
+  // The synonym entries stay in the shards' tables when a file goes (an entry leading to no
+  // passage costs a query one empty posting list); searchers read the union of the tables.
   TempDir dir;
   for (int i = 0; i < 8; ++i)
     dir.write("docs/f" + std::to_string(i) + ".txt",
