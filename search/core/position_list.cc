@@ -18,6 +18,19 @@ std::size_t shared_prefix(std::string_view a, std::string_view b) {
   return i;
 }
 
+// Appends the positions encoded as varint gaps to *out; false (after appending those before the
+// fault) on a malformed or zero gap, or a position past 32 bits.
+bool decode_gaps(std::string_view gaps, std::vector<std::uint32_t>* out) {
+  std::uint64_t position = 0;
+  for (std::size_t i = 0; i < gaps.size();) {
+    std::uint64_t gap = 0;
+    if (!get_varint(gaps, &i, &gap) || gap == 0 || position + gap > UINT32_MAX) return false;
+    position += gap;
+    out->push_back(static_cast<std::uint32_t>(position));
+  }
+  return true;
+}
+
 }  // namespace
 
 void PositionListBuilder::add(std::string_view term, std::uint32_t position) {
@@ -92,14 +105,7 @@ bool PositionListCursor::next() {
 }
 
 bool PositionListCursor::positions(std::vector<std::uint32_t>* out) const {
-  std::uint64_t position = 0;
-  for (std::size_t i = 0; i < gaps_.size();) {
-    std::uint64_t gap = 0;
-    if (!get_varint(gaps_, &i, &gap) || gap == 0 || position + gap > UINT32_MAX) return false;
-    position += gap;
-    out->push_back(static_cast<std::uint32_t>(position));
-  }
-  return true;
+  return decode_gaps(gaps_, out);
 }
 
 bool decode_position_list(std::string_view encoded,
@@ -137,14 +143,7 @@ bool PassagePositions::has(std::string_view term) const { return find(term) != n
 
 void PassagePositions::positions(std::string_view term, std::vector<std::uint32_t>* out) const {
   const Entry* entry = find(term);
-  if (!entry) return;
-  std::uint64_t position = 0;
-  for (std::size_t i = 0; i < entry->gaps.size();) {
-    std::uint64_t gap = 0;
-    if (!get_varint(entry->gaps, &i, &gap) || gap == 0) return;  // malformed: stop
-    position += gap;
-    out->push_back(static_cast<std::uint32_t>(position));
-  }
+  if (entry) decode_gaps(entry->gaps, out);  // malformed gaps end the list early
 }
 
 bool PassagePositions::in_sequence(const std::vector<std::vector<std::string>>& groups) {

@@ -65,18 +65,13 @@ std::string Predicate::describe() const {
   }
 }
 
-PassageCheck::PassageCheck(Predicate must, const Predicate* must_not)
-    : must_(std::move(must)), has_must_not_(must_not != nullptr) {
-  if (must_not) must_not_ = *must_not;
-}
-
 bool PassageCheck::operator()(const Xapian::Document& doc) const {
   // A passage without words has no position list: no word is in it. One whose list cannot be
   // read is refused rather than guessed about.
   std::string encoded = doc.get_value(core::schema::kPositionsSlot);
   const bool no_words = encoded.empty();
   if (!positions_.assign(std::move(encoded)) && !no_words) return false;
-  return holds(must_, doc) && !(has_must_not_ && holds(must_not_, doc));
+  return holds(must_, doc) && !(must_not_ && holds(*must_not_, doc));
 }
 
 bool PassageCheck::has_unpositioned(const std::string& term, const Xapian::Document& doc) const {

@@ -46,19 +46,19 @@ struct Predicate {
 };
 
 // Accepts the passages where `must` holds and, if given, `must_not` does not. Not thread-safe
-// (one per Enquire::get_mset call at a time); holds copies of the predicates.
+// (one per Enquire::get_mset call at a time); refers to the predicates, which must outlive it.
 class PassageCheck : public Xapian::MatchDecider {
  public:
-  explicit PassageCheck(Predicate must, const Predicate* must_not = nullptr);
+  explicit PassageCheck(const Predicate& must, const Predicate* must_not = nullptr)
+      : must_(must), must_not_(must_not) {}
   bool operator()(const Xapian::Document& doc) const override;
 
  private:
   bool holds(const Predicate& p, const Xapian::Document& doc) const;
   bool has_unpositioned(const std::string& term, const Xapian::Document& doc) const;
 
-  Predicate must_;
-  Predicate must_not_;
-  bool has_must_not_ = false;
+  const Predicate& must_;
+  const Predicate* must_not_;
   mutable core::PassagePositions positions_;
 };
 

@@ -324,14 +324,11 @@ class Compiler {
     }
     Part out;
     const bool none = parts.positive.empty();
-    out.wide = but_not(none  ? Xapian::Query::MatchAll
-                       : all ? all_of(wide)
-                             : any_of(wide),
-                       any_of(sure_negative));
-    out.sure = but_not(none  ? Xapian::Query::MatchAll
-                       : all ? all_of(sure)
-                             : any_of(sure),
-                       any_of(wide_negative));
+    auto join = [&](const std::vector<Xapian::Query>& queries) {
+      return none ? Xapian::Query::MatchAll : all ? all_of(queries) : any_of(queries);
+    };
+    out.wide = but_not(join(wide), any_of(sure_negative));
+    out.sure = but_not(join(sure), any_of(wide_negative));
     std::vector<Predicate> meaning;
     if (!none)
       meaning.push_back(Predicate::combine(all ? Predicate::Kind::kAll : Predicate::Kind::kAny,
