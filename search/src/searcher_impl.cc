@@ -36,7 +36,6 @@ Xapian::Query any_of(const char* prefix, const std::vector<std::string>& values)
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-constexpr int kMaxRetries = 3;
 constexpr Xapian::termcount kMaxSymbolExpansion = 1000;
 
 }  // namespace
@@ -90,6 +89,7 @@ SearchResult SearcherImpl::search(const std::string& query, const SearchOptions&
         documents_.clear();
         languages_ = schema::parse_languages(db_.get_metadata(schema::kLanguagesKey));
       }
+      if (on_attempt_for_testing) on_attempt_for_testing(attempt);
       return run(query, options);
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt >= kMaxRetries) core::throw_translated(e, index_dir_);

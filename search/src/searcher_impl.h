@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -19,8 +20,17 @@ class SearcherImpl {
   // Throws Error (kNotFound, kVersionMismatch, kCorrupt, kIo).
   explicit SearcherImpl(std::string index_dir);
 
+  // Reopens and retries after the writer discarded the revision a search was reading (and once
+  // after Xapian 1.4's spurious DatabaseCorruptError during writes) before reporting it.
+  static constexpr int kMaxRetries = 3;
+
   SearchResult search(const std::string& query, const SearchOptions& options);
   std::uint64_t passage_count();
+
+  // Called by search() at the start of each attempt, after the reopen, with the attempt's
+  // number (0 first). Tests commit from here, so that the attempt reads a revision the writer
+  // has discarded and the retry loop must recover; empty otherwise.
+  std::function<void(int attempt)> on_attempt_for_testing;
 
  private:
   Xapian::Query filter_query(const Filters& filters) const;

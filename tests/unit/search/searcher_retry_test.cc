@@ -1,0 +1,86 @@
+// The searcher's retry loop: a search that reads a revision the writer has since discarded
+// reopens and retries, and gives up with one clear error after SearcherImpl::kMaxRetries.
+// The writer commits from inside the search (SearcherImpl::on_attempt_for_testing), so the
+// collision happens every time rather than by the luck of timing.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "searcher_impl.h"
+#include "temp_dir.h"
+#include "treatysearch/indexer.h"
+
+namespace treatysearch {
+namespace {
+
+using testing::TempDir;
+
+constexpr int kFiles = 8;
+constexpr int kParagraphs = 30;
+
+// Replaces every document of the index, `commits` times, each a commit of its own, so that the
+// blocks of the revision a reader opened are freed and reused. The passages are long enough to
+// fill many blocks: a table held in its root block alone is cached by the reader and never
+// re-read.
+void rewrite(const std::string& index, int commits, int* edition) {
+  Indexer indexer = Indexer::open(index);
+  for (int c = 0; c < commits; ++c) {
+    ++*edition;
+    for (int f = 0; f < kFiles; ++f) {
+      std::string text;
+      for (int p = 1; p <= kParagraphs; ++p) {
+        text += std::to_string(p) + ". The lighthouse keeper " + std::to_string(f) +
+                " writes edition " + std::to_string(*edition) + " of paragraph " +
+                std::to_string(p) + ".";
+        for (int w = 0; w < 40; ++w) text += " harbour" + std::to_string((f * p + w) % 97);
+        text += "\n\n";
+      }
+      indexer.add_text("file-" + std::to_string(f), text);
+    }
+    indexer.commit();
+  }
+}
+
+TEST(SearcherRetry, ASearchThatMeetsADiscardedRevisionRetriesAndSeesTheNewOne) {
+  TempDir dir;
+  const std::string index = dir / "index";
+  int edition = 0;
+  rewrite(index, 1, &edition);
+  search::SearcherImpl searcher(index);
+  int attempts = 0;
+  searcher.on_attempt_for_testing = [&](int attempt) {
+    attempts = attempt + 1;
+    if (attempt == 0) rewrite(index, 3, &edition);
+  };
+  SearchOptions page;
+  page.limit = 100;
+  const SearchResult result = searcher.search("lighthouse keeper", page);
+  EXPECT_EQ(attempts, 2);
+  ASSERT_EQ(result.hits.size(), page.limit);
+  for (const auto& hit : result.hits)
+    EXPECT_NE(hit.text.find("edition " + std::to_string(edition) + " "), std::string::npos)
+        << hit.text;
+}
+
+TEST(SearcherRetry, GivesUpWithOneErrorAfterTheLastRetry) {
+  TempDir dir;
+  const std::string index = dir / "index";
+  int edition = 0;
+  rewrite(index, 1, &edition);
+  search::SearcherImpl searcher(index);
+  int attempts = 0;
+  searcher.on_attempt_for_testing = [&](int attempt) {
+    attempts = attempt + 1;
+    rewrite(index, 3, &edition);
+  };
+  try {
+    searcher.search("lighthouse keeper", {});
+    FAIL() << "a search that always meets a discarded revision succeeded";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find(index), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(attempts, search::SearcherImpl::kMaxRetries + 1);
+}
+
+}  // namespace
+}  // namespace treatysearch

@@ -1,0 +1,331 @@
+// treaty-crashtest: kills treaty-index with SIGKILL at random moments inside first builds and
+// inside updates of a real corpus, and checks after every kill that the index is sound:
+//   - Xapian's own check passes on every shard, and the index opens as one database and through
+//     the library;
+//   - every file is whole: its record and passage count are those of the state before the run or
+//     of the state the run was writing (a file is never half replaced, never orphaned);
+//   - the next run completes, leaves no abandoned build folder, and gives exactly the passage
+//     counts of a clean build of the same files.
+// An update alternates the folder between two states of the corpus: A (as given) and B (one file
+// cut, one deleted, some extended, one added), so both directions of every change are killed.
+// Exit: 0 when every cycle passed, 1 when one failed, 2 when the test could not run.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <boost/program_options.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "corpus_states.h"
+#include "index_digest.h"
+#include "treatysearch/search.h"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+using namespace treatysearch;
+using namespace treatysearch::crash;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;          // when it finished
+  bool killed_inside = false;  // SIGKILL reached it while it was still running
+  double seconds = 0;
+};
+
+// Runs treaty-index on `docs` into `index` (output to `log`), killing it after `kill_after`
+// seconds when that is positive and it is still running.
+Run run_indexer(const std::string& treaty_index, const std::string& index, const std::string& docs,
+                const std::string& log, double kill_after) {
+  const auto start = Clock::now();
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+      ::dup2(fd, 1);
+      ::dup2(fd, 2);
+    }
+    std::vector<std::string> args = {treaty_index, "-q", "--index", index, docs};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    std::perror("execv");
+    ::_exit(127);
+  }
+  Run run;
+  int status = 0;
+  const auto deadline = start + std::chrono::duration<double>(kill_after);
+  while (true) {
+    const pid_t done = ::waitpid(pid, &status, kill_after > 0 ? WNOHANG : 0);
+    if (done == pid) break;
+    if (Clock::now() >= deadline) {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+      run.killed_inside = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  run.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
+  return run;
+}
+
+std::string last_line(const std::string& file) {
+  std::ifstream in(file);
+  std::string line, last;
+  while (std::getline(in, line))
+    if (!line.empty()) last = line;
+  return last;
+}
+
+bool has_index(const std::string& index) { return fs::exists(fs::path(index) / "XAPIANDB"); }
+
+// Folders "<index>.tmp-*" beside the index: builds that were abandoned and not cleaned up.
+std::vector<std::string> leftover_builds(const std::string& index) {
+  std::vector<std::string> found;
+  const fs::path path(index);
+  const std::string prefix = path.filename().string() + ".tmp-";
+  for (const auto& entry : fs::directory_iterator(path.parent_path()))
+    if (entry.path().filename().string().rfind(prefix, 0) == 0)
+      found.push_back(entry.path().string());
+  return found;
+}
+
+struct Figures {
+  std::size_t cycles = 0, first_builds = 0, updates = 0;
+  std::size_t killed_inside = 0, finished_before_kill = 0, no_index_yet = 0;
+  std::size_t check_failures = 0, unopenable = 0, torn = 0, wedged = 0, wrong_counts = 0,
+              leftovers = 0;
+  std::size_t failures() const {
+    return check_failures + unopenable + torn + wedged + wrong_counts + leftovers;
+  }
+};
+
+class CrashTest {
+ public:
+  CrashTest(std::string treaty_index, fs::path work, const fs::path& corpus, bool verbose)
+      : treaty_index_(std::move(treaty_index)), work_(std::move(work)), verbose_(verbose) {
+    states_ = make_corpus_states(corpus, work_ / "state-a", work_ / "state-b");
+    docs_ = (work_ / "docs").string();
+    index_ = (work_ / "index").string();
+    log_ = (work_ / "treaty-index.log").string();
+  }
+
+  // Clean builds of both states and one uninterrupted update each way: the references every
+  // cycle is compared with, and the durations kills are timed within.
+  void measure_references() {
+    for (int s = 0; s < 2; ++s) {
+      sync_folder(states_.dirs[s], docs_);
+      const std::string ref = (work_ / ("reference-" + std::string(1, "ab"[s]))).string();
+      const Run run = run_indexer(treaty_index_, ref, docs_, log_, 0);
+      if (run.exit_code != 0 && run.exit_code != 1)
+        throw std::runtime_error("clean build failed: " + last_line(log_));
+      clean_exit_[s] = run.exit_code;
+      first_seconds_[s] = run.seconds;
+      reference_[s] = read_digest(ref);
+      fs::remove_all(ref);
+    }
+    // Update each way, uninterrupted: it must agree with the clean build already.
+    sync_folder(states_.dirs[0], docs_);
+    run_indexer(treaty_index_, index_, docs_, log_, 0);
+    for (int s : {1, 0}) {
+      sync_folder(states_.dirs[s], docs_);
+      const Run run = run_indexer(treaty_index_, index_, docs_, log_, 0);
+      update_seconds_[s] = run.seconds;
+      if (read_digest(index_) != reference_[s])
+        throw std::runtime_error("an uninterrupted update differs from a clean build");
+    }
+    state_ = 0;
+  }
+
+  void cycle(std::mt19937_64& rng, Figures& f) {
+    ++f.cycles;
+    const bool first_build = !has_index(index_) || (rng() % 2 == 0);
+    const int before = state_;
+    int target = state_;
+    double window;
+    if (first_build) {
+      ++f.first_builds;
+      fs::remove_all(index_);
+      window = first_seconds_[state_];
+    } else {
+      ++f.updates;
+      target = 1 - state_;
+      sync_folder(states_.dirs[target], docs_);
+      window = update_seconds_[target];
+    }
+    const double delay = std::uniform_real_distribution<double>(0.0, window)(rng);
+    const Run killed = run_indexer(treaty_index_, index_, docs_, log_, delay);
+    if (killed.killed_inside)
+      ++f.killed_inside;
+    else
+      ++f.finished_before_kill;
+
+    // The index as the kill left it.
+    if (!has_index(index_)) {
+      if (!first_build) fail(f.unopenable, "an update's kill left no index");
+      ++f.no_index_yet;
+    } else {
+      inspect_after_kill(first_build ? std::vector<int>{} : std::vector<int>{before}, target, f);
+    }
+
+    // The next run must finish and converge on the clean build.
+    const Run recovery = run_indexer(treaty_index_, index_, docs_, log_, 0);
+    state_ = target;
+    if (recovery.exit_code != clean_exit_[target]) {
+      fail(f.wedged, "the run after the kill exited " + std::to_string(recovery.exit_code) + ": " +
+                         last_line(log_));
+      return;
+    }
+    for (const auto& line : check_shards(index_)) fail(f.check_failures, "after recovery: " + line);
+    try {
+      if (read_digest(index_) != reference_[target])
+        fail(f.wrong_counts, "after recovery the passage counts differ from a clean build");
+    } catch (const std::exception& e) {
+      fail(f.unopenable, std::string("after recovery: ") + e.what());
+    }
+    for (const auto& left : leftover_builds(index_))
+      fail(f.leftovers, "abandoned build folder left: " + left);
+  }
+
+  void report_cycle(std::size_t n, const Figures& f) const {
+    if (verbose_ || n % 25 == 0)
+      std::cerr << "cycle " << n << ": " << f.killed_inside << " kills inside runs, "
+                << f.failures() << " failures\n";
+  }
+
+  double first_seconds(int s) const { return first_seconds_[s]; }
+  double update_seconds(int s) const { return update_seconds_[s]; }
+  const CorpusStates& states() const { return states_; }
+
+ private:
+  // `before` lists the states each file may still be in (none for a first build: absent), plus
+  // the target state the run was writing.
+  void inspect_after_kill(const std::vector<int>& before, int target, Figures& f) {
+    for (const auto& line : check_shards(index_)) fail(f.check_failures, "after kill: " + line);
+    try {
+      const IndexDigest digest = read_digest(index_);
+      std::vector<const IndexDigest*> allowed = {&reference_[target]};
+      IndexDigest absent;
+      if (before.empty())
+        allowed.push_back(&absent);
+      else
+        for (int s : before) allowed.push_back(&reference_[s]);
+      for (const auto& line : unexpected_files(digest, allowed)) fail(f.torn, line);
+      std::size_t total = 0;
+      for (const auto& [key, state] : digest) total += state.passages;
+      const std::uint64_t seen = Searcher::open(index_).passage_count();
+      if (seen != total)
+        fail(f.unopenable, "the library sees " + std::to_string(seen) + " passages, Xapian " +
+                               std::to_string(total));
+    } catch (const std::exception& e) {
+      fail(f.unopenable, std::string("after kill: ") + e.what());
+    }
+  }
+
+  void fail(std::size_t& counter, const std::string& what) {
+    ++counter;
+    std::cerr << "treaty-crashtest: FAIL: " << what << '\n';
+  }
+
+  std::string treaty_index_;
+  fs::path work_;
+  bool verbose_;
+  CorpusStates states_;
+  std::string docs_, index_, log_;
+  IndexDigest reference_[2];
+  int clean_exit_[2] = {0, 0};
+  double first_seconds_[2] = {0, 0};
+  double update_seconds_[2] = {0, 0};  // [s]: an update that ends in state s
+  int state_ = 0;
+};
+
+std::string sibling_treaty_index(const char* argv0) {
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) self = argv0;
+  return (self.parent_path() / "treaty-index").string();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string corpus, work, treaty_index;
+  std::size_t cycles = 300;
+  std::uint64_t seed = 0;
+  po::options_description options(
+      "Usage: treaty-crashtest --corpus DIR [OPTIONS]\n\n"
+      "Kills treaty-index (SIGKILL) at random moments inside first builds and updates of DIR,\n"
+      "and checks every index it leaves (Xapian's check, whole files, convergence on a clean\n"
+      "build). Exit 0 when all cycles pass, 1 when one fails, 2 when it cannot run.\n\nOptions");
+  options.add_options()("help,h", "print this help and exit")(
+      "corpus", po::value(&corpus), "folder of documents to index (copied; never modified)")(
+      "cycles", po::value(&cycles)->default_value(cycles), "kill cycles")(
+      "seed", po::value(&seed), "random seed (default: from the clock; printed)")(
+      "work", po::value(&work), "scratch folder (default: a new one under the temp folder)")(
+      "treaty-index", po::value(&treaty_index),
+      "the treaty-index program (default: the one beside this program)")(
+      "keep", "keep the scratch folder")("verbose,v", "a line per cycle");
+  po::variables_map vm;
+  try {
+    po::store(po::parse_command_line(argc, argv, options), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "treaty-crashtest: " << e.what() << '\n';
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << options << '\n';
+    return 0;
+  }
+  if (corpus.empty() || !fs::is_directory(corpus)) {
+    std::cerr << "treaty-crashtest: --corpus must name a folder\n";
+    return 2;
+  }
+  if (!vm.count("seed")) seed = static_cast<std::uint64_t>(Clock::now().time_since_epoch().count());
+  if (treaty_index.empty()) treaty_index = sibling_treaty_index(argv[0]);
+  const fs::path scratch =
+      work.empty() ? fs::temp_directory_path() / ("treaty-crashtest-" + std::to_string(::getpid()))
+                   : fs::path(work);
+  Figures f;
+  try {
+    fs::remove_all(scratch);
+    fs::create_directories(scratch);
+    CrashTest test(treaty_index, scratch, corpus, vm.count("verbose") > 0);
+    test.measure_references();
+    std::cout << "corpus " << corpus << ": state A " << test.states().files[0] << " files, state B "
+              << test.states().files[1] << " files; first build " << test.first_seconds(0)
+              << " s, update A->B " << test.update_seconds(1) << " s; seed " << seed << '\n';
+    std::mt19937_64 rng(seed);
+    for (std::size_t n = 1; n <= cycles; ++n) {
+      test.cycle(rng, f);
+      test.report_cycle(n, f);
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "treaty-crashtest: " << e.what() << '\n';
+    if (!vm.count("keep")) fs::remove_all(scratch);
+    return 2;
+  }
+  if (!vm.count("keep")) fs::remove_all(scratch);
+  std::cout << "cycles " << f.cycles << " (first builds " << f.first_builds << ", updates "
+            << f.updates << "): killed inside a run " << f.killed_inside
+            << ", run finished before its kill " << f.finished_before_kill
+            << ", killed before the first commit (no index yet) " << f.no_index_yet << '\n'
+            << "failures " << f.failures() << ": Xapian check " << f.check_failures
+            << ", unopenable " << f.unopenable << ", torn files " << f.torn << ", wedged "
+            << f.wedged << ", wrong counts after recovery " << f.wrong_counts
+            << ", abandoned builds " << f.leftovers << '\n';
+  return f.failures() == 0 ? 0 : 1;
+}
