@@ -49,6 +49,10 @@ CorpusStates make_corpus_states(const fs::path& corpus, const fs::path& a, const
   fs::remove_all(b);
   fs::create_directories(a);
   fs::copy(corpus, a, fs::copy_options::recursive);
+  // The corpus may be read-only (a shared folder): the copies must be ours to change.
+  for (const auto& entry : fs::recursive_directory_iterator(a))
+    fs::permissions(entry.path(), fs::perms::owner_read | fs::perms::owner_write,
+                    fs::perm_options::add);
   fs::copy(a, b, fs::copy_options::recursive);
 
   std::vector<fs::path> texts;

@@ -144,8 +144,10 @@ class CrashTest {
       sync_folder(states_.dirs[s], docs_);
       const Run run = run_indexer(treaty_index_, index_, docs_, log_, 0);
       update_seconds_[s] = run.seconds;
-      if (read_digest(index_) != reference_[s])
-        throw std::runtime_error("an uninterrupted update differs from a clean build");
+      const auto differences = unexpected_files(read_digest(index_), {&reference_[s]});
+      if (!differences.empty())
+        throw std::runtime_error("an uninterrupted update differs from a clean build: " +
+                                 differences.front());
     }
     state_ = 0;
   }
