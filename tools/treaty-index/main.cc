@@ -62,7 +62,9 @@ void print_progress(const Progress& p) {
 std::string failure_line(const FileReport& file) {
   std::string line = file.path + ": " + file.error;
   if (file.old_passages_removed)
-    line += "; its " + std::to_string(file.passages) + " indexed passages were removed";
+    line += file.passages == 1
+                ? "; its indexed passage was removed"
+                : "; its " + std::to_string(file.passages) + " indexed passages were removed";
   return line;
 }
 
