@@ -122,6 +122,7 @@ TEST(Incremental, StemsStaySearchableWhenTheFileThatBroughtThemIsRemoved) {
 struct Unindexable {
   const char* name;
   std::string content;
+  friend void PrintTo(const Unindexable& u, std::ostream* os) { *os << u.name; }
 };
 
 class BecomesUnindexable : public ::testing::TestWithParam<Unindexable> {};
