@@ -3,10 +3,15 @@
 // the file (shard_pool.h), each shard writing on its own thread.
 #include "treatysearch/indexer.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -41,6 +46,19 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// Whether `path` can be opened for reading now; else why not. Asked of files whose size and
+// time match their record (they are not read), so an unreadable one is reported, not called
+// unchanged.
+bool can_open(const fs::path& path, std::string* why) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    *why = std::strerror(errno);
+    return false;
+  }
+  ::close(fd);
+  return true;
+}
+
 std::int64_t mtime_ns(const fs::path& path, std::error_code& ec) {
   const auto t = fs::last_write_time(path, ec);
   return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
@@ -56,6 +74,10 @@ struct Prepared {
   ingest::DocumentBuilder::Variants variants;  // spelling variants for the synonym table
   std::set<std::string> languages;             // of the document and of its passages
   bool content_unchanged = false;  // same bytes as indexed; only the record needs updating
+  // The file was read but its content cannot be indexed (empty, binary, not UTF-8, too large,
+  // no text): whatever was indexed from it must go, as a first build would not have it. A file
+  // that cannot be read at all keeps its passages (the cause may pass: permissions, a disk).
+  bool content_unindexable = false;
 };
 
 // A file that must be read: it is new, or its size or mtime changed.
@@ -105,6 +127,7 @@ Prepared prepare_file(const Task& task, const IndexerOptions& options,
     if (format.format == ingest::Format::kUnsupported) {
       out.report.error = "unsupported format (" + std::string(format.name) +
                          "); this version indexes UTF-8 text files (.txt)";
+      out.content_unindexable = true;
       return out;
     }
     std::error_code ec;
@@ -116,6 +139,10 @@ Prepared prepare_file(const Task& task, const IndexerOptions& options,
         ingest::read_file_limited(task.file.absolute, options.max_file_bytes, &error);
     if (!bytes) {
       out.report.error = error;
+      // Over the size limit is about the content; the size is checked again after the failure,
+      // so a file that grew past the limit while being read counts as too large too.
+      const auto size = fs::file_size(task.file.absolute, ec);
+      out.content_unindexable = !ec && size > options.max_file_bytes;
       return out;
     }
     out.record.size = bytes->size();
@@ -128,6 +155,7 @@ Prepared prepare_file(const Task& task, const IndexerOptions& options,
       out.record.passages = task.old->passages;
       return out;
     }
+    out.content_unindexable = true;  // from here on, every failure is about the content
     std::optional<std::string> text = ingest::text_from_bytes(std::move(*bytes), &error);
     if (!text) {
       out.report.error = error;
@@ -138,6 +166,7 @@ Prepared prepare_file(const Task& task, const IndexerOptions& options,
     out.record.passages = static_cast<std::uint32_t>(out.passages.size());
   } catch (const std::bad_alloc&) {
     out.report.error = "out of memory while analysing the file";
+    out.content_unindexable = false;  // may pass: keep what was indexed
   } catch (const std::exception& e) {
     out.report.error = std::string("cannot analyse the file: ") + e.what();
   }
@@ -211,6 +240,12 @@ void run_pipeline(const std::vector<Task>& tasks, const IndexerOptions& options,
   stop_workers();
 }
 
+bool is_under(const std::string& path, const fs::path& folder) {
+  const std::string root = folder.string();
+  return path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
+         (root.back() == '/' || path[root.size()] == '/');
+}
+
 void count(IngestReport* report, FileStatus status) {
   switch (status) {
     case FileStatus::kAdded:
@@ -231,10 +266,9 @@ void count(IngestReport* report, FileStatus status) {
   }
 }
 
-bool is_under(const std::string& path, const fs::path& folder) {
-  const std::string root = folder.string();
-  return path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
-         (root.back() == '/' || path[root.size()] == '/');
+bool is_under_any(const std::string& path, const std::vector<fs::path>& folders) {
+  return std::any_of(folders.begin(), folders.end(),
+                     [&](const fs::path& folder) { return is_under(path, folder); });
 }
 
 }  // namespace
@@ -291,13 +325,19 @@ Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 Indexer::~Indexer() = default;
 
 Indexer Indexer::open(const std::string& index_dir, IndexerOptions options) {
+  // An empty path would resolve to the current folder, or to a default chosen by the caller;
+  // either way not what was asked for.
+  if (index_dir.empty()) throw Error(ErrorCode::kInvalidArgument, "the index folder path is empty");
   return Indexer(std::make_unique<Impl>(index_dir, std::move(options)));
 }
 
 IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
   const auto start = Clock::now();
   IngestReport report;
-  ingest::WalkResult walked = ingest::walk_paths(paths);
+  ingest::WalkOptions walk_options;
+  walk_options.follow_links = impl_->options.follow_links;
+  ingest::WalkResult walked = ingest::walk_paths(paths, walk_options);
+  report.skipped = std::move(walked.skipped);
 
   std::vector<const ingest::Manifest*> manifests;
   if (!impl_->options.manifest_path.empty())
@@ -325,6 +365,12 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
     const ingest::Manifest* manifest = impl_->manifest_for(file.absolute, manifests);
     if (old && !ec && old->size == size && old->mtime_ns == mtime_ns(file.absolute, ec) && !ec &&
         old->metadata_hash == metadata_hash(manifest, file.absolute.string())) {
+      std::string why;
+      if (!can_open(file.absolute, &why)) {
+        entry.error = "cannot read: " + why + ingest::kKeptNote;
+        report.files.push_back(entry);
+        continue;
+      }
       entry.status = FileStatus::kUnchanged;
       entry.passages = old->passages;
       report.files.push_back(entry);
@@ -349,6 +395,15 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
     entry = prepared.report;
     if (!entry.error.empty()) {
       entry.status = FileStatus::kFailed;
+      if (prepared.content_unindexable && task.old) {
+        impl_->pool.submit(prepared.file_key, [key = prepared.file_key](ingest::IndexWriter& w) {
+          w.remove_file(key);
+        });
+        entry.old_passages_removed = true;
+        entry.passages = task.old->passages;
+      } else if (task.old) {
+        entry.error += ingest::kKeptNote;
+      }
     } else if (prepared.content_unchanged) {
       entry.status = FileStatus::kUnchanged;
       entry.passages = prepared.record.passages;
@@ -366,14 +421,14 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
     tick();
   });
 
-  // Files that were indexed under a walked folder and are gone now.
+  // Files that were indexed under a walked folder and are gone now (or are skipped now, as a
+  // first build would skip them). Under a folder that could not be read nothing is known to be
+  // gone: what was indexed there stays.
   impl_->pool.drain();
   for (const auto& [key, record] : impl_->pool.file_records()) {
     if (seen.count(record.path)) continue;
-    const bool under_walked =
-        std::any_of(walked.folders.begin(), walked.folders.end(),
-                    [&](const fs::path& f) { return is_under(record.path, f); });
-    if (!under_walked) continue;
+    if (!is_under_any(record.path, walked.folders)) continue;
+    if (is_under_any(record.path, walked.unreadable_folders)) continue;
     impl_->pool.submit(key, [key = key](ingest::IndexWriter& w) { w.remove_file(key); });
     FileReport entry;
     entry.path = record.display_path;
@@ -386,6 +441,7 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
   for (std::size_t i = first_file; i < report.files.size(); ++i) {
     if (!report.files[i].error.empty()) report.files[i].status = FileStatus::kFailed;
     count(&report, report.files[i].status);
+    if (report.files[i].old_passages_removed) ++report.failed_removed;
   }
   report.seconds = seconds_since(start);
   return report;

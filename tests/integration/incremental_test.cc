@@ -1,6 +1,7 @@
 // Incremental indexing through the public API: unchanged, changed, deleted files.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
@@ -115,6 +116,76 @@ TEST(Incremental, StemsStaySearchableWhenTheFileThatBroughtThemIsRemoved) {
   }
   EXPECT_EQ(hits(index, "discrimination"), 1u);
 }
+
+// A file that changes into something that cannot be indexed loses its old passages (a first
+// build would not have them) and says so; the run still fails for it.
+struct Unindexable {
+  const char* name;
+  std::string content;
+  friend void PrintTo(const Unindexable& u, std::ostream* os) { *os << u.name; }
+};
+
+class BecomesUnindexable : public ::testing::TestWithParam<Unindexable> {};
+
+TEST_P(BecomesUnindexable, ItsOldPassagesAreRemovedAndReported) {
+  TempDir dir;
+  dir.write("docs/keep.txt", "1. Kept about harbours.\n");
+  const std::string changing =
+      dir.write("docs/x.txt", "1. First about lighthouses.\n\n2. Second about lighthouses.\n");
+  const std::string index = dir / "index";
+  IndexerOptions options;
+  options.max_file_bytes = 256;  // the "too large" case writes more
+  {
+    Indexer indexer = Indexer::open(index, options);
+    EXPECT_EQ(indexer.add_paths({dir / "docs"}).added, 2u);
+  }
+  EXPECT_EQ(hits(index, "lighthouses"), 2u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  dir.write("docs/x.txt", GetParam().content);
+  IngestReport report;
+  {
+    Indexer indexer = Indexer::open(index, options);
+    report = indexer.add_paths({dir / "docs"});
+  }
+  EXPECT_EQ(report.failed, 1u);
+  EXPECT_EQ(report.failed_removed, 1u);
+  EXPECT_EQ(report.removed, 0u);
+  const auto file = std::find_if(report.files.begin(), report.files.end(),
+                                 [&](const FileReport& f) { return f.path == changing; });
+  ASSERT_NE(file, report.files.end());
+  EXPECT_EQ(file->status, FileStatus::kFailed);
+  EXPECT_FALSE(file->error.empty());
+  EXPECT_TRUE(file->old_passages_removed);
+  EXPECT_EQ(file->passages, 2u);
+  EXPECT_EQ(hits(index, "lighthouses"), 0u);
+  EXPECT_EQ(hits(index, "harbours"), 1u);
+
+  // The same as a first build of the folder as it is now.
+  const std::string clean = dir / "clean";
+  {
+    Indexer indexer = Indexer::open(clean, options);
+    indexer.add_paths({dir / "docs"});
+  }
+  EXPECT_EQ(Searcher::open(index).passage_count(), Searcher::open(clean).passage_count());
+
+  // Once gone, a later run has nothing more to remove; it still fails the file.
+  Indexer indexer = Indexer::open(index, options);
+  const IngestReport again = indexer.add_paths({dir / "docs"});
+  EXPECT_EQ(again.failed, 1u);
+  EXPECT_EQ(again.failed_removed, 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Incremental, BecomesUnindexable,
+    ::testing::Values(Unindexable{"Emptied", ""}, Unindexable{"Blank", " \n\t\n"},
+                      Unindexable{"Utf16", std::string("\xFF\xFE"
+                                                       "1\0.\0 \0x\0",
+                                                       10)},
+                      Unindexable{"Binary", std::string("1. ab\0cd lighthouses\n", 22)},
+                      Unindexable{"NotUtf8", "1. caf\xE9 lighthouses\n"},
+                      Unindexable{"OverTheLimit",
+                                  "1. Grown about lighthouses. " + std::string(300, 'x') + "\n"}),
+    [](const auto& test) { return std::string(test.param.name); });
 
 }  // namespace
 }  // namespace treatysearch

@@ -22,10 +22,11 @@ constexpr const char* kUsage = R"usage(Usage: treaty-index [OPTIONS] PATH...
 
 Splits treaty-body documents into the passages lawyers cite (numbered paragraphs, lettered
 sub-paragraphs, recommendations, footnotes, ...) and indexes each with its pinpoint citation.
-Folders are walked recursively for supported files (.txt; UTF-8). Running it again only
-re-reads files whose size, time or manifest entry changed; files deleted from an indexed folder
-are removed from the index. A manifest.xml in a folder gives or overrides metadata per file
-(see corpus/README.md).
+Folders are walked recursively for supported files (.txt; UTF-8); hidden files and folders,
+symbolic links (unless --follow-links), FIFOs and sockets found there are skipped (-v lists
+them). Running it again only re-reads files whose size, time or manifest entry changed; files
+deleted from an indexed folder are removed from the index. A manifest.xml in a folder gives or
+overrides metadata per file (see corpus/README.md).
 
 Examples:
   treaty-index corpus/
@@ -57,16 +58,42 @@ void print_progress(const Progress& p) {
   std::fflush(stderr);
 }
 
-void print_summary(const IngestReport& r) {
+// The one line of a failed file (or folder) on stderr.
+std::string failure_line(const FileReport& file) {
+  std::string line = file.path + ": " + file.error;
+  if (file.old_passages_removed)
+    line += file.passages == 1
+                ? "; its indexed passage was removed"
+                : "; its " + std::to_string(file.passages) + " indexed passages were removed";
+  return line;
+}
+
+// What was found in the folders and left out, and why (with -v).
+void print_skipped(const IngestReport& r) {
+  std::size_t links = 0;
+  for (const auto& s : r.skipped) {
+    std::cout << "skipped: " << s.path << " (" << s.detail << ")\n";
+    if (s.reason == SkipReason::kSymlink) ++links;
+  }
+  if (links > 0)
+    std::cout << links << (links == 1 ? " symbolic link was" : " symbolic links were")
+              << " not followed (--follow-links follows those leading inside the folders given)\n";
+}
+
+void print_summary(const IngestReport& r, bool verbose) {
+  const std::string skipped =
+      verbose && !r.skipped.empty() ? ", skipped " + std::to_string(r.skipped.size()) : "";
   if (r.added + r.updated + r.removed + r.failed == 0) {
     std::cout << "Nothing changed: " << r.unchanged << (r.unchanged == 1 ? " file" : " files")
-              << " already up to date.\n";
+              << " already up to date" << skipped << ".\n";
     return;
   }
   std::cout << "added " << r.added << ", updated " << r.updated << ", unchanged " << r.unchanged
-            << ", removed " << r.removed << ", failed " << r.failed << " (" << r.passages
-            << " passages from " << static_cast<double>(r.bytes) / 1e6 << " MB in " << r.seconds
-            << " s)\n";
+            << ", removed " << r.removed << ", failed " << r.failed;
+  if (r.failed_removed > 0)
+    std::cout << ", of which " << r.failed_removed << " removed from the index";
+  std::cout << skipped << " (" << r.passages << " passages from "
+            << static_cast<double>(r.bytes) / 1e6 << " MB in " << r.seconds << " s)\n";
 }
 
 }  // namespace
@@ -87,7 +114,11 @@ int main(int argc, char** argv) {
       "shards", po::value(&options.shards)->default_value(0),
       "shards of a new index, written in parallel (0: one per core; an existing index keeps "
       "its own)")("max-file-size", po::value(&max_file_size)->default_value(max_file_size),
-                  "fail files larger than this many bytes")("verbose,v", "print one line per file")(
+                  "fail files larger than this many bytes")(
+      "follow-links",
+      "follow symbolic links to files found in the folders when they lead inside the folders "
+      "given (a link named as a PATH is always read)")(
+      "verbose,v", "print one line per file, and per thing skipped in the folders")(
       "quiet,q", "print only errors");
   po::options_description hidden;
   hidden.add_options()("path", po::value(&paths)->composing());
@@ -112,7 +143,13 @@ int main(int argc, char** argv) {
     cli::print_error(kTool, "no files or folders given (see treaty-index --help)");
     return cli::kExitError;
   }
+  if (vm.count("index") && index_dir.empty()) {
+    cli::print_error(kTool, "--index: the index folder path is empty");
+    return cli::kExitError;
+  }
   if (index_dir.empty()) index_dir = cli::default_index_dir();
+  options.follow_links = vm.count("follow-links") > 0;
+  const bool verbose = vm.count("verbose") > 0;
   options.threads = threads;
   options.max_file_bytes = max_file_size;
   const bool quiet = vm.count("quiet") > 0;
@@ -125,12 +162,13 @@ int main(int argc, char** argv) {
     if (show_progress) std::fputs("\r\033[K", stderr);
     for (const auto& file : report.files) {
       if (file.status == FileStatus::kFailed)
-        cli::print_error(kTool, file.path + ": " + file.error);
-      else if (vm.count("verbose"))
+        cli::print_error(kTool, failure_line(file));
+      else if (verbose)
         std::cout << status_word(file.status) << ": " << file.path << " (" << file.passages
                   << " passages)\n";
     }
-    if (!quiet) print_summary(report);
+    if (verbose) print_skipped(report);
+    if (!quiet) print_summary(report, verbose);
     return report.failed > 0 ? cli::kExitNoHits : cli::kExitOk;
   } catch (const Error& e) {
     if (show_progress) std::fputs("\n", stderr);

@@ -9,7 +9,9 @@
 // sub-paragraphs, recommendations, footnotes, ...) and each passage becomes one searchable
 // unit with its pinpoint citation. Indexing is incremental: files are recognised by their
 // absolute path; unchanged files are skipped, changed files replace their old passages, and files
-// that disappeared from an indexed folder are removed.
+// that disappeared from an indexed folder are removed. After any run, what is searchable is what
+// a first build of the same files would hold, except under a folder or file that could not be
+// read: what was indexed from there stays as it was (and the run reports the failure).
 #pragma once
 
 #include <cstdint>
@@ -27,20 +29,52 @@ namespace treatysearch {
 
 enum class FileStatus { kAdded, kUpdated, kUnchanged, kRemoved, kFailed };
 
-// What happened to one file (or one text given to add_text).
+// What happened to one file (or one text given to add_text), or to a folder that could not be
+// read (status kFailed, path the folder's).
 struct FileReport {
   std::string path;  // as given, or as found under a given folder
   FileStatus status = FileStatus::kFailed;
   std::string error;  // one line, set when status == kFailed: "not valid UTF-8 at byte 1234"
+  // kAdded, kUpdated, kUnchanged: the file's passages in the index. kRemoved, and kFailed with
+  // old_passages_removed: the passages taken out of the index. Otherwise 0.
   std::size_t passages = 0;
   std::uint64_t bytes = 0;
+  // kFailed only. A file that was indexed and whose content can no longer be indexed (it became
+  // empty, binary, not UTF-8, larger than the limit, ...) loses its old passages, since a first
+  // build would not have them: then this is true. A file or folder that cannot be read (no
+  // permission, I/O error) keeps what was indexed from it, and this stays false.
+  bool old_passages_removed = false;
+};
+
+// Why something found while walking a folder was left out.
+enum class SkipReason {
+  kHidden,             // its name starts with '.'; a hidden folder is not entered
+  kSymlink,            // a symbolic link, not followed (IndexerOptions::follow_links)
+  kSymlinkOutside,     // follow_links is on, but the link leads outside the folders given
+  kSymlinkToFolder,    // a symbolic link to a folder: never followed, so no cycle can occur
+  kDanglingSymlink,    // a symbolic link to nothing
+  kSpecialFile,        // a FIFO, socket or device
+  kUnsupportedFormat,  // a file of a format this version does not index
+  kManifest,           // a manifest.xml below a folder given (only the one at its top is read)
+};
+
+// Something found while walking a folder that was deliberately left out. It is not a failure
+// (it does not count in `failed`), and it is not indexed: had it been indexed before, it is
+// removed like a deleted file.
+struct SkippedPath {
+  std::string path;  // as found under the given folder
+  SkipReason reason = SkipReason::kHidden;
+  std::string detail;  // one line for people: "symbolic link, not followed", "FIFO", ...
 };
 
 struct IngestReport {
   std::vector<FileReport> files;  // in the order the files were found
   std::size_t added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0;
-  std::size_t passages = 0;  // passages written by this run
-  std::uint64_t bytes = 0;   // bytes of input read and analysed by this run
+  // Of the `failed`, those whose old passages were removed (FileReport::old_passages_removed).
+  std::size_t failed_removed = 0;
+  std::vector<SkippedPath> skipped;  // in the order they were found
+  std::size_t passages = 0;          // passages written by this run
+  std::uint64_t bytes = 0;           // bytes of input read and analysed by this run
   double seconds = 0;
 };
 
@@ -69,6 +103,12 @@ struct IndexerOptions {
   // A manifest (XML, see corpus/README.md) giving or overriding metadata per file. When empty,
   // a file named "manifest.xml" in each folder given to add_paths is used if present.
   std::string manifest_path;
+  // Symbolic links found while walking a folder are not followed by default (a link could
+  // make any readable file of the machine searchable); they are reported in
+  // IngestReport::skipped. When true, a link to a file is followed if its target is inside one
+  // of the folders given to the same add_paths call. Links to folders are never followed.
+  // A link named in add_paths itself is always read: the caller asked for it.
+  bool follow_links = false;
   // Called after each file; may be empty.
   std::function<void(const Progress&)> on_progress;
 };
@@ -85,15 +125,18 @@ struct IndexerOptions {
 class TREATYSEARCH_API Indexer {
  public:
   // Opens the index in `index_dir`, creating it (and missing parent folders) if needed.
-  // Throws Error: kLocked, kVersionMismatch, kCorrupt, kIo.
+  // Throws Error: kInvalidArgument (an empty `index_dir`), kLocked, kVersionMismatch, kCorrupt,
+  // kIo.
   static Indexer open(const std::string& index_dir, IndexerOptions options = {});
 
   Indexer(Indexer&&) noexcept;
   Indexer& operator=(Indexer&&) noexcept;
   ~Indexer();  // commits pending work; errors at this point are swallowed, so call commit()
 
-  // Indexes files and folders (recursively; files of unsupported formats inside folders are
-  // skipped, named ones fail). Per-file problems are reported, never thrown. Throws Error only
+  // Indexes files and folders (recursively; what a folder holds besides regular files of
+  // supported formats is skipped and listed in IngestReport::skipped, while named files of
+  // unsupported formats fail). A folder or file that cannot be read is a failure, and what was
+  // indexed from it stays. Per-file problems are reported, never thrown. Throws Error only
   // when the index itself fails (disk full, lock lost); work committed before then stays.
   IngestReport add_paths(const std::vector<std::string>& paths);
 
