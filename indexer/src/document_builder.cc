@@ -131,6 +131,12 @@ void DocumentBuilder::add_filter_terms(const std::string& file_key, const Docume
 std::string DocumentBuilder::build(const std::string& file_key, const DocumentInfo& info,
                                    const std::vector<Passage>& passages,
                                    std::vector<Xapian::Document>* out, Variants* variants) {
+  // The writer stores the DocumentInfo as a metadata entry of the file: a manifest can make it
+  // as large as it likes.
+  const std::size_t info_bytes = core::encode_document(info).size();
+  if (info_bytes > PassageLimits::kMaxRecordBytes)
+    return "its document information (title, symbol, ...) is " + std::to_string(info_bytes) +
+           " bytes, over the limit of " + std::to_string(PassageLimits::kMaxRecordBytes);
   out->reserve(out->size() + passages.size());
   for (std::size_t ordinal = 0; ordinal < passages.size(); ++ordinal) {
     const Passage& passage = passages[ordinal];

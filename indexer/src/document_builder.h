@@ -28,7 +28,8 @@ namespace treatysearch::ingest {
 struct PassageLimits {
   // Xapian 1.4 refuses longer terms ("Term too long (> 245)").
   static constexpr std::size_t kMaxTermBytes = 245;
-  // The passage record (document data) and the position list (a value).
+  // The passage record (document data), the position list (a value), and the file's
+  // DocumentInfo (a metadata entry).
   static constexpr std::size_t kMaxRecordBytes = 1 << 20;
   static constexpr std::size_t kMaxPositionListBytes = 1 << 20;
 };
@@ -49,8 +50,9 @@ class DocumentBuilder {
   // Appends one Xapian::Document per passage to *out, in passage order, and the synonym
   // entries met to *variants (required: without them stems cannot be searched). Passage n gets
   // the unique id term Q<file_key>:<n>. A passage is analysed in its own language when it has
-  // one, else in the document's. Returns an empty string, or the reason a passage breaks a
-  // PassageLimits limit (then *out holds an unspecified prefix of the documents: drop them).
+  // one, else in the document's. Returns an empty string, or the reason `info` or a passage
+  // breaks a PassageLimits limit (then *out holds an unspecified prefix of the documents: drop
+  // them).
   std::string build(const std::string& file_key, const DocumentInfo& info,
                     const std::vector<Passage>& passages, std::vector<Xapian::Document>* out,
                     Variants* variants);

@@ -68,6 +68,12 @@ TEST(PassageLimits, TheBuilderRefusesAPassageOverALimitInsteadOfHandingItToXapia
   docs.clear();
   EXPECT_EQ(builder.build("k", info, {passage}, &docs, &variants), "");
   EXPECT_EQ(docs.size(), 1u);
+
+  // A title (from a manifest) so long that the file's DocumentInfo would pass the limit.
+  info.title = std::string(PassageLimits::kMaxRecordBytes, 't');
+  docs.clear();
+  EXPECT_NE(builder.build("k", info, {passage}, &docs, &variants).find("document information"),
+            std::string::npos);
 }
 
 // Writes files through a ShardPool, as the Indexer does, with a hook that makes Xapian refuse
