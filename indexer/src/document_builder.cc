@@ -1,16 +1,28 @@
 #include "document_builder.h"
 
+#include <algorithm>
+
 #include "citation.h"
 #include "passage_record.h"
 #include "position_list.h"
 #include "schema.h"
 #include "states.h"
+#include "symbols.h"
 
 namespace treatysearch::ingest {
 
 namespace {
 
 namespace schema = core::schema;
+
+// Terms whose length is bounded where they are made; the word, gram, symbol and id terms are
+// also measured as they are added (build()).
+static_assert(2 + schema::kMaxFilterValueBytes <= PassageLimits::kMaxTermBytes,
+              "a filter term (prefix + value) could exceed Xapian's term limit");
+static_assert(1 + core::Analyzer::kMaxTermBytes <= PassageLimits::kMaxTermBytes,
+              "a word term could exceed Xapian's term limit");
+static_assert(1 + core::kMaxSymbolBytes <= PassageLimits::kMaxTermBytes,
+              "a symbol term could exceed Xapian's term limit");
 
 std::string join_section(const std::vector<std::string>& path) {
   std::string joined;
@@ -33,8 +45,12 @@ void add_boolean(const char* prefix, const std::string& value, Xapian::Document*
 class PostingSink : public core::TokenSink {
  public:
   PostingSink(Xapian::Document* doc, std::string* buffer, core::PositionListBuilder* positions,
-              DocumentBuilder::Variants* variants)
-      : doc_(doc), term_(buffer), positions_(positions), variants_(variants) {}
+              DocumentBuilder::Variants* variants, std::size_t* longest_term)
+      : doc_(doc),
+        term_(buffer),
+        positions_(positions),
+        variants_(variants),
+        longest_term_(longest_term) {}
 
   void on_token(const core::Token& token) override {
     if (token.original == token.surface) {
@@ -66,6 +82,7 @@ class PostingSink : public core::TokenSink {
   void add_prefixed(const char* prefix, std::string_view value) {
     term_->assign(prefix);
     term_->append(value);
+    *longest_term_ = std::max(*longest_term_, term_->size());
     doc_->add_term(*term_);
   }
 
@@ -74,9 +91,25 @@ class PostingSink : public core::TokenSink {
   core::PositionListBuilder* positions_;
   std::string stem_key_;
   DocumentBuilder::Variants* variants_;
+  std::size_t* longest_term_;
 };
 
 }  // namespace
+
+std::string passage_limit_error(std::string_view label, std::size_t record_bytes,
+                                std::size_t position_list_bytes, std::size_t longest_term_bytes) {
+  const auto over = [label](const char* what, std::size_t bytes, std::size_t limit) {
+    return "passage \"" + std::string(label) + "\": " + what + " is " + std::to_string(bytes) +
+           " bytes, over the limit of " + std::to_string(limit);
+  };
+  if (record_bytes > PassageLimits::kMaxRecordBytes)
+    return over("its record", record_bytes, PassageLimits::kMaxRecordBytes);
+  if (position_list_bytes > PassageLimits::kMaxPositionListBytes)
+    return over("its position list", position_list_bytes, PassageLimits::kMaxPositionListBytes);
+  if (longest_term_bytes > PassageLimits::kMaxTermBytes)
+    return over("a term", longest_term_bytes, PassageLimits::kMaxTermBytes);
+  return {};
+}
 
 std::string DocumentBuilder::id_term(const std::string& file_key, std::size_t ordinal) {
   return schema::kIdPrefix + file_key + ":" + std::to_string(ordinal);
@@ -95,21 +128,31 @@ void DocumentBuilder::add_filter_terms(const std::string& file_key, const Docume
   if (!date.empty()) doc->add_value(schema::kDateSlot, date);
 }
 
-void DocumentBuilder::build(const std::string& file_key, const DocumentInfo& info,
-                            const std::vector<Passage>& passages,
-                            std::vector<Xapian::Document>* out, Variants* variants) {
+std::string DocumentBuilder::build(const std::string& file_key, const DocumentInfo& info,
+                                   const std::vector<Passage>& passages,
+                                   std::vector<Xapian::Document>* out, Variants* variants) {
+  // The writer stores the DocumentInfo as a metadata entry of the file: a manifest can make it
+  // as large as it likes.
+  const std::size_t info_bytes = core::encode_document(info).size();
+  if (info_bytes > PassageLimits::kMaxRecordBytes)
+    return "its document information (title, symbol, ...) is " + std::to_string(info_bytes) +
+           " bytes, over the limit of " + std::to_string(PassageLimits::kMaxRecordBytes);
   out->reserve(out->size() + passages.size());
   for (std::size_t ordinal = 0; ordinal < passages.size(); ++ordinal) {
     const Passage& passage = passages[ordinal];
     const std::string& language = passage.language.empty() ? info.language : passage.language;
     Xapian::Document doc;
-    PostingSink sink(&doc, &term_, &positions_, variants);
+    longest_term_ = 0;
+    PostingSink sink(&doc, &term_, &positions_, variants, &longest_term_);
     analyzer_.analyze(passage.text, language, sink);
+    std::size_t position_list_bytes = 0;
     if (!positions_.empty()) {
       positions_.encode(&encoded_positions_);
+      position_list_bytes = encoded_positions_.size();
       doc.add_value(schema::kPositionsSlot, encoded_positions_);
       for (const auto& [term, count] : positions_.terms()) {
         term_.assign(term);
+        longest_term_ = std::max(longest_term_, term_.size());
         doc.add_term(term_, count);
       }
       positions_.clear();
@@ -128,9 +171,16 @@ void DocumentBuilder::build(const std::string& file_key, const DocumentInfo& inf
     record.parent = passage.parent;
     record.language = language;
     record.footnotes = passage.footnotes;
-    doc.set_data(core::encode_passage(record));
+    std::string data = core::encode_passage(record);
+    // The id term is the longest of the file's own terms (K<file_key> is shorter).
+    const std::size_t id_term_bytes = id_term(file_key, ordinal).size();
+    std::string error = passage_limit_error(passage.label, data.size(), position_list_bytes,
+                                            std::max(longest_term_, id_term_bytes));
+    if (!error.empty()) return error;
+    doc.set_data(std::move(data));
     out->push_back(std::move(doc));
   }
+  return {};
 }
 
 }  // namespace treatysearch::ingest

@@ -18,6 +18,28 @@
 
 namespace treatysearch::ingest {
 
+// Limits every passage's Xapian document is checked against before it is handed to a writer
+// (index_writer.h). A new index is written under Xapian's DB_DANGEROUS, where Xapian cannot roll
+// back a document it refuses (it throws "cancel() not supported" instead, and the shard is left
+// half-written), so a document Xapian would refuse must fail its file here, on the analysis
+// thread, where that is an ordinary per-file error. Each is far above what a passage within
+// kMaxPassageBytes (segmenter.h) produces and far below what Xapian cannot store (a tag of
+// 128 MiB). Tested at N and N+1.
+struct PassageLimits {
+  // Xapian 1.4 refuses longer terms ("Term too long (> 245)").
+  static constexpr std::size_t kMaxTermBytes = 245;
+  // The passage record (document data), the position list (a value), and the file's
+  // DocumentInfo (a metadata entry).
+  static constexpr std::size_t kMaxRecordBytes = 1 << 20;
+  static constexpr std::size_t kMaxPositionListBytes = 1 << 20;
+};
+
+// The reason a passage's document breaks a PassageLimits limit, naming the passage by its
+// label ("passage \"18\": its record is 1048577 bytes, over the limit of 1048576"); empty
+// when it is within all of them.
+std::string passage_limit_error(std::string_view label, std::size_t record_bytes,
+                                std::size_t position_list_bytes, std::size_t longest_term_bytes);
+
 // Thread-compatible: one DocumentBuilder per analysis thread.
 class DocumentBuilder {
  public:
@@ -28,10 +50,12 @@ class DocumentBuilder {
   // Appends one Xapian::Document per passage to *out, in passage order, and the synonym
   // entries met to *variants (required: without them stems cannot be searched). Passage n gets
   // the unique id term Q<file_key>:<n>. A passage is analysed in its own language when it has
-  // one, else in the document's.
-  void build(const std::string& file_key, const DocumentInfo& info,
-             const std::vector<Passage>& passages, std::vector<Xapian::Document>* out,
-             Variants* variants);
+  // one, else in the document's. Returns an empty string, or the reason `info` or a passage
+  // breaks a PassageLimits limit (then *out holds an unspecified prefix of the documents: drop
+  // them).
+  std::string build(const std::string& file_key, const DocumentInfo& info,
+                    const std::vector<Passage>& passages, std::vector<Xapian::Document>* out,
+                    Variants* variants);
 
   // The unique id term of passage `ordinal` of a file.
   static std::string id_term(const std::string& file_key, std::size_t ordinal);
@@ -41,7 +65,8 @@ class DocumentBuilder {
                         const std::string& language, Xapian::Document* doc);
 
   core::Analyzer analyzer_;
-  std::string term_;  // reused buffers: no allocation per token on the hot path
+  std::size_t longest_term_ = 0;  // of the passage being built
+  std::string term_;              // reused buffers: no allocation per token on the hot path
   core::PositionListBuilder positions_;
   std::string encoded_positions_;
 };

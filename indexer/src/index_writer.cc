@@ -9,9 +9,41 @@ namespace treatysearch::ingest {
 
 namespace schema = core::schema;
 
+namespace {
+
+DocumentHookForTesting& document_hook() {
+  static DocumentHookForTesting hook;
+  return hook;
+}
+
+// Why Xapian refused one of `passages`, when its own message cannot say: under DB_DANGEROUS a
+// refused document makes Xapian call cancel(), which it does not support there, and the
+// "cancel() not supported" error replaces the real one. The checks are those Xapian makes.
+std::string refusal_reason(const std::vector<Xapian::Document>& passages) {
+  for (std::size_t i = 0; i < passages.size(); ++i) {
+    for (auto it = passages[i].termlist_begin(); it != passages[i].termlist_end(); ++it) {
+      if ((*it).size() > PassageLimits::kMaxTermBytes)
+        return "passage " + std::to_string(i + 1) + " has a term of " +
+               std::to_string((*it).size()) + " bytes, over Xapian's limit of " +
+               std::to_string(PassageLimits::kMaxTermBytes);
+    }
+    const std::size_t data = passages[i].get_data().size();
+    if (data > PassageLimits::kMaxRecordBytes)
+      return "passage " + std::to_string(i + 1) + " has a record of " + std::to_string(data) +
+             " bytes, over the limit of " + std::to_string(PassageLimits::kMaxRecordBytes);
+  }
+  return {};
+}
+
+}  // namespace
+
+void set_document_hook_for_testing(DocumentHookForTesting hook) {
+  document_hook() = std::move(hook);
+}
+
 IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_dir,
                          std::uint64_t flush_bytes, WriteMode mode)
-    : index_dir_(index_dir), flush_bytes_(flush_bytes) {
+    : index_dir_(index_dir), mode_(mode), flush_bytes_(flush_bytes) {
   const int flags = mode == WriteMode::kBulk
                         ? Xapian::DB_OPEN | Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC
                         : Xapian::DB_OPEN;
@@ -23,6 +55,7 @@ IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_
 }
 
 IndexWriter::~IndexWriter() {
+  if (failed_) return;  // never commit what a failure left half-written
   try {
     commit();
   } catch (...) {
@@ -30,7 +63,18 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-void IndexWriter::fail(const Xapian::Error& e) { core::throw_translated(e, index_dir_); }
+void IndexWriter::mark_failed() noexcept {
+  // Nothing more is written or committed. Under kSafe, Xapian already dropped the uncommitted
+  // changes when it refused an addition, replacement or deletion (its own cancel()), so the
+  // shard stays at its last commit. Under kBulk it cannot, and ShardPool throws the unpublished
+  // folder away.
+  failed_ = true;
+}
+
+void IndexWriter::fail(const Xapian::Error& e) {
+  mark_failed();
+  core::throw_translated(e, index_dir_);
+}
 
 std::optional<core::FileRecord> IndexWriter::file_record(const std::string& file_key) {
   try {
@@ -61,10 +105,12 @@ std::vector<std::pair<std::string, core::FileRecord>> IndexWriter::file_records(
 void IndexWriter::replace_file(const std::string& file_key, const core::FileRecord& record,
                                const DocumentInfo& info, std::vector<Xapian::Document>&& passages,
                                std::uint64_t analysed_bytes) {
+  if (failed_) throw Error(ErrorCode::kInternal, index_dir_ + ": writer used after a failure");
   try {
     const auto old = file_record(file_key);
     const std::size_t old_count = old ? old->passages : 0;
     for (std::size_t i = 0; i < passages.size(); ++i) {
+      if (document_hook()) document_hook()(file_key, passages[i]);
       if (i < old_count)
         db_.replace_document(DocumentBuilder::id_term(file_key, i), passages[i]);
       else
@@ -75,7 +121,24 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
     db_.set_metadata(schema::kDocInfoPrefix + file_key, core::encode_document(info));
     db_.set_metadata(schema::kFileRecordPrefix + file_key, core::encode_file(record));
   } catch (const Xapian::Error& e) {
-    fail(e);
+    // Name the file, and the real reason where Xapian's message lost it.
+    mark_failed();
+    const std::string reason = refusal_reason(passages);
+    const std::string file = record.display_path.empty() ? file_key : record.display_path;
+    if (!reason.empty())
+      throw Error(ErrorCode::kInvalidArgument,
+                  file + ": cannot be written to the index: " + reason);
+    if (mode_ == WriteMode::kBulk && e.get_type() == std::string("InvalidOperationError"))
+      throw Error(ErrorCode::kIo, file +
+                                      ": cannot be written to the new index: Xapian refused it "
+                                      "and, writing unsynced, could not say why (" +
+                                      e.get_msg() + ")");
+    try {
+      core::throw_translated(e, index_dir_);
+    } catch (const Error& translated) {
+      throw Error(translated.code(),
+                  file + ": cannot be written to the index: " + translated.what());
+    }
   }
   pending_bytes_ += analysed_bytes;
 }
@@ -125,6 +188,7 @@ void IndexWriter::maybe_commit() {
 }
 
 void IndexWriter::commit() {
+  if (failed_) throw Error(ErrorCode::kInternal, index_dir_ + ": writer used after a failure");
   try {
     db_.commit();
     pending_bytes_ = 0;

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -30,6 +31,12 @@ enum class WriteMode {
   kBulk,
 };
 
+// Tests only: called with each passage document of a file just before Xapian gets it, so a test
+// can make Xapian refuse a document that the checks before the writer would have stopped
+// (document_builder.h). Set it while no writer is running; empty by default.
+using DocumentHookForTesting = std::function<void(const std::string& file_key, Xapian::Document&)>;
+void set_document_hook_for_testing(DocumentHookForTesting hook);
+
 class IndexWriter {
  public:
   // Opens the shard at `shard_dir` (which must exist; index_layout.h creates them) for
@@ -43,7 +50,11 @@ class IndexWriter {
   std::vector<std::pair<std::string, core::FileRecord>> file_records();
 
   // Replaces all passages of a file with `passages` (Q-term keyed), records its DocumentInfo
-  // and FileRecord. `analysed_bytes` counts toward the flush threshold.
+  // and FileRecord. `analysed_bytes` counts toward the flush threshold. The passages must be
+  // within PassageLimits (document_builder.h). If Xapian still refuses them, throws an Error
+  // naming the file (record.display_path) and the reason, and the writer is failed: nothing
+  // more is written (kSafe: Xapian dropped the uncommitted changes, the shard stays at its last
+  // commit; kBulk: Xapian cannot roll back, so the new index is thrown away by ShardPool).
   void replace_file(const std::string& file_key, const core::FileRecord& record,
                     const DocumentInfo& info, std::vector<Xapian::Document>&& passages,
                     std::uint64_t analysed_bytes);
@@ -63,8 +74,12 @@ class IndexWriter {
 
  private:
   [[noreturn]] void fail(const Xapian::Error& e);
+  // Refuses every later write and commit (the destructor's included).
+  void mark_failed() noexcept;
 
   std::string index_dir_;
+  WriteMode mode_;
+  bool failed_ = false;
   std::uint64_t flush_bytes_;
   std::uint64_t pending_bytes_ = 0;
   Xapian::WritableDatabase db_;

@@ -109,7 +109,12 @@ void analyse_text(std::string_view text, const DocumentInfo& overrides,
   if (info.language.empty()) info.language = "en";
   ingest::assign_passage_languages(&segmented.passages, info.language);
   info.source = out->report.path;
-  builder.build(out->file_key, info, segmented.passages, &out->passages, &out->variants);
+  out->report.error =
+      builder.build(out->file_key, info, segmented.passages, &out->passages, &out->variants);
+  if (!out->report.error.empty()) {
+    out->passages.clear();
+    return;
+  }
   out->languages.insert(info.language);
   for (const auto& passage : segmented.passages)
     if (!passage.language.empty()) out->languages.insert(passage.language);

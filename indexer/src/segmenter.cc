@@ -20,6 +20,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "footnote_links.h"
@@ -195,7 +196,10 @@ struct NumberedStart {
   std::string_view rest;
 };
 
-constexpr std::size_t kMaxNumberDigits = 4;
+constexpr std::size_t decimal_digits(int n) { return n < 10 ? 1 : 1 + decimal_digits(n / 10); }
+
+// Enough digits for kMaxParagraphNumber (segmenter.h); more can never be a paragraph number.
+constexpr std::size_t kMaxNumberDigits = decimal_digits(kMaxParagraphNumber);
 
 // "18. The Committee", "«1. The effective law", "3) text", "18." on its own.
 std::optional<NumberedStart> parse_numbered(std::string_view text) {
@@ -583,7 +587,6 @@ constexpr long kMemberScore = 100;
 constexpr long kSuspectPenalty = 30;
 constexpr long kMissingNumberPenalty = 150;
 constexpr int kMaxMissingNumbers = 3;
-constexpr int kMaxParagraphNumber = 9999;
 
 struct NumberedLine {
   std::size_t line = 0;
@@ -638,7 +641,9 @@ std::vector<int> find_main_sequence(const std::vector<Line>& lines, std::size_t 
     long score = 0;
     std::size_t item = kNone;
   };
-  std::vector<ChainEnd> best_by_number(kMaxParagraphNumber + 1);
+  // Keyed by number: sparse, since numbers go up to kMaxParagraphNumber.
+  std::unordered_map<int, ChainEnd> best_by_number;
+  best_by_number.reserve(items.size());
   std::vector<long> score(items.size(), 0);
   std::vector<std::size_t> predecessor(items.size(), kNone);
   std::size_t best_end = kNone;
@@ -652,8 +657,9 @@ std::vector<int> find_main_sequence(const std::vector<Line>& lines, std::size_t 
     for (int missing = 0; missing <= kMaxMissingNumbers; ++missing) {
       const int previous_number = item.number - 1 - missing;
       if (previous_number < 1) break;
-      const ChainEnd& end = best_by_number[static_cast<std::size_t>(previous_number)];
-      if (end.item == kNone) continue;
+      const auto found = best_by_number.find(previous_number);
+      if (found == best_by_number.end()) continue;
+      const ChainEnd& end = found->second;
       const long candidate_score = end.score + own - missing * kMissingNumberPenalty;
       const bool later = best_predecessor == kNone || end.item > best_predecessor;
       if (candidate_score > best_score || (candidate_score == best_score && later)) {
@@ -663,7 +669,7 @@ std::vector<int> find_main_sequence(const std::vector<Line>& lines, std::size_t 
     }
     score[k] = best_score;
     predecessor[k] = best_predecessor;
-    ChainEnd& slot = best_by_number[static_cast<std::size_t>(item.number)];
+    ChainEnd& slot = best_by_number[item.number];
     if (slot.item == kNone || best_score >= slot.score) slot = {best_score, k};
     if (best_end == kNone || best_score >= score[best_end]) best_end = k;
   }
@@ -1297,6 +1303,69 @@ void link_footnotes(std::vector<Passage>& passages, const PassageSink& sink,
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Passage size cap (kMaxPassageBytes in segmenter.h)
+
+bool ends_sentence_before(std::string_view text, std::size_t space) {
+  if (space == 0) return false;
+  const char c = text[space - 1];
+  return c == '.' || c == '!' || c == '?' || c == ';' || c == ':';
+}
+
+// Where to end the next piece of `text` (longer than max_bytes): after the last sentence in
+// the second half of the window, else at the last space in it (the space is dropped), else at
+// the last code-point boundary (a word of max_bytes or more has no better place).
+std::size_t piece_end(std::string_view text, std::size_t max_bytes) {
+  const std::size_t half = max_bytes / 2;
+  std::size_t last_space = 0;
+  for (std::size_t i = max_bytes; i > half; --i) {
+    if (text[i] != ' ') continue;
+    if (ends_sentence_before(text, i)) return i;
+    if (last_space == 0) last_space = i;
+  }
+  if (last_space != 0) return last_space;
+  std::size_t end = max_bytes;
+  while (end > half && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end > half ? end : max_bytes;  // malformed bytes: any cut will do
+}
+
+// Replaces every passage longer than max_bytes by pieces of at most max_bytes, in place and in
+// order; the pieces keep the passage's kind, label, section, parent and footnotes.
+void split_oversized_passages(std::vector<Passage>& passages, std::size_t max_bytes) {
+  const bool any = std::any_of(passages.begin(), passages.end(),
+                               [&](const Passage& p) { return p.text.size() > max_bytes; });
+  if (!any) return;
+  std::vector<Passage> split;
+  split.reserve(passages.size());
+  for (Passage& passage : passages) {
+    if (passage.text.size() <= max_bytes) {
+      split.push_back(std::move(passage));
+      continue;
+    }
+    std::string_view rest = passage.text;
+    while (!rest.empty()) {
+      Passage piece;
+      piece.kind = passage.kind;
+      piece.label = passage.label;
+      piece.section_path = passage.section_path;
+      piece.footnotes = passage.footnotes;
+      piece.parent = passage.parent;
+      piece.language = passage.language;
+      if (rest.size() <= max_bytes) {
+        piece.text = std::string(rest);
+        rest = {};
+      } else {
+        const std::size_t end = piece_end(rest, max_bytes);
+        piece.text = std::string(rest.substr(0, end));
+        rest.remove_prefix(end);
+        if (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      }
+      split.push_back(std::move(piece));
+    }
+  }
+  passages = std::move(split);
+}
+
 }  // namespace
 
 SegmentedText segment(std::string_view text) {
@@ -1315,6 +1384,7 @@ SegmentedText segment(std::string_view text) {
   }
   const std::vector<std::size_t> footnotes = add_footnotes(lines, body_end, sink);
   link_footnotes(result.passages, sink, footnotes, result);
+  split_oversized_passages(result.passages, kMaxPassageBytes);
   return result;
 }
 

@@ -46,7 +46,29 @@ struct SegmentedText {
 // paragraph number; with fewer, the numbers are list items and blocks get ordinal labels.
 inline constexpr std::size_t kMinNumberedParagraphs = 3;
 
+// The highest paragraph number that can open a paragraph of the main sequence. A document may
+// number far more than 9,999 paragraphs; this limit is out of reach of any file within the
+// default size limit (10^8 numbered paragraphs need at least 10^8 x 12 bytes, "99999999. x" and
+// a blank line: over 1 GB), keeps every number in an int, and keeps longer digit runs (amounts,
+// identifiers) from ever counting as paragraph numbers. "100000000." is text of the paragraph
+// before it. Tested at N and N+1.
+inline constexpr int kMaxParagraphNumber = 99'999'999;
+
+// The largest passage, in bytes of text. A longer paragraph (or block) is split into several
+// passages with the same label, section and parent, each at most this long, cut after a sentence
+// or between words when possible, never inside a UTF-8 sequence.
+//
+// Why a cap: every passage is one Xapian document whose record holds its text; Xapian cannot
+// store a record of 128 MiB or more ("insanely large tags"), and a search pays, per hit, for
+// the snippet, the phrase check and the decoding of the whole passage. Real treaty-body
+// paragraphs are at most a few KB, so the cap only ever meets text whose paragraph breaks were
+// lost (or a hostile file). Why split rather than cut: every word of the file stays searchable
+// and each piece is still truthfully cited by its paragraph's label; only a phrase that spans a
+// cut is missed. Tested at N and N+1.
+inline constexpr std::size_t kMaxPassageBytes = 32 * 1024;
+
 // Segments a document's text (UTF-8, LF line ends; CR and malformed bytes are tolerated).
+// Every passage's text is at most kMaxPassageBytes long.
 SegmentedText segment(std::string_view text);
 
 // Human-readable name of a passage kind, for test messages and tools.

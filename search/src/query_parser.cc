@@ -290,6 +290,14 @@ class Compiler {
 
   std::size_t term_count() const { return term_count_; }
 
+  // Why the query has no searchable words: a word over the analyzer's length limit (skipped
+  // in passages and queries alike), else only punctuation or symbols.
+  std::string no_words_reason() const {
+    if (overlong_word_.empty()) return "no searchable words (only punctuation or symbols)";
+    return "no searchable words (\"" + overlong_word_ + "\" is longer than the limit of " +
+           std::to_string(core::Analyzer::kMaxTermBytes) + " bytes for a word)";
+  }
+
   struct Parts {
     std::vector<Part> positive, negative;
   };
@@ -350,6 +358,21 @@ class Compiler {
     if (parts.positive.empty() && parts.negative.empty()) return false;
     *out = assemble(parts, /*all=*/true);
     return true;
+  }
+
+  // Remembers the first word of `text` that the analyzer skipped for its length (ICU's word
+  // segments; only a word can be that long).
+  void note_overlong_word(std::string_view text) {
+    if (!overlong_word_.empty()) return;
+    const std::vector<std::uint32_t> cuts = analyzer_.boundaries(text);
+    for (std::size_t i = 1; i < cuts.size(); ++i) {
+      const std::string_view segment = text.substr(cuts[i - 1], cuts[i] - cuts[i - 1]);
+      if (segment.size() <= core::Analyzer::kMaxTermBytes || is_space(segment.front())) continue;
+      constexpr std::size_t kShown = 20;
+      overlong_word_ = std::string(segment.substr(0, core::utf8_prefix_length(segment, kShown)));
+      overlong_word_ += "...";
+      return;
+    }
   }
 
   void count_terms(std::size_t n) {
@@ -426,7 +449,10 @@ class Compiler {
     }
     TokenCollector tokens;
     analyzer_.analyze(node.text, "", tokens);
-    if (tokens.items.empty()) return false;
+    if (tokens.items.empty()) {
+      note_overlong_word(node.text);
+      return false;
+    }
     count_terms(tokens.items.size());
     if (tokens.items.size() == 1 && !phrase &&
         tokens.items.front().kind != core::TokenKind::kIdeographic) {
@@ -487,6 +513,7 @@ class Compiler {
   std::string_view original_;
   HighlightTerms* highlights_;
   std::size_t term_count_ = 0;
+  std::string overlong_word_;  // shortened, for the message
 };
 
 }  // namespace
@@ -509,7 +536,7 @@ CompiledQuery compile_query(const QueryNode& root, core::Analyzer& analyzer,
     // (all_words), then those with only some of them (query).
     const auto parts = compiler.compile_parts(root);
     if (parts.positive.empty() && parts.negative.empty())
-      fail(original, "no searchable words (only punctuation or symbols)");
+      fail(original, compiler.no_words_reason());
     query = Compiler::assemble(parts, /*all=*/false);
     if (parts.positive.size() > 1) {
       Part all = Compiler::assemble(parts, /*all=*/true);
@@ -518,7 +545,7 @@ CompiledQuery compile_query(const QueryNode& root, core::Analyzer& analyzer,
       compiled.all_words_check = std::move(all.exact);
     }
   } else if (!compiler.compile(root, &query)) {
-    fail(original, "no searchable words (only punctuation or symbols)");
+    fail(original, compiler.no_words_reason());
   }
   compiled.query = query.wide;
   compiled.query_check = std::move(query.exact);

@@ -76,16 +76,18 @@ int window_score(const std::vector<WordSpan>& words, std::size_t first, std::siz
 
 Snippet make_snippet(std::string_view text, std::string_view language, const HighlightTerms& terms,
                      core::Analyzer& analyzer, std::size_t max_chars) {
+  const std::string_view source =
+      text.substr(0, core::utf8_prefix_length(text, kMaxSnippetSourceBytes));
   SpanCollector collector(terms);
-  analyzer.analyze(text, language, collector);
+  analyzer.analyze(source, language, collector);
   const auto& words = collector.words;
 
   // Bytes per character of this text, so that the window is measured in characters.
-  const std::size_t chars = std::max<std::size_t>(1, core::count_code_points(text));
-  const std::size_t max_bytes = std::max<std::size_t>(1, max_chars * text.size() / chars);
+  const std::size_t chars = std::max<std::size_t>(1, core::count_code_points(source));
+  const std::size_t max_bytes = std::max<std::size_t>(1, max_chars * source.size() / chars);
 
-  std::size_t begin = 0, end = text.size();
-  if (text.size() > max_bytes && !words.empty()) {
+  std::size_t begin = 0, end = source.size();
+  if (source.size() > max_bytes && !words.empty()) {
     // Slide a window of words that fits in max_bytes; start each candidate a few words before a
     // match so the matched word has context on its left.
     std::size_t best_first = 0, best_last = 0;
@@ -102,7 +104,7 @@ Snippet make_snippet(std::string_view text, std::string_view language, const Hig
       if (score > best_score) best_score = score, best_first = first, best_last = last;
     }
     begin = best_first == 0 ? 0 : words[best_first].begin;
-    end = best_last + 1 == words.size() ? text.size() : words[best_last].end;
+    end = best_last + 1 == words.size() ? source.size() : words[best_last].end;
   }
 
   Snippet snippet;

@@ -31,17 +31,22 @@ TEST(BadInput, EachBadFileIsReportedAndTheRestIsIndexed) {
   dir.write("in/binary.txt", std::string("ab\0cd", 5));
   dir.write("in/latin1.txt", "caf\xE9");
   dir.write("in/utf16.txt", "\xFF\xFEh\0i\0");
+  dir.write("in/utf16-no-bom.txt", std::string("h\0e\0l\0l\0o\0", 10));
+  dir.write("in/utf32.txt", std::string("\xFF\xFE\0\0h\0\0\0", 8));
   const std::string index = dir / "index";
   Indexer indexer = Indexer::open(index);
   const IngestReport report = indexer.add_paths({dir / "in", dir / "absent.txt"});
   EXPECT_EQ(report.added, 1u);
-  EXPECT_EQ(report.failed, 6u);
+  EXPECT_EQ(report.failed, 8u);
   EXPECT_EQ(report_for(report, "empty.txt").error, "file is empty");
   EXPECT_EQ(report_for(report, "blank.txt").error, "file has no text");
   EXPECT_EQ(report_for(report, "binary.txt").error, "binary file (NUL byte at byte 2)");
   EXPECT_EQ(report_for(report, "latin1.txt").error,
             "not valid UTF-8 at byte 3 (save the file as UTF-8)");
-  EXPECT_NE(report_for(report, "utf16.txt").error.find("UTF-16"), std::string::npos);
+  EXPECT_NE(report_for(report, "/utf16.txt").error.find("UTF-16"), std::string::npos);
+  EXPECT_NE(report_for(report, "utf16-no-bom.txt").error.find("UTF-16 text (without a byte-order"),
+            std::string::npos);
+  EXPECT_NE(report_for(report, "utf32.txt").error.find("UTF-32"), std::string::npos);
   EXPECT_EQ(report_for(report, "absent.txt").error, "no such file or folder");
   for (const auto& f : report.files)
     EXPECT_EQ(f.error.find('\n'), std::string::npos) << "one line: " << f.error;
@@ -72,6 +77,56 @@ TEST(BadInput, AGiantUnbrokenWordIsIndexedWithoutError) {
   ASSERT_EQ(report.added, 1u) << report.files.front().error;
   indexer.commit();
   EXPECT_EQ(Searcher::open(dir / "index").search("after").hits.size(), 1u);
+}
+
+TEST(BadInput, AFileAtTheSizeLimitWithoutParagraphBreaksBuildsANewIndex) {
+  // Before: one passage of the whole file (of 268 MB, Xapian refused it and the first build
+  // failed, every time); now capped passages, every word searchable.
+  TempDir dir;
+  std::string text = "Opening words about zanzibar. ";
+  for (int n = 0; text.size() < 3 * 1024 * 1024; ++n)
+    text += "Sentence " + std::to_string(n) + " of a document whose paragraph breaks were lost. ";
+  text += "Closing words about samarkand.";
+  const std::string file = dir.write("unbroken.txt", text);
+  IndexerOptions options;
+  options.max_file_bytes = text.size();  // exactly at the limit
+  {
+    Indexer indexer = Indexer::open(dir / "index", options);  // a new index
+    const IngestReport report = indexer.add_paths({file});
+    ASSERT_EQ(report.added, 1u) << report.files.front().error;
+    EXPECT_GT(report.passages, 10u);
+  }
+  const Searcher searcher = Searcher::open(dir / "index");
+  for (const char* word : {"zanzibar", "samarkand"}) {
+    const SearchResult result = searcher.search(word);
+    ASSERT_EQ(result.hits.size(), 1u) << word;
+    EXPECT_LT(result.hits[0].text.size(), text.size() / 10) << word;
+    EXPECT_EQ(result.hits[0].paragraph, "[1]");
+  }
+}
+
+TEST(BadInput, AQueryWordOverTheLengthLimitIsNamedNotCalledPunctuation) {
+  TempDir dir;
+  {
+    Indexer indexer = Indexer::open(dir / "index");
+    indexer.add_text("t", "1. Some text about compasses.\n");
+  }
+  const Searcher searcher = Searcher::open(dir / "index");
+  const auto error_of = [&](const std::string& query) -> std::string {
+    try {
+      searcher.search(query);
+    } catch (const Error& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  const std::string long_word(65, 'w');
+  EXPECT_NE(error_of(long_word).find("\"wwwwwwwwwwwwwwwwwwww...\" is longer than the limit of 64 "
+                                     "bytes for a word"),
+            std::string::npos)
+      << error_of(long_word);
+  EXPECT_NE(error_of("!!! ---").find("only punctuation or symbols"), std::string::npos);
+  EXPECT_EQ(searcher.search(std::string(64, 'w')).hits.size(), 0u);  // at the limit: a word
 }
 
 TEST(BadInput, MissingCorruptAndForeignIndexesAreClearErrors) {

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+
 #include "file_walker.h"
 #include "temp_dir.h"
 
@@ -28,6 +32,49 @@ TEST(Extract, RejectsEmptyBlankBinaryInvalidAndUtf16) {
   EXPECT_EQ(text_or_error("ok \xC3\x28"),
             "ERROR: not valid UTF-8 at byte 3 (save the file as UTF-8)");
   EXPECT_NE(text_or_error("\xFF\xFEh\0").find("UTF-16"), std::string::npos);
+}
+
+// `text` in UTF-16 or UTF-32, little- or big-endian, without a byte-order mark.
+template <typename Char>
+std::string wide(std::basic_string_view<Char> text, bool big_endian) {
+  std::string bytes;
+  for (const Char c : text) {
+    for (std::size_t k = 0; k < sizeof(Char); ++k) {
+      const std::size_t shift = 8 * (big_endian ? sizeof(Char) - 1 - k : k);
+      bytes.push_back(static_cast<char>((static_cast<std::uint32_t>(c) >> shift) & 0xFF));
+    }
+  }
+  return bytes;
+}
+
+TEST(Extract, Utf16WithoutAByteOrderMarkIsNamedNotCalledBinary) {
+  const std::string expected =
+      "ERROR: UTF-16 text (without a byte-order mark) is not supported yet; save it as UTF-8";
+  for (const bool big : {false, true}) {
+    EXPECT_EQ(text_or_error(wide(std::u16string_view(u"1. The Committee notes."), big)), expected);
+    EXPECT_EQ(text_or_error(wide(std::u16string_view(u"1. Комитет отмечает, что 中文"), big)),
+              expected);
+  }
+}
+
+TEST(Extract, Utf32IsNamedNotCalledUtf16OrBinary) {
+  const std::string with_bom = "ERROR: UTF-32 text is not supported; save it as UTF-8";
+  EXPECT_EQ(text_or_error(std::string("\xFF\xFE\0\0h\0\0\0i\0\0\0", 12)), with_bom);
+  EXPECT_EQ(text_or_error(std::string("\0\0\xFE\xFF\0\0\0h\0\0\0i", 12)), with_bom);
+  for (const bool big : {false, true})
+    EXPECT_EQ(text_or_error(wide(std::u32string_view(U"1. Комитет 𝄞 notes."), big)),
+              "ERROR: UTF-32 text (without a byte-order mark) is not supported; save it as UTF-8");
+}
+
+TEST(Extract, BinaryStaysBinary) {
+  // Too short to be told from text, NUL runs, control bytes: binary.
+  EXPECT_EQ(text_or_error(std::string("ab\0c", 4)), "ERROR: binary file (NUL byte at byte 2)");
+  EXPECT_EQ(text_or_error(std::string("abcd\0\0\0\0efgh", 12)),
+            "ERROR: binary file (NUL byte at byte 4)");
+  EXPECT_EQ(text_or_error(std::string("\x7F"
+                                      "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                                      16)),
+            "ERROR: binary file (NUL byte at byte 7)");
 }
 
 TEST(Extract, FormatFromExtension) {

@@ -172,6 +172,32 @@ TEST(MainSequenceTest, TooFewNumbersMeanAnUnnumberedDocument) {
   EXPECT_EQ(all_labels(segmented), (std::vector<std::string>{"[1]", "[2]", "[3]"}));
 }
 
+// A paragraph sequence starting at `first`, `count` paragraphs long.
+std::string numbered_from(int first, int count) {
+  std::string text;
+  for (int n = first; n < first + count; ++n)
+    text += std::to_string(n) + ". Paragraph " + std::to_string(n) + ".\n\n";
+  return text;
+}
+
+TEST(MainSequenceTest, ParagraphNumbersAbove9999AreParagraphs) {
+  const SegmentedText segmented = segment(numbered_from(9998, 4));
+  EXPECT_EQ(labels_of_kind(segmented, PassageKind::kParagraph),
+            (std::vector<std::string>{"9998", "9999", "10000", "10001"}));
+  expect_passage(segmented, "10000", PassageKind::kParagraph, "Paragraph 10000.", "");
+}
+
+TEST(MainSequenceTest, ParagraphNumberLimitAtNAndNPlusOne) {
+  const SegmentedText segmented = segment(numbered_from(kMaxParagraphNumber - 2, 4));
+  const std::string n = std::to_string(kMaxParagraphNumber);
+  const std::string n_plus_1 = std::to_string(kMaxParagraphNumber + 1);
+  EXPECT_EQ(labels_of_kind(segmented, PassageKind::kParagraph),
+            (std::vector<std::string>{std::to_string(kMaxParagraphNumber - 2),
+                                      std::to_string(kMaxParagraphNumber - 1), n}));
+  expect_passage(segmented, n, PassageKind::kParagraph,
+                 "Paragraph " + n + ". " + n_plus_1 + ". Paragraph " + n_plus_1 + ".", "");
+}
+
 // --- line joins ----------------------------------------------------------------------------------
 
 TEST(LineJoinTest, LinesBrokenWhereAFootnoteMarkWasRemovedAreJoined) {
@@ -768,23 +794,114 @@ TEST(RobustnessTest, GarbageWithStructureCharactersDoesNotCrash) {
   for (const Passage& passage : segmented.passages) EXPECT_TRUE(is_valid_utf8(passage.text));
 }
 
+// The text of consecutive pieces of one split passage, joined as the segmenter cut them.
+std::string joined_text(const SegmentedText& segmented, std::string_view label) {
+  std::string joined;
+  for (const Passage& passage : segmented.passages) {
+    if (passage.label != label) continue;
+    if (!joined.empty()) joined += ' ';
+    joined += passage.text;
+  }
+  return joined;
+}
+
+void expect_every_passage_within_the_cap(const SegmentedText& segmented) {
+  for (const Passage& passage : segmented.passages) {
+    EXPECT_LE(passage.text.size(), kMaxPassageBytes) << passage.label;
+    EXPECT_FALSE(passage.text.empty()) << passage.label;
+    EXPECT_TRUE(is_valid_utf8(passage.text)) << passage.label;
+  }
+}
+
 TEST(RobustnessTest, OneMegabyteSingleLine) {
   std::string line;
   while (line.size() < 1024 * 1024) line += "discrimination \u00A0\uFFFD ";
   const SegmentedText segmented = segment(line);
-  ASSERT_EQ(segmented.passages.size(), 1U);
-  EXPECT_EQ(segmented.passages[0].label, "[1]");
-  EXPECT_GT(segmented.passages[0].text.size(), 512U * 1024U);
-  EXPECT_EQ(segmented.passages[0].text.find("  "), std::string::npos);
-  EXPECT_EQ(segmented.passages[0].text.find("\uFFFD"), std::string::npos);
+  ASSERT_GT(segmented.passages.size(), 1U);
+  for (const Passage& passage : segmented.passages) {
+    EXPECT_EQ(passage.label, "[1]");
+    EXPECT_EQ(passage.text.find("  "), std::string::npos);
+    EXPECT_EQ(passage.text.find("\uFFFD"), std::string::npos);
+  }
+  expect_every_passage_within_the_cap(segmented);
+  EXPECT_GT(joined_text(segmented, "[1]").size(), 512U * 1024U);
 }
 
 TEST(RobustnessTest, OneMegabyteNumberedParagraph) {
   std::string text = "1. One.\n\n2. Two.\n\n3. ";
   while (text.size() < 1024 * 1024) text += "word ";
   const SegmentedText segmented = segment(text);
-  EXPECT_EQ(labels_of_kind(segmented, PassageKind::kParagraph),
+  const std::vector<std::string> labels = labels_of_kind(segmented, PassageKind::kParagraph);
+  ASSERT_GT(labels.size(), 3U);
+  EXPECT_EQ(std::vector<std::string>(labels.begin(), labels.begin() + 3),
             (std::vector<std::string>{"1", "2", "3"}));
+  for (std::size_t i = 3; i < labels.size(); ++i) EXPECT_EQ(labels[i], "3");
+  expect_every_passage_within_the_cap(segmented);
+}
+
+// --- passage size cap ----------------------------------------------------------------------------
+
+// Words of 7 letters and a space, cut to exactly `bytes` bytes (ending in a letter).
+std::string words_of_size(std::size_t bytes) {
+  std::string text;
+  while (text.size() < bytes) text += "abcdefg ";
+  text.resize(bytes);
+  if (text.back() == ' ') text.back() = 'x';
+  return text;
+}
+
+TEST(PassageCapTest, AtTheCapOnePassageOverItTwo) {
+  const SegmentedText at_cap = segment(words_of_size(kMaxPassageBytes));
+  ASSERT_EQ(at_cap.passages.size(), 1U);
+  EXPECT_EQ(at_cap.passages[0].text.size(), kMaxPassageBytes);
+
+  const std::string over = words_of_size(kMaxPassageBytes + 1);
+  const SegmentedText over_cap = segment(over);
+  ASSERT_EQ(over_cap.passages.size(), 2U);
+  EXPECT_EQ(all_labels(over_cap), (std::vector<std::string>{"[1]", "[1]"}));
+  expect_every_passage_within_the_cap(over_cap);
+  EXPECT_EQ(joined_text(over_cap, "[1]"), over);  // cut between words: no word is lost or split
+}
+
+TEST(PassageCapTest, AFewMegabytesWithoutBreaksKeepEveryWordInCappedPieces) {
+  std::string text = "1. One.\n\n2. Two.\n\n3. ";
+  std::string paragraph;
+  for (int n = 0; paragraph.size() < 3 * 1024 * 1024; ++n)
+    paragraph += "Sentence " + std::to_string(n) + " of the paragraph. ";
+  paragraph.pop_back();
+  text += paragraph + "\n\n4. Four.\n";
+  const SegmentedText segmented = segment(text);
+  expect_every_passage_within_the_cap(segmented);
+  EXPECT_EQ(joined_text(segmented, "3"), paragraph);
+  EXPECT_EQ(at(segmented, "4").text, "Four.");
+  for (const Passage& passage : segmented.passages) {
+    if (passage.label != "3") continue;
+    EXPECT_EQ(passage.kind, PassageKind::kParagraph);
+    EXPECT_EQ(passage.text.back(), '.') << "cut after a sentence";
+  }
+}
+
+TEST(PassageCapTest, AWordLongerThanTheCapIsCutBetweenCharacters) {
+  std::string word;
+  while (word.size() < 3 * kMaxPassageBytes) word += "\u0436\u4E2D";  // 2 + 3 bytes
+  const SegmentedText segmented = segment(word);
+  ASSERT_GE(segmented.passages.size(), 3U);
+  expect_every_passage_within_the_cap(segmented);
+  std::string joined;
+  for (const Passage& passage : segmented.passages) joined += passage.text;
+  EXPECT_EQ(joined, word);
+}
+
+TEST(PassageCapTest, PiecesKeepTheirParagraphsSectionAndParent) {
+  const SegmentedText segmented = segment(
+      "1. One.\n\n2. Two:\n\n(a) " + words_of_size(kMaxPassageBytes + 100) + "\n\n3. Three.\n");
+  const std::vector<std::string> subs = labels_of_kind(segmented, PassageKind::kSubParagraph);
+  EXPECT_EQ(subs, (std::vector<std::string>{"2 (a)", "2 (a)"}));
+  for (const Passage& passage : segmented.passages) {
+    if (passage.kind != PassageKind::kSubParagraph) continue;
+    EXPECT_EQ(passage.parent, "2");
+  }
+  expect_every_passage_within_the_cap(segmented);
 }
 
 TEST(PassageKindNameTest, NamesEveryKind) {

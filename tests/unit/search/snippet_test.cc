@@ -31,6 +31,23 @@ TEST_F(SnippetTest, ShortTextIsWholeWithInflectedMatchesMarked) {
   EXPECT_EQ(marked(s), (std::vector<std::string>{"Discrimination", "speech", "discriminated"}));
 }
 
+TEST_F(SnippetTest, OnlyTheStartOfAGiantPassageIsAnalysed) {
+  // A passage of an index built before passages were capped: a match at kMaxSnippetSourceBytes
+  // is looked for, one past it is not (the whole passage was analysed for every hit: 43 s).
+  std::string text;
+  while (text.size() < kMaxSnippetSourceBytes - 7) text += "words ";
+  text.resize(kMaxSnippetSourceBytes - 7);
+  text.back() = ' ';
+  const std::string at_limit = text + "target";  // ends exactly at the limit
+  EXPECT_EQ(at_limit.size(), kMaxSnippetSourceBytes - 1);
+  EXPECT_EQ(marked(snippet("target", at_limit + " and 1 MB more" + std::string(1 << 20, 'x'))),
+            (std::vector<std::string>{"target"}));
+  const auto s = snippet("target", text + "xx target" + std::string(1 << 20, 'x'));
+  EXPECT_TRUE(s.highlights.empty());
+  EXPECT_TRUE(s.text.ends_with("\xE2\x80\xA6")) << "cut, with an ellipsis";
+  EXPECT_LT(s.text.size(), 2048u);
+}
+
 TEST_F(SnippetTest, LongTextIsCutAroundTheDensestMatches) {
   std::string text;
   for (int i = 0; i < 60; ++i) text += "filler words here. ";
