@@ -31,7 +31,8 @@ Query syntax:
   (asylum OR refugees) AND "ethnic minorities"        parentheses group
 Words match their inflected forms (discriminated finds discrimination), ignoring case and
 accents. Operators are written in capitals. After the first query word, a word starting with
-one '-' is a query word (police -riots); long options (--json) still work; -- ends the options.
+one '-' is a query word (police -riots): give short options such as -n before the query; long
+options (--json, --limit 5) work anywhere; -- ends the options.
 
 Examples:
   treaty-search "hate speech" --committee CERD --state Kazakhstan
