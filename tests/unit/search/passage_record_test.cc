@@ -43,6 +43,19 @@ TEST(PassageRecord, EveryTruncationFailsCleanly) {
   EXPECT_FALSE(decode_passage("\x02garbage", &out));
 }
 
+TEST(PassageRecord, AnUnknownKindDoesNotDecode) {
+  PassageRecord in;
+  in.file_key = "k";
+  in.kind = schema::PassageKind::kFootnote;
+  std::string bytes = encode_passage(in);
+  // version, file key (length 1, "k"), ordinal 0, then the kind.
+  ASSERT_EQ(bytes[4], static_cast<char>(schema::PassageKind::kFootnote));
+  PassageRecord out;
+  ASSERT_TRUE(decode_passage(bytes, &out));
+  bytes[4] = static_cast<char>(static_cast<int>(schema::PassageKind::kFootnote) + 1);
+  EXPECT_FALSE(decode_passage(bytes, &out));
+}
+
 TEST(FileAndDocumentRecords, RoundTrip) {
   FileRecord f{"/abs/a.txt", "a.txt", 42, -5, 99, 7, 3};
   FileRecord g;
