@@ -34,11 +34,7 @@ std::string join_section(const std::vector<std::string>& path) {
 }
 
 void add_boolean(const char* prefix, const std::string& value, Xapian::Document* doc) {
-  if (value.empty()) return;
-  std::string term = prefix;
-  for (char c : value.substr(0, schema::kMaxFilterValueBytes))
-    term.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-  doc->add_boolean_term(term);
+  if (!value.empty()) doc->add_boolean_term(schema::filter_term(prefix, value));
 }
 
 // Feeds what the analyzer finds into a Xapian document (layout: schema.h).
@@ -111,19 +107,14 @@ std::string passage_limit_error(std::string_view label, std::size_t record_bytes
   return {};
 }
 
-std::string DocumentBuilder::id_term(const std::string& file_key, std::size_t ordinal) {
-  return schema::kIdPrefix + file_key + ":" + std::to_string(ordinal);
-}
-
 void DocumentBuilder::add_filter_terms(const std::string& file_key, const DocumentInfo& info,
                                        const std::string& language, Xapian::Document* doc) {
-  doc->add_boolean_term(schema::kFilePrefix + file_key);
+  doc->add_boolean_term(schema::file_term(file_key));
   add_boolean(schema::kCommitteePrefix, info.committee, doc);
   add_boolean(schema::kTypePrefix, info.type, doc);
   add_boolean(schema::kLanguagePrefix, language, doc);
   add_boolean(schema::kSymbolPrefix, info.symbol, doc);
-  const std::string state = core::canonical_state(info.state);
-  add_boolean(schema::kStatePrefix, state.empty() ? info.state : state, doc);
+  if (!info.state.empty()) doc->add_boolean_term(schema::state_filter_term(info.state));
   const std::string date = schema::date_value(info.date);
   if (!date.empty()) doc->add_value(schema::kDateSlot, date);
 }
@@ -158,12 +149,13 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
       positions_.clear();
     }
     add_filter_terms(file_key, info, language, &doc);
-    doc.add_boolean_term(id_term(file_key, ordinal));
+    const std::string id_term = schema::id_term(file_key, ordinal);
+    doc.add_boolean_term(id_term);
 
     core::PassageRecord record;
     record.file_key = file_key;
     record.ordinal = static_cast<std::uint32_t>(ordinal);
-    record.kind = static_cast<std::uint8_t>(passage.kind);
+    record.kind = passage.kind;
     record.label = passage.label;
     record.citation = build_citation(info, passage.kind, passage.label);
     record.section = join_section(passage.section_path);
@@ -173,9 +165,8 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     record.footnotes = passage.footnotes;
     std::string data = core::encode_passage(record);
     // The id term is the longest of the file's own terms (K<file_key> is shorter).
-    const std::size_t id_term_bytes = id_term(file_key, ordinal).size();
     std::string error = passage_limit_error(passage.label, data.size(), position_list_bytes,
-                                            std::max(longest_term_, id_term_bytes));
+                                            std::max(longest_term_, id_term.size()));
     if (!error.empty()) return error;
     doc.set_data(std::move(data));
     out->push_back(std::move(doc));

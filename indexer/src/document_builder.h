@@ -49,16 +49,13 @@ class DocumentBuilder {
 
   // Appends one Xapian::Document per passage to *out, in passage order, and the synonym
   // entries met to *variants (required: without them stems cannot be searched). Passage n gets
-  // the unique id term Q<file_key>:<n>. A passage is analysed in its own language when it has
-  // one, else in the document's. Returns an empty string, or the reason `info` or a passage
+  // the unique id term schema::id_term(file_key, n). A passage is analysed in its own language when
+  // it has one, else in the document's. Returns an empty string, or the reason `info` or a passage
   // breaks a PassageLimits limit (then *out holds an unspecified prefix of the documents: drop
   // them).
   std::string build(const std::string& file_key, const DocumentInfo& info,
                     const std::vector<Passage>& passages, std::vector<Xapian::Document>* out,
                     Variants* variants);
-
-  // The unique id term of passage `ordinal` of a file.
-  static std::string id_term(const std::string& file_key, std::size_t ordinal);
 
  private:
   void add_filter_terms(const std::string& file_key, const DocumentInfo& info,

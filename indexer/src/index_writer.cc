@@ -112,12 +112,12 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
     for (std::size_t i = 0; i < passages.size(); ++i) {
       if (document_hook()) document_hook()(file_key, passages[i]);
       if (i < old_count)
-        db_.replace_document(DocumentBuilder::id_term(file_key, i), passages[i]);
+        db_.replace_document(schema::id_term(file_key, i), passages[i]);
       else
         db_.add_document(passages[i]);
     }
     for (std::size_t i = passages.size(); i < old_count; ++i)
-      db_.delete_document(DocumentBuilder::id_term(file_key, i));
+      db_.delete_document(schema::id_term(file_key, i));
     db_.set_metadata(schema::kDocInfoPrefix + file_key, core::encode_document(info));
     db_.set_metadata(schema::kFileRecordPrefix + file_key, core::encode_file(record));
   } catch (const Xapian::Error& e) {
@@ -166,7 +166,7 @@ void IndexWriter::update_record(const std::string& file_key, const core::FileRec
 
 void IndexWriter::remove_file(const std::string& file_key) {
   try {
-    db_.delete_document(schema::kFilePrefix + file_key);
+    db_.delete_document(schema::file_term(file_key));
     db_.set_metadata(schema::kFileRecordPrefix + file_key, "");
     db_.set_metadata(schema::kDocInfoPrefix + file_key, "");
   } catch (const Xapian::Error& e) {

@@ -4,17 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "schema.h"
+
 namespace treatysearch::ingest {
 
-enum class PassageKind {
-  kParagraph,       // a numbered paragraph of the main sequence: label "18"
-  kSubParagraph,    // a lettered sub-paragraph: label "18 (b)"
-  kRecommendation,  // a RECOMMENDATION(S): block after a paragraph: "6, recommendation",
-                    // "32, recommendation 1"
-  kTable,           // a table cell/row after a paragraph: "32, table entry 3"
-  kUnnumbered,      // text in a document without printed numbers: "[5]" (ordinal, 1-based)
-  kFootnote,        // "footnote 12"
-};
+// What a passage is; stored in the index, so its values are fixed in core (schema.h).
+using core::schema::PassageKind;
 
 struct Passage {
   PassageKind kind = PassageKind::kParagraph;

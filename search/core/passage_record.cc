@@ -53,7 +53,7 @@ std::string encode_passage(const PassageRecord& r) {
   out.push_back(kPassageVersion);
   put_string(r.file_key, &out);
   put_varint(r.ordinal, &out);
-  put_varint(r.kind, &out);
+  put_varint(static_cast<std::uint8_t>(r.kind), &out);
   put_string(r.label, &out);
   put_string(r.citation, &out);
   put_string(r.section, &out);
@@ -80,11 +80,11 @@ bool decode_passage(std::string_view bytes, PassageRecord* r) {
   in.string(&r->parent);
   in.string(&r->language);
   in.varint(&count);
-  if (!in.ok() || count > bytes.size()) return false;
+  if (!in.ok() || count > bytes.size() || !schema::is_passage_kind(kind)) return false;
   r->footnotes.resize(count);
   for (auto& f : r->footnotes) in.string(&f);
   r->ordinal = static_cast<std::uint32_t>(ordinal);
-  r->kind = static_cast<std::uint8_t>(kind);
+  r->kind = static_cast<schema::PassageKind>(kind);
   return in.ok();
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "schema.h"
 #include "treatysearch/types.h"
 
 namespace treatysearch::core {
@@ -16,7 +17,7 @@ namespace treatysearch::core {
 struct PassageRecord {
   std::string file_key;  // schema::file_key of the document
   std::uint32_t ordinal = 0;
-  std::uint8_t kind = 0;  // ingest::PassageKind
+  schema::PassageKind kind = schema::PassageKind::kParagraph;
   std::string label;
   std::string citation;
   std::string section;  // heading path joined with " > "

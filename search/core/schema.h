@@ -9,7 +9,9 @@
 //   Y<symbol>        UN document symbols mentioned in the text, lower case, without positions
 //   Q<file>:<n>      unique id of passage n of a file (replace_document key)
 //   K<file>          every passage of a file (deletion of a file's passages)
-//   XC<committee> XS<state> XT<type> XL<language> XY<symbol>   boolean filter terms, lowercase
+//   XC<committee> XS<state> XT<type> XL<language> XY<symbol>   boolean filter terms: the value
+//                    with ASCII letters in lower case, cut at kMaxFilterValueBytes (filter_term);
+//                    a State is stored under its canonical name when the State table knows it
 // Synonym table
 //   <surface>  -> E<original>   the spellings of a folded form seen (see E above)
 //   Z<stem>    -> <term>        the word terms (surface or E) of the words with that stem,
@@ -20,7 +22,7 @@
 //   kDateSlot        "YYYYMMDD" with 00 for unknown month/day: sortable, range-filterable
 //   kPositionsSlot   the positions of the passage's word terms (position_list.h): phrases are
 //                    checked against it (passage_check.h)
-// Document data      a PassageRecord (passage_record.h)
+// Document data      a PassageRecord (passage_record.h); its kind is a PassageKind below
 // Metadata
 //   kSchemaKey, kAnalyzerKey   checked on open
 //   kLanguagesKey    space-separated languages present (query-side stemming candidates)
@@ -35,6 +37,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "states.h"
 
 namespace treatysearch::core::schema {
 
@@ -72,12 +76,56 @@ inline std::uint64_t stable_hash(std::string_view bytes) {
   return hash;
 }
 
+// What a passage is, as stored in its PassageRecord. The values are part of the index format:
+// never renumber one; a new kind takes the next value (and a new schema version).
+enum class PassageKind : std::uint8_t {
+  kParagraph = 0,       // a numbered paragraph of the main sequence: label "18"
+  kSubParagraph = 1,    // a lettered sub-paragraph: label "18 (b)"
+  kRecommendation = 2,  // a RECOMMENDATION(S): block after a paragraph: "6, recommendation",
+                        // "32, recommendation 1"
+  kTable = 3,           // a table cell/row after a paragraph: "32, table entry 3"
+  kUnnumbered = 4,      // text in a document without printed numbers: "[5]" (ordinal, 1-based)
+  kFootnote = 5,        // "footnote 12"
+};
+
+inline constexpr bool is_passage_kind(std::uint64_t stored) {
+  return stored <= static_cast<std::uint8_t>(PassageKind::kFootnote);
+}
+
 inline std::string file_key(std::string_view identity) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::uint64_t hash = stable_hash(identity);
   std::string key(16, '0');
   for (int i = 15; i >= 0; --i, hash >>= 4) key[static_cast<std::size_t>(i)] = kHex[hash & 15];
   return key;
+}
+
+// The term naming passage `ordinal` of a file (replace_document / delete_document key).
+inline std::string id_term(std::string_view file_key, std::size_t ordinal) {
+  return kIdPrefix + std::string(file_key) + ":" + std::to_string(ordinal);
+}
+
+// The term every passage of a file carries.
+inline std::string file_term(std::string_view file_key) {
+  return kFilePrefix + std::string(file_key);
+}
+
+// The boolean filter term for `value`: the indexer adds it, the searcher looks it up, so this
+// is the only place the normalisation is written. ASCII letters only are lowered (a byte-wise
+// rule that cannot vary with a Unicode library's version); the cut may split a UTF-8 sequence,
+// identically on both sides.
+inline std::string filter_term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  for (char c : value.substr(0, kMaxFilterValueBytes))
+    term.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c);
+  return term;
+}
+
+// The filter term for a State, given by code or by any known name ("CIV", "Cote d'Ivoire"):
+// its canonical name when the State table knows it, else the value as given.
+inline std::string state_filter_term(std::string_view code_or_name) {
+  const std::string canonical = canonical_state(code_or_name);
+  return filter_term(kStatePrefix, canonical.empty() ? code_or_name : canonical);
 }
 
 // "2023-09-12" -> "20230912", "2022-04" -> "20220400", "2022" -> "20220000", else "".

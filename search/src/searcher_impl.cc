@@ -10,6 +10,7 @@
 #include "snippet.h"
 #include "states.h"
 #include "treatysearch/version.h"
+#include "utf8.h"
 #include "xapian_errors.h"
 
 namespace treatysearch::search {
@@ -18,21 +19,50 @@ namespace {
 
 namespace schema = core::schema;
 
-std::string lowercase_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return s;
+// A filter value as quoted in a message: the start of a long value is enough to recognise it.
+std::string quoted_value(std::string_view value) {
+  constexpr std::size_t kShown = 60;
+  std::string shown(value.substr(0, core::utf8_prefix_length(value, kShown)));
+  if (shown.size() < value.size()) shown += "...";
+  return "\"" + shown + "\"";
 }
 
-// Boolean filter terms are lowercase; values longer than the limit are cut as at index time.
-std::string filter_term(const char* prefix, const std::string& value) {
-  std::string term = prefix + lowercase_ascii(value);
-  return term.substr(0, std::string(prefix).size() + schema::kMaxFilterValueBytes);
+template <std::size_t N>
+std::string list_of(const char* const (&values)[N]) {
+  std::string out;
+  for (const char* v : values) out += (out.empty() ? "" : ", ") + std::string(v);
+  return out;
 }
 
-Xapian::Query any_of(const char* prefix, const std::vector<std::string>& values) {
-  std::vector<Xapian::Query> terms;
-  for (const auto& v : values) terms.emplace_back(filter_term(prefix, v));
+// The filter term of a committee or type value. An unknown value is most likely a typo (CRED,
+// concluding-observation) and must not read as "no passage matches"; a value outside the list
+// that documents in the index carry anyway (add_text takes any) is accepted.
+template <std::size_t N>
+std::string checked_term(const Xapian::Database& db, const char* prefix, const std::string& value,
+                         const char* const (&known)[N], std::string_view field,
+                         std::string_view what) {
+  std::string term = schema::filter_term(prefix, value);
+  for (const char* k : known)
+    if (term == schema::filter_term(prefix, k)) return term;
+  if (!value.empty() && db.term_exists(term)) return term;
+  throw Error(ErrorCode::kInvalidArgument, std::string(field) + " " + quoted_value(value) +
+                                               ": unknown " + std::string(what) +
+                                               " (expected one of " + list_of(known) + ")");
+}
+
+// The filter term of a State given by name or code; one the State table does not know must be
+// in the index as given, or the user hears so.
+std::string checked_state_term(const Xapian::Database& db, const std::string& value) {
+  std::string term = schema::state_filter_term(value);
+  if (!core::canonical_state(value).empty() || (!value.empty() && db.term_exists(term)))
+    return term;
+  throw Error(ErrorCode::kInvalidArgument,
+              "state " + quoted_value(value) +
+                  ": matches no known State (give its English name, such as Kazakhstan or "
+                  "Cote d'Ivoire, or its ISO 3166-1 alpha-3 code, such as KAZ)");
+}
+
+Xapian::Query any_of(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
@@ -71,10 +101,12 @@ SearchResult SearcherImpl::search(const std::string& query, const SearchOptions&
     throw Error(ErrorCode::kInvalidArgument, "limit " + std::to_string(options.limit) +
                                                  " is over the maximum of " +
                                                  std::to_string(QueryLimits::kMaxPageSize));
-  if (options.offset + options.limit > QueryLimits::kMaxWindow)
-    throw Error(ErrorCode::kInvalidArgument,
-                "offset + limit " + std::to_string(options.offset + options.limit) +
-                    " is over the maximum of " + std::to_string(QueryLimits::kMaxWindow));
+  // limit is at most kMaxPageSize here, so this cannot wrap around as offset + limit could.
+  if (options.offset > QueryLimits::kMaxWindow - options.limit)
+    throw Error(ErrorCode::kInvalidArgument, "offset " + std::to_string(options.offset) +
+                                                 " + limit " + std::to_string(options.limit) +
+                                                 " is over the maximum of " +
+                                                 std::to_string(QueryLimits::kMaxWindow));
   if (options.filters.year_from && options.filters.year_to &&
       *options.filters.year_from > *options.filters.year_to)
     throw Error(ErrorCode::kInvalidArgument,
@@ -103,16 +135,27 @@ SearchResult SearcherImpl::search(const std::string& query, const SearchOptions&
 
 Xapian::Query SearcherImpl::filter_query(const Filters& f) const {
   std::vector<Xapian::Query> parts;
-  if (!f.committees.empty()) parts.push_back(any_of(schema::kCommitteePrefix, f.committees));
-  if (!f.types.empty()) parts.push_back(any_of(schema::kTypePrefix, f.types));
-  if (!f.languages.empty()) parts.push_back(any_of(schema::kLanguagePrefix, f.languages));
+  auto checked = [this](const std::vector<std::string>& values, const char* prefix,
+                        const auto& known, std::string_view field, std::string_view what) {
+    std::vector<std::string> terms;
+    for (const auto& v : values) terms.push_back(checked_term(db_, prefix, v, known, field, what));
+    return any_of(terms);
+  };
+  if (!f.committees.empty())
+    parts.push_back(
+        checked(f.committees, schema::kCommitteePrefix, committee::kAll, "committee", "committee"));
+  if (!f.types.empty())
+    parts.push_back(checked(f.types, schema::kTypePrefix, doctype::kAll, "type", "document type"));
+  if (!f.languages.empty()) {
+    std::vector<std::string> terms;
+    for (const auto& language : f.languages)
+      terms.push_back(schema::filter_term(schema::kLanguagePrefix, language));
+    parts.push_back(any_of(terms));
+  }
   if (!f.states.empty()) {
-    std::vector<std::string> names;
-    for (const auto& s : f.states) {
-      const std::string canonical = core::canonical_state(s);
-      names.push_back(canonical.empty() ? s : canonical);
-    }
-    parts.push_back(any_of(schema::kStatePrefix, names));
+    std::vector<std::string> terms;
+    for (const auto& state : f.states) terms.push_back(checked_state_term(db_, state));
+    parts.push_back(any_of(terms));
   }
   if (!f.symbols.empty()) {
     std::vector<Xapian::Query> symbols;
@@ -120,10 +163,11 @@ Xapian::Query SearcherImpl::filter_query(const Filters& f) const {
       const bool prefix = !s.empty() && (s.back() == '*' || s.back() == '/');
       if (!s.empty() && s.back() == '*') s.pop_back();
       if (prefix)
-        symbols.emplace_back(Xapian::Query::OP_WILDCARD, filter_term(schema::kSymbolPrefix, s),
-                             kMaxSymbolExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR);
+        symbols.emplace_back(Xapian::Query::OP_WILDCARD,
+                             schema::filter_term(schema::kSymbolPrefix, s), kMaxSymbolExpansion,
+                             Xapian::Query::WILDCARD_LIMIT_ERROR);
       else
-        symbols.emplace_back(filter_term(schema::kSymbolPrefix, s));
+        symbols.emplace_back(schema::filter_term(schema::kSymbolPrefix, s));
     }
     parts.emplace_back(Xapian::Query::OP_OR, symbols.begin(), symbols.end());
   }

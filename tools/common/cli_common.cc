@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 
@@ -18,11 +19,53 @@ std::string default_index_dir() {
 
 bool is_terminal(int fd) { return isatty(fd) == 1; }
 
+std::uint64_t read_number(std::string_view option, std::string_view text, std::uint64_t min,
+                          std::uint64_t max) {
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  // from_chars alone would accept a leading '-' for signed types only, but also stop at the
+  // first non-digit: the whole text must be digits.
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  const bool digits_only =
+      !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+  if (!digits_only || error != std::errc() || stop != end || value < min || value > max)
+    throw boost::program_options::error(std::string(option) + " '" + std::string(text) +
+                                        "': expected a whole number from " + std::to_string(min) +
+                                        " to " + std::to_string(max));
+  return value;
+}
+
+std::string escape_controls(std::string_view text, EscapeStyle style) {
+  static constexpr char kUpperHex[] = "0123456789ABCDEF";
+  static constexpr char kLowerHex[] = "0123456789abcdef";
+  const char* hex = style == EscapeStyle::kJson ? kLowerHex : kUpperHex;
+  std::string out;
+  out.reserve(text.size());
+  auto escape = [&](const char* prefix, unsigned char code) {
+    out += prefix;
+    out += hex[code >> 4];
+    out += hex[code & 15];
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (c == 0x7F || (c < 0x20 && style == EscapeStyle::kTerminal)) {
+      escape(style == EscapeStyle::kJson ? "\\u00" : "\\x", c);
+    } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {  // U+0080..U+009F in UTF-8
+      escape("\\u00", next);
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 void print_error(std::string_view tool, std::string_view message) {
   std::string line(message);
   for (char& c : line)
     if (c == '\n' || c == '\r') c = ' ';
-  std::cerr << tool << ": " << line << '\n';
+  std::cerr << tool << ": " << printable(line) << '\n';
 }
 
 }  // namespace treatysearch::cli

@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
+
+#include "cli_common.h"
 
 namespace treatysearch::cli {
 
@@ -28,17 +31,19 @@ Json document_json(const DocumentInfo& d) {
               {"language", string_or_null(d.language)}};
 }
 
+// Each piece between highlights is made printable on its own, so that the highlight offsets
+// (into the raw text) stay right and the only escape sequences written are our own.
 void print_snippet(const Snippet& snippet, const TextStyle& style, std::ostream& out) {
+  const std::string_view text = snippet.text;
   std::size_t at = 0;
   for (const auto& span : snippet.highlights) {
-    out.write(snippet.text.data() + at, static_cast<std::streamsize>(span.begin - at));
+    out << printable(text.substr(at, span.begin - at));
     if (style.bold) out << "\033[1m";
-    out.write(snippet.text.data() + span.begin,
-              static_cast<std::streamsize>(span.end - span.begin));
+    out << printable(text.substr(span.begin, span.end - span.begin));
     if (style.bold) out << "\033[0m";
     at = span.end;
   }
-  out << snippet.text.substr(at);
+  out << printable(text.substr(at));
 }
 
 // Headings in UN documents can run to several lines in capitals; on screen each level of the
@@ -70,8 +75,8 @@ std::string short_section(const std::string& section) {
 
 void print_text(const SearchResult& result, const TextStyle& style, std::ostream& out) {
   for (const Hit& hit : result.hits) {
-    out << hit.rank << ". " << hit.citation << '\n';
-    if (!hit.section.empty()) out << "   " << short_section(hit.section) << '\n';
+    out << hit.rank << ". " << printable(hit.citation) << '\n';
+    if (!hit.section.empty()) out << "   " << printable(short_section(hit.section)) << '\n';
     out << "   ";
     print_snippet(hit.snippet, style, out);
     out << "\n\n";
@@ -104,7 +109,12 @@ void print_json(const SearchResult& result, std::ostream& out) {
                         {"document", document_json(hit.document)}});
   }
   Json doc{{"query", result.query}, {"total", result.total}, {"hits", hits}};
-  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  // The JSON writer escapes C0 controls but writes DEL and the C1 controls (CSI among them) as
+  // they are: valid JSON, yet acted on by a terminal showing it. Those bytes occur in strings
+  // only, so \u escapes for them keep the JSON valid and its strings exact.
+  out << escape_controls(doc.dump(2, ' ', false, Json::error_handler_t::replace),
+                         EscapeStyle::kJson)
+      << '\n';
 }
 
 }  // namespace treatysearch::cli

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,11 @@ using namespace treatysearch;
 namespace {
 
 constexpr const char* kTool = "treaty-index";
+
+// The most shards an index can have (the library's layout::kMaxShards, which it would otherwise
+// apply silently), and a bound on analysis threads far above any machine this runs on.
+constexpr unsigned kMaxShards = 64;
+constexpr unsigned kMaxThreads = 256;
 
 constexpr const char* kUsage = R"usage(Usage: treaty-index [OPTIONS] PATH...
 
@@ -72,7 +78,7 @@ std::string failure_line(const FileReport& file) {
 void print_skipped(const IngestReport& r) {
   std::size_t links = 0;
   for (const auto& s : r.skipped) {
-    std::cout << "skipped: " << s.path << " (" << s.detail << ")\n";
+    std::cout << "skipped: " << cli::printable(s.path) << " (" << s.detail << ")\n";
     if (s.reason == SkipReason::kSymlink) ++links;
   }
   if (links > 0)
@@ -102,19 +108,21 @@ int main(int argc, char** argv) {
   std::string index_dir;
   IndexerOptions options;
   std::vector<std::string> paths;
-  unsigned threads = 0;
-  std::uint64_t max_file_size = options.max_file_bytes;
 
   po::options_description visible(kUsage);
   visible.add_options()("help,h", "print this help and exit")("index", po::value(&index_dir),
                                                               cli::kIndexHelp)(
       "manifest", po::value(&options.manifest_path),
       "manifest XML giving metadata per file (default: manifest.xml in each folder given)")(
-      "threads", po::value(&threads)->default_value(0), "analysis threads (0: one per core)")(
-      "shards", po::value(&options.shards)->default_value(0),
-      "shards of a new index, written in parallel (0: one per core; an existing index keeps "
-      "its own)")("max-file-size", po::value(&max_file_size)->default_value(max_file_size),
-                  "fail files larger than this many bytes")(
+      "threads", cli::number_value("--threads", &options.threads, 0u, kMaxThreads),
+      "analysis threads (0: one per core)")(
+      "shards", cli::number_value("--shards", &options.shards, 0u, kMaxShards),
+      "shards of a new index, written in parallel (0: one per core; at most 64; an existing "
+      "index keeps its own)")(
+      "max-file-size",
+      cli::number_value("--max-file-size", &options.max_file_bytes, std::uint64_t{1},
+                        std::numeric_limits<std::uint64_t>::max()),
+      "fail files larger than this many bytes")(
       "follow-links",
       "follow symbolic links to files found in the folders when they lead inside the folders "
       "given (a link named as a PATH is always read)")(
@@ -150,8 +158,6 @@ int main(int argc, char** argv) {
   if (index_dir.empty()) index_dir = cli::default_index_dir();
   options.follow_links = vm.count("follow-links") > 0;
   const bool verbose = vm.count("verbose") > 0;
-  options.threads = threads;
-  options.max_file_bytes = max_file_size;
   const bool quiet = vm.count("quiet") > 0;
   const bool show_progress = !quiet && cli::is_terminal(2);
   if (show_progress) options.on_progress = print_progress;
@@ -164,8 +170,8 @@ int main(int argc, char** argv) {
       if (file.status == FileStatus::kFailed)
         cli::print_error(kTool, failure_line(file));
       else if (verbose)
-        std::cout << status_word(file.status) << ": " << file.path << " (" << file.passages
-                  << " passages)\n";
+        std::cout << status_word(file.status) << ": " << cli::printable(file.path) << " ("
+                  << file.passages << " passages)\n";
     }
     if (verbose) print_skipped(report);
     if (!quiet) print_summary(report, verbose);

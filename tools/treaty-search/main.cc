@@ -30,7 +30,9 @@ Query syntax:
   police AND torture       both;  asylum OR refugees  either;  NOT, or -word, excludes
   (asylum OR refugees) AND "ethnic minorities"        parentheses group
 Words match their inflected forms (discriminated finds discrimination), ignoring case and
-accents. Operators are written in capitals.
+accents. Operators are written in capitals. After the first query word, a word starting with
+one '-' is a query word (police -riots): give short options such as -n before the query; long
+options (--json, --limit 5) work anywhere; -- ends the options.
 
 Examples:
   treaty-search "hate speech" --committee CERD --state Kazakhstan
@@ -54,6 +56,45 @@ bool parse_year_range(const std::string& text, std::optional<int>* from, std::op
   return parse_year(text.substr(0, dots), from) && parse_year(text.substr(dots + 2), to);
 }
 
+// The command line split into options for Boost and query words. Boost would take the "-riots"
+// of `treaty-search police -riots` for an option, so query words are picked out first: the
+// first word that is neither an option nor an option's value starts the query, and from there
+// on only long options ("--json", "--committee CERD") are options. "--" ends the options.
+struct Arguments {
+  std::vector<std::string> options;
+  std::vector<std::string> query_words;
+};
+
+Arguments split_arguments(int argc, char** argv, const po::options_description& known) {
+  Arguments split;
+  // Whether option word `arg` (without an attached "=value") takes the next word as its value.
+  auto takes_value = [&known](const std::string& arg) {
+    const bool is_long = arg.rfind("--", 0) == 0;
+    if (!is_long && arg.size() != 2) return false;  // "-n5": the value is attached
+    if (is_long && arg.find('=') != std::string::npos) return false;
+    const po::option_description* option =
+        is_long ? known.find_nothrow(arg.substr(2), true) : known.find_nothrow(arg, false);
+    return option != nullptr && option->semantic()->max_tokens() > 0;
+  };
+  bool in_query = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") {
+      for (++i; i < argc; ++i) split.query_words.emplace_back(argv[i]);
+      break;
+    }
+    const bool option_word = arg.size() > 1 && arg[0] == '-' && (!in_query || arg[1] == '-');
+    if (!option_word) {
+      split.query_words.push_back(arg);
+      in_query = true;
+      continue;
+    }
+    split.options.push_back(arg);
+    if (takes_value(arg) && i + 1 < argc) split.options.emplace_back(argv[++i]);
+  }
+  return split;
+}
+
 std::string join(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
@@ -64,15 +105,17 @@ std::string join(const std::vector<std::string>& words) {
 
 int main(int argc, char** argv) {
   std::string index_dir, year, color;
-  std::size_t limit = 10, offset = 0;
   SearchOptions options;
-  std::vector<std::string> query_words;
 
   po::options_description visible(kUsage);
   visible.add_options()("help,h", "print this help and exit")("index", po::value(&index_dir),
                                                               cli::kIndexHelp)(
-      "limit,n", po::value(&limit)->default_value(10), "number of passages to print (at most 100)")(
-      "offset", po::value(&offset)->default_value(0), "skip this many passages first (paging)")(
+      "limit,n",
+      cli::number_value("--limit", &options.limit, std::size_t{0}, QueryLimits::kMaxPageSize),
+      "number of passages to print (at most 100)")(
+      "offset",
+      cli::number_value("--offset", &options.offset, std::size_t{0}, QueryLimits::kMaxWindow),
+      "skip this many passages first (paging; offset + limit at most 10000)")(
       "json", "print one JSON object instead of text")(
       "committee", po::value(&options.filters.committees)->composing(),
       "only this committee: CERD, CCPR, CESCR, CEDAW, CRC, CAT, CRPD, CMW, CED (repeatable)")(
@@ -89,16 +132,11 @@ int main(int argc, char** argv) {
       "only passages in this language: en, fr, es, ru, ar, zh, kk (repeatable)")(
       "color", po::value(&color)->default_value("auto"),
       "bold matched words: auto (on a terminal, unless NO_COLOR is set), always, never");
-  po::options_description hidden;
-  hidden.add_options()("query", po::value(&query_words)->composing());
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("query", -1);
-
+  Arguments arguments;
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    arguments = split_arguments(argc, argv, visible);
+    po::store(po::command_line_parser(arguments.options).options(visible).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
     cli::print_error(kTool, std::string(e.what()) + " (see treaty-search --help)");
@@ -108,7 +146,7 @@ int main(int argc, char** argv) {
     std::cout << visible << '\n';
     return cli::kExitOk;
   }
-  const std::string query = join(query_words);
+  const std::string query = join(arguments.query_words);
   if (query.empty()) {
     cli::print_error(kTool, "no query given (see treaty-search --help)");
     return cli::kExitError;
@@ -122,8 +160,6 @@ int main(int argc, char** argv) {
     cli::print_error(kTool, "--color '" + color + "': expected auto, always or never");
     return cli::kExitError;
   }
-  options.limit = limit;
-  options.offset = offset;
   if (index_dir.empty()) index_dir = cli::default_index_dir();
 
   try {

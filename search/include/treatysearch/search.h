@@ -37,11 +37,15 @@ struct QueryLimits {
 };
 
 // Restricts results; every non-empty field must match (values within one field are ORed).
-// Matching is case-insensitive.
+// Matching ignores the case of ASCII letters. A committee must be one of committee::kAll and a
+// type one of doctype::kAll; a State must be known to the State table (by English name, with or
+// without accents, or by ISO 3166-1 alpha-3 code). A value outside these lists is accepted only
+// when documents in the index carry it (DocumentInfo given to Indexer::add_text may hold any);
+// otherwise search() throws (see there), as a typo must not read as "no passage matches".
 struct Filters {
   std::vector<std::string> committees;  // "CERD"
-  std::vector<std::string> states;      // "Kazakhstan" or its ISO code "KAZ"
-  std::vector<std::string> types;       // DocumentInfo::type codes
+  std::vector<std::string> states;      // "Kazakhstan", "Cote d'Ivoire" or an ISO code "KAZ"
+  std::vector<std::string> types;       // doctype codes: "concluding-observations"
   std::vector<std::string> symbols;     // exact symbol, or a prefix ending in '/' or '*'
   std::vector<std::string> languages;   // "en"
   std::optional<int> year_from;         // inclusive
@@ -71,8 +75,10 @@ class TREATYSEARCH_API Searcher {
   ~Searcher();
 
   // Runs `query` and returns ranked passages.
-  // Throws Error kInvalidArgument for an empty, over-long or over-complex query or bad options
-  // (the message names the query and the problem); kCorrupt/kIo if the index fails.
+  // Throws Error kInvalidArgument, with a one-line message naming the query or value at fault,
+  // for an empty, over-long or over-complex query, a limit or window over QueryLimits, an empty
+  // year range, or an unknown committee, type or State (the message lists the committees or
+  // types accepted); kCorrupt/kIo if the index fails.
   SearchResult search(const std::string& query, const SearchOptions& options = {}) const;
 
   // Number of passages in the index.

@@ -35,7 +35,17 @@ inline constexpr const char* kListOfIssues = "list-of-issues";
 inline constexpr const char* kGeneralComment = "general-comment";
 inline constexpr const char* kDecision = "decision";
 inline constexpr const char* kOther = "other";
+// Every code above, in this order (filters name them when a value is unknown).
+inline constexpr const char* kAll[] = {
+    kConcludingObservations, kFollowUpLetter, kNgoCommentary, kStateReport,
+    kListOfIssues,           kGeneralComment, kDecision,      kOther};
 }  // namespace doctype
+
+// The treaty bodies, by the codes DocumentInfo::committee and filters use.
+namespace committee {
+inline constexpr const char* kAll[] = {"CERD", "CCPR", "CESCR", "CEDAW", "CRC",
+                                       "CAT",  "CRPD", "CMW",   "CED"};
+}  // namespace committee
 
 // A half-open range [begin, end) of byte offsets into a UTF-8 string.
 struct Span {

@@ -11,7 +11,7 @@ TEST(PassageRecord, RoundTrips) {
   PassageRecord in;
   in.file_key = "0123456789abcdef";
   in.ordinal = 300;
-  in.kind = 2;
+  in.kind = schema::PassageKind::kRecommendation;
   in.label = "32, recommendation 1";
   in.citation = "X, para. 32, recommendation 1";
   in.section = "A > B";
@@ -22,7 +22,7 @@ TEST(PassageRecord, RoundTrips) {
   ASSERT_TRUE(decode_passage(encode_passage(in), &out));
   EXPECT_EQ(out.file_key, in.file_key);
   EXPECT_EQ(out.ordinal, 300u);
-  EXPECT_EQ(out.kind, 2);
+  EXPECT_EQ(out.kind, schema::PassageKind::kRecommendation);
   EXPECT_EQ(out.label, in.label);
   EXPECT_EQ(out.citation, in.citation);
   EXPECT_EQ(out.section, in.section);
@@ -41,6 +41,19 @@ TEST(PassageRecord, EveryTruncationFailsCleanly) {
   for (std::size_t n = 0; n < bytes.size(); ++n)
     EXPECT_FALSE(decode_passage(bytes.substr(0, n), &out)) << n;
   EXPECT_FALSE(decode_passage("\x02garbage", &out));
+}
+
+TEST(PassageRecord, AnUnknownKindDoesNotDecode) {
+  PassageRecord in;
+  in.file_key = "k";
+  in.kind = schema::PassageKind::kFootnote;
+  std::string bytes = encode_passage(in);
+  // version, file key (length 1, "k"), ordinal 0, then the kind.
+  ASSERT_EQ(bytes[4], static_cast<char>(schema::PassageKind::kFootnote));
+  PassageRecord out;
+  ASSERT_TRUE(decode_passage(bytes, &out));
+  bytes[4] = static_cast<char>(static_cast<int>(schema::PassageKind::kFootnote) + 1);
+  EXPECT_FALSE(decode_passage(bytes, &out));
 }
 
 TEST(FileAndDocumentRecords, RoundTrip) {

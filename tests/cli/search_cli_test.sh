@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Tests of how the tools read their command lines and print what they find: numeric options,
+# filter values, query words that start with '-', and control characters in names and text.
+#   search_cli_test.sh TREATY_INDEX TREATY_SEARCH CORPUS_DIR
+set -u
+INDEX_BIN=$1 SEARCH_BIN=$2 CORPUS=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export NO_COLOR=1 TREATYSEARCH_INDEX="$work/default-index"
+source "$(dirname "$0")/lib.sh"
+
+cp -r "$CORPUS" "$work/corpus"
+idx="$work/idx"
+expect_exit 0 "index corpus" -- "$INDEX_BIN" --index "$idx" "$work/corpus"
+
+# --- numbers: negative, malformed or out of range is an error naming the option -------------
+expect_exit 2 "negative offset" -- "$SEARCH_BIN" --index "$idx" --offset -1 -n 1 police
+expect_one_error_line "negative offset message" treaty-search
+expect_contains "negative offset named" "$err" "--offset '-1'"
+expect_exit 2 "negative limit" -- "$SEARCH_BIN" --index "$idx" -n -1 police
+expect_one_error_line "negative limit message" treaty-search
+expect_contains "negative limit named" "$err" "--limit '-1'"
+expect_exit 2 "limit not a number" -- "$SEARCH_BIN" --index "$idx" -n 5x police
+expect_contains "limit not a number named" "$err" "--limit '5x'"
+expect_exit 2 "huge offset" -- "$SEARCH_BIN" --index "$idx" --offset 18446744073709551615 police
+expect_contains "huge offset named" "$err" "--offset"
+expect_exit 2 "offset over 64 bits" -- "$SEARCH_BIN" --index "$idx" --offset 18446744073709551616 police
+expect_contains "offset over 64 bits named" "$err" "--offset"
+expect_exit 0 "limit at maximum" -- "$SEARCH_BIN" --index "$idx" -n 100 police
+expect_exit 2 "limit over maximum" -- "$SEARCH_BIN" --index "$idx" -n 101 police
+expect_contains "limit range said" "$err" "from 0 to 100"
+expect_exit 1 "window at maximum" -- "$SEARCH_BIN" --index "$idx" --offset 9900 -n 100 police
+expect_exit 2 "window over maximum" -- "$SEARCH_BIN" --index "$idx" --offset 9901 -n 100 police
+expect_one_error_line "window message" treaty-search
+
+tiny="$work/tiny"
+mkdir -p "$tiny"
+printf '1. A paragraph about quadrantzz.\n' >"$tiny/a.txt"
+for option in --shards --threads --max-file-size; do
+  expect_exit 2 "index $option -1" -- "$INDEX_BIN" --index "$work/never" "$option" -1 "$tiny"
+  expect_one_error_line "index $option -1 message" treaty-index
+  expect_contains "index $option -1 named" "$err" "$option '-1'"
+done
+if [ ! -e "$work/never" ]; then ok; else ko "a bad number must not create the index"; fi
+expect_exit 2 "shards over maximum" -- "$INDEX_BIN" --index "$work/never" --shards 65 "$tiny"
+expect_contains "shards range said" "$err" "from 0 to 64"
+expect_exit 0 "shards at maximum" -- "$INDEX_BIN" --index "$work/shards64" --shards 64 "$tiny"
+expect_exit 2 "threads over maximum" -- "$INDEX_BIN" --index "$work/never" --threads 257 "$tiny"
+expect_exit 0 "threads at maximum" -- "$INDEX_BIN" --index "$work/threads256" --threads 256 "$tiny"
+expect_exit 2 "max-file-size zero" -- "$INDEX_BIN" --index "$work/never" --max-file-size 0 "$tiny"
+expect_exit 0 "max-file-size at 64 bits" -- "$INDEX_BIN" --index "$work/big" --max-file-size 18446744073709551615 "$tiny"
+expect_exit 2 "max-file-size over 64 bits" -- "$INDEX_BIN" --index "$work/never" --max-file-size 18446744073709551616 "$tiny"
+
+# --- filter values are checked ------------------------------------------------------------
+expect_exit 2 "unknown type" -- "$SEARCH_BIN" --index "$idx" --type concluding-observation police
+expect_one_error_line "unknown type message" treaty-search
+expect_contains "unknown type named" "$err" '"concluding-observation"'
+expect_contains "unknown type lists types" "$err" "concluding-observations, follow-up-letter"
+expect_exit 2 "unknown committee" -- "$SEARCH_BIN" --index "$idx" --committee CRED police
+expect_one_error_line "unknown committee message" treaty-search
+expect_contains "unknown committee named" "$err" '"CRED"'
+expect_contains "unknown committee lists committees" "$err" "CERD, CCPR, CESCR"
+expect_exit 2 "unknown state" -- "$SEARCH_BIN" --index "$idx" --state Narnia police
+expect_one_error_line "unknown state message" treaty-search
+expect_contains "unknown state said" "$err" '"Narnia": matches no known State'
+expect_exit 0 "known values in any case" -- "$SEARCH_BIN" --index "$idx" --committee cerd --state kaz --type Follow-Up-Letter education
+expect_exit 1 "known committee without hits is no error" -- "$SEARCH_BIN" --index "$idx" --committee CCPR education
+
+# --- query words starting with '-' --------------------------------------------------------
+expect_exit 0 "quoted exclusion" -- "$SEARCH_BIN" --index "$idx" 'police -riots'
+quoted_out=$out
+expect_exit 0 "unquoted exclusion" -- "$SEARCH_BIN" --index "$idx" police -riots
+if [ "$out" = "$quoted_out" ]; then ok; else ko "unquoted 'police -riots' differs from quoted"; fi
+expect_exit 0 "double dash" -- "$SEARCH_BIN" --index "$idx" -- police -riots
+if [ "$out" = "$quoted_out" ]; then ok; else ko "'-- police -riots' differs from quoted"; fi
+expect_exit 0 "exclusion first after double dash" -- "$SEARCH_BIN" --index "$idx" -n 3 -- -riots police
+expect_exit 0 "long option after the query" -- "$SEARCH_BIN" --index "$idx" police --json --limit 2
+expect_contains "long option after the query applies" "$out" '"query": "police"'
+expect_exit 0 "option value after the query" -- "$SEARCH_BIN" --index "$idx" education --committee CERD
+expect_exit 2 "unknown long option after the query" -- "$SEARCH_BIN" --index "$idx" police --frobnicate
+expect_contains "unknown long option named" "$err" "frobnicate"
+
+# --- control characters in names and text -------------------------------------------------
+evil="$work/evil"
+mkdir -p "$evil"
+evil_name=$'x\033]0;pwned\007.txt'
+printf '1. The sextantqq paragraph \033[31mred\033[0m and a bell \007 here.\n' >"$evil/$evil_name"
+expect_exit 0 "index evil names" -- "$INDEX_BIN" --index "$work/evil-idx" "$evil"
+expect_exit 0 "search evil names" -- "$SEARCH_BIN" --index "$work/evil-idx" --color always sextantqq
+if [[ "$out" != *$'\033]'* && "$out" != *$'\007'* && "$out" != *$'\033[31m'* ]]; then ok; else
+  ko "text output holds raw escape sequences: $(printf '%s' "$out" | od -c | head -5)"; fi
+expect_contains "escape shown visibly" "$out" 'x\x1B]0;pwned\x07.txt'
+expect_contains "bold still works" "$out" $'\033[1m'
+expect_exit 0 "json evil names" -- "$SEARCH_BIN" --index "$work/evil-idx" --json sextantqq
+if command -v python3 >/dev/null; then
+  if printf '%s' "$out" | EVIL="$evil/$evil_name" python3 -c '
+import json, os, sys
+d = json.load(sys.stdin)
+h = d["hits"][0]
+assert h["document"]["source"] == os.environ["EVIL"], h["document"]["source"]
+assert "\x1b]0;pwned\x07" in h["citation"], h["citation"]
+'; then ok; else ko "json keeps names exact"; fi
+fi
+: >"$evil/y"$'\033[2J'".txt"  # empty: its error line names it
+expect_exit 1 "evil name in an error" -- "$INDEX_BIN" --index "$work/evil-idx" "$evil"
+if [[ "$err" != *$'\033['* ]]; then ok; else
+  ko "error line holds raw escapes: $(printf '%s' "$err" | od -c | head -5)"; fi
+expect_contains "error line shows the escape" "$err" 'y\x1B[2J.txt: file is empty'
+expect_exit 0 "verbose lines" -- "$INDEX_BIN" --index "$work/evil-idx2" -v "$evil/$evil_name"
+if [[ "$out" != *$'\033'* && "$out" == *'x\x1B]0;pwned\x07.txt'* ]]; then ok; else
+  ko "verbose line holds raw escapes: $(printf '%s' "$out" | od -c | head -5)"; fi
+finish
