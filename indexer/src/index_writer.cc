@@ -17,6 +17,7 @@ IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_
                         : Xapian::DB_OPEN;
   try {
     db_ = Xapian::WritableDatabase(shard_dir, flags);
+    db_.begin_transaction();
   } catch (const Xapian::Error& e) {
     core::throw_translated(e, index_dir_);
   }
@@ -24,7 +25,7 @@ IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_
 
 IndexWriter::~IndexWriter() {
   try {
-    commit();
+    db_.commit_transaction();
   } catch (...) {
     // Destructors must not throw; callers that care call commit() themselves.
   }
@@ -126,8 +127,9 @@ void IndexWriter::maybe_commit() {
 
 void IndexWriter::commit() {
   try {
-    db_.commit();
+    db_.commit_transaction();  // a flushed transaction: this is the commit
     pending_bytes_ = 0;
+    db_.begin_transaction();
   } catch (const Xapian::Error& e) {
     fail(e);
   }
