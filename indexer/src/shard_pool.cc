@@ -129,7 +129,9 @@ ShardPool::ShardPool(const std::string& dir, std::uint64_t flush_bytes,
 
 ShardPool::~ShardPool() {
   try {
-    commit();
+    // A new index that was never given anything (the run stopped first, e.g. at an invalid
+    // manifest) is thrown away below rather than published empty.
+    if (build_dir_.empty() || submitted_) commit();
   } catch (...) {
     // Destructors must not throw; callers that care call commit() themselves.
   }
@@ -234,6 +236,7 @@ void ShardPool::rethrow_first_error() {
 
 void ShardPool::submit(const std::string& file_key, Job job) {
   rethrow_first_error();
+  submitted_ = true;
   Shard& shard = *shards_[layout::shard_of(file_key, static_cast<unsigned>(shards_.size()))];
   {
     std::unique_lock lock(shard.mutex);

@@ -67,7 +67,9 @@ struct IndexerOptions {
   // 0 = one per core. An existing index keeps the count it was created with.
   unsigned shards = 0;
   // A manifest (XML, see corpus/README.md) giving or overriding metadata per file. When empty,
-  // a file named "manifest.xml" in each folder given to add_paths is used if present.
+  // a file named "manifest.xml" in each folder given to add_paths is used if present. A
+  // manifest that is missing or invalid is fatal: open() throws for this one, add_paths for
+  // one found in a folder (before writing anything).
   std::string manifest_path;
   // Called after each file; may be empty.
   std::function<void(const Progress&)> on_progress;
@@ -85,7 +87,8 @@ struct IndexerOptions {
 class TREATYSEARCH_API Indexer {
  public:
   // Opens the index in `index_dir`, creating it (and missing parent folders) if needed.
-  // Throws Error: kLocked, kVersionMismatch, kCorrupt, kIo.
+  // Throws Error: kLocked, kVersionMismatch, kCorrupt, kIo; for options.manifest_path kNotFound
+  // or kInvalidArgument (then no index is created), with a message naming the manifest.
   static Indexer open(const std::string& index_dir, IndexerOptions options = {});
 
   Indexer(Indexer&&) noexcept;
@@ -93,8 +96,9 @@ class TREATYSEARCH_API Indexer {
   ~Indexer();  // commits pending work; errors at this point are swallowed, so call commit()
 
   // Indexes files and folders (recursively; files of unsupported formats inside folders are
-  // skipped, named ones fail). Per-file problems are reported, never thrown. Throws Error only
-  // when the index itself fails (disk full, lock lost); work committed before then stays.
+  // skipped, named ones fail). Per-file problems are reported, never thrown. Throws Error when
+  // the index itself fails (disk full, lock lost; work committed before then stays), and
+  // kInvalidArgument or kIo for an invalid manifest.xml in a folder, before writing anything.
   IngestReport add_paths(const std::vector<std::string>& paths);
 
   // Indexes `text` as a document named `name` (its identity, like a path). Metadata in `info`
