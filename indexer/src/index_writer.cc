@@ -49,6 +49,7 @@ IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_
                         : Xapian::DB_OPEN;
   try {
     db_ = Xapian::WritableDatabase(shard_dir, flags);
+    db_.begin_transaction();
   } catch (const Xapian::Error& e) {
     core::throw_translated(e, index_dir_);
   }
@@ -57,7 +58,7 @@ IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_
 IndexWriter::~IndexWriter() {
   if (failed_) return;  // never commit what a failure left half-written
   try {
-    commit();
+    db_.commit_transaction();
   } catch (...) {
     // Destructors must not throw; callers that care call commit() themselves.
   }
@@ -190,8 +191,9 @@ void IndexWriter::maybe_commit() {
 void IndexWriter::commit() {
   if (failed_) throw Error(ErrorCode::kInternal, index_dir_ + ": writer used after a failure");
   try {
-    db_.commit();
+    db_.commit_transaction();  // a flushed transaction: this is the commit
     pending_bytes_ = 0;
+    db_.begin_transaction();
   } catch (const Xapian::Error& e) {
     fail(e);
   }

@@ -1,6 +1,15 @@
 // The writer of one shard of an index (shard_pool.h spreads files over shards): per-file
 // replacement, file records for change detection, spelling variants, and commits bounded by
 // memory. Not thread-safe: one thread at a time.
+//
+// Only commit() commits. Xapian 1.4 also commits by itself every XAPIAN_FLUSH_THRESHOLD changed
+// documents (10,000 unless that environment variable says otherwise; no API sets it), which
+// would publish part of a batch, even part of a file, between our commits. Inside a transaction
+// it does not: glass then only writes the pending postings into its tables, as new blocks that
+// no revision refers to yet (GlassWritableDatabase::check_flush_threshold applies a revision
+// only when no transaction is active). So the writer keeps one flushed transaction open from
+// each commit to the next (begin_transaction() in the constructor and after each commit), and
+// the library never touches the process environment.
 #pragma once
 
 #include <xapian.h>

@@ -280,7 +280,9 @@ bool is_under_any(const std::string& path, const std::vector<fs::path>& folders)
 
 struct Indexer::Impl {
   Impl(const std::string& dir, IndexerOptions opts)
-      : options(std::move(opts)), pool(dir, options.flush_bytes, options.shards) {}
+      : options(std::move(opts)),
+        given_manifest(load_given_manifest(options.manifest_path)),
+        pool(dir, options.flush_bytes, options.shards) {}
 
   // Queues the writing of an analysed file on its shard's thread.
   void write(std::shared_ptr<Prepared> prepared, std::uint64_t bytes) {
@@ -294,20 +296,20 @@ struct Indexer::Impl {
     });
   }
 
-  // Loads a manifest once; a broken one is reported as a failed file and ignored.
-  const ingest::Manifest* manifest_at(const fs::path& path, IngestReport* report) {
+  // IndexerOptions::manifest_path, loaded before the index is opened: a manifest that is
+  // missing or invalid is fatal (Error), as indexing without it would index files under wrong
+  // metadata, and then no index is created.
+  static std::unique_ptr<ingest::Manifest> load_given_manifest(const std::string& path) {
+    if (path.empty()) return nullptr;
+    return std::make_unique<ingest::Manifest>(ingest::Manifest::load(path));
+  }
+
+  // Loads a manifest.xml found in a folder, once. Throws Error if it is invalid (fatal, like a
+  // given one), before any file of the run is written.
+  const ingest::Manifest* manifest_at(const fs::path& path) {
     auto it = manifests.find(path.string());
     if (it != manifests.end()) return it->second.get();
-    std::unique_ptr<ingest::Manifest> loaded;
-    try {
-      loaded = std::make_unique<ingest::Manifest>(ingest::Manifest::load(path.string()));
-    } catch (const Error& e) {
-      FileReport failed;
-      failed.path = path.string();
-      failed.error = e.what();
-      report->files.push_back(failed);
-      ++report->failed;
-    }
+    auto loaded = std::make_unique<ingest::Manifest>(ingest::Manifest::load(path.string()));
     return manifests.emplace(path.string(), std::move(loaded)).first->second.get();
   }
 
@@ -319,8 +321,9 @@ struct Indexer::Impl {
   }
 
   IndexerOptions options;
+  std::unique_ptr<ingest::Manifest> given_manifest;  // before pool: loaded first
   ingest::ShardPool pool;
-  std::map<std::string, std::unique_ptr<ingest::Manifest>> manifests;
+  std::map<std::string, std::unique_ptr<ingest::Manifest>> manifests;  // found in folders
   std::unique_ptr<ingest::DocumentBuilder> text_builder;  // for add_text, made on first use
 };
 
@@ -345,9 +348,8 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
   report.skipped = std::move(walked.skipped);
 
   std::vector<const ingest::Manifest*> manifests;
-  if (!impl_->options.manifest_path.empty())
-    manifests.push_back(impl_->manifest_at(impl_->options.manifest_path, &report));
-  for (const auto& path : walked.manifests) manifests.push_back(impl_->manifest_at(path, &report));
+  if (impl_->given_manifest) manifests.push_back(impl_->given_manifest.get());
+  for (const auto& path : walked.manifests) manifests.push_back(impl_->manifest_at(path));
 
   // Plan: unreadable paths fail now, files whose size and mtime match their record are
   // unchanged without being read, the rest become tasks.

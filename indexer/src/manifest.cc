@@ -132,6 +132,66 @@ std::string read_whole_file(const std::string& path) {
   return std::move(content).str();
 }
 
+// The XML predefined entities and character references: all a manifest may contain after '&'.
+bool is_allowed_reference(std::string_view name) {
+  if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos")
+    return true;
+  if (name.size() < 2 || name.front() != '#') return false;
+  const bool hex = name[1] == 'x';
+  const std::string_view digits = name.substr(hex ? 2 : 1);
+  return !digits.empty() && std::all_of(digits.begin(), digits.end(), [&](char c) {
+    return (c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+  });
+}
+
+// Rejects document type and entity declarations and every entity reference but the predefined
+// ones. pugixml skips a DOCTYPE and copies an unknown reference such as "&xxe;" into the value
+// as written, which would then reach a citation; comments, CDATA sections and processing
+// instructions are passed over, as they hold no references.
+void reject_entities(const ErrorReporter& errors, std::string_view content) {
+  const auto offset = [](std::size_t i) { return static_cast<std::ptrdiff_t>(i); };
+  std::size_t i = 0;
+  while (i < content.size()) {
+    const std::string_view rest = content.substr(i);
+    std::string_view skip_to;
+    if (rest.starts_with("<!--")) {
+      skip_to = "-->";
+    } else if (rest.starts_with("<![CDATA[")) {
+      skip_to = "]]>";
+    } else if (rest.starts_with("<?")) {
+      skip_to = "?>";
+    } else if (rest.starts_with("<!")) {
+      errors.fail(errors.line_of_offset(offset(i)),
+                  "document type and entity declarations (<!DOCTYPE>, <!ENTITY>) are not "
+                  "allowed");
+    }
+    if (!skip_to.empty()) {
+      const std::size_t end = content.find(skip_to, i + 2);
+      if (end == std::string_view::npos) return;  // unterminated: the XML parser reports it
+      i = end + skip_to.size();
+      continue;
+    }
+    if (content[i] == '&') {
+      const std::size_t stop =
+          std::min(content.find_first_of("; \t\r\n<>&\"'", i + 1), content.size());
+      const bool terminated = stop < content.size() && content[stop] == ';';
+      const std::string_view name = content.substr(i + 1, stop - i - 1);
+      if (!terminated || name.empty()) {
+        errors.fail(errors.line_of_offset(offset(i)),
+                    "a bare & is not allowed; write &amp; for a literal &");
+      }
+      if (!is_allowed_reference(name)) {
+        const std::string shown(content.substr(i, std::min<std::size_t>(stop - i + 1, 40)));
+        errors.fail(errors.line_of_offset(offset(i)),
+                    "entity reference " + shown +
+                        " is not allowed (only &amp; &lt; &gt; &quot; &apos; and character "
+                        "references such as &#233;)");
+      }
+    }
+    ++i;
+  }
+}
+
 // Checks a `file` attribute: a relative path inside the manifest's folder.
 void check_relative_file(const ErrorReporter& errors, const pugi::xml_node& node,
                          std::string_view file) {
@@ -311,6 +371,7 @@ DocumentInfo read_document(const ErrorReporter& errors, const pugi::xml_node& no
 Manifest Manifest::load(const std::string& path) {
   const std::string content = read_whole_file(path);
   const ErrorReporter errors(path, content);
+  reject_entities(errors, content);
 
   pugi::xml_document document;
   const pugi::xml_parse_result parsed = document.load_buffer(

@@ -16,7 +16,8 @@
 // Validation is strict, because a typo silently ignored would index a document under the wrong
 // committee or State: unknown elements and attributes, empty values, unknown type, committee or
 // State, malformed session, date or language, absolute paths, ".." and duplicate entries are
-// all errors. The manifest is UTF-8.
+// all errors, and so are DOCTYPE and entity declarations and entity references other than the
+// five predefined ones and character references. The manifest is UTF-8.
 #pragma once
 
 #include <cstddef>

@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -27,11 +26,6 @@ namespace {
 // shard busy committing does not stall the others (8 cost a third of the throughput; 256
 // gained nothing over 64 and doubled peak memory, on the 20 MB benchmark corpus).
 constexpr std::size_t kMaxQueuedJobs = 64;
-
-// Xapian 1.4 also commits by itself every XAPIAN_FLUSH_THRESHOLD documents (default 10,000);
-// we commit by analysed bytes instead (IndexerOptions::flush_bytes). The variable is read when a
-// WritableDatabase opens; a value the user set is respected.
-void raise_document_flush_threshold() { setenv("XAPIAN_FLUSH_THRESHOLD", "100000000", 0); }
 
 // Creates the shards and stub of a new index in `folder` (index_publish.h renames it into place
 // once built).
@@ -91,7 +85,6 @@ struct ShardPool::Shard {
 ShardPool::ShardPool(const std::string& dir, std::uint64_t flush_bytes,
                      unsigned shards_for_new_index)
     : dir_(dir), flush_bytes_(flush_bytes) {
-  raise_document_flush_threshold();
   remove_abandoned_builds(dir_);
   unsigned count = 0;
   try {
@@ -136,7 +129,9 @@ ShardPool::ShardPool(const std::string& dir, std::uint64_t flush_bytes,
 
 ShardPool::~ShardPool() {
   try {
-    commit();
+    // A new index that was never given anything (the run stopped first, e.g. at an invalid
+    // manifest) is thrown away below rather than published empty.
+    if (build_dir_.empty() || submitted_) commit();
   } catch (...) {
     // Destructors must not throw; callers that care call commit() themselves.
   }
@@ -241,6 +236,7 @@ void ShardPool::rethrow_first_error() {
 
 void ShardPool::submit(const std::string& file_key, Job job) {
   rethrow_first_error();
+  submitted_ = true;
   Shard& shard = *shards_[layout::shard_of(file_key, static_cast<unsigned>(shards_.size()))];
   {
     std::unique_lock lock(shard.mutex);

@@ -29,7 +29,9 @@ class ShardPool {
   // index (the next run removes the abandoned folder), after it the last commit.
   // Throws Error: kLocked, kVersionMismatch, kCorrupt, kIo, kInvalidArgument.
   ShardPool(const std::string& dir, std::uint64_t flush_bytes, unsigned shards_for_new_index);
-  ~ShardPool();  // drains and commits; errors are swallowed (call commit() to see them)
+  // Drains and commits; errors are swallowed (call commit() to see them). A new index that no
+  // job was submitted to and that was never committed is discarded, not published.
+  ~ShardPool();
 
   using Job = std::function<void(IndexWriter&)>;
 
@@ -70,6 +72,7 @@ class ShardPool {
   int build_lock_fd_ = -1;  // while a new index is being built: the lock on its final folder
   bool remove_dir_if_unpublished_ = false;  // we created that folder: remove it if abandoned
   bool build_published_ = false;
+  bool submitted_ = false;  // a job was submitted (the destructor then commits)
   std::vector<std::unique_ptr<Shard>> shards_;
   std::set<std::string> languages_;
   bool languages_changed_ = false;

@@ -1,5 +1,7 @@
 // A program that embeds treatysearch through its public headers alone: it indexes two texts
-// held in memory and queries them. Built and run by the test suite; also the README's example.
+// held in memory, queries them and checks the index. Built and run by the test suite; also the
+// README's example.
+#include <treatysearch/check.h>
 #include <treatysearch/indexer.h>
 #include <treatysearch/search.h>
 
@@ -67,6 +69,9 @@ int main() {
     failures += check(searcher.search("welcomes", only_cerd).hits.size() == 1,
                       "committee filter keeps the CERD passage only");
     failures += check(searcher.search("welcomes").hits.size() == 2, "welcomes in both texts");
+    const treatysearch::CheckReport health = treatysearch::check_index(dir.string());
+    failures += check(health.healthy() && health.passages == 7 && health.files == 2,
+                      "check_index finds the 7 passages of 2 files healthy");
   } catch (const treatysearch::Error& e) {
     std::cerr << "embed_example: " << e.what() << '\n';
     failures++;

@@ -733,8 +733,9 @@ struct Report {
 
 double ratio(double a, double b) { return b > 0 ? a / b : 0; }
 
-// The environment variable Xapian reads for its own document-count flush; the indexer raises it
-// unless the user set it, so a set value changes the results and is printed with them.
+// The environment variable Xapian reads for its own document-count flush. The indexer never
+// lets Xapian commit by itself (index_writer.h), but Xapian still writes its pending postings
+// out at that count, so a set value can change the results and is printed with them.
 std::string xapian_flush_env() {
   const char* value = std::getenv("XAPIAN_FLUSH_THRESHOLD");
   return value ? value : "";

@@ -12,7 +12,7 @@ namespace treatysearch::bench {
 
 std::uint64_t index_with_termgenerator(const std::vector<std::filesystem::path>& files,
                                        const std::filesystem::path& db_dir) {
-  // Xapian's default flush, whatever this process inherited (the indexer raises it).
+  // Xapian's default flush (a commit every 10,000 documents), whatever this process inherited.
   ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
   std::uint64_t bytes = 0;
   try {

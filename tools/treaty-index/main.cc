@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli_common.h"
+#include "treatysearch/check.h"
 #include "treatysearch/indexer.h"
 
 namespace po = boost::program_options;
@@ -25,6 +26,7 @@ constexpr unsigned kMaxShards = 64;
 constexpr unsigned kMaxThreads = 256;
 
 constexpr const char* kUsage = R"usage(Usage: treaty-index [OPTIONS] PATH...
+       treaty-index --check [--index DIR]
 
 Splits treaty-body documents into the passages lawyers cite (numbered paragraphs, lettered
 sub-paragraphs, recommendations, footnotes, ...) and indexes each with its pinpoint citation.
@@ -102,6 +104,25 @@ void print_summary(const IngestReport& r, bool verbose) {
             << static_cast<double>(r.bytes) / 1e6 << " MB in " << r.seconds << " s)\n";
 }
 
+// --check: one line per problem on stderr, a summary on stdout; 0 healthy, 2 damaged.
+int run_check(const std::string& index_dir) {
+  const CheckReport report = check_index(index_dir);
+  for (const auto& problem : report.problems) cli::print_error(kTool, problem);
+  const auto count = [](std::uint64_t n, const std::string& what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+  };
+  const std::string checked = count(report.shards, "shard") + ", " +
+                              count(report.passages, "passage") + ", " +
+                              count(report.files, "file") + " checked";
+  if (report.healthy()) {
+    std::cout << index_dir << ": healthy (" << checked << ")\n";
+    return cli::kExitOk;
+  }
+  std::cout << index_dir << ": damaged, " << count(report.problems.size(), "problem") << " ("
+            << checked << "); delete the folder and run treaty-index again to rebuild it\n";
+  return cli::kExitError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -128,6 +149,9 @@ int main(int argc, char** argv) {
       "given (a link named as a PATH is always read)")(
       "verbose,v", "print one line per file, and per thing skipped in the folders")(
       "quiet,q", "print only errors");
+  visible.add_options()("check",
+                        "check the index for damage instead of indexing: one line per "
+                        "problem; exit 0 healthy, 2 damaged");
   po::options_description hidden;
   hidden.add_options()("path", po::value(&paths)->composing());
   po::options_description all;
@@ -146,6 +170,18 @@ int main(int argc, char** argv) {
   if (vm.count("help")) {
     std::cout << visible << '\n';
     return cli::kExitOk;
+  }
+  if (vm.count("check")) {
+    if (!paths.empty()) {
+      cli::print_error(kTool, "--check takes no files or folders (see treaty-index --help)");
+      return cli::kExitError;
+    }
+    try {
+      return run_check(index_dir.empty() ? cli::default_index_dir() : index_dir);
+    } catch (const Error& e) {
+      cli::print_error(kTool, e.what());
+      return cli::kExitError;
+    }
   }
   if (paths.empty()) {
     cli::print_error(kTool, "no files or folders given (see treaty-index --help)");

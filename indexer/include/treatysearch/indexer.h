@@ -101,7 +101,9 @@ struct IndexerOptions {
   // 0 = one per core. An existing index keeps the count it was created with.
   unsigned shards = 0;
   // A manifest (XML, see corpus/README.md) giving or overriding metadata per file. When empty,
-  // a file named "manifest.xml" in each folder given to add_paths is used if present.
+  // a file named "manifest.xml" in each folder given to add_paths is used if present. A
+  // manifest that is missing or invalid is fatal: open() throws for this one, add_paths for
+  // one found in a folder (before writing anything).
   std::string manifest_path;
   // Symbolic links found while walking a folder are not followed by default (a link could
   // make any readable file of the machine searchable); they are reported in
@@ -126,7 +128,8 @@ class TREATYSEARCH_API Indexer {
  public:
   // Opens the index in `index_dir`, creating it (and missing parent folders) if needed.
   // Throws Error: kInvalidArgument (an empty `index_dir`), kLocked, kVersionMismatch, kCorrupt,
-  // kIo.
+  // kIo; for options.manifest_path kNotFound or kInvalidArgument (then no index is created),
+  // with a message naming the manifest.
   static Indexer open(const std::string& index_dir, IndexerOptions options = {});
 
   Indexer(Indexer&&) noexcept;
@@ -136,8 +139,9 @@ class TREATYSEARCH_API Indexer {
   // Indexes files and folders (recursively; what a folder holds besides regular files of
   // supported formats is skipped and listed in IngestReport::skipped, while named files of
   // unsupported formats fail). A folder or file that cannot be read is a failure, and what was
-  // indexed from it stays. Per-file problems are reported, never thrown. Throws Error only
-  // when the index itself fails (disk full, lock lost); work committed before then stays.
+  // indexed from it stays. Per-file problems are reported, never thrown. Throws Error when the
+  // index itself fails (disk full, lock lost; work committed before then stays), and
+  // kInvalidArgument or kIo for an invalid manifest.xml in a folder, before writing anything.
   IngestReport add_paths(const std::vector<std::string>& paths);
 
   // Indexes `text` as a document named `name` (its identity, like a path). Metadata in `info`

@@ -1,5 +1,5 @@
-// Symbol visibility for the treatysearch libraries. Everything not marked TREATYSEARCH_API is
-// hidden (the libraries build with -fvisibility=hidden).
+// Symbol visibility for the treatysearch library. Everything not marked TREATYSEARCH_API is
+// hidden (the library builds with -fvisibility=hidden).
 #pragma once
 
 #if defined(__GNUC__)

@@ -295,6 +295,43 @@ TEST_F(ManifestTest, ErrorLineCountsCrLfFiles) {
                 "state-report, list-of-issues, general-comment, decision, other)");
 }
 
+// pugixml skips a DOCTYPE and copies an undeclared reference such as "&xxe;" into the value as
+// written: it would have reached a citation. Declarations and such references are errors.
+TEST_F(ManifestTest, EntityReferencesAndDeclarationsAreRejected) {
+  const std::string not_allowed =
+      " is not allowed (only &amp; &lt; &gt; &quot; &apos; and character references such as "
+      "&#233;)";
+  EXPECT_EQ(load_error(with_document("<document file=\"a.txt\" symbol=\"&xxe;\"/>")),
+            at_line(3) + "entity reference &xxe;" + not_allowed);
+  EXPECT_EQ(load_error(with_document("<document file=\"a.txt\"><title>A &xxe; B</title>"
+                                     "</document>")),
+            at_line(3) + "entity reference &xxe;" + not_allowed);
+  EXPECT_EQ(load_error(with_document("<document file=\"a.txt\"><title>Law &c</title></document>")),
+            at_line(3) + "a bare & is not allowed; write &amp; for a literal &");
+  const std::string declarations =
+      "document type and entity declarations (<!DOCTYPE>, <!ENTITY>) are not allowed";
+  EXPECT_EQ(load_error(std::string(kHeader) +
+                       "<!DOCTYPE m [\n<!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n"
+                       "<treatysearch-manifest version=\"1\">\n"
+                       "<document file=\"a.txt\" symbol=\"&xxe;\"/>\n"
+                       "</treatysearch-manifest>\n"),
+            at_line(2) + declarations);
+  EXPECT_EQ(load_error(std::string(kHeader) + "<!DOCTYPE treatysearch-manifest>\n" +
+                       "<treatysearch-manifest version=\"1\"/>\n"),
+            at_line(2) + declarations);
+}
+
+TEST_F(ManifestTest, PredefinedAndCharacterReferencesAreRead) {
+  const std::string path = write_manifest(with_document(
+      "<document file=\"a.txt\" symbol=\"A&amp;B/&#67;&#x4F;/1\"><title>&lt;Rights&gt; &quot;of"
+      "&quot; &apos;all&apos; <![CDATA[& more]]></title><!-- &bogus; --></document>"));
+  const Manifest manifest = Manifest::load(path);
+  const DocumentInfo* info = manifest.find((dir_ / "a.txt").string());
+  ASSERT_NE(info, nullptr);
+  EXPECT_EQ(info->symbol, "A&B/CO/1");
+  EXPECT_EQ(info->title, "<Rights> \"of\" 'all' & more");
+}
+
 TEST(BundledManifestTest, DescribesBothCorpusFiles) {
   const std::string corpus = TREATYSEARCH_CORPUS_DIR;
   const Manifest manifest = Manifest::load(corpus + "/manifest.xml");

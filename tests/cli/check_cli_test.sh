@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# treaty-index --check: a healthy index exits 0 with a summary; a damaged copy exits 2 with one
+# "treaty-index: " line per problem and a summary; misuse and a missing index exit 2.
+#   check_cli_test.sh TREATY_INDEX CORPUS_DIR
+set -u
+INDEX_BIN=$1 CORPUS=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export TREATYSEARCH_INDEX="$work/default-index"
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# expect_exit CODE NAME -- COMMAND...: runs COMMAND, keeps stdout/stderr in $out/$err.
+expect_exit() {
+  local code=$1 name=$2; shift 3
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  out=$(cat "$work/out") err=$(cat "$work/err")
+  if [ "$got" -eq "$code" ]; then ok; else ko "$name: exit $got, expected $code; stderr: $err"; fi
+}
+expect_contains() { # NAME HAYSTACK NEEDLE
+  if [[ "$2" == *"$3"* ]]; then ok; else ko "$1: '$3' not in: ${2:0:400}"; fi
+}
+expect_every_line_starts() { # NAME TEXT PREFIX
+  if [ -n "$2" ] && ! printf '%s\n' "$2" | grep -v -q "^$3"; then ok; else
+    ko "$1: expected lines starting with '$3', got: $2"
+  fi
+}
+
+idx="$work/idx"
+expect_exit 0 "index corpus" -- "$INDEX_BIN" -q --shards 2 --index "$idx" "$CORPUS"
+
+expect_exit 0 "healthy index" -- "$INDEX_BIN" --check --index "$idx"
+expect_contains "healthy summary" "$out" "$idx: healthy (2 shards, "
+expect_contains "healthy counts files" "$out" "2 files checked)"
+if [ -z "$err" ]; then ok; else ko "healthy index printed problems: $err"; fi
+expect_exit 0 "default index" -- "$INDEX_BIN" -q "$CORPUS"
+expect_exit 0 "check of the default index" -- "$INDEX_BIN" --check
+expect_contains "default index named" "$out" "$TREATYSEARCH_INDEX: healthy"
+
+# A copy with one shard's table cut short.
+cp -r "$idx" "$work/cut"
+truncate -s 0 "$work/cut/shard1/postlist.glass"
+expect_exit 2 "truncated table" -- "$INDEX_BIN" --check --index "$work/cut"
+expect_every_line_starts "truncated table problems" "$err" "treaty-index: $work/cut/shard1: "
+expect_contains "truncated table summary" "$out" "$work/cut: damaged, 1 problem ("
+
+# A copy with bytes flipped all through one shard's document data.
+cp -r "$idx" "$work/flipped"
+table="$work/flipped/shard0/docdata.glass"
+size=$(stat -c %s "$table")
+for ((offset = 100; offset < size; offset += 997)); do
+  printf '\xff' | dd of="$table" bs=1 seek="$offset" conv=notrunc status=none
+done
+expect_exit 2 "flipped bytes" -- "$INDEX_BIN" --check --index "$work/flipped"
+expect_every_line_starts "flipped bytes problems" "$err" "treaty-index: $work/flipped/shard0: "
+expect_contains "flipped bytes summary" "$out" "$work/flipped: damaged, "
+
+# Checking changes nothing: the original is still healthy.
+expect_exit 0 "original still healthy" -- "$INDEX_BIN" --check --index "$idx"
+
+# Misuse.
+expect_exit 2 "check with a path" -- "$INDEX_BIN" --check --index "$idx" "$CORPUS"
+expect_contains "check with a path message" "$err" "treaty-index: --check takes no files or folders"
+expect_exit 2 "check of no index" -- "$INDEX_BIN" --check --index "$work/nowhere"
+expect_contains "check of no index message" "$err" "treaty-index: $work/nowhere: no index here"
+expect_exit 2 "check of a folder that is no index" -- "$INDEX_BIN" --check --index "$CORPUS"
+expect_contains "not an index message" "$err" "not a treatysearch index"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
