@@ -13,8 +13,8 @@
 #include "fold.h"
 #include "kazakh_stemmer.h"
 #include "symbols.h"
+#include "text.h"
 #include "treatysearch/error.h"
-#include "utf8.h"
 
 namespace treatysearch::core {
 

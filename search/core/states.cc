@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <iterator>
 
+#include "text.h"
+
 namespace treatysearch::core {
 namespace {
 
@@ -464,16 +466,6 @@ constexpr StateName kStateNames[] = {
     {"ZWE", "Zimbabwe", true},
     {"ZWE", "Republic of Zimbabwe", false},
 };
-
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Reads one comparison unit at `*pos`: an ASCII-lowered byte, or U+2019 (typographic
 // apostrophe, common in UN documents: "Côte d’Ivoire") as a plain '.
