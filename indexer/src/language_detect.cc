@@ -351,20 +351,17 @@ constexpr int kMaxRivalFunctionWordPercent = 5;
 // Function words are compared by a 64-bit FNV-1a hash of their lower-case code points (text.h),
 // in a small open-addressed table that gives, for a word, the profiles whose list has it: one
 // probe or two per word of the passage.
-constexpr std::uint64_t kFnvOffset = core::kFnv1aOffset;
 constexpr std::size_t kMaxFunctionWordLength = 12;  // code points; longer words are not looked up
 
 static_assert(std::size(kProfiles) <= 8, "profile bits must fit FunctionWordTable's masks");
-
-std::uint64_t hash_step(std::uint64_t hash, char32_t cp) { return core::fnv1a_step(hash, cp); }
 
 class FunctionWordTable {
  public:
   FunctionWordTable() {
     for (std::size_t k = 0; k < std::size(kProfiles); ++k) {
       for (std::u32string_view word : kProfiles[k].function_words) {
-        std::uint64_t hash = kFnvOffset;
-        for (char32_t cp : word) hash = hash_step(hash, cp);
+        std::uint64_t hash = core::kFnv1aOffset;
+        for (char32_t cp : word) hash = core::fnv1a_step(hash, cp);
         std::size_t slot = hash % kSlots;
         while (slots_[slot].hash != 0 && slots_[slot].hash != hash) slot = (slot + 1) % kSlots;
         slots_[slot].hash = hash;
@@ -475,7 +472,7 @@ struct ProfileFit {
 ProfileFit fit_profile(std::string_view text, const LanguageProfile& profile) {
   const FunctionWordTable& table = function_word_table();
   ProfileFit fit;
-  std::uint64_t hash = kFnvOffset;
+  std::uint64_t hash = core::kFnv1aOffset;
   std::size_t length = 0;  // of the current word, in code points
   auto end_word = [&] {
     if (length == 0) return;
@@ -485,7 +482,7 @@ ProfileFit fit_profile(std::string_view text, const LanguageProfile& profile) {
         ++fit.function_words[static_cast<std::size_t>(std::countr_zero(bits))];
       }
     }
-    hash = kFnvOffset;
+    hash = core::kFnv1aOffset;
     length = 0;
   };
   std::size_t offset = 0;
@@ -501,19 +498,11 @@ ProfileFit fit_profile(std::string_view text, const LanguageProfile& profile) {
       const auto lower = static_cast<char32_t>(core::ascii_lower(c));
       ++fit.letters;
       if (profile.script == Script::kLatin) ++fit.alphabet;
-      hash = hash_step(hash, lower);
+      hash = core::fnv1a_step(hash, lower);
       ++length;
       continue;
     }
-    // Two-byte sequences (Latin, Cyrillic, Arabic letters) inline as well.
-    char32_t cp = 0;
-    if (byte >= 0xC2 && byte <= 0xDF && offset + 1 < text.size() &&
-        (static_cast<unsigned char>(text[offset + 1]) & 0xC0U) == 0x80U) {
-      cp = ((byte & 0x1FU) << 6) | (static_cast<unsigned char>(text[offset + 1]) & 0x3FU);
-      offset += 2;
-    } else {
-      cp = core::decode_utf8(text, &offset);
-    }
+    const char32_t cp = core::decode_utf8(text, &offset);
     const Letter letter = classify(cp);
     if (!letter.is_letter) {
       end_word();
@@ -531,7 +520,7 @@ ProfileFit fit_profile(std::string_view text, const LanguageProfile& profile) {
     } else if (near_alphabet(profile.script, lower, unicode_script)) {
       fit.near_alphabet += weight;
     }
-    hash = hash_step(hash, lower);
+    hash = core::fnv1a_step(hash, lower);
     ++length;
   }
   end_word();

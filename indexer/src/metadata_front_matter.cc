@@ -342,9 +342,7 @@ std::string_view front_matter(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
   const std::size_t newline = text.rfind('\n', max_bytes);
   if (newline != std::string_view::npos && newline > max_bytes / 2) return text.substr(0, newline);
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
-  return text.substr(0, cut);
+  return text.substr(0, core::utf8_prefix_length(text, max_bytes));
 }
 
 }  // namespace treatysearch::ingest::metadata_detail

@@ -136,9 +136,7 @@ struct FieldCode {
   std::string_view target;  // HYPERLINK: the URL (first quoted argument not owned by a switch)
 };
 
-bool is_word_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-}
+bool is_word_char(char c) { return core::is_ascii_alnum(c) || c == '_'; }
 
 std::size_t skip_spaces(std::string_view s, std::size_t pos) {
   while (pos < s.size() && s[pos] == ' ') ++pos;
@@ -156,7 +154,7 @@ std::size_t skip_switch(std::string_view s, std::size_t pos, bool& takes_argumen
     takes_argument = false;
     return end;
   }
-  if (!((name >= 'a' && name <= 'z') || (name >= 'A' && name <= 'Z'))) {
+  if (!core::is_ascii_alpha(name)) {
     return std::string_view::npos;
   }
   takes_argument = name == 'l' || name == 'o' || name == 't' || name == 'm' || name == 'b';
