@@ -18,6 +18,8 @@ namespace treatysearch::ingest::metadata_detail {
 // ---------------------------------------------------------------------------------------------
 // Committees.
 
+namespace {
+
 struct CommitteeNames {
   std::string_view code;
   std::array<std::string_view, 3> names;     // lower case; committee and treaty names
@@ -57,6 +59,8 @@ constexpr CommitteeNames kCommittees[] = {
       "convention for the protection of all persons from enforced disappearance", ""},
      {"CED", ""}},
 };
+
+}  // namespace
 
 // Which committee the text is about, by weighted mentions: a full name counts twice an acronym
 // (acronyms are also used in passing: "as CEDAW recommended"), and a mention in the first
@@ -154,6 +158,8 @@ bool is_committee_name_line(std::string_view line) {
   return false;
 }
 
+namespace {
+
 // The committee for an acronym, in English or as the French and Spanish versions write it.
 std::string committee_for_acronym(std::string_view acronym) {
   std::string upper(core::trim(acronym));
@@ -170,6 +176,8 @@ std::string committee_for_acronym(std::string_view acronym) {
   }
   return {};
 }
+
+}  // namespace
 
 // "Committee against Torture (CAT)", "CAT", "Human Rights Committee", "Comité contre la
 // torture" -> the committee code.

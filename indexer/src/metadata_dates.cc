@@ -17,6 +17,8 @@ namespace treatysearch::ingest::metadata_detail {
 // ---------------------------------------------------------------------------------------------
 // Dates.
 
+namespace {
+
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 int days_in_month(int year, int month) {
@@ -99,6 +101,7 @@ std::string parse_date_tokens(std::span<const std::string_view> tokens) {
   return format_date(year, month, day > 0 ? day : 0);
 }
 
+}  // namespace
 }  // namespace treatysearch::ingest::metadata_detail
 
 namespace treatysearch::ingest {

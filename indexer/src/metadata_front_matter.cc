@@ -27,6 +27,8 @@ bool is_salutation(std::string_view line) {
   return false;
 }
 
+namespace {
+
 // "1. The Committee ...", "12.\tText", "A. Introduction", "II. Concerns": a numbered paragraph
 // or section heading, where the header ends.
 bool is_numbered_line(std::string_view line) {
@@ -43,6 +45,8 @@ bool is_numbered_line(std::string_view line) {
   ++i;
   return i == line.size() || core::is_ascii_space(line[i]);
 }
+
+}  // namespace
 
 Header read_header(std::string_view front) {
   constexpr std::size_t kProseWords = 40;
@@ -63,6 +67,8 @@ Header read_header(std::string_view front) {
 
 // ---------------------------------------------------------------------------------------------
 // Titles and types.
+
+namespace {
 
 bool is_boilerplate_line(std::string_view line) {
   static constexpr std::string_view kOpenings[] = {"Distr",
@@ -136,6 +142,8 @@ bool has_title_opening(std::string_view line) {
   const std::string lowered = core::ascii_lowercase(line);
   return contains(lowered, "periodic report");
 }
+
+}  // namespace
 
 std::string find_title(const Header& header) {
   constexpr std::size_t kMinTitleBytes = 12;
@@ -225,6 +233,8 @@ bool reference_is_follow_up(std::string_view reference) {
 // ---------------------------------------------------------------------------------------------
 // States named in text.
 
+namespace {
+
 // Length in `text` of `name` matched at `pos` (case-sensitive; ' in the name also matches ’),
 // or 0.
 std::size_t match_name_at(std::string_view text, std::size_t pos, std::string_view name) {
@@ -286,6 +296,8 @@ const StateNameIndex& state_name_index() {
   static const StateNameIndex index;
   return index;
 }
+
+}  // namespace
 
 std::string most_named_state(std::string_view front) {
   constexpr int kMinimumMentions = 2;

@@ -31,6 +31,8 @@ namespace treatysearch::ingest::metadata_detail {
 // anything inferred from the text. A value that cannot be understood is ignored, and that field
 // is detected as if there were no label.
 
+namespace {
+
 struct LabelName {
   std::string_view folded;
   Field field;
@@ -80,6 +82,8 @@ constexpr LabelName kLabels[] = {
     {"titulo", Field::kTitle},
 };
 
+}  // namespace
+
 // "Symbol: CAT/C/NZL/2", "Date : 3 février 2022" (French puts a space before the colon).
 std::optional<LabelledLine> labelled_line(std::string_view line) {
   constexpr std::size_t kMaxLabelBytes = 24;
@@ -94,6 +98,8 @@ std::optional<LabelledLine> labelled_line(std::string_view line) {
   }
   return std::nullopt;
 }
+
+namespace {
 
 // "New Zealand", "NZL", "Türkiye", "Kazakhstan (KAZ)" -> the canonical English name.
 std::string state_from_label(std::string_view value) {
@@ -177,6 +183,8 @@ std::string language_from_label(std::string_view value) {
   }
   return {};
 }
+
+}  // namespace
 
 Labels read_labels(const std::vector<std::string>& header_lines) {
   // Not only document symbols (symbols.h, kMaxSymbolBytes) but also a letter's reference, which

@@ -20,6 +20,8 @@ namespace treatysearch::ingest::metadata_detail {
 // ---------------------------------------------------------------------------------------------
 // Symbols.
 
+namespace {
+
 constexpr std::string_view kSymbolPrefixes[] = {"CERD", "CCPR", "CEDAW", "CRC", "CAT",
                                                 "CRPD", "CMW",  "CED",   "HRI", "E"};
 
@@ -30,6 +32,8 @@ bool is_report_numbers(std::string_view part) {
   return std::all_of(part.begin(), part.end(),
                      [](char c) { return core::is_ascii_digit(c) || c == '-'; });
 }
+
+}  // namespace
 
 // The State a symbol names: "KAZ" in CERD/C/KAZ/CO/8-10; "CHN" in CCPR/C/CHN-HKG/CO/4.
 std::string state_from_symbol(std::string_view symbol) {
@@ -75,6 +79,8 @@ std::optional<std::string_view> reference_value(std::string_view line) {
   return value;
 }
 
+namespace {
+
 // "110th session" at the start of `text` -> "110" (case and space variants as match_loose()).
 std::string ordinal_session_at(std::string_view text) {
   std::size_t i = 0;
@@ -85,6 +91,8 @@ std::string ordinal_session_at(std::string_view text) {
   }
   return {};
 }
+
+}  // namespace
 
 std::string session_in_reference(std::string_view reference) {
   for (std::string_view part : split(reference, '/')) {
