@@ -467,15 +467,12 @@ constexpr StateName kStateNames[] = {
     {"ZWE", "Republic of Zimbabwe", false},
 };
 
-// Reads one comparison unit at `*pos`: an ASCII-lowered byte, or U+2019 (typographic
-// apostrophe, common in UN documents: "Côte d’Ivoire") as a plain '.
-char next_unit(std::string_view text, std::size_t* pos) {
-  constexpr std::string_view kRightQuote = "\xE2\x80\x99";
-  if (text.substr(*pos, kRightQuote.size()) == kRightQuote) {
-    *pos += kRightQuote.size();
-    return '\'';
-  }
-  return ascii_lower(text[(*pos)++]);
+// Reads one comparison unit at `*pos`: a code point in lower case (ICU's, so "TÜRKIYE" is
+// "Türkiye"), with U+2019 (typographic apostrophe, common in UN documents: "Côte d’Ivoire") as a
+// plain '.
+char32_t next_unit(std::string_view text, std::size_t* pos) {
+  const char32_t cp = decode_utf8(text, pos);
+  return cp == U'\u2019' ? U'\'' : to_lower(cp);
 }
 
 bool names_equal(std::string_view a, std::string_view b) {
