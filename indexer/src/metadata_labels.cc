@@ -166,15 +166,14 @@ std::string language_from_label(std::string_view value) {
   // "English (original)".
   if (const std::size_t open = folded.find(" ("); open != std::string::npos) folded.resize(open);
   static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
-      {"english", "en"},    {"anglais", "en"},    {"ingles", "en"},  {"french", "fr"},
-      {"francais", "fr"},   {"frances", "fr"},    {"spanish", "es"}, {"espagnol", "es"},
-      {"espanol", "es"},    {"russian", "ru"},    {"russe", "ru"},   {"ruso", "ru"},
-      {"русский", "ru"},    {"Русский", "ru"},    {"arabic", "ar"},  {"arabe", "ar"},
-      {"العربية", "ar"},    {"chinese", "zh"},    {"chinois", "zh"}, {"chino", "zh"},
-      {"中文", "zh"},       {"kazakh", "kk"},     {"kazakhe", "kk"}, {"kazajo", "kk"},
-      {"қазақ тілі", "kk"}, {"Қазақ тілі", "kk"}, {"қазақша", "kk"}, {"german", "de"},
-      {"allemand", "de"},   {"aleman", "de"},     {"deutsch", "de"}, {"portuguese", "pt"},
-      {"portugais", "pt"},  {"portugues", "pt"}};
+      {"english", "en"},  {"anglais", "en"},    {"ingles", "en"},    {"french", "fr"},
+      {"francais", "fr"}, {"frances", "fr"},    {"spanish", "es"},   {"espagnol", "es"},
+      {"espanol", "es"},  {"russian", "ru"},    {"russe", "ru"},     {"ruso", "ru"},
+      {"русский", "ru"},  {"arabic", "ar"},     {"arabe", "ar"},     {"العربية", "ar"},
+      {"chinese", "zh"},  {"chinois", "zh"},    {"chino", "zh"},     {"中文", "zh"},
+      {"kazakh", "kk"},   {"kazakhe", "kk"},    {"kazajo", "kk"},    {"қазақ тілі", "kk"},
+      {"қазақша", "kk"},  {"german", "de"},     {"allemand", "de"},  {"aleman", "de"},
+      {"deutsch", "de"},  {"portuguese", "pt"}, {"portugais", "pt"}, {"portugues", "pt"}};
   for (const auto& [name, code] : kNames) {
     if (name == folded) return std::string(code);
   }

@@ -179,44 +179,36 @@ bool word_boundary_after(std::string_view text, std::size_t pos) {
 
 namespace {
 
-// The base letter of a Latin-1 letter encoded as 0xC3 `second`, or 0: "é" -> 'e', "Ñ" -> 'n'.
-char latin1_base_letter(unsigned char second) {
-  // One entry per second byte 0x80..0xBF (U+00C0..U+00FF); '_' for Æ, Ð, ×, Þ, ß, æ, ð, ÷, þ.
+// The base letter of a Latin-1 letter, or 0: "é" -> 'e', "Ñ" -> 'n'.
+char32_t latin1_base_letter(char32_t cp) {
+  // One entry per code point U+00C0..U+00FF; '_' for Æ, Ð, ×, Þ, ß, æ, ð, ÷, þ.
   static constexpr std::string_view kBase =
       "aaaaaa_ceeeeiiii_nooooo_ouuuuy__aaaaaa_ceeeeiiii_nooooo_ouuuuy_y";
-  if (second < 0x80 || second > 0xBF) return '\0';
-  const char base = kBase[second - 0x80U];
-  return base == '_' ? '\0' : base;
+  if (cp < 0xC0 || cp > 0xFF) return 0;
+  const char base = kBase[cp - 0xC0];
+  return base == '_' ? 0 : static_cast<char32_t>(base);
 }
 
 }  // namespace
 
-// For comparing labels and values: ASCII lower case, Latin-1 accents removed, ’ as ', white
-// space trimmed and collapsed. "Type de document", "TIPO DE DOCUMENTO", "País", "Comité" ->
-// "type de document", "tipo de documento", "pais", "comite".
+// For comparing labels and values: lower case in every script, Latin-1 accents removed, ’ as ',
+// white space trimmed and collapsed. "Type de document", "TIPO DE DOCUMENTO", "País", "Comité",
+// "РУССКИЙ" -> "type de document", "tipo de documento", "pais", "comite", "русский".
 std::string fold_label(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < text.size()) {
-      const char base = latin1_base_letter(static_cast<unsigned char>(text[i + 1]));
-      if (base != '\0') {
-        c = base;
-        ++i;
-      }
-    } else if (text.substr(i, 3) == "\xE2\x80\x99") {
-      c = '\'';
-      i += 2;
-    }
-    if (core::is_ascii_space(c)) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = core::decode_utf8(text, &i);
+    if (cp < 0x80 && core::is_ascii_space(static_cast<char>(cp))) {
       pending_space = !out.empty();
       continue;
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    out += core::ascii_lower(c);
+    if (cp == U'\u2019') cp = U'\'';
+    if (const char32_t base = latin1_base_letter(cp); base != 0) cp = base;
+    core::append_utf8(core::to_lower(cp), &out);
   }
   return out;
 }

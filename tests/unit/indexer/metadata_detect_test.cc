@@ -445,6 +445,9 @@ TEST(LabelledFrontMatterTest, LanguageNeedsNoText) {
   EXPECT_EQ(detect_metadata("Language: Russian\n").language, "ru");
   EXPECT_EQ(detect_metadata("Language: ru\n").language, "ru");
   EXPECT_EQ(detect_metadata("Language: Русский\n").language, "ru");
+  // Labels and values ignore letter case in every script, not only in ASCII.
+  EXPECT_EQ(detect_metadata("Language: РУССКИЙ\n").language, "ru");
+  EXPECT_EQ(detect_metadata("Language: ҚАЗАҚ ТІЛІ\n").language, "kk");
   EXPECT_EQ(detect_metadata("Language: Kazakh\n").language, "kk");
   // Not a single language: left to detection (and here too short to detect).
   EXPECT_EQ(detect_metadata("Language: English, French\n").language, "");
