@@ -28,7 +28,8 @@
 #include <unordered_map>
 #include <utility>
 
-#include "text_cleanup.h"
+#include "symbols.h"
+#include "text.h"
 
 namespace treatysearch::ingest {
 namespace {
@@ -79,11 +80,6 @@ constexpr std::size_t kKeyLetters = 5;
 constexpr std::size_t kMinWordLetters = 4;   // shorter words are function words or URL parts
 constexpr std::size_t kMinNumberDigits = 3;  // years, law numbers; not days or months
 constexpr std::size_t kMinOtherScriptLetters = 4;
-constexpr std::size_t kMinSymbolSlashes = 2;  // "CCPR/C/KAZ/CO/2", "HRI/MC/2006/3"
-
-bool is_ascii_upper(char32_t cp) { return cp >= U'A' && cp <= U'Z'; }
-bool is_ascii_letter(char32_t cp) { return is_ascii_upper(cp) || (cp >= U'a' && cp <= U'z'); }
-bool is_ascii_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
 
 bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
@@ -110,7 +106,7 @@ std::string skeleton(std::string_view word) {
 }
 
 struct Word {
-  std::string text;  // ASCII letters lower-cased; letters of other scripts as written
+  std::string text;  // letters lower-cased
   std::size_t code_points = 0;
   bool letters = false;
   bool digits = false;
@@ -130,34 +126,16 @@ std::string word_key(const Word& word) {
   return std::string();
 }
 
-// A UN document symbol ("(CCPR/C/KAZ/CO/2,"): a space-delimited chunk that starts with a capital
-// letter and has at least kMinSymbolSlashes slashes, without the punctuation around it. Its key
-// starts with '/', which no word key does. URLs start with a scheme or "www", not a capital, and
-// "EN/RU" has one slash.
-std::string symbol_key(std::string_view chunk) {
-  while (!chunk.empty() && (chunk.front() == '(' || chunk.front() == '[')) chunk.remove_prefix(1);
-  while (!chunk.empty() && (chunk.back() == '.' || chunk.back() == ',' || chunk.back() == ';' ||
-                            chunk.back() == ':' || chunk.back() == ')')) {
-    chunk.remove_suffix(1);
-  }
-  if (chunk.empty() || !is_ascii_upper(static_cast<unsigned char>(chunk.front()))) return {};
-  if (static_cast<std::size_t>(std::count(chunk.begin(), chunk.end(), '/')) < kMinSymbolSlashes ||
-      chunk.find("://") != std::string_view::npos) {
-    return {};
-  }
-  return "/" + std::string(chunk);
-}
-
-// Calls emit(key) for every word and document symbol of text that has a key.
+// Calls emit(key) for every word, pair of ideographs and document symbol of text that has a
+// key. A document symbol ("CCPR/C/KAZ/CO/2", as symbols.h recognises it) gets a key that starts
+// with '/', which no word key does. Chinese writes no spaces between words, so a run of
+// ideographs is no word: each two ideographs in a row are a key instead, as the query side
+// matches Chinese by its character pairs.
 template <typename Emit>
 void for_each_key(std::string_view text, Emit emit) {
-  std::size_t chunk_begin = 0;
-  for (std::size_t pos = 0; pos <= text.size(); ++pos) {
-    if (pos < text.size() && text[pos] != ' ') continue;
-    const std::string key = symbol_key(text.substr(chunk_begin, pos - chunk_begin));
-    if (!key.empty()) emit(key);
-    chunk_begin = pos + 1;
-  }
+  core::find_symbols(text, [&text, &emit](std::size_t begin, std::size_t end) {
+    emit("/" + core::symbol_key(text.substr(begin, end - begin)));
+  });
 
   Word word;
   const auto flush = [&word, &emit] {
@@ -167,23 +145,34 @@ void for_each_key(std::string_view text, Emit emit) {
     }
     word = Word();
   };
+  std::size_t previous_ideograph = std::string_view::npos;  // its offset, when the last was one
   for (std::size_t pos = 0; pos < text.size();) {
-    const DecodedCodePoint decoded = decode_utf8(text, pos);
+    const core::DecodedCodePoint decoded = core::decode_at(text, pos);
     const char32_t cp = decoded.value;
-    const bool ascii_letter = is_ascii_letter(cp);
-    const bool digit = is_ascii_digit(cp);
-    const bool other_letter = !ascii_letter && (is_upper_letter(cp) || is_lower_letter(cp));
-    if (ascii_letter || digit || other_letter) {
+    const bool ideograph = core::is_ideograph(cp);
+    const bool ascii = cp < 0x80;
+    const bool ascii_letter = ascii && core::is_ascii_alpha(static_cast<char>(cp));
+    const bool digit = ascii && core::is_ascii_digit(static_cast<char>(cp));
+    // Letters of every script; a combining mark continues the word its letter started.
+    const bool other_letter = !ascii_letter && !ideograph &&
+                              (core::is_letter(cp) || (word.other_script && core::is_mark(cp)));
+    if (ideograph) {
+      flush();
+      if (previous_ideograph != std::string_view::npos) {
+        emit(std::string(
+            text.substr(previous_ideograph, pos + decoded.length - previous_ideograph)));
+      }
+      previous_ideograph = pos;
+    } else if (ascii_letter || digit || other_letter) {
+      previous_ideograph = std::string_view::npos;
       ++word.code_points;
       word.letters = word.letters || ascii_letter || other_letter;
       word.digits = word.digits || digit;
       word.other_script = word.other_script || other_letter;
-      if (ascii_letter) {
-        word.text += static_cast<char>(is_ascii_upper(cp) ? cp - U'A' + U'a' : cp);
-      } else {
-        word.text.append(text.substr(pos, decoded.length));
-      }
+      // Words match whatever their case, in every script ("ЗАКОН", "Закон", "закон").
+      core::append_utf8(core::to_lower(cp), &word.text);
     } else {
+      previous_ideograph = std::string_view::npos;
       flush();
     }
     pos += decoded.length;

@@ -7,7 +7,8 @@
 // align_footnotes() aligns the footnotes, in order, onto these sites, in order, and keeps only
 // the links that the evidence supports.
 //
-// Pure standard library, deterministic, never throws other than std::bad_alloc.
+// Deterministic; never throws other than std::bad_alloc. Words and letter case come from the
+// text module (text.h, ICU), so words of every script, caseless or not, are evidence.
 #pragma once
 
 #include <cstddef>

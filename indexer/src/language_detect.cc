@@ -20,7 +20,7 @@
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
-#include "utf8.h"
+#include "text.h"
 
 namespace treatysearch::ingest {
 namespace {
@@ -92,7 +92,7 @@ LetterScan scan_letters(std::string_view text, std::size_t max_bytes, bool want_
     const char32_t cp = byte < 0x80 ? text[offset++] : core::decode_utf8(text, &offset);
     UScriptCode script = USCRIPT_LATIN;
     if (cp < 0x80) {
-      if ((cp | 0x20) < 'a' || (cp | 0x20) > 'z') continue;
+      if (!core::is_ascii_alpha(static_cast<char>(cp))) continue;
     } else {
       const auto c = static_cast<UChar32>(cp);
       if (cp == core::kReplacementChar || !u_isalpha(c)) continue;
@@ -193,7 +193,7 @@ std::string primary_subtag(std::string_view code) {
   std::string out;
   for (char c : code) {
     if (c == '-' || c == '_') break;
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    out.push_back(core::ascii_lower(c));
   }
   return out;
 }
@@ -348,24 +348,20 @@ constexpr int kMaxNearAlphabetPercent = 2;
 // Passages in their own language have at most 3 % of the other lists' words (URLs aside).
 constexpr int kMaxRivalFunctionWordPercent = 5;
 
-// Function words are compared by a 64-bit FNV-1a hash of their lower-case code points, in a
-// small open-addressed table that gives, for a word, the profiles whose list has it: one probe or
-// two per word of the passage.
-constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
+// Function words are compared by a 64-bit FNV-1a hash of their lower-case code points (text.h),
+// in a small open-addressed table that gives, for a word, the profiles whose list has it: one
+// probe or two per word of the passage.
 constexpr std::size_t kMaxFunctionWordLength = 12;  // code points; longer words are not looked up
 
 static_assert(std::size(kProfiles) <= 8, "profile bits must fit FunctionWordTable's masks");
-
-std::uint64_t hash_step(std::uint64_t hash, char32_t cp) { return (hash ^ cp) * kFnvPrime; }
 
 class FunctionWordTable {
  public:
   FunctionWordTable() {
     for (std::size_t k = 0; k < std::size(kProfiles); ++k) {
       for (std::u32string_view word : kProfiles[k].function_words) {
-        std::uint64_t hash = kFnvOffset;
-        for (char32_t cp : word) hash = hash_step(hash, cp);
+        std::uint64_t hash = core::kFnv1aOffset;
+        for (char32_t cp : word) hash = core::fnv1a_step(hash, cp);
         std::size_t slot = hash % kSlots;
         while (slots_[slot].hash != 0 && slots_[slot].hash != hash) slot = (slot + 1) % kSlots;
         slots_[slot].hash = hash;
@@ -438,9 +434,9 @@ bool near_alphabet(Script script, char32_t lower, UScriptCode unicode_script) {
   return false;
 }
 
-// What fit_profile() needs to know of a non-ASCII code point. The letters of the profiled
-// languages are decided inline (a table lookup in ICU costs more than the rest of the scan);
-// every other code point goes to ICU, so the answers are the same as scan_letters()'.
+// What fit_profile() needs to know of a non-ASCII code point. Arabic letters and the common
+// ideographs, which have no case, are decided inline; every other code point goes to ICU (letter
+// case too: text.h), so the answers are the same as scan_letters()'.
 struct Letter {
   bool is_letter = false;
   char32_t lower = 0;
@@ -448,33 +444,13 @@ struct Letter {
 };
 
 Letter classify(char32_t cp) {
-  if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) {  // Latin-1 letters
-    return {true, cp <= 0xDE ? cp + 0x20 : cp, USCRIPT_COMMON};
-  }
-  if (cp >= 0x400 && cp <= 0x45F) {  // basic Cyrillic: Ѐ-Џ, А-Я, а-я, ѐ-џ
-    return {true, cp < 0x410 ? cp + 0x50 : cp < 0x430 ? cp + 0x20 : cp, USCRIPT_COMMON};
-  }
-  // The rest of the Cyrillic block (Kazakh ә, ғ, қ, ң, ө, ұ, ү, һ among them) comes in
-  // upper/lower pairs, upper case even, except U+04C1..U+04CE (odd) and Ӏ/ӏ; U+0482..U+0489 are
-  // a sign and combining marks.
-  if (cp >= 0x460 && cp <= 0x52F && (cp < 0x482 || cp > 0x489)) {
-    char32_t lower = cp;
-    if (cp == 0x4C0) {
-      lower = 0x4CF;
-    } else if (cp >= 0x4C1 && cp <= 0x4CE) {
-      lower = cp % 2 == 1 ? cp + 1 : cp;
-    } else if (cp != 0x4CF && cp % 2 == 0) {
-      lower = cp + 1;
-    }
-    return {true, lower, USCRIPT_COMMON};
-  }
   if ((cp >= 0x621 && cp <= 0x63A) || (cp >= 0x640 && cp <= 0x64A)) {  // Arabic letters
     return {true, cp, USCRIPT_COMMON};
   }
   if (cp >= 0x4E00 && cp <= 0x9FFF) return {true, cp, USCRIPT_HAN};  // CJK Unified Ideographs
   const auto c = static_cast<UChar32>(cp);
   if (cp == core::kReplacementChar || !u_isalpha(c)) return {};
-  Letter letter{true, static_cast<char32_t>(u_tolower(c)), USCRIPT_COMMON};
+  Letter letter{true, core::to_lower(cp), USCRIPT_COMMON};
   if (cp >= 0x1100) {
     UErrorCode status = U_ZERO_ERROR;
     letter.script = uscript_getScript(c, &status);
@@ -496,7 +472,7 @@ struct ProfileFit {
 ProfileFit fit_profile(std::string_view text, const LanguageProfile& profile) {
   const FunctionWordTable& table = function_word_table();
   ProfileFit fit;
-  std::uint64_t hash = kFnvOffset;
+  std::uint64_t hash = core::kFnv1aOffset;
   std::size_t length = 0;  // of the current word, in code points
   auto end_word = [&] {
     if (length == 0) return;
@@ -506,7 +482,7 @@ ProfileFit fit_profile(std::string_view text, const LanguageProfile& profile) {
         ++fit.function_words[static_cast<std::size_t>(std::countr_zero(bits))];
       }
     }
-    hash = kFnvOffset;
+    hash = core::kFnv1aOffset;
     length = 0;
   };
   std::size_t offset = 0;
@@ -514,26 +490,19 @@ ProfileFit fit_profile(std::string_view text, const LanguageProfile& profile) {
     const auto byte = static_cast<unsigned char>(text[offset]);
     if (byte < 0x80) {
       ++offset;
-      const auto lower = static_cast<char32_t>(byte | 0x20U);
-      if (lower < 'a' || lower > 'z') {
+      const char c = static_cast<char>(byte);
+      if (!core::is_ascii_alpha(c)) {
         end_word();
         continue;
       }
+      const auto lower = static_cast<char32_t>(core::ascii_lower(c));
       ++fit.letters;
       if (profile.script == Script::kLatin) ++fit.alphabet;
-      hash = hash_step(hash, lower);
+      hash = core::fnv1a_step(hash, lower);
       ++length;
       continue;
     }
-    // Two-byte sequences (Latin, Cyrillic, Arabic letters) inline as well.
-    char32_t cp = 0;
-    if (byte >= 0xC2 && byte <= 0xDF && offset + 1 < text.size() &&
-        (static_cast<unsigned char>(text[offset + 1]) & 0xC0U) == 0x80U) {
-      cp = ((byte & 0x1FU) << 6) | (static_cast<unsigned char>(text[offset + 1]) & 0x3FU);
-      offset += 2;
-    } else {
-      cp = core::decode_utf8(text, &offset);
-    }
+    const char32_t cp = core::decode_utf8(text, &offset);
     const Letter letter = classify(cp);
     if (!letter.is_letter) {
       end_word();
@@ -551,7 +520,7 @@ ProfileFit fit_profile(std::string_view text, const LanguageProfile& profile) {
     } else if (near_alphabet(profile.script, lower, unicode_script)) {
       fit.near_alphabet += weight;
     }
-    hash = hash_step(hash, lower);
+    hash = core::fnv1a_step(hash, lower);
     ++length;
   }
   end_word();

@@ -37,7 +37,7 @@ inline constexpr std::size_t kMinLettersToIdentify = 40;
 // windows spread over it); only when the sample is not clearly in one language is the whole text
 // (at most 4 MB of it) read.
 //
-// Declared also in metadata_detect.h, where detect_metadata() uses it for DocumentInfo::language.
+// detect_metadata() (metadata_detect.h) uses it for DocumentInfo::language.
 std::string detect_language(std::string_view text);
 
 // Sets Passage::language on the passages whose language differs from the document's (it stays

@@ -48,13 +48,8 @@ inline constexpr std::size_t kFrontMatterBytes = 8 * 1024;
 //             2022", "12 de septiembre de 2023" -> ISO 8601
 //  title      a header line that reads like a title (known openings such as "Concluding
 //             observations" preferred), trailing "*" removed
-//  language   detect_language() (not run when a label gives the language)
+//  language   detect_language() of language_detect.h (not run when a label gives the language)
 DocumentInfo detect_metadata(std::string_view text);
-
-// The language most of the text is in, as an ISO 639-1 code ("en", "fr", "kk", ...), or "" when
-// the text is too short or the guess unreliable (the caller decides the fallback). Defined in
-// language_detect.cc (CLD2); see language_detect.h.
-std::string detect_language(std::string_view text);
 
 // Parses a date written out in English, French or Spanish ("12 September 2023", "September 12,
 // 2023", "1er octobre 2021", "3 de marzo de 2020", "April 2022") into ISO 8601 ("2023-09-12",
@@ -62,8 +57,8 @@ std::string detect_language(std::string_view text);
 // date is not. Empty if `line` is not exactly a valid date.
 std::string parse_date_line(std::string_view line);
 
-// True if `text` is a UN document symbol with a treaty-body (or HRI) prefix: letters, digits,
-// '.', '-' in at least three '/'-separated parts, no spaces: "CERD/C/KAZ/CO/8-10",
+// True if `text` is a whole UN document symbol as symbols.h recognises it (at most
+// core::kMaxSymbolBytes) with a treaty-body (or HRI) prefix: "CERD/C/KAZ/CO/8-10",
 // "E/C.12/AUS/CO/6", "CCPR/C/135/D/2768/2016".
 bool is_un_symbol(std::string_view text);
 

@@ -24,12 +24,26 @@
 #include <utility>
 
 #include "footnote_links.h"
+#include "text.h"
 #include "text_cleanup.h"
 
 namespace treatysearch::ingest {
 namespace {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+using core::count_words;
+using core::equals_ascii_ci;
+using core::first_code_point;
+using core::is_ascii_digit;
+using core::is_ascii_lower;
+using core::is_ascii_upper;
+using core::kInvalidCodePoint;
+using core::last_code_point;
+using core::split_lines;
+using core::starts_with_ascii_ci;
+using core::trim;
+using core::utf8_length;
 
 // ---------------------------------------------------------------------------------------------
 // Lines
@@ -67,13 +81,6 @@ std::vector<Line> read_lines(std::string_view text) {
 
 // ---------------------------------------------------------------------------------------------
 // Character-level predicates on cleaned text
-
-std::size_t utf8_length(char32_t cp) {
-  if (cp < 0x80) return 1;
-  if (cp < 0x800) return 2;
-  if (cp < 0x10000) return 3;
-  return 4;
-}
 
 bool is_closing_quote(char32_t cp) {
   return cp == U'"' || cp == U'\'' || cp == U'\u201D' || cp == U'\u2019' || cp == U'\u00BB' ||
@@ -123,45 +130,11 @@ bool starts_with_closing_punctuation(std::string_view text) {
          cp == U')' || cp == U']' || cp == U'\u00BB' || cp == U'\u201D' || cp == U'\u2026';
 }
 
-bool starts_lowercase(std::string_view text) { return is_lower_letter(first_code_point(text)); }
-bool starts_uppercase(std::string_view text) { return is_upper_letter(first_code_point(text)); }
-
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-
-char ascii_lower(char c) { return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (ascii_lower(text[i]) != ascii_lower(prefix[i])) return false;
-  }
-  return true;
+bool starts_lowercase(std::string_view text) {
+  return core::is_lower_letter(first_code_point(text));
 }
-
-bool equals_ignoring_case(std::string_view text, std::string_view other) {
-  return text.size() == other.size() && starts_with_ignoring_case(text, other);
-}
-
-std::string_view trim_spaces(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  return text;
-}
-
-std::size_t count_words(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (const char c : text) {
-    if (c == ' ') {
-      in_word = false;
-    } else if (!in_word) {
-      in_word = true;
-      ++words;
-    }
-  }
-  return words;
+bool starts_uppercase(std::string_view text) {
+  return core::is_upper_letter(first_code_point(text));
 }
 
 struct CaseCounts {
@@ -172,9 +145,9 @@ struct CaseCounts {
 CaseCounts count_letter_case(std::string_view text) {
   CaseCounts counts;
   for (std::size_t pos = 0; pos < text.size();) {
-    const DecodedCodePoint decoded = decode_utf8(text, pos);
-    if (is_upper_letter(decoded.value)) ++counts.upper;
-    if (is_lower_letter(decoded.value)) ++counts.lower;
+    const core::DecodedCodePoint decoded = core::decode_at(text, pos);
+    if (core::is_upper_letter(decoded.value)) ++counts.upper;
+    if (core::is_lower_letter(decoded.value)) ++counts.lower;
     pos += decoded.length;
   }
   return counts;
@@ -221,7 +194,7 @@ std::optional<NumberedStart> parse_numbered(std::string_view text) {
   for (std::size_t i = digits_begin; i < digits_begin + digits; ++i) {
     start.number = start.number * 10 + (text[i] - '0');
   }
-  start.rest = trim_spaces(text.substr(pos));
+  start.rest = trim(text.substr(pos));
   return start;
 }
 
@@ -250,7 +223,7 @@ std::optional<SubParagraphMarker> parse_sub_marker(std::string_view text) {
   ++pos;
   if (pos < text.size() && text[pos] != ' ') return std::nullopt;
   marker.token = text.substr(letters_begin, letters);
-  marker.rest = trim_spaces(text.substr(pos));
+  marker.rest = trim(text.substr(pos));
   return marker;
 }
 
@@ -281,15 +254,15 @@ bool starts_item(std::string_view text) {
 // "RECOMMENDATION:", "RECOMMENDATIONS:", "Recommendations:" (a bare title-case
 // "Recommendations" is a heading, not a marker).
 bool is_recommendation_marker(std::string_view text) {
-  text = trim_spaces(text);
+  text = trim(text);
   bool has_colon = false;
   if (!text.empty() && text.back() == ':') {
     has_colon = true;
-    text = trim_spaces(text.substr(0, text.size() - 1));
+    text = trim(text.substr(0, text.size() - 1));
   }
   if (text == "RECOMMENDATION" || text == "RECOMMENDATIONS") return true;
-  return has_colon && (equals_ignoring_case(text, "recommendation") ||
-                       equals_ignoring_case(text, "recommendations"));
+  return has_colon &&
+         (equals_ascii_ci(text, "recommendation") || equals_ascii_ci(text, "recommendations"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1024,13 +997,6 @@ constexpr std::size_t kMaxValedictionBytes = 40;
 constexpr std::size_t kMaxAddressLineBytes = 80;
 constexpr std::size_t kMaxDateLineBytes = 40;
 
-bool is_month_name(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  return std::find(kMonths.begin(), kMonths.end(), word) != kMonths.end();
-}
-
 // "12 September 2023", "September 12, 2023", "1st March 2022".
 bool is_date_line(std::string_view text) {
   if (text.size() > kMaxDateLineBytes) return false;
@@ -1046,7 +1012,7 @@ bool is_date_line(std::string_view text) {
     std::size_t digits = 0;
     while (digits < word.size() && is_ascii_digit(word[digits])) ++digits;
     const std::string_view suffix = word.substr(digits);
-    if (is_month_name(word)) {
+    if (core::month_number(word) != 0) {
       month = true;
     } else if (digits == 4 && suffix.empty()) {
       year = true;
@@ -1061,8 +1027,8 @@ bool is_date_line(std::string_view text) {
 
 bool is_letterhead_line(std::string_view text) {
   return is_mostly_upper_case(text) || text.find("\u2022") != std::string_view::npos ||
-         starts_with_ignoring_case(text, "www.") || starts_with_ignoring_case(text, "reference") ||
-         starts_with_ignoring_case(text, "ref.") || starts_with_ignoring_case(text, "ref:") ||
+         starts_with_ascii_ci(text, "www.") || starts_with_ascii_ci(text, "reference") ||
+         starts_with_ascii_ci(text, "ref.") || starts_with_ascii_ci(text, "ref:") ||
          is_date_line(text);
 }
 
@@ -1076,9 +1042,9 @@ bool is_salutation(std::string_view text) {
 bool is_valediction(std::string_view text) {
   if (text.size() > kMaxValedictionBytes || last_code_point(text) != U',') return false;
   const std::string_view words = text.substr(0, text.size() - 1);
-  return starts_with_ignoring_case(words, "yours") || equals_ignoring_case(words, "sincerely") ||
-         equals_ignoring_case(words, "respectfully") || equals_ignoring_case(words, "regards") ||
-         equals_ignoring_case(words, "kind regards") || equals_ignoring_case(words, "best regards");
+  return starts_with_ascii_ci(words, "yours") || equals_ascii_ci(words, "sincerely") ||
+         equals_ascii_ci(words, "respectfully") || equals_ascii_ci(words, "regards") ||
+         equals_ascii_ci(words, "kind regards") || equals_ascii_ci(words, "best regards");
 }
 
 bool starts_with_honorific(std::string_view text) {

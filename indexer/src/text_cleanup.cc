@@ -2,143 +2,17 @@
 
 #include <array>
 
+#include "text.h"
+
 namespace treatysearch::ingest {
-
-// ---------------------------------------------------------------------------------------------
-// UTF-8
-
-namespace {
-
-bool is_continuation_byte(unsigned char byte) { return (byte & 0xC0U) == 0x80U; }
-
-}  // namespace
-
-DecodedCodePoint decode_utf8(std::string_view text, std::size_t pos) {
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  if (lead < 0x80U) return {lead, 1};
-
-  std::size_t length = 0;
-  char32_t value = 0;
-  char32_t minimum = 0;  // smallest value that needs this many bytes (rejects overlong forms)
-  if ((lead & 0xE0U) == 0xC0U) {
-    length = 2;
-    value = lead & 0x1FU;
-    minimum = 0x80;
-  } else if ((lead & 0xF0U) == 0xE0U) {
-    length = 3;
-    value = lead & 0x0FU;
-    minimum = 0x800;
-  } else if ((lead & 0xF8U) == 0xF0U) {
-    length = 4;
-    value = lead & 0x07U;
-    minimum = 0x10000;
-  } else {
-    return {};
-  }
-  if (pos + length > text.size()) return {};
-  for (std::size_t i = 1; i < length; ++i) {
-    const auto byte = static_cast<unsigned char>(text[pos + i]);
-    if (!is_continuation_byte(byte)) return {};
-    value = (value << 6U) | (byte & 0x3FU);
-  }
-  const bool surrogate = value >= 0xD800 && value <= 0xDFFF;
-  if (value < minimum || value > 0x10FFFF || surrogate) return {};
-  return {value, length};
-}
-
-void append_utf8(std::string& out, char32_t code_point) {
-  const auto byte = [](char32_t bits) { return static_cast<char>(bits); };
-  if (code_point < 0x80) {
-    out += byte(code_point);
-  } else if (code_point < 0x800) {
-    out += byte(0xC0U | (code_point >> 6U));
-    out += byte(0x80U | (code_point & 0x3FU));
-  } else if (code_point < 0x10000) {
-    out += byte(0xE0U | (code_point >> 12U));
-    out += byte(0x80U | ((code_point >> 6U) & 0x3FU));
-    out += byte(0x80U | (code_point & 0x3FU));
-  } else {
-    out += byte(0xF0U | (code_point >> 18U));
-    out += byte(0x80U | ((code_point >> 12U) & 0x3FU));
-    out += byte(0x80U | ((code_point >> 6U) & 0x3FU));
-    out += byte(0x80U | (code_point & 0x3FU));
-  }
-}
-
-namespace {
-
-// Latin Extended-A and the Cyrillic supplement alternate upper/lower case in pairs; the
-// exceptions below are the few ranges where the pairing starts on an odd code point.
-bool is_upper_in_extended_latin(char32_t cp) {
-  if (cp == 0x178) return true;
-  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp % 2) == 1;
-  if (cp >= 0x100 && cp <= 0x177) return (cp % 2) == 0;
-  return false;
-}
-
-bool is_lower_in_extended_latin(char32_t cp) {
-  if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return true;
-  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp % 2) == 0;
-  if (cp >= 0x100 && cp <= 0x177) return (cp % 2) == 1;
-  return false;
-}
-
-}  // namespace
-
-bool is_upper_letter(char32_t cp) {
-  if (cp >= 'A' && cp <= 'Z') return true;
-  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
-  if (cp >= 0x100 && cp <= 0x17F) return is_upper_in_extended_latin(cp);
-  if (cp >= 0x391 && cp <= 0x3A9) return cp != 0x3A2;
-  if (cp >= 0x400 && cp <= 0x42F) return true;
-  if (cp >= 0x460 && cp <= 0x4FF) return (cp % 2) == 0;
-  return false;
-}
-
-bool is_lower_letter(char32_t cp) {
-  if (cp >= 'a' && cp <= 'z') return true;
-  if (cp >= 0xDF && cp <= 0xFF) return cp != 0xF7;
-  if (cp >= 0x100 && cp <= 0x17F) return is_lower_in_extended_latin(cp);
-  if (cp >= 0x3B1 && cp <= 0x3C9) return true;
-  if (cp >= 0x430 && cp <= 0x45F) return true;
-  if (cp >= 0x460 && cp <= 0x4FF) return (cp % 2) == 1;
-  return false;
-}
-
-char32_t first_code_point(std::string_view text) {
-  if (text.empty()) return kInvalidCodePoint;
-  return decode_utf8(text, 0).value;
-}
-
-char32_t last_code_point(std::string_view text) {
-  if (text.empty()) return kInvalidCodePoint;
-  std::size_t start = text.size() - 1;
-  // Step back over at most three continuation bytes to the lead byte.
-  for (int steps = 0; steps < 3 && start > 0; ++steps) {
-    if (!is_continuation_byte(static_cast<unsigned char>(text[start]))) break;
-    --start;
-  }
-  const DecodedCodePoint decoded = decode_utf8(text, start);
-  if (start + decoded.length != text.size()) return kInvalidCodePoint;
-  return decoded.value;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Lines
 
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c != '\n' && c != '\r') continue;
-    lines.push_back(text.substr(start, i - start));
-    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    start = i + 1;
-  }
-  if (start < text.size()) lines.push_back(text.substr(start));
-  return lines;
-}
+using core::decode_at;
+using core::DecodedCodePoint;
+using core::is_ascii_upper;
+using core::kInvalidCodePoint;
 
 bool starts_with_tab(std::string_view raw_line) {
   return !raw_line.empty() && raw_line.front() == '\t';
@@ -146,14 +20,14 @@ bool starts_with_tab(std::string_view raw_line) {
 
 bool starts_with_space(std::string_view raw_line) {
   if (raw_line.empty()) return false;
-  const char32_t first = decode_utf8(raw_line, 0).value;
+  const char32_t first = decode_at(raw_line, 0).value;
   return first == U' ' || first == 0xA0 || first == 0x202F;
 }
 
 bool starts_with_footnote_mark(std::string_view raw_line) {
   std::size_t pos = 0;
   while (pos < raw_line.size()) {
-    const DecodedCodePoint decoded = decode_utf8(raw_line, pos);
+    const DecodedCodePoint decoded = decode_at(raw_line, pos);
     if (decoded.value == U' ' || decoded.value == U'\t' || decoded.value == 0xA0) {
       pos += decoded.length;
       continue;
@@ -217,7 +91,7 @@ std::string map_characters(std::string_view line) {
   std::string out;
   out.reserve(line.size());
   for (std::size_t pos = 0; pos < line.size();) {
-    const DecodedCodePoint decoded = decode_utf8(line, pos);
+    const DecodedCodePoint decoded = decode_at(line, pos);
     switch (disposition_of(decoded.value)) {
       case Disposition::kKeep:
         out.append(line.substr(pos, decoded.length));
@@ -231,7 +105,7 @@ std::string map_characters(std::string_view line) {
         out += kFieldMark;
         break;
       case Disposition::kBullet:
-        append_utf8(out, U'\u2022');
+        core::append_utf8(U'\u2022', &out);
         break;
     }
     pos += decoded.length;
@@ -262,10 +136,7 @@ struct FieldCode {
   std::string_view target;  // HYPERLINK: the URL (first quoted argument not owned by a switch)
 };
 
-bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_word_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-}
+bool is_word_char(char c) { return core::is_ascii_alnum(c) || c == '_'; }
 
 std::size_t skip_spaces(std::string_view s, std::size_t pos) {
   while (pos < s.size() && s[pos] == ' ') ++pos;
@@ -283,7 +154,7 @@ std::size_t skip_switch(std::string_view s, std::size_t pos, bool& takes_argumen
     takes_argument = false;
     return end;
   }
-  if (!((name >= 'a' && name <= 'z') || (name >= 'A' && name <= 'Z'))) {
+  if (!core::is_ascii_alpha(name)) {
     return std::string_view::npos;
   }
   takes_argument = name == 'l' || name == 'o' || name == 't' || name == 'm' || name == 'b';

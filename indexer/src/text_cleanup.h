@@ -1,50 +1,18 @@
-// Cleaning of Word text-export artifacts, one line at a time, plus the small UTF-8 and
-// character-class helpers that the segmenter's hand-written scanners share.
+// Cleaning of Word text-export artifacts, one line at a time, and the facts about a raw line
+// that the segmenter reads before cleaning it.
 //
-// Pure standard library: no ICU and no std::regex (banned in this project).
+// Hand-written scanners over the text module's decoder (text.h); no std::regex (banned in this
+// project).
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace treatysearch::ingest {
 
 // ---------------------------------------------------------------------------------------------
-// UTF-8
-
-// Returned by decode_utf8 for a byte that does not start a well-formed sequence.
-inline constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
-
-struct DecodedCodePoint {
-  char32_t value = kInvalidCodePoint;  // kInvalidCodePoint for malformed input
-  std::size_t length = 1;              // bytes consumed; at least 1 so callers always advance
-};
-
-// Decodes the code point starting at text[pos] (pos < text.size()). Overlong forms, surrogates
-// and values above U+10FFFF are malformed; a malformed sequence consumes exactly one byte.
-DecodedCodePoint decode_utf8(std::string_view text, std::size_t pos);
-
-// Appends the UTF-8 encoding of a valid code point.
-void append_utf8(std::string& out, char32_t code_point);
-
-// Letter case for the scripts the corpus uses (Latin, Greek, Cyrillic). Other characters,
-// including letters of caseless scripts (Arabic, CJK), are neither upper nor lower.
-bool is_upper_letter(char32_t code_point);
-bool is_lower_letter(char32_t code_point);
-
-// First and last code point of a string, kInvalidCodePoint when empty or malformed.
-char32_t first_code_point(std::string_view text);
-char32_t last_code_point(std::string_view text);
-
-// ---------------------------------------------------------------------------------------------
-// Lines
-
-// Splits a document into lines. LF ends a line; CRLF and a lone CR are accepted as line ends
-// too, so that a file with stray Windows or old Mac line ends still yields clean lines. The
-// views point into `text`. An empty input gives no lines; a final line end adds no empty line.
-std::vector<std::string_view> split_lines(std::string_view text);
+// Lines (split_lines() and the UTF-8 and letter-case helpers are in the text module, text.h)
 
 // True when the raw line starts with a tab: Word exports table cells as tab-led lines.
 bool starts_with_tab(std::string_view raw_line);

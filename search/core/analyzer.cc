@@ -13,8 +13,8 @@
 #include "fold.h"
 #include "kazakh_stemmer.h"
 #include "symbols.h"
+#include "text.h"
 #include "treatysearch/error.h"
-#include "utf8.h"
 
 namespace treatysearch::core {
 
@@ -56,7 +56,7 @@ UScriptCode script_of(std::string_view word) {
   while (i < word.size()) {
     const char32_t cp = decode_utf8(word, &i);
     if (cp < 0x80) {
-      if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return USCRIPT_LATIN;
+      if (is_ascii_alpha(static_cast<char>(cp))) return USCRIPT_LATIN;
       continue;
     }
     UErrorCode status = U_ZERO_ERROR;

@@ -8,7 +8,7 @@
 
 #include <array>
 
-#include "utf8.h"
+#include "text.h"
 
 namespace treatysearch::core {
 
@@ -111,16 +111,6 @@ bool is_inherited_mark(char32_t cp) {
 constexpr std::array<std::string_view, 12> kElisions = {
     "lorsqu'", "puisqu'", "jusqu'", "qu'", "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'"};
 
-bool starts_with_ascii_ci(std::string_view word, std::string_view prefix) {
-  if (word.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 void strip_elision(std::string* word) {
@@ -145,9 +135,8 @@ void TokenFolder::fold(std::string_view token, FoldedForms* out) {
   if (is_ascii(token)) {
     out->original.assign(token);
     strip_elision(&out->original);
-    out->lower.assign(out->original);
-    for (char& c : out->lower)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    out->lower.assign(out->original);  // in place: no allocation per token on this hot path
+    for (char& c : out->lower) c = ascii_lower(c);
     out->surface.assign(out->lower);
     return;
   }

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <iterator>
 
+#include "text.h"
+
 namespace treatysearch::core {
 namespace {
 
@@ -465,25 +467,12 @@ constexpr StateName kStateNames[] = {
     {"ZWE", "Republic of Zimbabwe", false},
 };
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Reads one comparison unit at `*pos`: an ASCII-lowered byte, or U+2019 (typographic
-// apostrophe, common in UN documents: "Côte d’Ivoire") as a plain '.
-char next_unit(std::string_view text, std::size_t* pos) {
-  constexpr std::string_view kRightQuote = "\xE2\x80\x99";
-  if (text.substr(*pos, kRightQuote.size()) == kRightQuote) {
-    *pos += kRightQuote.size();
-    return '\'';
-  }
-  return ascii_lower(text[(*pos)++]);
+// Reads one comparison unit at `*pos`: a code point in lower case (ICU's, so "TÜRKIYE" is
+// "Türkiye"), with U+2019 (typographic apostrophe, common in UN documents: "Côte d’Ivoire") as a
+// plain '.
+char32_t next_unit(std::string_view text, std::size_t* pos) {
+  const char32_t cp = decode_utf8(text, pos);
+  return cp == U'\u2019' ? U'\'' : to_lower(cp);
 }
 
 bool names_equal(std::string_view a, std::string_view b) {

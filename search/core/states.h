@@ -27,8 +27,9 @@ std::span<const StateName> all_state_names() noexcept;
 // "kaz", "KAZ" -> "Kazakhstan". Empty if the code is unknown. Static storage.
 std::string_view state_name_for_code(std::string_view iso3) noexcept;
 
-// "Kazakhstan", "KAZAKHSTAN", "Republic of Kazakhstan" -> "KAZ". The whole name must match,
-// ignoring ASCII case, surrounding white space, and ’ versus '. Empty if unknown.
+// "Kazakhstan", "KAZAKHSTAN", "Republic of Kazakhstan", "TÜRKIYE" -> "KAZ", "TUR". The whole
+// name must match, ignoring letter case (in every script), surrounding white space, and ’ versus
+// '. Empty if unknown.
 std::string_view state_code_for_name(std::string_view name) noexcept;
 
 // The canonical English name for a code or any known name ("kaz", "United Kingdom",

@@ -1,13 +1,12 @@
 #include "symbols.h"
 
+#include "text.h"
+
 namespace treatysearch::core {
 
 namespace symbols_detail {
 
-bool is_symbol_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-         c == '-' || c == '/';
-}
+bool is_symbol_char(char c) { return is_ascii_alnum(c) || c == '.' || c == '-' || c == '/'; }
 
 std::size_t symbol_length_at(std::string_view text, std::size_t start, bool any_case) {
   std::size_t end = start;
@@ -24,7 +23,7 @@ std::size_t symbol_length_at(std::string_view text, std::size_t start, bool any_
   std::size_t first = 0;
   while (first < run.size() && run[first] != '/') {
     const char c = run[first];
-    const bool letter = (c >= 'A' && c <= 'Z') || (any_case && c >= 'a' && c <= 'z');
+    const bool letter = is_ascii_upper(c) || (any_case && is_ascii_lower(c));
     if (!letter) return 0;
     ++first;
   }
@@ -45,11 +44,6 @@ bool is_symbol(std::string_view word, bool any_case) {
   return !word.empty() && symbols_detail::symbol_length_at(word, 0, any_case) == word.size();
 }
 
-std::string symbol_key(std::string_view symbol) {
-  std::string key(symbol);
-  for (char& c : key)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return key;
-}
+std::string symbol_key(std::string_view symbol) { return ascii_lowercase(symbol); }
 
 }  // namespace treatysearch::core

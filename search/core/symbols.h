@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "text.h"
+
 namespace treatysearch::core {
 
 // Longest symbol accepted, in bytes (real ones are under 40).
@@ -38,7 +40,7 @@ void find_symbols(std::string_view text, Found&& found) {
   while (i < text.size()) {
     const char c = text[i];
     const bool boundary = i == 0 || !symbols_detail::is_symbol_char(text[i - 1]);
-    if (boundary && c >= 'A' && c <= 'Z') {
+    if (boundary && is_ascii_upper(c)) {
       const std::size_t length = symbols_detail::symbol_length_at(text, i, false);
       if (length > 0) {
         found(i, i + length);

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include "symbols.h"
+
 namespace treatysearch::ingest {
 namespace {
 
@@ -443,6 +445,9 @@ TEST(LabelledFrontMatterTest, LanguageNeedsNoText) {
   EXPECT_EQ(detect_metadata("Language: Russian\n").language, "ru");
   EXPECT_EQ(detect_metadata("Language: ru\n").language, "ru");
   EXPECT_EQ(detect_metadata("Language: Русский\n").language, "ru");
+  // Labels and values ignore letter case in every script, not only in ASCII.
+  EXPECT_EQ(detect_metadata("Language: РУССКИЙ\n").language, "ru");
+  EXPECT_EQ(detect_metadata("Language: ҚАЗАҚ ТІЛІ\n").language, "kk");
   EXPECT_EQ(detect_metadata("Language: Kazakh\n").language, "kk");
   // Not a single language: left to detection (and here too short to detect).
   EXPECT_EQ(detect_metadata("Language: English, French\n").language, "");
@@ -637,6 +642,22 @@ TEST(SymbolTest, RecognizesTreatyBodySymbolsOnly) {
   EXPECT_FALSE(is_un_symbol("CERD/C//8"));
   EXPECT_FALSE(is_un_symbol("cerd/c/kaz/co/8-10"));
   EXPECT_FALSE(is_un_symbol("(CERD/C/KAZ/8-11)"));
+}
+
+// One recogniser, one limit: the metadata detector accepts exactly the symbols the analyzer
+// indexes whole (symbols.h), up to core::kMaxSymbolBytes and not one byte more.
+TEST(SymbolTest, OneLengthLimitForEverySymbolRecogniser) {
+  const auto symbol_of_length = [](std::size_t bytes) {
+    std::string symbol = "CCPR/C/135/D/";
+    symbol.append(bytes - symbol.size(), '1');
+    return symbol;
+  };
+  const std::string at_limit = symbol_of_length(core::kMaxSymbolBytes);
+  const std::string over_limit = symbol_of_length(core::kMaxSymbolBytes + 1);
+  EXPECT_TRUE(core::is_symbol(at_limit));
+  EXPECT_TRUE(is_un_symbol(at_limit));
+  EXPECT_FALSE(core::is_symbol(over_limit));
+  EXPECT_FALSE(is_un_symbol(over_limit));
 }
 
 TEST(SymbolTest, CommitteeFromSymbolOrReference) {

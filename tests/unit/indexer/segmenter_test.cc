@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "text_cleanup.h"
+#include "text.h"
 
 namespace treatysearch::ingest {
 namespace {
@@ -52,14 +52,7 @@ std::vector<std::string> all_labels(const SegmentedText& segmented) {
   return labels;
 }
 
-bool is_valid_utf8(std::string_view text) {
-  for (std::size_t pos = 0; pos < text.size();) {
-    const DecodedCodePoint decoded = decode_utf8(text, pos);
-    if (decoded.value == kInvalidCodePoint) return false;
-    pos += decoded.length;
-  }
-  return true;
-}
+using core::is_valid_utf8;
 
 // Checks one passage: exactly one passage has the label, with this kind, text and parent.
 void expect_passage(const SegmentedText& segmented, std::string_view label, PassageKind kind,

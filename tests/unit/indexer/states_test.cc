@@ -52,6 +52,15 @@ TEST(StatesTest, NameToCode) {
   EXPECT_EQ(state_code_for_name("Lao People’s Democratic Republic"), "LAO");
 }
 
+// Letter case is ignored beyond ASCII too: a name typed or printed in capitals is the name.
+TEST(StatesTest, NameLookupIgnoresCaseOfAccentedLetters) {
+  EXPECT_EQ(state_code_for_name("TÜRKIYE"), "TUR");
+  EXPECT_EQ(state_code_for_name("CÔTE D’IVOIRE"), "CIV");
+  EXPECT_EQ(state_code_for_name("côte d'ivoire"), "CIV");
+  EXPECT_EQ(canonical_state("REPUBLIC OF TÜRKIYE"), "Türkiye");
+  EXPECT_EQ(state_code_for_name("TÜRKIYEE"), "");
+}
+
 TEST(StatesTest, NameLookupIsExactNotPrefixOrSubstring) {
   EXPECT_EQ(state_code_for_name("Kazakh"), "");
   EXPECT_EQ(state_code_for_name("Kazakhstann"), "");

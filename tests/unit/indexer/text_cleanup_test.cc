@@ -7,18 +7,12 @@
 #include <string_view>
 #include <vector>
 
+#include "text.h"
+
 namespace treatysearch::ingest {
 namespace {
 
-// True when every byte of `text` belongs to a well-formed UTF-8 sequence.
-bool is_valid_utf8(std::string_view text) {
-  for (std::size_t pos = 0; pos < text.size();) {
-    const DecodedCodePoint decoded = decode_utf8(text, pos);
-    if (decoded.value == kInvalidCodePoint) return false;
-    pos += decoded.length;
-  }
-  return true;
-}
+using core::is_valid_utf8;
 
 TEST(CleanInlineTest, RemovesFootnoteReferenceMark) {
   EXPECT_EQ(clean_inline("the Supreme Judicial Council\uFFFD."), "the Supreme Judicial Council.");
@@ -157,14 +151,6 @@ TEST(CleanInlineTest, IsIdempotent) {
   }
 }
 
-TEST(SplitLinesTest, AcceptsLfCrLfAndLoneCr) {
-  const std::vector<std::string_view> expected = {"a", "b", "c", "", "d"};
-  EXPECT_EQ(split_lines("a\nb\r\nc\r\rd\n"), expected);
-  EXPECT_TRUE(split_lines("").empty());
-  EXPECT_EQ(split_lines("\n"), std::vector<std::string_view>{""});
-  EXPECT_EQ(split_lines("no end"), std::vector<std::string_view>{"no end"});
-}
-
 TEST(RawLineFactsTest, RecognisesTabsSpacesAndFootnoteMarks) {
   EXPECT_TRUE(starts_with_tab("\tRECOMMENDATION:"));
   EXPECT_FALSE(starts_with_tab(" \tx"));
@@ -175,33 +161,6 @@ TEST(RawLineFactsTest, RecognisesTabsSpacesAndFootnoteMarks) {
   EXPECT_TRUE(starts_with_footnote_mark("  \uFFFD\uFFFD HYPERLINK"));
   EXPECT_FALSE(starts_with_footnote_mark("text \uFFFD"));
   EXPECT_FALSE(starts_with_footnote_mark(""));
-}
-
-TEST(Utf8Test, DecodesAndRejectsMalformedSequences) {
-  EXPECT_EQ(decode_utf8("\xD0\x96", 0).value, U'\u0416');
-  EXPECT_EQ(decode_utf8("\xD0\x96", 0).length, 2U);
-  EXPECT_EQ(decode_utf8("\xF0\x9F\x98\x80", 0).value, U'\U0001F600');
-  EXPECT_EQ(decode_utf8("\xC0\xAF", 0).value, kInvalidCodePoint);
-  EXPECT_EQ(decode_utf8("\xED\xA0\x80", 0).value, kInvalidCodePoint);
-  EXPECT_EQ(decode_utf8("\xF4\x90\x80\x80", 0).value, kInvalidCodePoint);
-  EXPECT_EQ(decode_utf8("\xE2\x80", 0).length, 1U);
-  std::string encoded;
-  append_utf8(encoded, U'\u20AC');
-  EXPECT_EQ(encoded, "\u20AC");
-}
-
-TEST(Utf8Test, LetterCaseCoversLatinGreekAndCyrillic) {
-  EXPECT_TRUE(is_upper_letter(U'K'));
-  EXPECT_TRUE(is_upper_letter(U'\u0416'));   // Ж
-  EXPECT_TRUE(is_lower_letter(U'\u0436'));   // ж
-  EXPECT_TRUE(is_upper_letter(U'\u00C9'));   // É
-  EXPECT_TRUE(is_lower_letter(U'\u00E9'));   // é
-  EXPECT_TRUE(is_lower_letter(U'\u03B1'));   // α
-  EXPECT_FALSE(is_upper_letter(U'\u0627'));  // Arabic alef: no case
-  EXPECT_FALSE(is_lower_letter(U'1'));
-  EXPECT_EQ(last_code_point("abc\u2019"), U'\u2019');
-  EXPECT_EQ(first_code_point("\u00ABx"), U'\u00AB');
-  EXPECT_EQ(last_code_point(""), kInvalidCodePoint);
 }
 
 }  // namespace

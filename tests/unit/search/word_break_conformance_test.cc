@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "analyzer.h"
-#include "utf8.h"
+#include "text.h"
 
 namespace treatysearch::core {
 namespace {
