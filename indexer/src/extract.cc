@@ -6,17 +6,14 @@
 #include <cstring>
 #include <fstream>
 
-#include "utf8.h"
+#include "text.h"
 
 namespace treatysearch::ingest {
 
 namespace {
 
 std::string lowercase_extension(const std::filesystem::path& path) {
-  std::string ext = path.extension().string();
-  for (char& c : ext)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return ext;
+  return core::ascii_lowercase(path.extension().string());
 }
 
 struct ExtensionFormat {

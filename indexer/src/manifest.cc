@@ -15,8 +15,8 @@
 
 #include "metadata_detect.h"
 #include "states.h"
+#include "text.h"
 #include "treatysearch/error.h"
-#include "utf8.h"
 
 namespace treatysearch::ingest {
 namespace {
@@ -199,9 +199,7 @@ void check_relative_file(const ErrorReporter& errors, const pugi::xml_node& node
   if (file.find('\\') != std::string_view::npos) {
     errors.fail_at_attribute(node, "file", "file " + shown + ": use / to separate folders, not \\");
   }
-  const bool drive_letter =
-      file.size() >= 2 && file[1] == ':' &&
-      ((file[0] >= 'A' && file[0] <= 'Z') || (file[0] >= 'a' && file[0] <= 'z'));
+  const bool drive_letter = file.size() >= 2 && file[1] == ':' && core::is_ascii_alpha(file[0]);
   if (file.front() == '/' || drive_letter) {
     errors.fail_at_attribute(
         node, "file",
@@ -276,9 +274,7 @@ DocumentInfo read_document(const ErrorReporter& errors, const pugi::xml_node& no
 
   if (const auto committee = node.attribute("committee")) {
     std::string code = committee.value();
-    std::transform(code.begin(), code.end(), code.begin(), [](char c) {
-      return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    });
+    std::transform(code.begin(), code.end(), code.begin(), core::ascii_upper);
     if (!is_committee_code(code)) {
       errors.fail_at_attribute(node, "committee",
                                where + "unknown committee " + in_quotes(committee.value()) +
@@ -321,19 +317,14 @@ DocumentInfo read_document(const ErrorReporter& errors, const pugi::xml_node& no
 
   if (const auto language = node.attribute("language")) {
     std::string code = language.value();
-    const bool letters =
-        (code.size() == 2 || code.size() == 3) && std::all_of(code.begin(), code.end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        });
+    const bool letters = (code.size() == 2 || code.size() == 3) &&
+                         std::all_of(code.begin(), code.end(), core::is_ascii_alpha);
     if (!letters) {
       errors.fail_at_attribute(node, "language",
                                where + "language " + in_quotes(code) +
                                    " is not a two- or three-letter language code such as \"en\"");
     }
-    std::transform(code.begin(), code.end(), code.begin(), [](char c) {
-      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    info.language = std::move(code);
+    info.language = core::ascii_lowercase(code);
   }
 
   bool has_title = false;

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "utf8.h"
+#include "text.h"
 
 namespace treatysearch::core {
 

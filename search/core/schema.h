@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "states.h"
+#include "text.h"
 
 namespace treatysearch::core::schema {
 
@@ -66,15 +67,8 @@ inline constexpr unsigned kPositionsSlot = 1;
 // Longest boolean filter value kept as a term; longer values are cut (never fail a document).
 inline constexpr std::size_t kMaxFilterValueBytes = 200;
 
-// 64-bit FNV-1a, stable across platforms and releases (std::hash is not).
-inline std::uint64_t stable_hash(std::string_view bytes) {
-  std::uint64_t hash = 0xcbf29ce484222325ull;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 0x100000001b3ull;
-  }
-  return hash;
-}
+// 64-bit FNV-1a (text.h), stable across platforms and releases (std::hash is not).
+inline std::uint64_t stable_hash(std::string_view bytes) { return fnv1a(bytes); }
 
 // What a passage is, as stored in its PassageRecord. The values are part of the index format:
 // never renumber one; a new kind takes the next value (and a new schema version).
@@ -116,8 +110,7 @@ inline std::string file_term(std::string_view file_key) {
 // identically on both sides.
 inline std::string filter_term(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
-  for (char c : value.substr(0, kMaxFilterValueBytes))
-    term.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c);
+  for (char c : value.substr(0, kMaxFilterValueBytes)) term.push_back(ascii_lower(c));
   return term;
 }
 

@@ -5,9 +5,9 @@
 #include "passage_check.h"
 #include "schema.h"
 #include "symbols.h"
+#include "text.h"
 #include "treatysearch/error.h"
 #include "treatysearch/search.h"
-#include "utf8.h"
 
 namespace treatysearch::search {
 
@@ -23,7 +23,6 @@ struct Lexeme {
 // The exact-form mark. '#' is what Westlaw users type to turn off plurals and equivalents.
 constexpr char kExactMark = '#';
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool is_quote(std::string_view s, std::size_t i, std::size_t* length) {
   if (s[i] == '"') return *length = 1, true;
   // Typographic quotes, as pasted from Word: “ ” „ (E2 80 9C/9D/9E) and « » (C2 AB/BB).
@@ -50,14 +49,14 @@ std::vector<Lexeme> lex(std::string_view q) {
   std::vector<Lexeme> out;
   std::size_t i = 0;
   while (i < q.size()) {
-    if (is_space(q[i])) {
+    if (core::is_ascii_space(q[i])) {
       ++i;
       continue;
     }
     bool exact = false;
     std::size_t quote_length = 0;
-    if (q[i] == kExactMark && i + 1 < q.size() && !is_space(q[i + 1]) && q[i + 1] != '(' &&
-        q[i + 1] != ')') {
+    if (q[i] == kExactMark && i + 1 < q.size() && !core::is_ascii_space(q[i + 1]) &&
+        q[i + 1] != '(' && q[i + 1] != ')') {
       exact = true;
       ++i;
     }
@@ -80,13 +79,13 @@ std::vector<Lexeme> lex(std::string_view q) {
       out.push_back({Lexeme::Kind::kClose, ")"}), ++i;
       continue;
     }
-    if (q[i] == '-' && i + 1 < q.size() && !is_space(q[i + 1]) &&
-        (out.empty() || i == 0 || is_space(q[i - 1]) || q[i - 1] == '(')) {
+    if (q[i] == '-' && i + 1 < q.size() && !core::is_ascii_space(q[i + 1]) &&
+        (out.empty() || i == 0 || core::is_ascii_space(q[i - 1]) || q[i - 1] == '(')) {
       out.push_back({Lexeme::Kind::kMinus, "-"}), ++i;
       continue;
     }
     std::size_t j = i;
-    while (j < q.size() && !is_space(q[j]) && q[j] != '(' && q[j] != ')' &&
+    while (j < q.size() && !core::is_ascii_space(q[j]) && q[j] != '(' && q[j] != ')' &&
            !is_quote(q, j, &quote_length))
       ++j;
     std::string word(q.substr(i, j - i));
@@ -367,7 +366,8 @@ class Compiler {
     const std::vector<std::uint32_t> cuts = analyzer_.boundaries(text);
     for (std::size_t i = 1; i < cuts.size(); ++i) {
       const std::string_view segment = text.substr(cuts[i - 1], cuts[i] - cuts[i - 1]);
-      if (segment.size() <= core::Analyzer::kMaxTermBytes || is_space(segment.front())) continue;
+      if (segment.size() <= core::Analyzer::kMaxTermBytes || core::is_ascii_space(segment.front()))
+        continue;
       constexpr std::size_t kShown = 20;
       overlong_word_ = std::string(segment.substr(0, core::utf8_prefix_length(segment, kShown)));
       overlong_word_ += "...";
@@ -522,7 +522,7 @@ QueryNode parse_query(std::string_view query) {
   if (query.size() > QueryLimits::kMaxQueryBytes)
     fail(query, "longer than " + std::to_string(QueryLimits::kMaxQueryBytes) + " bytes");
   if (!core::is_valid_utf8(query)) fail(query, "not valid UTF-8");
-  if (std::all_of(query.begin(), query.end(), is_space)) fail(query, "empty query");
+  if (std::all_of(query.begin(), query.end(), core::is_ascii_space)) fail(query, "empty query");
   return Parser(query, lex(query)).parse();
 }
 

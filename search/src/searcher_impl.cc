@@ -10,7 +10,7 @@
 #include "snippet.h"
 #include "states.h"
 #include "treatysearch/version.h"
-#include "utf8.h"
+#include "text.h"
 #include "xapian_errors.h"
 
 namespace treatysearch::search {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "utf8.h"
+#include "text.h"
 
 namespace treatysearch::search {
 

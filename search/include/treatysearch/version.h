@@ -9,6 +9,7 @@ TREATYSEARCH_API const char* version();
 
 // The on-disk schema version this build reads and writes. An index written with another version
 // is refused with ErrorCode::kVersionMismatch.
-inline constexpr int kSchemaVersion = 4;
+// 5: passages capped at 32 KiB (an index of version 4 may hold one giant passage).
+inline constexpr int kSchemaVersion = 5;
 
 }  // namespace treatysearch
