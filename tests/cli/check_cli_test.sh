@@ -47,15 +47,17 @@ expect_exit 2 "truncated table" -- "$INDEX_BIN" --check --index "$work/cut"
 expect_every_line_starts "truncated table problems" "$err" "treaty-index: $work/cut/shard1: "
 expect_contains "truncated table summary" "$out" "$work/cut: damaged, 1 problem ("
 
-# A copy with bytes flipped all through one shard's document data.
+# A copy with bytes flipped all through one shard's document data. Which shard holds the
+# corpus depends on the hash of its path, so the shard with the most document data is chosen.
 cp -r "$idx" "$work/flipped"
-table="$work/flipped/shard0/docdata.glass"
+table=$(ls -S "$work"/flipped/shard*/docdata.glass | head -n 1)
+shard=$(dirname "$table")
 size=$(stat -c %s "$table")
 for ((offset = 100; offset < size; offset += 997)); do
   printf '\xff' | dd of="$table" bs=1 seek="$offset" conv=notrunc status=none
 done
 expect_exit 2 "flipped bytes" -- "$INDEX_BIN" --check --index "$work/flipped"
-expect_every_line_starts "flipped bytes problems" "$err" "treaty-index: $work/flipped/shard0: "
+expect_every_line_starts "flipped bytes problems" "$err" "treaty-index: $shard: "
 expect_contains "flipped bytes summary" "$out" "$work/flipped: damaged, "
 
 # Checking changes nothing: the original is still healthy.
