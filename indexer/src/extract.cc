@@ -1,10 +1,13 @@
 #include "extract.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <limits>
 
 #include "text.h"
 
@@ -109,36 +112,70 @@ FormatInfo format_for_path(const std::filesystem::path& path) {
   return {Format::kUnsupported, ext.empty() ? std::string_view("unknown") : std::string_view(ext)};
 }
 
+namespace {
+
+// Closes a file descriptor when it goes out of scope.
+struct FileDescriptor {
+  int fd;
+  ~FileDescriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+std::string over_limit(std::uint64_t max_bytes) {
+  return "file is larger than the limit of " + std::to_string(max_bytes) + " bytes";
+}
+
+}  // namespace
+
 std::optional<std::string> read_file_limited(const std::filesystem::path& path,
-                                             std::uint64_t max_bytes, std::string* error) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    *error = ec.message();
+                                             std::uint64_t max_bytes, std::string* error,
+                                             bool through_links) {
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+  const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (through_links ? 0 : O_NOFOLLOW);
+  const FileDescriptor file{::open(path.c_str(), flags)};
+  if (file.fd < 0) {
+    *error = errno == ELOOP && !through_links ? "is now a symbolic link, which is not followed"
+                                              : std::string(std::strerror(errno));
     return std::nullopt;
   }
-  if (size > max_bytes) {
-    *error = "file is larger than the limit of " + std::to_string(max_bytes) + " bytes";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  struct stat info {};
+  if (::fstat(file.fd, &info) != 0) {
     *error = std::strerror(errno);
     return std::nullopt;
   }
-  std::string bytes;
-  bytes.resize(static_cast<std::size_t>(size));
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) {
-    *error = "read error";
+  if (!S_ISREG(info.st_mode)) {
+    *error = "not a regular file";
     return std::nullopt;
   }
-  // The file may have grown since stat(); never take more than the limit.
-  if (in.peek() != std::char_traits<char>::eof() && bytes.size() >= max_bytes) {
-    *error = "file is larger than the limit of " + std::to_string(max_bytes) + " bytes";
+  const auto size = static_cast<std::uint64_t>(info.st_size);
+  if (size > max_bytes) {
+    *error = over_limit(max_bytes);
     return std::nullopt;
   }
+  // The file may grow while it is read: read one byte past the limit at most, to tell.
+  std::string bytes(static_cast<std::size_t>(size) + 1, '\0');
+  std::size_t filled = 0;
+  while (filled < bytes.size()) {
+    const ssize_t got = ::read(file.fd, bytes.data() + filled, bytes.size() - filled);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      *error = std::string("read error: ") + std::strerror(errno);
+      return std::nullopt;
+    }
+    if (got == 0) break;
+    filled += static_cast<std::size_t>(got);
+    if (filled == bytes.size() && filled <= max_bytes) {
+      const std::uint64_t cap =
+          max_bytes < std::numeric_limits<std::uint64_t>::max() ? max_bytes + 1 : max_bytes;
+      bytes.resize(static_cast<std::size_t>(std::min<std::uint64_t>(cap, bytes.size() * 2)));
+    }
+  }
+  if (filled > max_bytes) {
+    *error = over_limit(max_bytes);
+    return std::nullopt;
+  }
+  bytes.resize(filled);
   return bytes;
 }
 

@@ -23,10 +23,14 @@ struct FormatInfo {
 // Decides the format from the file name. Folders are walked for supported formats only.
 FormatInfo format_for_path(const std::filesystem::path& path);
 
-// Reads at most `max_bytes` + 1 bytes of `path`. On failure returns nullopt and sets *error to a
-// one-line reason ("file is larger than the limit of 268435456 bytes", "permission denied").
+// Reads at most `max_bytes` + 1 bytes of `path`, which must be a regular file (a FIFO, socket or
+// device is refused without blocking). With `through_links` false a symbolic link is refused
+// too (O_NOFOLLOW): a file found in a folder cannot be swapped for a link between the walk and
+// the read. On failure returns nullopt and sets *error to a one-line reason ("file is larger
+// than the limit of 268435456 bytes", "Permission denied").
 std::optional<std::string> read_file_limited(const std::filesystem::path& path,
-                                             std::uint64_t max_bytes, std::string* error);
+                                             std::uint64_t max_bytes, std::string* error,
+                                             bool through_links = true);
 
 // Validates and normalizes text bytes: strips a UTF-8 byte-order mark, turns CRLF and CR into
 // LF. Fails (nullopt, *error set) on an empty or blank file, UTF-16 or UTF-32 text (with or

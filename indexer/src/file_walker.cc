@@ -97,7 +97,8 @@ class FolderWalker {
     }
   }
 
-  void visit_file(const fs::path& path, const std::string& display, bool in_root) {
+  void visit_file(const fs::path& path, const std::string& display, bool in_root,
+                  bool through_link = false) {
     if (path.filename() == kManifestName) {
       // The one at the top of a folder given is the folder's manifest (WalkResult::manifests).
       if (!in_root)
@@ -113,7 +114,7 @@ class FolderWalker {
                              : "format " + name + " not indexed");
       return;
     }
-    result_->files.push_back({path, display, false, {}});
+    result_->files.push_back({path, display, false, {}, through_link});
   }
 
   void visit_link(const fs::path& path, const std::string& display) {
@@ -148,7 +149,7 @@ class FolderWalker {
            "symbolic link to a " + special_file_kind(target.type()));
       return;
     }
-    visit_file(path, display, false);
+    visit_file(path, display, false, /*through_link=*/true);
   }
 
   const WalkOptions& options_;
@@ -187,7 +188,7 @@ WalkResult walk_paths(const std::vector<std::string>& paths, const WalkOptions& 
         result.manifests.push_back(root / kManifestName);
       walker.walk(root, given, true);
     } else if (fs::is_regular_file(status)) {
-      result.files.push_back({absolute_normal(path), given, true, {}});
+      result.files.push_back({absolute_normal(path), given, true, {}, true});
     } else {
       result.files.push_back({absolute_normal(path), given, true,
                               "not a regular file (" + special_file_kind(status.type()) + ")"});

@@ -15,6 +15,10 @@ struct FoundFile {
                                    // folder + relative part
   bool named = false;              // named on the command line (not found in a folder)
   std::string error;               // set when the path cannot be used
+  // Read through a symbolic link: true when named, or a link followed by choice
+  // (WalkOptions::follow_links). Otherwise the file was a regular file when walked, and is
+  // opened without following links, so a link swapped in after the walk is refused.
+  bool through_links = false;
 };
 
 // Ends the message of a file or folder that cannot be read: the indexer keeps what it had

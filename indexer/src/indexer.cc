@@ -140,8 +140,8 @@ Prepared prepare_file(const Task& task, const IndexerOptions& options,
     out.record.display_path = task.file.display;
     out.record.mtime_ns = mtime_ns(task.file.absolute, ec);
     std::string error;
-    std::optional<std::string> bytes =
-        ingest::read_file_limited(task.file.absolute, options.max_file_bytes, &error);
+    std::optional<std::string> bytes = ingest::read_file_limited(
+        task.file.absolute, options.max_file_bytes, &error, task.file.through_links);
     if (!bytes) {
       out.report.error = error;
       // Over the size limit is about the content; the size is checked again after the failure,

@@ -7,22 +7,8 @@ INDEX_BIN=$1 CORPUS=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export TREATYSEARCH_INDEX="$work/default-index"
-passed=0 failed=0
+. "$(dirname "$0")/lib.sh"
 
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
-# expect_exit CODE NAME -- COMMAND...: runs COMMAND, keeps stdout/stderr in $out/$err.
-expect_exit() {
-  local code=$1 name=$2; shift 3
-  "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  out=$(cat "$work/out") err=$(cat "$work/err")
-  if [ "$got" -eq "$code" ]; then ok; else ko "$name: exit $got, expected $code; stderr: $err"; fi
-}
-expect_contains() { # NAME HAYSTACK NEEDLE
-  if [[ "$2" == *"$3"* ]]; then ok; else ko "$1: '$3' not in: ${2:0:400}"; fi
-}
 expect_every_line_starts() { # NAME TEXT PREFIX
   if [ -n "$2" ] && ! printf '%s\n' "$2" | grep -v -q "^$3"; then ok; else
     ko "$1: expected lines starting with '$3', got: $2"
@@ -71,5 +57,4 @@ expect_contains "check of no index message" "$err" "treaty-index: $work/nowhere:
 expect_exit 2 "check of a folder that is no index" -- "$INDEX_BIN" --check --index "$CORPUS"
 expect_contains "not an index message" "$err" "not a treatysearch index"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -7,27 +7,7 @@ INDEX_BIN=$1 SEARCH_BIN=$2 CORPUS=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export NO_COLOR=1 TREATYSEARCH_INDEX="$work/default-index"
-passed=0 failed=0
-
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
-# expect_exit CODE NAME -- COMMAND...: runs COMMAND, keeps stdout/stderr in $out/$err.
-expect_exit() {
-  local code=$1 name=$2; shift 3
-  "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  out=$(cat "$work/out") err=$(cat "$work/err")
-  if [ "$got" -eq "$code" ]; then ok; else ko "$name: exit $got, expected $code; stderr: $err"; fi
-}
-expect_contains() { # NAME HAYSTACK NEEDLE
-  if [[ "$2" == *"$3"* ]]; then ok; else ko "$1: '$3' not in: ${2:0:400}"; fi
-}
-expect_one_error_line() { # NAME TOOL
-  local lines
-  lines=$(printf '%s' "$err" | grep -c '' || true)
-  if [ "$lines" -eq 1 ] && [[ "$err" == "$2: "* ]]; then ok; else ko "$1: expected one '$2: ' line, got: $err"; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 cp -r "$CORPUS" "$work/corpus"
 idx="$work/idx"
@@ -161,5 +141,4 @@ expect_one_error_line "corrupt index message" treaty-search
 expect_exit 2 "not an index" -- "$SEARCH_BIN" --index "$work/corpus" police
 expect_one_error_line "not an index message" treaty-search
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -7,31 +7,9 @@ INDEX_BIN=$1 SEARCH_BIN=$2
 work=$(mktemp -d)
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
 export NO_COLOR=1 TREATYSEARCH_INDEX="$work/default-index"
-passed=0 failed=0 skipped=0
-
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
-skip() { skipped=$((skipped + 1)); echo "SKIP: $*"; }
-
-# expect_exit CODE NAME -- COMMAND...: runs COMMAND, keeps stdout/stderr in $out/$err.
-expect_exit() {
-  local code=$1 name=$2; shift 3
-  timeout 120 "$@" >"$work/out" 2>"$work/err" </dev/null
-  local got=$?
-  out=$(cat "$work/out") err=$(cat "$work/err")
-  if [ "$got" -eq "$code" ]; then ok; else ko "$name: exit $got, expected $code; stderr: $err"; fi
-}
-expect_contains() { # NAME HAYSTACK NEEDLE
-  if [[ "$2" == *"$3"* ]]; then ok; else ko "$1: '$3' not in: ${2:0:600}"; fi
-}
-expect_lacks() { # NAME HAYSTACK NEEDLE
-  if [[ "$2" != *"$3"* ]]; then ok; else ko "$1: '$3' unexpected in: ${2:0:600}"; fi
-}
-expect_one_error_line() { # NAME
-  local lines
-  lines=$(printf '%s' "$err" | grep -c '' || true)
-  if [ "$lines" -eq 1 ] && [[ "$err" == "treaty-index: "* ]]; then ok; else ko "$1: expected one 'treaty-index: ' line, got: $err"; fi
-}
+. "$(dirname "$0")/lib.sh"
+# A command that hangs (on a FIFO, say) is stopped after two minutes; failures show more output.
+command_timeout=120 shown_chars=600
 
 # File permissions bind root only without its override capabilities (CI runs as root):
 # `unprivileged` runs a command so that they apply, when this machine allows it.
@@ -57,7 +35,7 @@ if [ "$can_drop" = no ] || "${unprivileged[@]}" test -r "$c/sub"; then
   skip "file permissions cannot be enforced here"
 else
   expect_exit 1 "unreadable folder" -- "${unprivileged[@]}" "$INDEX_BIN" --index "$idx" "$c"
-  expect_one_error_line "unreadable folder message"
+  expect_one_error_line "unreadable folder message" treaty-index
   expect_contains "unreadable folder named" "$err" "$c/sub: cannot read folder"
   expect_contains "unreadable folder removes nothing" "$out" "removed 0,"
 fi
@@ -67,7 +45,7 @@ expect_exit 0 "files of the unreadable folder still found" -- "$SEARCH_BIN" --in
 # --- a file that becomes unindexable loses its passages, and the run says so --------------------
 : >"$c/a.txt"
 expect_exit 1 "emptied file" -- "$INDEX_BIN" --index "$idx" "$c"
-expect_one_error_line "emptied file message"
+expect_one_error_line "emptied file message" treaty-index
 expect_contains "emptied file named" "$err" "$c/a.txt: "
 expect_contains "emptied file's passages removed" "$err" "its indexed passage was removed"
 expect_contains "summary counts the removal" "$out" "failed 1, of which 1 removed from the index"
@@ -83,7 +61,7 @@ expect_exit 1 "outside file not searchable" -- "$SEARCH_BIN" --index "$idx" pass
 expect_exit 0 "links listed with -v" -- "$INDEX_BIN" --index "$idx" -v "$c"
 expect_contains "link skipped with reason" "$out" "skipped: $c/p.txt (symbolic link, not followed)"
 expect_contains "summary says links were not followed" "$out" "2 symbolic links were not followed"
-expect_lacks "links not mentioned without -v" "$(
+expect_not_contains "links not mentioned without -v" "$(
   "$INDEX_BIN" --index "$idx" "$c" 2>&1
 )" "symbolic link"
 expect_exit 0 "follow links" -- "$INDEX_BIN" --index "$idx" -v --follow-links "$c"
@@ -116,9 +94,8 @@ fi
 
 # --- an empty --index is an error, not the default index ------------------------------------
 expect_exit 2 "empty --index" -- "$INDEX_BIN" --index "" "$c"
-expect_one_error_line "empty --index message"
+expect_one_error_line "empty --index message" treaty-index
 expect_contains "empty --index named" "$err" "--index"
 if [ -e "$TREATYSEARCH_INDEX" ]; then ko "empty --index wrote the default index"; else ok; fi
 
-echo "$passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+finish --skipped

@@ -8,22 +8,8 @@ INDEX_BIN=$1 SEARCH_BIN=$2 CORPUS=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export NO_COLOR=1 TREATYSEARCH_INDEX="$work/default-index"
-passed=0 failed=0
+. "$(dirname "$0")/lib.sh"
 
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
-# expect_exit CODE NAME -- COMMAND...: runs COMMAND, keeps stdout/stderr in $out/$err.
-expect_exit() {
-  local code=$1 name=$2; shift 3
-  "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  out=$(cat "$work/out") err=$(cat "$work/err")
-  if [ "$got" -eq "$code" ]; then ok; else ko "$name: exit $got, expected $code; stderr: $err"; fi
-}
-expect_contains() { # NAME HAYSTACK NEEDLE
-  if [[ "$2" == *"$3"* ]]; then ok; else ko "$1: '$3' not in: ${2:0:400}"; fi
-}
 # The error is one "treaty-index: " line that names FILE exactly once.
 expect_one_line_naming_once() { # NAME FILE
   local lines names
@@ -105,5 +91,4 @@ expect_exit 0 "valid manifest" -- "$INDEX_BIN" --index "$idx" "$docs"
 expect_exit 0 "manifest metadata searchable" -- "$SEARCH_BIN" --index "$idx" --symbol 'A&B/1' police
 expect_contains "manifest symbol cited" "$out" "A&B/1"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -7,7 +7,7 @@ INDEX_BIN=$1 SEARCH_BIN=$2 CORPUS=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export NO_COLOR=1 TREATYSEARCH_INDEX="$work/default-index"
-source "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 cp -r "$CORPUS" "$work/corpus"
 idx="$work/idx"

@@ -150,7 +150,11 @@ TEST(Consistency, SameRankingWithOneAndManyShards) {
     const SearchResult a = one.search(query, page);
     const SearchResult b = three.search(query, page);
     ASSERT_EQ(a.hits.size(), b.hits.size()) << query;
-    EXPECT_EQ(a.total, b.total) << query;
+    // `total` is Xapian's estimate where a word stands for several forms (an OR), and the
+    // estimate of an OR is summed shard by shard: close, not equal.
+    EXPECT_NEAR(static_cast<double>(a.total), static_cast<double>(b.total),
+                std::max(2.0, 0.05 * static_cast<double>(a.total)))
+        << query;
     // Scores rank for rank. Passages of equal score may come in another order (their docids
     // differ), so a full page's last group of equal scores may be cut elsewhere: the passages
     // are compared above that group.

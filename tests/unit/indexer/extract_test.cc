@@ -1,8 +1,10 @@
 #include "extract.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -93,6 +95,38 @@ TEST(Extract, ReadLimitAtNAndNPlusOne) {
   EXPECT_EQ(error, "file is larger than the limit of 4 bytes");
   EXPECT_FALSE(read_file_limited(dir / "missing.txt", 10, &error).has_value());
   EXPECT_FALSE(error.empty());
+}
+
+TEST(Extract, ALinkSwappedInAfterTheWalkIsRefusedUnlessLinksAreAllowed) {
+  TempDir dir;
+  const std::string secret = dir.write("outside/secret.txt", "1. Secret text.\n");
+  const std::string walked = dir / "docs/a.txt";
+  std::filesystem::create_directories(dir / "docs");
+  std::filesystem::create_symlink(secret, walked);
+  std::string error;
+  EXPECT_FALSE(read_file_limited(walked, 100, &error, /*through_links=*/false).has_value());
+  EXPECT_EQ(error, "is now a symbolic link, which is not followed");
+  const auto through = read_file_limited(walked, 100, &error, /*through_links=*/true);
+  ASSERT_TRUE(through.has_value()) << error;
+  EXPECT_EQ(*through, "1. Secret text.\n");
+}
+
+TEST(Extract, AFifoIsRefusedWithoutWaitingForAWriter) {
+  TempDir dir;
+  const std::string fifo = dir / "pipe.txt";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string error;
+  EXPECT_FALSE(read_file_limited(fifo, 100, &error).has_value());
+  EXPECT_EQ(error, "not a regular file");
+}
+
+TEST(Extract, AFileOfTheLimitWithTheLargestLimitIsRead) {
+  TempDir dir;
+  const std::string file = dir.write("f.txt", "12345");
+  std::string error;
+  const auto bytes = read_file_limited(file, UINT64_MAX, &error);
+  ASSERT_TRUE(bytes.has_value()) << error;
+  EXPECT_EQ(*bytes, "12345");
 }
 
 TEST(FileWalker, WalksFoldersSortedSkippingHiddenUnsupportedAndManifest) {
