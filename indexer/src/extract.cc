@@ -108,8 +108,8 @@ std::string wide_encoding_error(std::string_view bytes) {
 FormatInfo format_for_path(const std::filesystem::path& path) {
   const std::string ext = lowercase_extension(path);
   for (const auto& entry : kExtensions)
-    if (entry.extension == ext) return {entry.format, entry.name};
-  return {Format::kUnsupported, ext.empty() ? std::string_view("unknown") : std::string_view(ext)};
+    if (entry.extension == ext) return {entry.format, std::string(entry.name)};
+  return {Format::kUnsupported, ext.empty() ? std::string("unknown") : ext};
 }
 
 namespace {

@@ -17,7 +17,7 @@ enum class Format { kText, kUnsupported };
 
 struct FormatInfo {
   Format format;
-  std::string_view name;  // "text", "PDF", "DOCX", ... for messages
+  std::string name;  // "text", "PDF", "DOCX", ...; for an unsupported format its extension
 };
 
 // Decides the format from the file name. Folders are walked for supported formats only.

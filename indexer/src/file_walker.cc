@@ -108,7 +108,7 @@ class FolderWalker {
     }
     const FormatInfo format = format_for_path(path);
     if (format.format == Format::kUnsupported) {
-      const std::string name(format.name);
+      const std::string& name = format.name;
       skip(display, SkipReason::kUnsupportedFormat,
            name == "unknown" ? "no file name extension of a format indexed"
                              : "format " + name + " not indexed");

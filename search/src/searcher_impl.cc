@@ -9,8 +9,8 @@
 #include "schema_check.h"
 #include "snippet.h"
 #include "states.h"
-#include "treatysearch/version.h"
 #include "text.h"
+#include "treatysearch/version.h"
 #include "xapian_errors.h"
 
 namespace treatysearch::search {
