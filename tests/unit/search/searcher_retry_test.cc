@@ -4,6 +4,8 @@
 // collision happens every time rather than by the luck of timing.
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <memory>
 #include <string>
 
 #include "searcher_impl.h"
@@ -41,45 +43,49 @@ void rewrite(const std::string& index, int commits, int* edition) {
   }
 }
 
-TEST(SearcherRetry, ASearchThatMeetsADiscardedRevisionRetriesAndSeesTheNewOne) {
-  TempDir dir;
-  const std::string index = dir / "index";
-  int edition = 0;
-  rewrite(index, 1, &edition);
-  search::SearcherImpl searcher(index);
-  int attempts = 0;
-  searcher.on_attempt_for_testing = [&](int attempt) {
-    attempts = attempt + 1;
-    if (attempt == 0) rewrite(index, 3, &edition);
-  };
+// An index of one commit and a searcher on it that counts its attempts; `commit_on_attempt`
+// says on which attempts the writer rewrites the index (three commits) from inside the search.
+class SearcherRetry : public ::testing::Test {
+ protected:
+  void SetUp() override { rewrite(index_, 1, &edition_); }
+
+  search::SearcherImpl& searcher_with(std::function<bool(int attempt)> commit_on_attempt) {
+    searcher_ = std::make_unique<search::SearcherImpl>(index_);
+    searcher_->on_attempt_for_testing = [this, commit_on_attempt](int attempt) {
+      attempts_ = attempt + 1;
+      if (commit_on_attempt(attempt)) rewrite(index_, 3, &edition_);
+    };
+    return *searcher_;
+  }
+
+  TempDir dir_;
+  const std::string index_ = dir_ / "index";
+  int edition_ = 0;
+  int attempts_ = 0;
+  std::unique_ptr<search::SearcherImpl> searcher_;
+};
+
+TEST_F(SearcherRetry, ASearchThatMeetsADiscardedRevisionRetriesAndSeesTheNewOne) {
+  search::SearcherImpl& searcher = searcher_with([](int attempt) { return attempt == 0; });
   SearchOptions page;
   page.limit = 100;
   const SearchResult result = searcher.search("lighthouse keeper", page);
-  EXPECT_EQ(attempts, 2);
+  EXPECT_EQ(attempts_, 2);
   ASSERT_EQ(result.hits.size(), page.limit);
   for (const auto& hit : result.hits)
-    EXPECT_NE(hit.text.find("edition " + std::to_string(edition) + " "), std::string::npos)
+    EXPECT_NE(hit.text.find("edition " + std::to_string(edition_) + " "), std::string::npos)
         << hit.text;
 }
 
-TEST(SearcherRetry, GivesUpWithOneErrorAfterTheLastRetry) {
-  TempDir dir;
-  const std::string index = dir / "index";
-  int edition = 0;
-  rewrite(index, 1, &edition);
-  search::SearcherImpl searcher(index);
-  int attempts = 0;
-  searcher.on_attempt_for_testing = [&](int attempt) {
-    attempts = attempt + 1;
-    rewrite(index, 3, &edition);
-  };
+TEST_F(SearcherRetry, GivesUpWithOneErrorAfterTheLastRetry) {
+  search::SearcherImpl& searcher = searcher_with([](int) { return true; });
   try {
     searcher.search("lighthouse keeper", {});
     FAIL() << "a search that always meets a discarded revision succeeded";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find(index), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(index_), std::string::npos) << e.what();
   }
-  EXPECT_EQ(attempts, search::SearcherImpl::kMaxRetries + 1);
+  EXPECT_EQ(attempts_, search::SearcherImpl::kMaxRetries + 1);
 }
 
 }  // namespace
