@@ -1,0 +1,172 @@
+// Passages under construction (PassageSink: joining lines and blocks, recording the places a
+// footnote mark may have stood) and the passage size cap.
+#include "segmenter_parts.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace treatysearch::ingest::segmenter_detail {
+
+// ---------------------------------------------------------------------------------------------
+// Passages under construction
+
+// Joins a line that continues the previous one; no space before closing punctuation, because
+// a line starting with "." or "," is the rest of a sentence whose footnote mark was removed.
+void join_wrapped_text(std::string& text, std::string_view continuation) {
+  if (continuation.empty()) return;
+  if (!text.empty() && !starts_with_closing_punctuation(continuation)) text += ' ';
+  text.append(continuation);
+}
+
+namespace {
+
+// Joins a further block (a list item, a quoted article, a bullet) to a passage.
+void join_block_text(std::string& text, std::string_view block) {
+  if (block.empty()) return;
+  if (!text.empty()) text += ' ';
+  text.append(block);
+}
+
+// A line break inside a sentence where the export dropped a footnote reference mark: the
+// continuation starts with a space or with closing punctuation, or starts in lower case after a
+// line that ended without any clause punctuation ("... the census" / ", the share ...").
+bool is_removed_mark_site(const Line& previous, const Line& line) {
+  if (starts_item(line.text)) return false;
+  return line.space_led || starts_with_closing_punctuation(line.text) ||
+         (starts_lowercase(line.text) && !ends_clause(previous.text));
+}
+
+}  // namespace
+
+std::size_t PassageSink::add(PassageKind kind, std::string label, std::string_view text,
+                             std::string parent, std::vector<std::string> section_path) {
+  Passage passage;
+  passage.kind = kind;
+  passage.label = std::move(label);
+  passage.text = std::string(text);
+  passage.parent = std::move(parent);
+  passage.section_path = std::move(section_path);
+  passages_.push_back(std::move(passage));
+  last_line_.push_back(line_);
+  return passages_.size() - 1;
+}
+
+void PassageSink::continue_line(std::size_t index, const Line& previous, const Line& line) {
+  std::string& text = passages_[index].text;
+  if (is_removed_mark_site(previous, line)) {
+    sites_.push_back({{index, text.size(), FootnoteSiteKind::kLineBreak}, last_line_[index]});
+    ++line_break_sites_;
+  }
+  join_wrapped_text(text, line.text);
+  last_line_[index] = line_;
+}
+
+void PassageSink::wrap_line(std::size_t index, std::string_view text) {
+  join_wrapped_text(passages_[index].text, text);
+  last_line_[index] = line_;
+}
+
+void PassageSink::append_cell(std::size_t index, std::string_view text) {
+  join_block_text(passages_[index].text, text);
+  last_line_[index] = line_;
+}
+
+void PassageSink::append_block(std::size_t index, std::string_view text) {
+  std::string& passage_text = passages_[index].text;
+  if (!passage_text.empty() && !text.empty()) {
+    sites_.push_back(
+        {{index, passage_text.size(), FootnoteSiteKind::kBlockEnd}, last_line_[index]});
+  }
+  join_block_text(passage_text, text);
+  last_line_[index] = line_;
+}
+
+std::vector<FootnoteSite> PassageSink::candidate_sites() const {
+  std::vector<LocatedSite> located = sites_;
+  for (std::size_t index = 0; index < passages_.size(); ++index) {
+    const Passage& passage = passages_[index];
+    if (passage.kind == PassageKind::kFootnote || passage.text.empty()) continue;
+    located.push_back(
+        {{index, passage.text.size(), FootnoteSiteKind::kBlockEnd}, last_line_[index]});
+  }
+  std::stable_sort(located.begin(), located.end(),
+                   [](const LocatedSite& a, const LocatedSite& b) { return a.line < b.line; });
+  std::vector<FootnoteSite> sites;
+  sites.reserve(located.size());
+  for (const LocatedSite& site : located) sites.push_back(site.site);
+  return sites;
+}
+
+std::string ordinal_label(std::size_t ordinal) { return "[" + std::to_string(ordinal) + "]"; }
+
+// ---------------------------------------------------------------------------------------------
+// Passage size cap (kMaxPassageBytes in segmenter.h)
+
+namespace {
+
+bool ends_sentence_before(std::string_view text, std::size_t space) {
+  if (space == 0) return false;
+  const char c = text[space - 1];
+  return c == '.' || c == '!' || c == '?' || c == ';' || c == ':';
+}
+
+// Where to end the next piece of `text` (longer than max_bytes): after the last sentence in
+// the second half of the window, else at the last space in it (the space is dropped), else at
+// the last code-point boundary (a word of max_bytes or more has no better place).
+std::size_t piece_end(std::string_view text, std::size_t max_bytes) {
+  const std::size_t half = max_bytes / 2;
+  std::size_t last_space = 0;
+  for (std::size_t i = max_bytes; i > half; --i) {
+    if (text[i] != ' ') continue;
+    if (ends_sentence_before(text, i)) return i;
+    if (last_space == 0) last_space = i;
+  }
+  if (last_space != 0) return last_space;
+  std::size_t end = max_bytes;
+  while (end > half && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end > half ? end : max_bytes;  // malformed bytes: any cut will do
+}
+
+}  // namespace
+
+// Replaces every passage longer than max_bytes by pieces of at most max_bytes, in place and in
+// order; the pieces keep the passage's kind, label, section, parent and footnotes.
+void split_oversized_passages(std::vector<Passage>& passages, std::size_t max_bytes) {
+  const bool any = std::any_of(passages.begin(), passages.end(),
+                               [&](const Passage& p) { return p.text.size() > max_bytes; });
+  if (!any) return;
+  std::vector<Passage> split;
+  split.reserve(passages.size());
+  for (Passage& passage : passages) {
+    if (passage.text.size() <= max_bytes) {
+      split.push_back(std::move(passage));
+      continue;
+    }
+    std::string_view rest = passage.text;
+    while (!rest.empty()) {
+      Passage piece;
+      piece.kind = passage.kind;
+      piece.label = passage.label;
+      piece.section_path = passage.section_path;
+      piece.footnotes = passage.footnotes;
+      piece.parent = passage.parent;
+      piece.language = passage.language;
+      if (rest.size() <= max_bytes) {
+        piece.text = std::string(rest);
+        rest = {};
+      } else {
+        const std::size_t end = piece_end(rest, max_bytes);
+        piece.text = std::string(rest.substr(0, end));
+        rest.remove_prefix(end);
+        if (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      }
+      split.push_back(std::move(piece));
+    }
+  }
+  passages = std::move(split);
+}
+
+}  // namespace treatysearch::ingest::segmenter_detail
