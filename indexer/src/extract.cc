@@ -122,23 +122,32 @@ struct FileDescriptor {
   }
 };
 
+// Opens `path` for reading as read_file_limited and can_read do; -1 with *error set on failure.
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+int open_for_reading(const std::filesystem::path& path, bool through_links, std::string* error) {
+  const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (through_links ? 0 : O_NOFOLLOW);
+  const int fd = ::open(path.c_str(), flags);
+  if (fd < 0)
+    *error = errno == ELOOP && !through_links ? "is now a symbolic link, which is not followed"
+                                              : std::string(std::strerror(errno));
+  return fd;
+}
+
 std::string over_limit(std::uint64_t max_bytes) {
   return "file is larger than the limit of " + std::to_string(max_bytes) + " bytes";
 }
 
 }  // namespace
 
+bool can_read(const std::filesystem::path& path, std::string* error, bool through_links) {
+  return FileDescriptor{open_for_reading(path, through_links, error)}.fd >= 0;
+}
+
 std::optional<std::string> read_file_limited(const std::filesystem::path& path,
                                              std::uint64_t max_bytes, std::string* error,
                                              bool through_links) {
-  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-  const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (through_links ? 0 : O_NOFOLLOW);
-  const FileDescriptor file{::open(path.c_str(), flags)};
-  if (file.fd < 0) {
-    *error = errno == ELOOP && !through_links ? "is now a symbolic link, which is not followed"
-                                              : std::string(std::strerror(errno));
-    return std::nullopt;
-  }
+  const FileDescriptor file{open_for_reading(path, through_links, error)};
+  if (file.fd < 0) return std::nullopt;
   struct stat info {};
   if (::fstat(file.fd, &info) != 0) {
     *error = std::strerror(errno);

@@ -3,15 +3,10 @@
 // the file (shard_pool.h), each shard writing on its own thread.
 #include "treatysearch/indexer.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <condition_variable>
-#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -44,19 +39,6 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// Whether `path` can be opened for reading now; else why not. Asked of files whose size and
-// time match their record (they are not read), so an unreadable one is reported, not called
-// unchanged.
-bool can_open(const fs::path& path, std::string* why) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) {
-    *why = std::strerror(errno);
-    return false;
-  }
-  ::close(fd);
-  return true;
 }
 
 std::int64_t mtime_ns(const fs::path& path, std::error_code& ec) {
@@ -372,8 +354,10 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
     const ingest::Manifest* manifest = impl_->manifest_for(file.absolute, manifests);
     if (old && !ec && old->size == size && old->mtime_ns == mtime_ns(file.absolute, ec) && !ec &&
         old->metadata_hash == metadata_hash(manifest, file.absolute.string())) {
+      // Not read, but it must still be readable: an unreadable file is reported, not called
+      // unchanged.
       std::string why;
-      if (!can_open(file.absolute, &why)) {
+      if (!ingest::can_read(file.absolute, &why, file.through_links)) {
         entry.error = "cannot read: " + why + ingest::kKeptNote;
         report.files.push_back(entry);
         continue;
