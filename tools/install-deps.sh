@@ -8,6 +8,12 @@ packages=(
   libxapian-dev libicu-dev libpugixml-dev libboost-program-options-dev nlohmann-json3-dev
   libcld2-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev unicode-data
+  # extraction: PDF, OCR and its language packs for the six UN languages, DOCX, HTML, Word 97
+  libpoppler-cpp-dev libtesseract-dev libleptonica-dev tesseract-ocr-osd tesseract-ocr-eng
+  tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-rus tesseract-ocr-ara tesseract-ocr-chi-sim
+  libzip-dev libgumbo-dev antiword
+  # the benchmark's peer extractor (pdftotext)
+  poppler-utils
 )
 
 missing=()

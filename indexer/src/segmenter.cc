@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "segmenter_parts.h"
+#include "text_blocks.h"
 
 namespace treatysearch::ingest {
 
@@ -35,25 +36,27 @@ using segmenter_detail::find_main_sequence;
 using segmenter_detail::Line;
 using segmenter_detail::link_footnotes;
 using segmenter_detail::PassageSink;
-using segmenter_detail::read_lines;
+using segmenter_detail::lines_from_blocks;
 using segmenter_detail::split_oversized_passages;
 
-SegmentedText segment(std::string_view text) {
+SegmentedText segment(std::string_view text) { return segment(document_from_text(text)); }
+
+SegmentedText segment(const ExtractedDocument& document) {
   SegmentedText result;
-  const std::vector<Line> lines = read_lines(text);
+  const std::vector<Line> lines = lines_from_blocks(document);
   const std::size_t body_end = find_footnote_zone(lines);
   const std::vector<int> main_numbers = find_main_sequence(lines, body_end);
   result.numbered =
       std::any_of(main_numbers.begin(), main_numbers.end(), [](int number) { return number > 0; });
 
-  PassageSink sink(result.passages);
+  PassageSink sink(result.passages, lines);
   if (result.numbered) {
     assemble_numbered(lines, body_end, main_numbers, sink);
   } else {
     assemble_unnumbered(lines, body_end, sink, result);
   }
   const std::vector<std::size_t> footnotes = add_footnotes(lines, body_end, sink);
-  link_footnotes(result.passages, sink, footnotes, result);
+  link_footnotes(result.passages, sink, footnotes, document.footnote_refs_known, result);
   split_oversized_passages(result.passages, kMaxPassageBytes);
   return result;
 }

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extracted_document.h"
 #include "passage.h"
 
 namespace treatysearch::ingest {
@@ -67,8 +68,13 @@ inline constexpr int kMaxParagraphNumber = 99'999'999;
 // cut is missed. Tested at N and N+1.
 inline constexpr std::size_t kMaxPassageBytes = 32 * 1024;
 
-// Segments a document's text (UTF-8, LF line ends; CR and malformed bytes are tolerated).
-// Every passage's text is at most kMaxPassageBytes long.
+// Segments an extracted document (extracted_document.h), whatever its format: every passage's
+// text is at most kMaxPassageBytes long, and a passage's pages are those of the blocks that
+// gave it text.
+SegmentedText segment(const ExtractedDocument& document);
+
+// Segments a Word text export (UTF-8, LF line ends; CR and malformed bytes are tolerated):
+// segment(document_from_text(text)), text_blocks.h.
 SegmentedText segment(std::string_view text);
 
 // Human-readable name of a passage kind, for test messages and tools.

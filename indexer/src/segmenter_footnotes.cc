@@ -37,17 +37,25 @@ std::size_t find_footnote_zone(const std::vector<Line>& lines) {
 // ---------------------------------------------------------------------------------------------
 // Footnotes
 
-// Adds one "footnote k" passage per footnote mark, k counting every mark in order. A mark with
-// no body keeps its number but yields no passage (kNone in the result), so the labels of the
-// later footnotes still match the printed numbering and no empty passage reaches the index.
+std::string footnote_passage_label(std::string_view number) {
+  return "footnote " + std::string(number);
+}
+
+// Adds one "footnote k" passage per footnote mark: k is the footnote's printed number when the
+// format gives it, else k counts every mark in order. A mark with no body keeps its number but
+// yields no passage (kNone in the result), so the labels of the later footnotes still match
+// the printed numbering and no empty passage reaches the index.
 std::vector<std::size_t> add_footnotes(const std::vector<Line>& lines, std::size_t zone_begin,
                                        PassageSink& sink) {
   std::vector<std::size_t> footnotes;
-  std::string text;
-  const auto flush = [&footnotes, &text, &sink] {
+  std::string text, number;
+  std::size_t body_line = 0;
+  const auto flush = [&] {
     if (footnotes.empty()) return;
     if (!text.empty()) {
-      const std::string label = "footnote " + std::to_string(footnotes.size());
+      sink.set_line(body_line);
+      const std::string label = footnote_passage_label(
+          number.empty() ? std::to_string(footnotes.size()) : number);
       footnotes.back() = sink.add(PassageKind::kFootnote, label, text, "", {});
     }
     text.clear();
@@ -58,6 +66,8 @@ std::vector<std::size_t> add_footnotes(const std::vector<Line>& lines, std::size
       flush();
       footnotes.push_back(kNone);
       text = line.text;
+      number = line.footnote_label;
+      body_line = i;
     } else if (line.has_text() && !footnotes.empty()) {
       join_wrapped_text(text, line.text);
     }
@@ -73,9 +83,45 @@ std::vector<std::size_t> add_footnotes(const std::vector<Line>& lines, std::size
 // passage. align_footnotes (footnote_links.h) aligns the footnotes onto the line-break sites and
 // the block ends, and links only the footnotes whose place the evidence settles; the others keep
 // an empty parent, because a wrong pinpoint in a lawyer's brief costs more than a missing link.
+namespace {
+
+void link(Passage& citing, Passage& note, SegmentedText& result) {
+  citing.footnotes.push_back(note.label);
+  note.parent = citing.label;
+  note.section_path = citing.section_path;
+  ++result.footnotes_linked;
+}
+
+// The format placed the marks: each passage cites the footnotes marked in its lines. A mark
+// whose footnote has no body, or a footnote marked twice after its first citing passage, is
+// left as it is (a footnote has one parent: the first passage citing it).
+void link_marked_footnotes(std::vector<Passage>& passages, const PassageSink& sink,
+                           const std::vector<std::size_t>& footnotes, SegmentedText& result) {
+  std::vector<bool> linked(passages.size(), false);
+  for (std::size_t index = 0; index < passages.size(); ++index) {
+    if (passages[index].kind == PassageKind::kFootnote) continue;
+    for (const std::string& ref : sink.footnote_refs(index)) {
+      const std::string label = footnote_passage_label(ref);
+      for (const std::size_t note : footnotes) {
+        if (note == kNone || passages[note].label != label || linked[note]) continue;
+        link(passages[index], passages[note], result);
+        linked[note] = true;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
 void link_footnotes(std::vector<Passage>& passages, const PassageSink& sink,
-                    const std::vector<std::size_t>& footnotes, SegmentedText& result) {
+                    const std::vector<std::size_t>& footnotes, bool refs_known,
+                    SegmentedText& result) {
   result.footnote_sites = sink.line_break_sites();
+  if (refs_known) {
+    link_marked_footnotes(passages, sink, footnotes, result);
+    return;
+  }
   std::vector<std::string> texts;
   texts.reserve(footnotes.size());
   for (const std::size_t footnote : footnotes) {
@@ -85,12 +131,7 @@ void link_footnotes(std::vector<Passage>& passages, const PassageSink& sink,
   const std::vector<std::size_t> links = align_footnotes(texts, sites, passages);
   for (std::size_t k = 0; k < footnotes.size(); ++k) {
     if (footnotes[k] == kNone || links[k] == kNoFootnoteSite) continue;
-    Passage& citing = passages[sites[links[k]].passage];
-    Passage& note = passages[footnotes[k]];
-    citing.footnotes.push_back(note.label);
-    note.parent = citing.label;
-    note.section_path = citing.section_path;
-    ++result.footnotes_linked;
+    link(passages[sites[links[k]].passage], passages[footnotes[k]], result);
   }
 }
 

@@ -20,7 +20,6 @@ using core::is_ascii_digit;
 using core::is_ascii_lower;
 using core::kInvalidCodePoint;
 using core::last_code_point;
-using core::split_lines;
 using core::trim;
 using core::utf8_length;
 
@@ -39,15 +38,28 @@ bool is_rule_line(std::string_view text) {
 
 }  // namespace
 
-std::vector<Line> read_lines(std::string_view text) {
+std::vector<Line> lines_from_blocks(const ExtractedDocument& document) {
   std::vector<Line> lines;
-  for (const std::string_view raw : split_lines(text)) {
+  lines.reserve(document.blocks.size() * 2);
+  for (const Block& block : document.blocks) {
+    if (block.kind == BlockKind::kFurniture) continue;
+    lines.resize(lines.size() + static_cast<std::size_t>(std::max(0, block.gap_before)));
     Line line;
-    line.text = clean_inline(raw);
+    line.text = clean_inline(block.text);
     if (is_rule_line(line.text)) line.text.clear();
-    line.tab_led = starts_with_tab(raw);
-    line.space_led = starts_with_space(raw);
-    line.footnote_led = starts_with_footnote_mark(raw);
+    line.tab_led = block.kind == BlockKind::kTableCell;
+    line.space_led = block.space_led;
+    line.footnote_led = block.kind == BlockKind::kFootnote;
+    line.page = block.page;
+    line.last_page = std::max(block.page, block.last_page);
+    line.footnote_refs = block.footnote_refs;
+    if (block.kind == BlockKind::kFootnote) line.footnote_label = block.label;
+    // A footnote body is a line of its own even when its text was lost; every other empty
+    // block is a blank line.
+    if (!line.has_text() && !line.footnote_led) {
+      lines.emplace_back();
+      continue;
+    }
     lines.push_back(std::move(line));
   }
   return lines;

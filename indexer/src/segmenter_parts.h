@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "extracted_document.h"
 #include "footnote_links.h"
 #include "passage.h"
 #include "segmenter.h"
@@ -29,11 +30,17 @@ struct Line {
   bool tab_led = false;       // Word exports table cells as tab-led lines
   bool space_led = false;     // a continuation line that starts with a space
   bool footnote_led = false;  // starts with U+FFFD: a footnote body
+  int page = 0, last_page = 0;                // the block's pages (0: unknown)
+  std::vector<std::string> footnote_refs;     // footnotes cited here, when the format knows
+  std::string footnote_label;                 // a footnote body's printed number, when known
 
   bool has_text() const { return !text.empty(); }
 };
 
-std::vector<Line> read_lines(std::string_view text);
+// The segmenter's view of an extracted document: one line per block (cleaned with
+// clean_inline), preceded by its blank lines; table cells are tab-led lines and footnote bodies
+// footnote-led lines, as in Word's text export. Furniture is left out.
+std::vector<Line> lines_from_blocks(const ExtractedDocument& document);
 
 // Character-level predicates on cleaned text.
 char32_t last_significant(std::string_view text);
@@ -143,7 +150,10 @@ void join_wrapped_text(std::string& text, std::string_view continuation);
 
 class PassageSink {
  public:
-  explicit PassageSink(std::vector<Passage>& passages) : passages_(passages) {}
+  // `lines` are the lines being assembled: a passage takes the pages and footnote references of
+  // every line that gives it text.
+  PassageSink(std::vector<Passage>& passages, const std::vector<Line>& lines)
+      : passages_(passages), lines_(lines) {}
 
   // The assemblers report the line they are placing, so that every footnote site knows where in
   // the document it stands (passages do not receive their text in document order: a paragraph
@@ -176,13 +186,21 @@ class PassageSink {
   // (a line ends at most one site: a wrapped line, a block or a passage).
   std::vector<FootnoteSite> candidate_sites() const;
 
+  // Footnote labels whose marks the format placed in the lines of passage `index`.
+  const std::vector<std::string>& footnote_refs(std::size_t index) const { return refs_[index]; }
+
  private:
+  // Records that the current line gave text to passage `index`: its pages and footnote marks.
+  void note_line(std::size_t index);
+
   struct LocatedSite {
     FootnoteSite site;
     std::size_t line = 0;  // the line after which the mark stood
   };
 
   std::vector<Passage>& passages_;
+  const std::vector<Line>& lines_;
+  std::vector<std::vector<std::string>> refs_;  // per passage: footnote marks in its lines
   std::size_t line_ = 0;
   std::vector<std::size_t> last_line_;  // per passage: the last line that gave it text
   std::vector<LocatedSite> sites_;      // line-break sites and inner block ends
@@ -211,7 +229,10 @@ void assemble_unnumbered(const std::vector<Line>& lines, std::size_t body_end, P
 std::size_t find_footnote_zone(const std::vector<Line>& lines);
 std::vector<std::size_t> add_footnotes(const std::vector<Line>& lines, std::size_t zone_begin,
                                        PassageSink& sink);
+// Links footnotes to the passages citing them: by the marks the format placed (`refs_known`),
+// else by aligning footnotes onto the places their removed marks stood.
 void link_footnotes(std::vector<Passage>& passages, const PassageSink& sink,
-                    const std::vector<std::size_t>& footnotes, SegmentedText& result);
+                    const std::vector<std::size_t>& footnotes, bool refs_known,
+                    SegmentedText& result);
 
 }  // namespace treatysearch::ingest::segmenter_detail

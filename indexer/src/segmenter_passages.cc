@@ -41,6 +41,19 @@ bool is_removed_mark_site(const Line& previous, const Line& line) {
 
 }  // namespace
 
+void PassageSink::note_line(std::size_t index) {
+  if (line_ >= lines_.size()) return;
+  const Line& line = lines_[line_];
+  Passage& passage = passages_[index];
+  if (line.page > 0) {
+    if (passage.first_page == 0 || line.page < passage.first_page) passage.first_page = line.page;
+    passage.last_page = std::max({passage.last_page, line.page, line.last_page});
+  }
+  std::vector<std::string>& refs = refs_[index];
+  for (const std::string& ref : line.footnote_refs)
+    if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(ref);
+}
+
 std::size_t PassageSink::add(PassageKind kind, std::string label, std::string_view text,
                              std::string parent, std::vector<std::string> section_path) {
   Passage passage;
@@ -51,6 +64,8 @@ std::size_t PassageSink::add(PassageKind kind, std::string label, std::string_vi
   passage.section_path = std::move(section_path);
   passages_.push_back(std::move(passage));
   last_line_.push_back(line_);
+  refs_.emplace_back();
+  note_line(passages_.size() - 1);
   return passages_.size() - 1;
 }
 
@@ -62,16 +77,19 @@ void PassageSink::continue_line(std::size_t index, const Line& previous, const L
   }
   join_wrapped_text(text, line.text);
   last_line_[index] = line_;
+  note_line(index);
 }
 
 void PassageSink::wrap_line(std::size_t index, std::string_view text) {
   join_wrapped_text(passages_[index].text, text);
   last_line_[index] = line_;
+  note_line(index);
 }
 
 void PassageSink::append_cell(std::size_t index, std::string_view text) {
   join_block_text(passages_[index].text, text);
   last_line_[index] = line_;
+  note_line(index);
 }
 
 void PassageSink::append_block(std::size_t index, std::string_view text) {
@@ -82,6 +100,7 @@ void PassageSink::append_block(std::size_t index, std::string_view text) {
   }
   join_block_text(passage_text, text);
   last_line_[index] = line_;
+  note_line(index);
 }
 
 std::vector<FootnoteSite> PassageSink::candidate_sites() const {
@@ -154,6 +173,8 @@ void split_oversized_passages(std::vector<Passage>& passages, std::size_t max_by
       piece.footnotes = passage.footnotes;
       piece.parent = passage.parent;
       piece.language = passage.language;
+      piece.first_page = passage.first_page;
+      piece.last_page = passage.last_page;
       if (rest.size() <= max_bytes) {
         piece.text = std::string(rest);
         rest = {};

@@ -1,0 +1,41 @@
+#include "text_blocks.h"
+
+#include <string>
+
+#include "text.h"
+#include "text_cleanup.h"
+
+namespace treatysearch::ingest {
+
+namespace {
+
+bool is_white(std::string_view raw) {
+  return core::trim(raw).empty();
+}
+
+}  // namespace
+
+ExtractedDocument document_from_text(std::string_view text) {
+  ExtractedDocument document;
+  document.format = "text";
+  document.encoding = "UTF-8";
+  int blanks = 0;
+  for (const std::string_view raw : core::split_lines(text)) {
+    if (is_white(raw)) {
+      ++blanks;
+      continue;
+    }
+    Block block;
+    block.kind = starts_with_footnote_mark(raw) ? BlockKind::kFootnote
+                 : starts_with_tab(raw)         ? BlockKind::kTableCell
+                                                : BlockKind::kParagraph;
+    block.space_led = starts_with_space(raw);
+    block.text = std::string(raw);
+    block.gap_before = blanks;
+    blanks = 0;
+    document.blocks.push_back(std::move(block));
+  }
+  return document;
+}
+
+}  // namespace treatysearch::ingest

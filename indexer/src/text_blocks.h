@@ -1,0 +1,19 @@
+// Word's plain-text export (and any UTF-8 text) as an extracted document: the reading of lines
+// that the segmenter relied on when text was the only format.
+#pragma once
+
+#include <string_view>
+
+#include "extracted_document.h"
+
+namespace treatysearch::ingest {
+
+// One block per line that holds more than white space, with the number of blank lines before
+// it in gap_before. What the export left in a raw line is kept as the block's kind: a tab-led
+// line is a table cell, a line led by the footnote mark U+FFFD a footnote body (unlabelled: the
+// export dropped the numbers), and a space-led line is marked (block.space_led), since after a
+// line break inside a sentence it is where a footnote mark was removed. Text is left raw: the
+// segmenter cleans it (clean_inline). Format "text", encoding "UTF-8", no pages.
+ExtractedDocument document_from_text(std::string_view text);
+
+}  // namespace treatysearch::ingest
