@@ -47,7 +47,9 @@ std::string build_citation(const DocumentInfo& doc, PassageKind kind, std::strin
     case PassageKind::kRecommendation:
     case PassageKind::kTable:
     case PassageKind::kUnnumbered:
-      citation += ", para. ";
+      // A paged document without printed numbers is cited by page: the label already reads
+      // "p. 2, para. [3]" (segmenter.h).
+      citation += label.starts_with("p. ") ? ", " : ", para. ";
       citation += label;
       break;
     case PassageKind::kFootnote:

@@ -163,6 +163,9 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     record.parent = passage.parent;
     record.language = language;
     record.footnotes = passage.footnotes;
+    record.first_page = static_cast<std::uint32_t>(std::max(0, passage.first_page));
+    record.last_page =
+        static_cast<std::uint32_t>(std::max({0, passage.first_page, passage.last_page}));
     std::string data = core::encode_passage(record);
     // The id term is the longest of the file's own terms (K<file_key> is shorter).
     std::string error = passage_limit_error(passage.label, data.size(), position_list_bytes,

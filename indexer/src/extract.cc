@@ -25,14 +25,15 @@ struct ExtensionFormat {
   std::string_view name;
 };
 
-constexpr std::array<ExtensionFormat, 10> kExtensions = {{
+constexpr std::array<ExtensionFormat, 11> kExtensions = {{
     {".txt", Format::kText, "text"},
     {".text", Format::kText, "text"},
-    {".pdf", Format::kUnsupported, "PDF"},
-    {".docx", Format::kUnsupported, "DOCX"},
-    {".doc", Format::kUnsupported, "Word 97-2003"},
-    {".html", Format::kUnsupported, "HTML"},
-    {".htm", Format::kUnsupported, "HTML"},
+    {".pdf", Format::kPdf, "PDF"},
+    {".docx", Format::kDocx, "DOCX"},
+    {".doc", Format::kWord97, "Word 97-2003"},
+    {".html", Format::kHtml, "HTML"},
+    {".htm", Format::kHtml, "HTML"},
+    {".xhtml", Format::kHtml, "HTML"},
     {".rtf", Format::kUnsupported, "RTF"},
     {".odt", Format::kUnsupported, "OpenDocument"},
     {".xml", Format::kUnsupported, "XML"},

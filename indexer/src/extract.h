@@ -1,8 +1,5 @@
-// Reading a file and turning its bytes into text the segmenter can take.
-//
-// Today: UTF-8 plain text. The PDF, DOCX and HTML extractors of later issues slot in behind
-// `format_for_path` and `extract_text`: each turns bytes into text (later: blocks with page
-// numbers and style hints) or a one-line reason why not.
+// Reading a file, recognising its format, and handing its bytes to the extractor of that format
+// (extract/extractors.h), in process or in the worker (extract/worker.h).
 #pragma once
 
 #include <cstdint>
@@ -11,17 +8,39 @@
 #include <string>
 #include <string_view>
 
+#include "extracted_document.h"
+#include "extractors.h"
+
 namespace treatysearch::ingest {
 
-enum class Format { kText, kUnsupported };
+enum class Format { kText, kPdf, kDocx, kWord97, kHtml, kUnsupported };
 
 struct FormatInfo {
   Format format;
   std::string name;  // "text", "PDF", "DOCX", ...; for an unsupported format its extension
 };
 
-// Decides the format from the file name. Folders are walked for supported formats only.
+// The format a file name says. Folders are walked for the files whose extension names a format
+// indexed (.txt .text .pdf .docx .doc .html .htm .xhtml); a file named on the command line is
+// read whatever its name, and its content decides.
 FormatInfo format_for_path(const std::filesystem::path& path);
+
+// The format the bytes are, whatever the name says: "%PDF-" (in the first KiB, as readers
+// allow), a zip holding word/document.xml (DOCX; other zips, such as OpenDocument, are
+// unsupported), the OLE2 signature (Word 97-2003 when it holds a WordDocument stream; Excel or
+// PowerPoint files are unsupported), "{\rtf" (unsupported), HTML by its opening tags; anything
+// else is text (which extract_text may still refuse as binary).
+FormatInfo sniff_format(std::string_view bytes);
+
+struct ExtractOptions {
+  ExtractLimits limits;
+  WorkerOptions worker;
+};
+
+// Extracts `bytes` by their sniffed format. False with a one-line *error (the format is named:
+// "PDF: encrypted"); never throws but std::bad_alloc.
+bool extract_document(std::string bytes, const ExtractOptions& options,
+                      ExtractedDocument* document, std::string* error);
 
 // Reads at most `max_bytes` + 1 bytes of `path`, which must be a regular file (a FIFO, socket or
 // device is refused without blocking). With `through_links` false a symbolic link is refused

@@ -27,6 +27,7 @@
 #include "schema.h"
 #include "segmenter.h"
 #include "shard_pool.h"
+#include "text_blocks.h"
 
 namespace treatysearch {
 
@@ -76,19 +77,44 @@ std::uint64_t metadata_hash(const ingest::Manifest* manifest, const std::string&
   return listed ? core::schema::stable_hash(core::encode_document(*listed)) : 0;
 }
 
-// Everything from bytes to Xapian documents for one document's text. Never throws for bad
-// content: problems become report.error.
-void analyse_text(std::string_view text, const DocumentInfo& overrides,
-                  ingest::DocumentBuilder& builder, Prepared* out) {
-  ingest::SegmentedText segmented = ingest::segment(text);
+ingest::ExtractOptions extract_options(const IndexerOptions& options) {
+  ingest::ExtractOptions extract;
+  extract.worker.ocr = options.ocr;
+  extract.worker.ocr_page_seconds = options.ocr_page_seconds;
+  extract.worker.ocr_languages = options.ocr_languages;
+  extract.worker.wall_seconds = options.extract_seconds;
+  extract.worker.cpu_seconds = options.extract_seconds;
+  extract.worker.address_space_bytes = options.extract_memory_bytes;
+  extract.worker.worker_path = options.extract_worker;
+  return extract;
+}
+
+void report_extraction(const ingest::ExtractedDocument& document, FileReport* report) {
+  report->format = document.format;
+  report->encoding = document.encoding;
+  report->pages = document.pages;
+  report->ocr = document.ocr;
+  report->ocr_pages = document.ocr_pages;
+  report->notes = document.notes;
+}
+
+// Everything from an extracted document to Xapian documents. Never throws for bad content:
+// problems become report.error.
+void analyse_document(const ingest::ExtractedDocument& document, const DocumentInfo& overrides,
+                      ingest::DocumentBuilder& builder, Prepared* out) {
+  report_extraction(document, &out->report);
+  ingest::SegmentedText segmented = ingest::segment(document);
   if (segmented.passages.empty()) {
     out->report.error = "no text to index (only front matter or artifacts)";
     return;
   }
   // The manifest's language, else the detected one; "en" only when the text is too short or
   // ambiguous to tell. Passages in another language than the document's are marked.
-  DocumentInfo info = ingest::merge(ingest::detect_metadata(text), overrides);
+  DocumentInfo info =
+      ingest::merge(ingest::detect_metadata(ingest::document_text(document)), overrides);
   if (info.language.empty()) info.language = "en";
+  info.format = document.format;
+  info.ocr = document.ocr;
   ingest::assign_passage_languages(&segmented.passages, info.language);
   info.source = out->report.path;
   out->report.error =
@@ -110,13 +136,6 @@ Prepared prepare_file(const Task& task, const IndexerOptions& options,
   out.report.path = task.file.display;
   out.file_key = core::schema::file_key(task.file.absolute.string());
   try {
-    const ingest::FormatInfo format = ingest::format_for_path(task.file.absolute);
-    if (format.format == ingest::Format::kUnsupported) {
-      out.report.error = "unsupported format (" + std::string(format.name) +
-                         "); this version indexes UTF-8 text files (.txt)";
-      out.content_unindexable = true;
-      return out;
-    }
     std::error_code ec;
     out.record.path = task.file.absolute.string();
     out.record.display_path = task.file.display;
@@ -143,13 +162,14 @@ Prepared prepare_file(const Task& task, const IndexerOptions& options,
       return out;
     }
     out.content_unindexable = true;  // from here on, every failure is about the content
-    std::optional<std::string> text = ingest::text_from_bytes(std::move(*bytes), &error);
-    if (!text) {
+    ingest::ExtractedDocument document;
+    if (!ingest::extract_document(std::move(*bytes), extract_options(options), &document,
+                                  &error)) {
       out.report.error = error;
       return out;
     }
     const DocumentInfo* listed = task.manifest ? task.manifest->find(out.record.path) : nullptr;
-    analyse_text(*text, listed ? *listed : DocumentInfo{}, builder, &out);
+    analyse_document(document, listed ? *listed : DocumentInfo{}, builder, &out);
     out.record.passages = static_cast<std::uint32_t>(out.passages.size());
   } catch (const std::bad_alloc&) {
     out.report.error = "out of memory while analysing the file";
@@ -445,14 +465,14 @@ FileReport Indexer::add_text(const std::string& name, std::string_view text,
   const std::string identity = "text:" + name;
   prepared.file_key = core::schema::file_key(identity);
   std::string error;
-  std::optional<std::string> cleaned = ingest::text_from_bytes(std::string(text), &error);
-  if (!cleaned) {
+  ingest::ExtractedDocument document;
+  if (!ingest::extract_text(std::string(text), ingest::ExtractLimits{}, &document, &error)) {
     prepared.report.error = error;
     prepared.report.status = FileStatus::kFailed;
     return prepared.report;
   }
   if (!impl_->text_builder) impl_->text_builder = std::make_unique<ingest::DocumentBuilder>();
-  analyse_text(*cleaned, info, *impl_->text_builder, &prepared);
+  analyse_document(document, info, *impl_->text_builder, &prepared);
   if (!prepared.report.error.empty()) {
     prepared.report.status = FileStatus::kFailed;
     return prepared.report;

@@ -33,6 +33,7 @@ using segmenter_detail::assemble_numbered;
 using segmenter_detail::assemble_unnumbered;
 using segmenter_detail::find_footnote_zone;
 using segmenter_detail::find_main_sequence;
+using segmenter_detail::label_by_page;
 using segmenter_detail::Line;
 using segmenter_detail::link_footnotes;
 using segmenter_detail::PassageSink;
@@ -55,6 +56,7 @@ SegmentedText segment(const ExtractedDocument& document) {
   } else {
     assemble_unnumbered(lines, body_end, sink, result);
   }
+  if (!result.numbered) label_by_page(result.passages);
   const std::vector<std::size_t> footnotes = add_footnotes(lines, body_end, sink);
   link_footnotes(result.passages, sink, footnotes, document.footnote_refs_known, result);
   split_oversized_passages(result.passages, kMaxPassageBytes);

@@ -22,7 +22,9 @@ struct SegmentedText {
   std::vector<Passage> passages;
 
   // True when the document prints a main sequence of at least kMinNumberedParagraphs paragraph
-  // numbers. Otherwise every blank-line separated block is an ordinal passage "[n]".
+  // numbers. Otherwise every blank-line separated block is an ordinal passage "[n]", or, when
+  // the document has pages, "p. 2, para. [3]": the third block that starts on page 2, which is
+  // how a reader holding the printed page finds it.
   bool numbered = false;
 
   // Letterhead, reference, date and salutation lines of a letter, cleaned: metadata, never

@@ -208,6 +208,9 @@ class PassageSink {
 };
 
 std::string ordinal_label(std::size_t ordinal);
+// Relabels the ordinal passages of a paged document by page: "p. 2, para. [3]" (segmenter.h).
+// Parents naming an old label follow. Passages without pages keep their labels.
+void label_by_page(std::vector<Passage>& passages);
 void split_oversized_passages(std::vector<Passage>& passages, std::size_t max_bytes);
 
 // --- main paragraph sequence (segmenter_main_sequence.cc) -------------------------------------

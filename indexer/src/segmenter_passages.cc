@@ -3,6 +3,7 @@
 #include "segmenter_parts.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -120,6 +121,23 @@ std::vector<FootnoteSite> PassageSink::candidate_sites() const {
 }
 
 std::string ordinal_label(std::size_t ordinal) { return "[" + std::to_string(ordinal) + "]"; }
+
+void label_by_page(std::vector<Passage>& passages) {
+  std::map<std::string, std::string> renamed;
+  std::map<int, std::size_t> on_page;  // passages labelled so far, per page
+  for (Passage& passage : passages) {
+    if (passage.kind != PassageKind::kUnnumbered || passage.first_page <= 0) continue;
+    const int page = passage.first_page;
+    std::string label = "p. " + std::to_string(page) + ", para. " + ordinal_label(++on_page[page]);
+    renamed[passage.label] = label;
+    passage.label = std::move(label);
+  }
+  if (renamed.empty()) return;
+  for (Passage& passage : passages) {
+    const auto it = renamed.find(passage.parent);
+    if (it != renamed.end()) passage.parent = it->second;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Passage size cap (kMaxPassageBytes in segmenter.h)

@@ -1,5 +1,6 @@
 #include "text_blocks.h"
 
+#include <algorithm>
 #include <string>
 
 #include "text.h"
@@ -36,6 +37,20 @@ ExtractedDocument document_from_text(std::string_view text) {
     document.blocks.push_back(std::move(block));
   }
   return document;
+}
+
+std::string document_text(const ExtractedDocument& document) {
+  std::size_t size = 0;
+  for (const Block& block : document.blocks) size += block.text.size() + 2;
+  std::string text;
+  text.reserve(size);
+  for (const Block& block : document.blocks) {
+    if (block.kind == BlockKind::kFurniture) continue;
+    text.append(static_cast<std::size_t>(std::max(0, block.gap_before)), '\n');
+    text += block.text;
+    text += '\n';
+  }
+  return text;
 }
 
 }  // namespace treatysearch::ingest

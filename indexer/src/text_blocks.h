@@ -16,4 +16,9 @@ namespace treatysearch::ingest {
 // segmenter cleans it (clean_inline). Format "text", encoding "UTF-8", no pages.
 ExtractedDocument document_from_text(std::string_view text);
 
+// A document's text as lines, for readers of text (metadata detection): each block that is not
+// furniture on a line of its own, after its blank lines (gap_before). For a document made by
+// document_from_text this is the text it was made from, less white space on blank lines.
+std::string document_text(const ExtractedDocument& document);
+
 }  // namespace treatysearch::ingest

@@ -6,9 +6,9 @@ namespace treatysearch::core {
 
 namespace {
 
-constexpr char kPassageVersion = 2;
+constexpr char kPassageVersion = 3;  // 3: pages
 constexpr char kFileVersion = 1;
-constexpr char kDocumentVersion = 1;
+constexpr char kDocumentVersion = 2;  // 2: format and OCR
 
 void put_string(std::string_view s, std::string* out) {
   put_varint(s.size(), out);
@@ -62,6 +62,8 @@ std::string encode_passage(const PassageRecord& r) {
   put_string(r.language, &out);
   put_varint(r.footnotes.size(), &out);
   for (const auto& f : r.footnotes) put_string(f, &out);
+  put_varint(r.first_page, &out);
+  put_varint(r.last_page, &out);
   return out;
 }
 
@@ -83,6 +85,12 @@ bool decode_passage(std::string_view bytes, PassageRecord* r) {
   if (!in.ok() || count > bytes.size() || !schema::is_passage_kind(kind)) return false;
   r->footnotes.resize(count);
   for (auto& f : r->footnotes) in.string(&f);
+  std::uint64_t first_page = 0, last_page = 0;
+  in.varint(&first_page);
+  in.varint(&last_page);
+  if (first_page > last_page || last_page > UINT32_MAX) return false;
+  r->first_page = static_cast<std::uint32_t>(first_page);
+  r->last_page = static_cast<std::uint32_t>(last_page);
   r->ordinal = static_cast<std::uint32_t>(ordinal);
   r->kind = static_cast<schema::PassageKind>(kind);
   return in.ok();
@@ -122,8 +130,9 @@ std::string encode_document(const DocumentInfo& d) {
   std::string out;
   out.push_back(kDocumentVersion);
   for (const std::string* field : {&d.source, &d.symbol, &d.title, &d.type, &d.committee, &d.state,
-                                   &d.session, &d.date, &d.language})
+                                   &d.session, &d.date, &d.language, &d.format})
     put_string(*field, &out);
+  out.push_back(d.ocr ? 1 : 0);
   return out;
 }
 
@@ -132,8 +141,11 @@ bool decode_document(std::string_view bytes, DocumentInfo* d) {
   char version;
   if (!in.byte(&version) || version != kDocumentVersion) return false;
   for (std::string* field : {&d->source, &d->symbol, &d->title, &d->type, &d->committee, &d->state,
-                             &d->session, &d->date, &d->language})
+                             &d->session, &d->date, &d->language, &d->format})
     in.string(field);
+  char ocr = 0;
+  if (!in.byte(&ocr) || (ocr != 0 && ocr != 1)) return false;
+  d->ocr = ocr == 1;
   return in.ok();
 }
 

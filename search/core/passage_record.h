@@ -25,6 +25,8 @@ struct PassageRecord {
   std::string parent;
   std::string language;  // the passage's own language (a mixed document's passages differ)
   std::vector<std::string> footnotes;
+  std::uint32_t first_page = 0;  // 0: the document has no pages
+  std::uint32_t last_page = 0;
 };
 
 struct FileRecord {

@@ -274,6 +274,8 @@ Hit SearcherImpl::make_hit(const Xapian::MSetIterator& match, std::size_t rank,
   hit.citation = std::move(record.citation);
   hit.paragraph = std::move(record.label);
   hit.section = std::move(record.section);
+  hit.first_page = static_cast<int>(record.first_page);
+  hit.last_page = static_cast<int>(record.last_page);
   hit.language = record.language.empty() ? hit.document.language : std::move(record.language);
   hit.snippet =
       make_snippet(record.text, hit.language, highlights, analyzer_, options.snippet_chars);

@@ -28,7 +28,16 @@ Json document_json(const DocumentInfo& d) {
               {"title", string_or_null(d.title)},         {"type", string_or_null(d.type)},
               {"committee", string_or_null(d.committee)}, {"state", string_or_null(d.state)},
               {"session", string_or_null(d.session)},     {"date", string_or_null(d.date)},
-              {"language", string_or_null(d.language)}};
+              {"language", string_or_null(d.language)},   {"format", string_or_null(d.format)},
+              {"ocr", d.ocr}};
+}
+
+// Every page the passage is on; empty when the document has no pages.
+Json pages_json(const Hit& hit) {
+  Json pages = Json::array();
+  if (hit.first_page > 0)
+    for (int page = hit.first_page; page <= hit.last_page; ++page) pages.push_back(page);
+  return pages;
 }
 
 // Each piece between highlights is made printable on its own, so that the highlight offsets
@@ -103,6 +112,7 @@ void print_json(const SearchResult& result, std::ostream& out) {
                         {"paragraph", hit.paragraph},
                         {"section", string_or_null(hit.section)},
                         {"language", string_or_null(hit.language)},
+                        {"pages", pages_json(hit)},
                         {"text", hit.text},
                         {"snippet", hit.snippet.text},
                         {"highlights", highlights},

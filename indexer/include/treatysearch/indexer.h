@@ -44,6 +44,17 @@ struct FileReport {
   // build would not have them: then this is true. A file or folder that cannot be read (no
   // permission, I/O error) keeps what was indexed from it, and this stays false.
   bool old_passages_removed = false;
+  // How the file was read (files read by this run): the format recognised from its content
+  // ("PDF", "DOCX", "Word 97-2003", "HTML", "text"), the text encoding of a text file
+  // ("UTF-8", "UTF-16LE", "windows-1251"), its pages (0 when the format has none), whether
+  // some of its text was recognised by OCR and on how many pages, and notes that did not stop
+  // the extraction ("page 3: OCR timed out after 60 s").
+  std::string format;
+  std::string encoding;
+  int pages = 0;
+  bool ocr = false;
+  int ocr_pages = 0;
+  std::vector<std::string> notes;
 };
 
 // Why something found while walking a folder was left out.
@@ -111,6 +122,21 @@ struct IndexerOptions {
   // of the folders given to the same add_paths call. Links to folders are never followed.
   // A link named in add_paths itself is always read: the caller asked for it.
   bool follow_links = false;
+  // Scanned PDF pages (no text layer) are read by OCR (Tesseract), at most ocr_page_seconds per
+  // page (a slower page is left out with a note). ocr_languages are Tesseract's ("eng+fra");
+  // empty: chosen per page from the script Tesseract detects. With ocr false, such pages are
+  // left out, and a PDF without any text layer fails.
+  bool ocr = true;
+  int ocr_page_seconds = 60;
+  std::string ocr_languages;
+  // PDF and Word 97-2003 files are read by a separate worker process (treaty-extract, installed
+  // with the library) under these limits, so that a file that crashes or hangs its parser costs
+  // only itself. A file over a limit fails with a message naming it.
+  int extract_seconds = 600;                     // wall clock per file
+  std::uint64_t extract_memory_bytes = 2ull << 30;  // address space of the worker
+  // The worker program; empty: $TREATYSEARCH_EXTRACT_WORKER, else the installed one, else the
+  // one of the build tree the library comes from.
+  std::string extract_worker;
   // Called after each file; may be empty.
   std::function<void(const Progress&)> on_progress;
 };

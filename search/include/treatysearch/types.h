@@ -23,6 +23,8 @@ struct DocumentInfo {
   std::string session;    // "110"
   std::string date;       // ISO 8601: "2023-09-12", "2022-04", "2022"
   std::string language;   // BCP 47 primary language subtag: "en", "fr", "kk", ...
+  std::string format;     // the file format read: "PDF", "DOCX", "Word 97-2003", "HTML", "text"
+  bool ocr = false;       // some of its text was recognised from page images (OCR)
 };
 
 // Stable codes for DocumentInfo::type; filters and JSON use these.
@@ -69,6 +71,10 @@ struct Hit {
   std::string section;    // heading path, " > " between levels; empty when none
   std::string language;   // the passage's language (a mixed document's passages differ)
   std::string text;       // the passage's whole text
+  // The pages the passage is printed on (first_page <= last_page), from 1; both 0 when the
+  // document has no pages (text, DOCX, HTML).
+  int first_page = 0;
+  int last_page = 0;
   Snippet snippet;
   DocumentInfo document;
 };

@@ -10,6 +10,7 @@ TREATYSEARCH_API const char* version();
 // The on-disk schema version this build reads and writes. An index written with another version
 // is refused with ErrorCode::kVersionMismatch.
 // 5: passages capped at 32 KiB (an index of version 4 may hold one giant passage).
-inline constexpr int kSchemaVersion = 5;
+// 6: passages record their pages; documents their format and whether OCR read them.
+inline constexpr int kSchemaVersion = 6;
 
 }  // namespace treatysearch
