@@ -393,13 +393,15 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
 
   Progress progress;
   progress.files_total = report.files.size() - first_file;
-  auto tick = [&] {
+  auto tick = [&](const FileReport& file) {
     ++progress.files_done;
     progress.seconds = seconds_since(start);
+    progress.file = &file;
     if (impl_->options.on_progress) impl_->options.on_progress(progress);
+    progress.file = nullptr;
   };
   for (const auto& entry : report.files)
-    if (entry.status == FileStatus::kUnchanged || !entry.error.empty()) tick();
+    if (entry.status == FileStatus::kUnchanged || !entry.error.empty()) tick(entry);
 
   run_pipeline(tasks, impl_->options, [&](const Task& task, Prepared prepared) {
     FileReport& entry = report.files[task.report_index];
@@ -429,7 +431,7 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
       progress.passages += entry.passages;
       progress.bytes += entry.bytes;
     }
-    tick();
+    tick(entry);
   });
 
   // Files that were indexed under a walked folder and are gone now (or are skipped now, as a

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli_common.h"
+#include "report_output.h"
 #include "treatysearch/check.h"
 #include "treatysearch/indexer.h"
 
@@ -30,7 +31,9 @@ constexpr const char* kUsage = R"usage(Usage: treaty-index [OPTIONS] PATH...
 
 Splits treaty-body documents into the passages lawyers cite (numbered paragraphs, lettered
 sub-paragraphs, recommendations, footnotes, ...) and indexes each with its pinpoint citation.
-Folders are walked recursively for supported files (.txt; UTF-8); hidden files and folders,
+Reads PDF (scanned pages by OCR), DOCX, Word 97-2003 (.doc), HTML and text (UTF-8, UTF-16 or a
+legacy code page), recognised by their content. Folders are walked recursively for files with
+those extensions (.pdf .docx .doc .html .htm .xhtml .txt .text); hidden files and folders,
 symbolic links (unless --follow-links), FIFOs and sockets found there are skipped (-v lists
 them). Running it again only re-reads files whose size, time or manifest entry changed; files
 deleted from an indexed folder are removed from the index. A manifest.xml in a folder gives or
@@ -42,67 +45,6 @@ Examples:
   treaty-index --manifest my-manifest.xml --threads 2 documents/
 
 Options)usage";
-
-const char* status_word(FileStatus status) {
-  switch (status) {
-    case FileStatus::kAdded:
-      return "added";
-    case FileStatus::kUpdated:
-      return "updated";
-    case FileStatus::kUnchanged:
-      return "unchanged";
-    case FileStatus::kRemoved:
-      return "removed";
-    case FileStatus::kFailed:
-      return "failed";
-  }
-  return "";
-}
-
-void print_progress(const Progress& p) {
-  const double mb = static_cast<double>(p.bytes) / 1e6;
-  std::fprintf(stderr, "\r%zu/%zu files, %zu passages, %.1f MB/s   ", p.files_done, p.files_total,
-               p.passages, p.seconds > 0 ? mb / p.seconds : 0.0);
-  std::fflush(stderr);
-}
-
-// The one line of a failed file (or folder) on stderr.
-std::string failure_line(const FileReport& file) {
-  std::string line = file.path + ": " + file.error;
-  if (file.old_passages_removed)
-    line += file.passages == 1
-                ? "; its indexed passage was removed"
-                : "; its " + std::to_string(file.passages) + " indexed passages were removed";
-  return line;
-}
-
-// What was found in the folders and left out, and why (with -v).
-void print_skipped(const IngestReport& r) {
-  std::size_t links = 0;
-  for (const auto& s : r.skipped) {
-    std::cout << "skipped: " << cli::printable(s.path) << " (" << s.detail << ")\n";
-    if (s.reason == SkipReason::kSymlink) ++links;
-  }
-  if (links > 0)
-    std::cout << links << (links == 1 ? " symbolic link was" : " symbolic links were")
-              << " not followed (--follow-links follows those leading inside the folders given)\n";
-}
-
-void print_summary(const IngestReport& r, bool verbose) {
-  const std::string skipped =
-      verbose && !r.skipped.empty() ? ", skipped " + std::to_string(r.skipped.size()) : "";
-  if (r.added + r.updated + r.removed + r.failed == 0) {
-    std::cout << "Nothing changed: " << r.unchanged << (r.unchanged == 1 ? " file" : " files")
-              << " already up to date" << skipped << ".\n";
-    return;
-  }
-  std::cout << "added " << r.added << ", updated " << r.updated << ", unchanged " << r.unchanged
-            << ", removed " << r.removed << ", failed " << r.failed;
-  if (r.failed_removed > 0)
-    std::cout << ", of which " << r.failed_removed << " removed from the index";
-  std::cout << skipped << " (" << r.passages << " passages from "
-            << static_cast<double>(r.bytes) / 1e6 << " MB in " << r.seconds << " s)\n";
-}
 
 // --check: one line per problem on stderr, a summary on stdout; 0 healthy, 2 damaged.
 int run_check(const std::string& index_dir) {
@@ -147,7 +89,19 @@ int main(int argc, char** argv) {
       "follow-links",
       "follow symbolic links to files found in the folders when they lead inside the folders "
       "given (a link named as a PATH is always read)")(
-      "verbose,v", "print one line per file, and per thing skipped in the folders")(
+      "no-ocr", "do not OCR scanned PDF pages (a PDF with no text layer then fails)")(
+      "ocr-languages", po::value(&options.ocr_languages),
+      "Tesseract languages for OCR, e.g. eng+fra (default: chosen per page from its script)")(
+      "ocr-page-seconds",
+      cli::number_value("--ocr-page-seconds", &options.ocr_page_seconds, 1, 3600),
+      "time limit of OCR per page; a slower page is left out with a note")(
+      "extract-seconds",
+      cli::number_value("--extract-seconds", &options.extract_seconds, 1, 86400),
+      "time limit for reading one PDF or Word 97-2003 file")(
+      "json", "print the report as JSON on stdout (failures still go to stderr)")(
+      "verbose,v",
+      "print one line per file (format, encoding, pages, OCR), and per thing skipped in the "
+      "folders")(
       "quiet,q", "print only errors");
   visible.add_options()("check",
                         "check the index for damage instead of indexing: one line per "
@@ -193,24 +147,26 @@ int main(int argc, char** argv) {
   }
   if (index_dir.empty()) index_dir = cli::default_index_dir();
   options.follow_links = vm.count("follow-links") > 0;
-  const bool verbose = vm.count("verbose") > 0;
+  options.ocr = vm.count("no-ocr") == 0;
+  const bool json = vm.count("json") > 0;
+  const bool verbose = vm.count("verbose") > 0 && !json;
   const bool quiet = vm.count("quiet") > 0;
   const bool show_progress = !quiet && cli::is_terminal(2);
-  if (show_progress) options.on_progress = print_progress;
+  if (show_progress) options.on_progress = cli::print_progress;
 
   try {
     Indexer indexer = Indexer::open(index_dir, options);
     const IngestReport report = indexer.add_paths(paths);
     if (show_progress) std::fputs("\r\033[K", stderr);
-    for (const auto& file : report.files) {
-      if (file.status == FileStatus::kFailed)
-        cli::print_error(kTool, failure_line(file));
-      else if (verbose)
-        std::cout << status_word(file.status) << ": " << cli::printable(file.path) << " ("
-                  << file.passages << " passages)\n";
+    for (const auto& file : report.files)
+      if (file.status == FileStatus::kFailed) cli::print_error(kTool, cli::failure_line(file));
+    if (json) {
+      cli::print_report_json(report, std::cout);
+    } else {
+      if (verbose) cli::print_files(report, std::cout);
+      if (verbose) cli::print_skipped(report, std::cout);
+      if (!quiet) cli::print_summary(report, verbose, std::cout);
     }
-    if (verbose) print_skipped(report);
-    if (!quiet) print_summary(report, verbose);
     return report.failed > 0 ? cli::kExitNoHits : cli::kExitOk;
   } catch (const Error& e) {
     if (show_progress) std::fputs("\n", stderr);

@@ -96,6 +96,8 @@ struct Progress {
   std::size_t passages = 0;
   std::uint64_t bytes = 0;
   double seconds = 0;
+  // The file just done, as reported in IngestReport::files (valid during the callback only).
+  const FileReport* file = nullptr;
 };
 
 struct IndexerOptions {
