@@ -63,12 +63,24 @@ struct Prepared {
   bool content_unindexable = false;
 };
 
+// Files already indexed, by content: (size, content hash) -> the path reported for the file.
+// A file read with the same content as another is a duplicate of it (FileStatus::kDuplicate).
+struct ContentKey {
+  std::uint64_t size = 0;
+  std::uint64_t hash = 0;
+  auto operator<=>(const ContentKey&) const = default;
+};
+using ContentIndex = std::map<ContentKey, std::string>;
+
 // A file that must be read: it is new, or its size or mtime changed.
 struct Task {
   std::size_t report_index;
   FoundFile file;
   std::optional<core::FileRecord> old;
   const ingest::Manifest* manifest;
+  // Files of the index that this run keeps unchanged, by content (read-only while the
+  // analysis threads run): a copy of one of them is not extracted at all.
+  const ContentIndex* unchanged_content = nullptr;
 };
 
 // Hash of the manifest entry that applies to `path` (0 when none).
@@ -155,6 +167,14 @@ Prepared prepare_file(const Task& task, const IndexerOptions& options,
     out.record.content_hash = core::schema::stable_hash(*bytes);
     out.record.metadata_hash = metadata_hash(task.manifest, out.record.path);
     out.report.bytes = bytes->size();
+    if (task.unchanged_content) {
+      const auto copy =
+          task.unchanged_content->find({out.record.size, out.record.content_hash});
+      if (copy != task.unchanged_content->end()) {
+        out.report.duplicate_of = copy->second;
+        return out;
+      }
+    }
     if (task.old && task.old->content_hash == out.record.content_hash &&
         task.old->size == out.record.size && task.old->metadata_hash == out.record.metadata_hash) {
       out.content_unchanged = true;
@@ -270,6 +290,9 @@ void count(IngestReport* report, FileStatus status) {
     case FileStatus::kFailed:
       ++report->failed;
       break;
+    case FileStatus::kDuplicate:
+      ++report->duplicates;
+      break;
   }
 }
 
@@ -357,6 +380,7 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
   // unchanged without being read, the rest become tasks.
   const std::size_t first_file = report.files.size();
   std::vector<Task> tasks;
+  ContentIndex content;  // unchanged files, then (in the writer) the files indexed by this run
   std::set<std::string> seen;
   for (auto& file : walked.files) {
     FileReport entry;
@@ -384,11 +408,12 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
       }
       entry.status = FileStatus::kUnchanged;
       entry.passages = old->passages;
+      content.emplace(ContentKey{old->size, old->content_hash}, entry.path);
       report.files.push_back(entry);
       continue;
     }
     report.files.push_back(entry);
-    tasks.push_back({report.files.size() - 1, file, std::move(old), manifest});
+    tasks.push_back({report.files.size() - 1, file, std::move(old), manifest, &content});
   }
 
   Progress progress;
@@ -406,6 +431,13 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
   run_pipeline(tasks, impl_->options, [&](const Task& task, Prepared prepared) {
     FileReport& entry = report.files[task.report_index];
     entry = prepared.report;
+    if (entry.error.empty() && entry.duplicate_of.empty()) {
+      // The first copy found by this run is the one indexed; content maps only files whose
+      // passages are (or stay) in the index.
+      const auto [it, inserted] = content.emplace(
+          ContentKey{prepared.record.size, prepared.record.content_hash}, entry.path);
+      if (!inserted) entry.duplicate_of = it->second;
+    }
     if (!entry.error.empty()) {
       entry.status = FileStatus::kFailed;
       if (prepared.content_unindexable && task.old) {
@@ -416,6 +448,16 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
         entry.passages = task.old->passages;
       } else if (task.old) {
         entry.error += ingest::kKeptNote;
+      }
+    } else if (!entry.duplicate_of.empty()) {
+      entry.status = FileStatus::kDuplicate;
+      entry.passages = 0;
+      if (task.old) {
+        // It was indexed as a file of its own (its original appeared since): its passages go,
+        // and so does its record, so that it is read again while it remains a copy.
+        impl_->pool.submit(prepared.file_key, [key = prepared.file_key](ingest::IndexWriter& w) {
+          w.remove_file(key);
+        });
       }
     } else if (prepared.content_unchanged) {
       entry.status = FileStatus::kUnchanged;

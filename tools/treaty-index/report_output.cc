@@ -50,6 +50,8 @@ const char* status_word(FileStatus status) {
       return "removed";
     case FileStatus::kFailed:
       return "failed";
+    case FileStatus::kDuplicate:
+      return "duplicate";
   }
   return "";
 }
@@ -91,6 +93,11 @@ void print_progress(const Progress& p) {
 void print_files(const IngestReport& report, std::ostream& out) {
   for (const auto& file : report.files) {
     if (file.status == FileStatus::kFailed) continue;
+    if (file.status == FileStatus::kDuplicate) {
+      out << "duplicate: " << printable(file.path) << " (same content as "
+          << printable(file.duplicate_of) << "; not indexed)\n";
+      continue;
+    }
     std::string details = reading_details(file);
     if (!details.empty()) details += ", ";
     details += std::to_string(file.passages) + (file.passages == 1 ? " passage" : " passages");
@@ -113,13 +120,14 @@ void print_skipped(const IngestReport& r, std::ostream& out) {
 void print_summary(const IngestReport& r, bool verbose, std::ostream& out) {
   const std::string skipped =
       verbose && !r.skipped.empty() ? ", skipped " + std::to_string(r.skipped.size()) : "";
-  if (r.added + r.updated + r.removed + r.failed == 0) {
+  if (r.added + r.updated + r.removed + r.failed + r.duplicates == 0) {
     out << "Nothing changed: " << r.unchanged << (r.unchanged == 1 ? " file" : " files")
         << " already up to date" << skipped << ".\n";
     return;
   }
   out << "added " << r.added << ", updated " << r.updated << ", unchanged " << r.unchanged
       << ", removed " << r.removed << ", failed " << r.failed;
+  if (r.duplicates > 0) out << ", duplicates " << r.duplicates;
   if (r.failed_removed > 0) out << ", of which " << r.failed_removed << " removed from the index";
   out << skipped << " (" << r.passages << " passages from " << static_cast<double>(r.bytes) / 1e6
       << " MB in " << r.seconds << " s)\n";
@@ -141,6 +149,7 @@ void print_report_json(const IngestReport& r, std::ostream& out) {
                          {"ocr_pages", f.ocr_pages},
                          {"notes", notes},
                          {"error", string_or_null(f.error)},
+                         {"duplicate_of", string_or_null(f.duplicate_of)},
                          {"old_passages_removed", f.old_passages_removed}});
   }
   Json skipped = Json::array();
@@ -149,6 +158,7 @@ void print_report_json(const IngestReport& r, std::ostream& out) {
         Json{{"path", s.path}, {"reason", skip_reason_code(s.reason)}, {"detail", s.detail}});
   Json doc{{"added", r.added},     {"updated", r.updated}, {"unchanged", r.unchanged},
            {"removed", r.removed}, {"failed", r.failed},   {"failed_removed", r.failed_removed},
+           {"duplicates", r.duplicates},
            {"passages", r.passages}, {"bytes", r.bytes},   {"seconds", r.seconds},
            {"files", files},       {"skipped", skipped}};
   out << escape_controls(doc.dump(2, ' ', false, Json::error_handler_t::replace),

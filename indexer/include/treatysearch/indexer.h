@@ -27,7 +27,12 @@
 
 namespace treatysearch {
 
-enum class FileStatus { kAdded, kUpdated, kUnchanged, kRemoved, kFailed };
+// kDuplicate: the file holds the same bytes as another file indexed (FileReport::duplicate_of),
+// so its passages would only repeat that file's: it is not indexed (and what was indexed from
+// it before is removed). Of several copies, the one already indexed is kept; among copies new
+// to the index, the first found. A duplicate is read again by every run (it has no record of
+// its own), so that it is indexed as soon as its original is deleted or changed.
+enum class FileStatus { kAdded, kUpdated, kUnchanged, kRemoved, kFailed, kDuplicate };
 
 // What happened to one file (or one text given to add_text), or to a folder that could not be
 // read (status kFailed, path the folder's).
@@ -55,6 +60,8 @@ struct FileReport {
   bool ocr = false;
   int ocr_pages = 0;
   std::vector<std::string> notes;
+  // kDuplicate: the path (as reported) of the file whose copy this is.
+  std::string duplicate_of;
 };
 
 // Why something found while walking a folder was left out.
@@ -80,7 +87,7 @@ struct SkippedPath {
 
 struct IngestReport {
   std::vector<FileReport> files;  // in the order the files were found
-  std::size_t added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0;
+  std::size_t added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0, duplicates = 0;
   // Of the `failed`, those whose old passages were removed (FileReport::old_passages_removed).
   std::size_t failed_removed = 0;
   std::vector<SkippedPath> skipped;  // in the order they were found
