@@ -352,6 +352,11 @@ struct Indexer::Impl {
   std::unique_ptr<ingest::DocumentBuilder> text_builder;  // for add_text, made on first use
 };
 
+std::string format_for_file_name(const std::string& path) {
+  const ingest::FormatInfo format = ingest::format_for_path(path);
+  return format.format == ingest::Format::kUnsupported ? std::string() : format.name;
+}
+
 Indexer::Indexer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Indexer::Indexer(Indexer&&) noexcept = default;
 Indexer& Indexer::operator=(Indexer&&) noexcept = default;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "treaty_bench.h"
+#include "treatysearch/indexer.h"
 
 namespace fs = std::filesystem;
 
@@ -21,14 +22,12 @@ bool is_hidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
-// The files the indexer reads: visible .txt/.text files, recursively (as its file walker does).
+// The files the indexer reads: visible files of the formats it indexes, recursively, decided by
+// the indexer's own rule (as its file walker does).
 bool is_indexed_file(const fs::directory_entry& entry) {
   std::error_code ec;
   if (!entry.is_regular_file(ec)) return false;
-  std::string ext = entry.path().extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".txt" || ext == ".text";
+  return !format_for_file_name(entry.path().string()).empty();
 }
 
 }  // namespace
@@ -49,7 +48,8 @@ Corpus scan_corpus(const fs::path& dir) {
   }
   if (ec) throw BenchError("--corpus " + dir.string() + ": cannot read: " + ec.message());
   corpus.files = corpus.paths.size();
-  if (corpus.files == 0) throw BenchError("--corpus " + dir.string() + ": no .txt files there");
+  if (corpus.files == 0)
+    throw BenchError("--corpus " + dir.string() + ": no files of a format indexed there");
   return corpus;
 }
 

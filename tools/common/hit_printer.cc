@@ -80,11 +80,19 @@ std::string short_section(const std::string& section) {
   return out;
 }
 
+// " (p. 5)", " (pp. 5-6)" after a citation that does not already name its page.
+std::string page_note(const Hit& hit) {
+  if (hit.first_page <= 0 || hit.paragraph.starts_with("p. ")) return {};
+  if (hit.last_page > hit.first_page)
+    return " (pp. " + std::to_string(hit.first_page) + "-" + std::to_string(hit.last_page) + ")";
+  return " (p. " + std::to_string(hit.first_page) + ")";
+}
+
 }  // namespace
 
 void print_text(const SearchResult& result, const TextStyle& style, std::ostream& out) {
   for (const Hit& hit : result.hits) {
-    out << hit.rank << ". " << printable(hit.citation) << '\n';
+    out << hit.rank << ". " << printable(hit.citation) << page_note(hit) << '\n';
     if (!hit.section.empty()) out << "   " << printable(short_section(hit.section)) << '\n';
     out << "   ";
     print_snippet(hit.snippet, style, out);

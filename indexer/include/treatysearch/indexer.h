@@ -150,6 +150,12 @@ struct IndexerOptions {
   std::function<void(const Progress&)> on_progress;
 };
 
+// The format a file's name says, as Indexer::add_paths decides which files found in a folder to
+// read: "PDF", "DOCX", "Word 97-2003", "HTML" or "text"; empty for a name whose files are not
+// indexed when found in a folder. (A file named to add_paths is read whatever its name, and its
+// content decides its format.) Thread-safe; never throws but std::bad_alloc.
+TREATYSEARCH_API std::string format_for_file_name(const std::string& path);
+
 // The writer of one index. Only one Indexer may hold an index at a time (across processes); a
 // second gets Error kLocked. Not thread-safe: call it from one thread (it runs its own analysis
 // and shard-writer threads). Work is committed at the end of add_paths, by commit(), and

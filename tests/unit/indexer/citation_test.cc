@@ -41,6 +41,13 @@ TEST(CitationTest, LetterReferenceWithUnnumberedLabel) {
             "CERD/110th session/2023/FU/AKB/ks, para. [3]");
 }
 
+TEST(CitationTest, PagedDocumentWithoutNumbersIsCitedByPage) {
+  DocumentInfo letter;
+  letter.source = "/docs/Letter-OHCHR-HC-Slovenia.pdf";
+  EXPECT_EQ(build_citation(letter, PassageKind::kUnnumbered, "p. 2, para. [3]"),
+            "Letter-OHCHR-HC-Slovenia.pdf, p. 2, para. [3]");
+}
+
 TEST(CitationTest, TitleAndYearWhenNoSymbol) {
   const DocumentInfo doc = ngo_commentary();
   EXPECT_EQ(build_citation(doc, PassageKind::kRecommendation, "32, recommendation 1"),

@@ -18,8 +18,12 @@ TEST(PassageRecord, RoundTrips) {
   in.text = std::string(1000, 'z') + "Қ";
   in.parent = "32";
   in.footnotes = {"footnote 3", "footnote 4"};
+  in.first_page = 3;
+  in.last_page = 4;
   PassageRecord out;
   ASSERT_TRUE(decode_passage(encode_passage(in), &out));
+  EXPECT_EQ(out.first_page, 3u);
+  EXPECT_EQ(out.last_page, 4u);
   EXPECT_EQ(out.file_key, in.file_key);
   EXPECT_EQ(out.ordinal, 300u);
   EXPECT_EQ(out.kind, schema::PassageKind::kRecommendation);
@@ -41,6 +45,17 @@ TEST(PassageRecord, EveryTruncationFailsCleanly) {
   for (std::size_t n = 0; n < bytes.size(); ++n)
     EXPECT_FALSE(decode_passage(bytes.substr(0, n), &out)) << n;
   EXPECT_FALSE(decode_passage("\x02garbage", &out));
+}
+
+TEST(PassageRecord, PagesOutOfOrderDoNotDecode) {
+  PassageRecord in;
+  in.first_page = 2;
+  in.last_page = 2;
+  std::string bytes = encode_passage(in);
+  PassageRecord out;
+  ASSERT_TRUE(decode_passage(bytes, &out));
+  bytes[bytes.size() - 2] = 3;  // first page 3 after last page 2
+  EXPECT_FALSE(decode_passage(bytes, &out));
 }
 
 TEST(PassageRecord, AnUnknownKindDoesNotDecode) {
@@ -72,8 +87,12 @@ TEST(FileAndDocumentRecords, RoundTrip) {
   d.symbol = "CERD/C/KAZ/CO/8-10";
   d.state = "Kazakhstan";
   d.date = "2022-04";
+  d.format = "PDF";
+  d.ocr = true;
   DocumentInfo e;
   ASSERT_TRUE(decode_document(encode_document(d), &e));
+  EXPECT_EQ(e.format, "PDF");
+  EXPECT_TRUE(e.ocr);
   EXPECT_EQ(e.symbol, d.symbol);
   EXPECT_EQ(e.state, d.state);
   EXPECT_EQ(e.date, d.date);

@@ -1,0 +1,133 @@
+// segment() over extracted documents of the structured formats: pages, footnote marks the
+// format placed, page furniture, and the citation of paged documents without numbers.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "segmenter.h"
+#include "text_blocks.h"
+
+namespace treatysearch::ingest {
+namespace {
+
+Block block(std::string text, int page, BlockKind kind = BlockKind::kParagraph) {
+  Block b;
+  b.kind = kind;
+  b.text = std::move(text);
+  b.page = page;
+  b.last_page = page;
+  return b;
+}
+
+const Passage* find(const SegmentedText& segmented, std::string_view label) {
+  for (const Passage& passage : segmented.passages)
+    if (passage.label == label) return &passage;
+  return nullptr;
+}
+
+ExtractedDocument numbered_pdf() {
+  ExtractedDocument doc;
+  doc.format = "PDF";
+  doc.pages = 3;
+  doc.blocks.push_back(block("GE.22-12345(E)", 1, BlockKind::kFurniture));
+  doc.blocks.push_back(block("1. The Committee considered the report of the State party.", 1));
+  Block second = block("2. The Committee welcomes the measures taken by the State party to "
+                       "combat racial discrimination in employment.", 1);
+  second.last_page = 2;  // runs over the page break
+  second.footnote_refs = {"1"};
+  doc.blocks.push_back(second);
+  Block third = block("3. The Committee recommends that the State party adopt a plan.", 2);
+  third.footnote_refs = {"2"};
+  doc.blocks.push_back(third);
+  doc.blocks.push_back(block("4. The Committee requests information on the plan.", 3));
+  doc.blocks.push_back(block("See CERD/C/2007/1.", 2, BlockKind::kFootnote));
+  doc.blocks.back().label = "1";
+  doc.blocks.push_back(block("Act No. 12 of 2020.", 2, BlockKind::kFootnote));
+  doc.blocks.back().label = "2";
+  doc.footnote_refs_known = true;
+  return doc;
+}
+
+TEST(SegmentBlocks, PassagesCarryThePagesOfTheirBlocks) {
+  const SegmentedText segmented = segment(numbered_pdf());
+  ASSERT_TRUE(segmented.numbered);
+  const Passage* first = find(segmented, "1");
+  const Passage* second = find(segmented, "2");
+  const Passage* fourth = find(segmented, "4");
+  ASSERT_TRUE(first && second && fourth);
+  EXPECT_EQ(first->first_page, 1);
+  EXPECT_EQ(first->last_page, 1);
+  EXPECT_EQ(second->first_page, 1);
+  EXPECT_EQ(second->last_page, 2);
+  EXPECT_EQ(fourth->first_page, 3);
+  EXPECT_EQ(fourth->last_page, 3);
+}
+
+TEST(SegmentBlocks, FurnitureNeverBecomesText) {
+  const SegmentedText segmented = segment(numbered_pdf());
+  for (const Passage& passage : segmented.passages)
+    EXPECT_EQ(passage.text.find("GE.22"), std::string::npos) << passage.label;
+}
+
+TEST(SegmentBlocks, FootnotesLinkToThePassagesTheFormatMarked) {
+  const SegmentedText segmented = segment(numbered_pdf());
+  const Passage* note1 = find(segmented, "footnote 1");
+  const Passage* note2 = find(segmented, "footnote 2");
+  ASSERT_TRUE(note1 && note2);
+  EXPECT_EQ(note1->parent, "2");
+  EXPECT_EQ(note2->parent, "3");
+  EXPECT_EQ(find(segmented, "2")->footnotes, std::vector<std::string>{"footnote 1"});
+  EXPECT_EQ(find(segmented, "3")->footnotes, std::vector<std::string>{"footnote 2"});
+  EXPECT_EQ(segmented.footnotes_linked, 2u);
+}
+
+TEST(SegmentBlocks, FootnotesKeepTheirPrintedNumbers) {
+  ExtractedDocument doc = numbered_pdf();
+  // The format numbers footnotes itself: a document whose first note is 5 cites it as 5.
+  doc.blocks[2].footnote_refs = {"5"};
+  doc.blocks[5].label = "5";
+  const SegmentedText segmented = segment(doc);
+  const Passage* note = find(segmented, "footnote 5");
+  ASSERT_NE(note, nullptr);
+  EXPECT_EQ(note->parent, "2");
+  EXPECT_EQ(find(segmented, "footnote 1"), nullptr);
+}
+
+TEST(SegmentBlocks, UnnumberedPagedDocumentIsCitedByPageAndParagraphOnThePage) {
+  ExtractedDocument doc;
+  doc.format = "PDF";
+  doc.pages = 2;
+  doc.blocks.push_back(block("Excellency,", 1));
+  doc.blocks.push_back(block("I have the honour to refer to the review of your country.", 1));
+  doc.blocks.push_back(block("The Committee welcomed the dialogue with the delegation.", 1));
+  doc.blocks.push_back(block("I further encourage Slovenia to continue its efforts.", 2));
+  doc.blocks.push_back(block("Please accept the assurances of my highest consideration.", 2));
+  const SegmentedText segmented = segment(doc);
+  ASSERT_FALSE(segmented.numbered);
+  std::vector<std::string> labels;
+  for (const Passage& passage : segmented.passages) labels.push_back(passage.label);
+  ASSERT_FALSE(labels.empty());
+  for (const std::string& label : labels) EXPECT_TRUE(label.starts_with("p. ")) << label;
+  const Passage* encourage = nullptr;
+  for (const Passage& passage : segmented.passages)
+    if (passage.text.find("encourage Slovenia") != std::string::npos) encourage = &passage;
+  ASSERT_NE(encourage, nullptr);
+  EXPECT_EQ(encourage->label, "p. 2, para. [1]");
+}
+
+TEST(SegmentBlocks, TextWithoutPagesKeepsOrdinalLabels) {
+  const SegmentedText segmented =
+      segment(std::string_view("Dear colleague,\n\nThank you for the report.\n\nRegards.\n"));
+  for (const Passage& passage : segmented.passages)
+    EXPECT_TRUE(passage.label.starts_with("[")) << passage.label;
+}
+
+TEST(SegmentBlocks, DocumentTextRebuildsTheLinesOfAText) {
+  const std::string text = "Title\n\n\n1. First.\n\tcell\n2. Second.\n";
+  EXPECT_EQ(document_text(document_from_text(text)), text);
+}
+
+}  // namespace
+}  // namespace treatysearch::ingest
