@@ -3,11 +3,6 @@
 
 namespace treatysearch::ingest {
 
-bool extract_docx(std::string_view, const ExtractLimits&, ExtractedDocument*, std::string* error) {
-  *error = "DOCX is not read yet";
-  return false;
-}
-
 bool extract_html(std::string_view, const ExtractLimits&, ExtractedDocument*, std::string* error) {
   *error = "HTML is not read yet";
   return false;
