@@ -39,7 +39,7 @@ void add_table_row(std::string_view line, std::vector<Block>* blocks) {
   }
 }
 
-void add_paragraph(std::string_view text, std::vector<Block>* blocks) {
+void add_paragraph(std::string_view text, int gap_before, std::vector<Block>* blocks) {
   std::string cleaned = core::collapse_whitespace(text);
   if (cleaned.empty() || cleaned == kPicture) return;
   Block block;
@@ -50,6 +50,7 @@ void add_paragraph(std::string_view text, std::vector<Block>* blocks) {
     if (rest.empty()) return;
     cleaned = std::string(kBullet) + " " + std::string(rest);
   }
+  block.gap_before = gap_before;
   block.text = std::move(cleaned);
   blocks->push_back(std::move(block));
 }
@@ -72,18 +73,29 @@ bool blocks_from_antiword(std::string_view antiword_text, const ExtractLimits& l
   result.format = "Word 97-2003";
   result.encoding = "UTF-8";
   std::string paragraph;
+  // Two blank lines after a table, as Word's text export leaves them and as the segmenter needs
+  // to see the table end.
+  bool after_table = false;
+  const auto end_paragraph = [&] {
+    if (core::trim(paragraph).empty()) return;
+    add_paragraph(paragraph, after_table ? 2 : 1, &result.blocks);
+    paragraph.clear();
+    after_table = false;
+  };
   for (const std::string_view raw : core::split_lines(antiword_text)) {
     const std::string_view line = core::trim(raw);
     if (line.empty() || is_table_row(line)) {
-      add_paragraph(paragraph, &result.blocks);
-      paragraph.clear();
-      if (!line.empty()) add_table_row(line, &result.blocks);
+      end_paragraph();
+      if (!line.empty()) {
+        add_table_row(line, &result.blocks);
+        after_table = true;
+      }
       continue;
     }
     if (!paragraph.empty()) paragraph += ' ';
     paragraph += line;
   }
-  add_paragraph(paragraph, &result.blocks);
+  end_paragraph();
   if (result.blocks.empty()) {
     *error = "no text in the Word 97-2003 document";
     return false;

@@ -120,7 +120,10 @@ void DocxStoryReader::leave(const pugi::xml_node& node) {
   if (local == "p") {
     if (--paragraph_depth_ == 0) finish_paragraph();
   } else if (local == "tbl") {
-    if (--table_depth_ == 0) row_pending_ = cell_pending_ = false;
+    if (--table_depth_ == 0) {
+      row_pending_ = cell_pending_ = false;
+      after_table_ = true;
+    }
   }
 }
 
@@ -178,14 +181,18 @@ void DocxStoryReader::finish_paragraph() {
       block.gap_before = 0;
     }
     if (!label_.empty()) text = label_ + " " + text;
-  } else if (heading_level_ > 0) {
-    block.kind = BlockKind::kHeading;
-    block.heading_level = heading_level_;
-    if (!label_.empty()) text = label_ + " " + text;
-  } else if (!label_.empty()) {
-    block.kind = BlockKind::kListItem;
-    block.label = label_;
-    text = label_ + " " + text;
+  } else {
+    if (after_table_) block.gap_before = 2;
+    after_table_ = false;
+    if (heading_level_ > 0) {
+      block.kind = BlockKind::kHeading;
+      block.heading_level = heading_level_;
+      if (!label_.empty()) text = label_ + " " + text;
+    } else if (!label_.empty()) {
+      block.kind = BlockKind::kListItem;
+      block.label = label_;
+      text = label_ + " " + text;
+    }
   }
   block.text = std::move(text);
   block.footnote_refs = std::move(footnote_refs_);

@@ -67,6 +67,9 @@ class DocxStoryReader {
   int table_depth_ = 0;
   bool row_pending_ = false;
   bool cell_pending_ = false;
+  // The next block outside a table follows one: two blank lines, as the text export leaves and
+  // as the segmenter needs to see the table end.
+  bool after_table_ = false;
 };
 
 }  // namespace treatysearch::ingest

@@ -224,7 +224,14 @@ class HtmlBlockWriter {
 
   void close() {
     flush();
-    if (!contexts_.empty()) contexts_.pop_back();
+    if (contexts_.empty()) return;
+    // Two blank lines after a table, as Word's text export leaves them and as the segmenter
+    // needs to see the table end.
+    if (contexts_.back().tag == GUMBO_TAG_TABLE &&
+        innermost(GUMBO_TAG_TABLE, GUMBO_TAG_TABLE) == &contexts_.back()) {
+      after_table_ = true;
+    }
+    contexts_.pop_back();
   }
 
   void text(std::string_view text) { pending_ += text; }
@@ -263,6 +270,10 @@ class HtmlBlockWriter {
       block.kind = BlockKind::kHeading;
       block.heading_level = owner->heading_level;
     }
+    if (after_table_ && innermost(GUMBO_TAG_TABLE, GUMBO_TAG_TABLE) == nullptr) {
+      block.gap_before = 2;
+      after_table_ = false;
+    }
     text_bytes_ += text.size();
     block.text = std::move(text);
     blocks_->push_back(std::move(block));
@@ -291,6 +302,7 @@ class HtmlBlockWriter {
   std::vector<Context> contexts_;
   std::string pending_;
   std::size_t text_bytes_ = 0;
+  bool after_table_ = false;
 };
 
 void read_head(const GumboNode* html, MetadataHints* hints) {
