@@ -39,20 +39,22 @@ void add_table_row(std::string_view line, std::vector<Block>* blocks) {
   }
 }
 
-void add_paragraph(std::string_view text, int gap_before, std::vector<Block>* blocks) {
+// Whether a block was added (a picture placeholder alone is not one).
+bool add_paragraph(std::string_view text, int gap_before, std::vector<Block>* blocks) {
   std::string cleaned = core::collapse_whitespace(text);
-  if (cleaned.empty() || cleaned == kPicture) return;
+  if (cleaned.empty() || cleaned == kPicture) return false;
   Block block;
   if (cleaned.compare(0, kBullet.size(), kBullet) == 0) {
     block.kind = BlockKind::kListItem;
     block.label = std::string(kBullet);
     const std::string_view rest = core::trim(std::string_view(cleaned).substr(kBullet.size()));
-    if (rest.empty()) return;
+    if (rest.empty()) return false;
     cleaned = std::string(kBullet) + " " + std::string(rest);
   }
   block.gap_before = gap_before;
   block.text = std::move(cleaned);
   blocks->push_back(std::move(block));
+  return true;
 }
 
 }  // namespace
@@ -77,10 +79,8 @@ bool blocks_from_antiword(std::string_view antiword_text, const ExtractLimits& l
   // to see the table end.
   bool after_table = false;
   const auto end_paragraph = [&] {
-    if (core::trim(paragraph).empty()) return;
-    add_paragraph(paragraph, after_table ? 2 : 1, &result.blocks);
+    if (add_paragraph(paragraph, after_table ? 2 : 1, &result.blocks)) after_table = false;
     paragraph.clear();
-    after_table = false;
   };
   for (const std::string_view raw : core::split_lines(antiword_text)) {
     const std::string_view line = core::trim(raw);
