@@ -184,29 +184,46 @@ std::optional<int> int_attribute(const GumboElement& element, const char* name) 
 }
 
 // The block structure of the body: text collects into the innermost open block and is
-// written out when a block opens or closes.
+// written out when a block opens or closes. Each open block knows its innermost enclosing list,
+// row and label owner, so that no step looks down the stack (a deep page would make that
+// quadratic).
 class HtmlBlockWriter {
  public:
   explicit HtmlBlockWriter(std::vector<Block>* blocks) : blocks_(blocks) {}
 
   void open(const GumboElement& element) {
     flush();
+    const std::size_t self = contexts_.size();
     Context context;
+    if (!contexts_.empty()) {
+      const Context& parent = contexts_.back();
+      context.list = parent.list;
+      context.row = parent.row;
+      context.owner = parent.owner;
+      context.tables = parent.tables;
+    }
     const GumboTag tag = element.tag;
     context.tag = tag;
     if (const int level = heading_level(tag); level > 0) {
       context.kind = BlockKind::kHeading;
       context.heading_level = level;
-    } else if (tag == GUMBO_TAG_OL) {
+      context.owner = self;
+    } else if (tag == GUMBO_TAG_OL || tag == GUMBO_TAG_UL) {
       context.next_number = int_attribute(element, "start").value_or(1);
+      context.list = self;
+    } else if (tag == GUMBO_TAG_TABLE) {
+      ++context.tables;
     } else if (tag == GUMBO_TAG_TR) {
       context.row_pending = true;
+      context.row = self;
     } else if (tag == GUMBO_TAG_LI) {
       context.kind = BlockKind::kListItem;
-      if (Context* list = innermost(GUMBO_TAG_OL, GUMBO_TAG_UL)) {
-        if (list->tag == GUMBO_TAG_OL) {
-          const int number = int_attribute(element, "value").value_or(list->next_number);
-          list->next_number = number + 1;
+      context.owner = self;
+      if (context.list != kNone) {
+        Context& list = contexts_[context.list];
+        if (list.tag == GUMBO_TAG_OL) {
+          const int number = int_attribute(element, "value").value_or(list.next_number);
+          list.next_number = number + 1;
           context.label = std::to_string(number) + ".";
         } else {
           context.label = "\u2022";
@@ -214,9 +231,11 @@ class HtmlBlockWriter {
       }
     } else if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
       context.kind = BlockKind::kTableCell;
-      if (Context* row = innermost(GUMBO_TAG_TR, GUMBO_TAG_TR)) {
-        context.row_start = row->row_pending;
-        row->row_pending = false;
+      context.owner = self;
+      if (context.row != kNone) {
+        Context& row = contexts_[context.row];
+        context.row_start = row.row_pending;
+        row.row_pending = false;
       }
     }
     contexts_.push_back(std::move(context));
@@ -227,8 +246,7 @@ class HtmlBlockWriter {
     if (contexts_.empty()) return;
     // Two blank lines after a table, as Word's text export leaves them and as the segmenter
     // needs to see the table end.
-    if (contexts_.back().tag == GUMBO_TAG_TABLE &&
-        innermost(GUMBO_TAG_TABLE, GUMBO_TAG_TABLE) == &contexts_.back()) {
+    if (contexts_.back().tag == GUMBO_TAG_TABLE && contexts_.back().tables == 1) {
       after_table_ = true;
     }
     contexts_.pop_back();
@@ -246,14 +264,8 @@ class HtmlBlockWriter {
     Block block;
     // A list item or cell whose text sits in inner blocks (<li><p>) gives its label or cell to
     // the first of them; the rest continue it.
-    Context* owner = nullptr;
-    for (auto it = contexts_.rbegin(); it != contexts_.rend(); ++it) {
-      if ((it->kind == BlockKind::kListItem || it->kind == BlockKind::kTableCell) ||
-          it->kind == BlockKind::kHeading) {
-        owner = &*it;
-        break;
-      }
-    }
+    const std::size_t owner_index = contexts_.empty() ? kNone : contexts_.back().owner;
+    Context* owner = owner_index == kNone ? nullptr : &contexts_[owner_index];
     if (owner != nullptr && !owner->written) {
       block.kind = owner->kind;
       block.heading_level = owner->heading_level;
@@ -270,7 +282,7 @@ class HtmlBlockWriter {
       block.kind = BlockKind::kHeading;
       block.heading_level = owner->heading_level;
     }
-    if (after_table_ && innermost(GUMBO_TAG_TABLE, GUMBO_TAG_TABLE) == nullptr) {
+    if (after_table_ && (contexts_.empty() || contexts_.back().tables == 0)) {
       block.gap_before = 2;
       after_table_ = false;
     }
@@ -280,6 +292,8 @@ class HtmlBlockWriter {
   }
 
  private:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
   struct Context {
     GumboTag tag = GUMBO_TAG_UNKNOWN;
     BlockKind kind = BlockKind::kParagraph;
@@ -289,14 +303,13 @@ class HtmlBlockWriter {
     bool row_pending = false;
     bool row_start = false;
     bool written = false;
+    // Indexes of the innermost enclosing list, row and block that owns a label or cell (this
+    // context itself when it is one), and how many tables enclose it.
+    std::size_t list = kNone;
+    std::size_t row = kNone;
+    std::size_t owner = kNone;
+    int tables = 0;
   };
-
-  Context* innermost(GumboTag a, GumboTag b) {
-    for (auto it = contexts_.rbegin(); it != contexts_.rend(); ++it) {
-      if (it->tag == a || it->tag == b) return &*it;
-    }
-    return nullptr;
-  }
 
   std::vector<Block>* blocks_;
   std::vector<Context> contexts_;
@@ -337,8 +350,15 @@ bool extract_html(std::string_view bytes, const ExtractLimits& limits, Extracted
   result.format = "HTML";
   const std::optional<std::string> utf8 = html_as_utf8(bytes, &result.encoding, error);
   if (!utf8) return false;
-  if (estimated_html_depth(*utf8, limits.max_xml_depth) > limits.max_xml_depth) {
+  const HtmlNesting nesting =
+      estimate_html_nesting(*utf8, limits.max_xml_depth, kMaxHtmlNestingWork);
+  if (nesting.depth > limits.max_xml_depth) {
     *error = "HTML nests elements deeper than the limit of " + std::to_string(limits.max_xml_depth);
+    return false;
+  }
+  if (nesting.work > kMaxHtmlNestingWork) {
+    *error = "HTML nests too many elements too deeply to parse in reasonable time (over " +
+             std::to_string(kMaxHtmlNestingWork) + " open elements summed over its tags)";
     return false;
   }
 

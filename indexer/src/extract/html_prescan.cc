@@ -96,9 +96,10 @@ std::string declared_html_charset(std::string_view bytes) {
   return {};
 }
 
-std::size_t estimated_html_depth(std::string_view bytes, std::size_t limit) {
+HtmlNesting estimate_html_nesting(std::string_view bytes, std::size_t depth_limit,
+                                  std::uint64_t work_limit) {
   std::vector<std::string> open;
-  std::size_t deepest = 0;
+  HtmlNesting nesting;
   std::size_t pos = 0;
   while ((pos = bytes.find('<', pos)) != std::string_view::npos) {
     const std::string_view rest = bytes.substr(pos);
@@ -145,11 +146,12 @@ std::size_t estimated_html_depth(std::string_view bytes, std::size_t limit) {
     }
     if (self_closing || is_void_element(name)) continue;
     if (closes_previous_sibling(name) && !open.empty() && open.back() == name) open.pop_back();
+    nesting.work += open.size();
     open.push_back(std::move(name));
-    deepest = std::max(deepest, open.size());
-    if (deepest > limit) return limit + 1;
+    nesting.depth = std::max(nesting.depth, open.size());
+    if (nesting.depth > depth_limit || nesting.work > work_limit) return nesting;
   }
-  return deepest;
+  return nesting;
 }
 
 }  // namespace treatysearch::ingest

@@ -159,15 +159,41 @@ TEST(HtmlExtract, HostileNestingFailsFast) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
+std::size_t depth(std::string_view html, std::size_t limit = 100) {
+  return estimate_html_nesting(html, limit, kMaxHtmlNestingWork).depth;
+}
+
 TEST(HtmlPrescan, DepthEstimateFollowsHowHtmlCloses) {
   // Void elements, self-closing tags, siblings closing each other, comments and script text.
-  EXPECT_EQ(estimated_html_depth("<p>a<p>b<p>c", 100), 1u);
-  EXPECT_EQ(estimated_html_depth("<ul><li>a<li>b</ul>", 100), 2u);
-  EXPECT_EQ(estimated_html_depth("<div><br><img src=x><hr/></div>", 100), 1u);
-  EXPECT_EQ(estimated_html_depth("<div><!-- <div><div> --></div>", 100), 1u);
-  EXPECT_EQ(estimated_html_depth("<script>if (a<b) { '<div><div>' }</script><p>", 100), 1u);
-  EXPECT_EQ(estimated_html_depth("<div title='a>b'><span>x</span></div>", 100), 2u);
-  EXPECT_EQ(estimated_html_depth("<a><a><a><a>", 2), 3u);  // stops past the limit
+  EXPECT_EQ(depth("<p>a<p>b<p>c"), 1u);
+  EXPECT_EQ(depth("<ul><li>a<li>b</ul>"), 2u);
+  EXPECT_EQ(depth("<div><br><img src=x><hr/></div>"), 1u);
+  EXPECT_EQ(depth("<div><!-- <div><div> --></div>"), 1u);
+  EXPECT_EQ(depth("<script>if (a<b) { '<div><div>' }</script><p>"), 1u);
+  EXPECT_EQ(depth("<div title='a>b'><span>x</span></div>"), 2u);
+  EXPECT_EQ(depth("<a><a><a><a>", 2), 3u);  // stops past the limit
+}
+
+TEST(HtmlPrescan, NestingWorkAtNAndNPlusOne) {
+  // Start tags read with 0, 1, 2 elements open, then 3 siblings at depth 3: 0+1+2+3+3+3 = 12.
+  const std::string html = "<div><div><div><p>a</p><p>b</p><p>c</p></div></div></div>";
+  EXPECT_EQ(estimate_html_nesting(html, 100, 1000).work, 12u);
+  EXPECT_EQ(estimate_html_nesting(html, 100, 12).work, 12u);  // at the limit: read through
+  EXPECT_EQ(estimate_html_nesting(html, 100, 11).work, 12u);  // stops where it passes 11
+  EXPECT_EQ(estimate_html_nesting(html, 100, 8).work, 9u);
+}
+
+TEST(HtmlExtract, ManyTagsInsideDeepNestingAreRefusedBeforeGumbo) {
+  // Within the depth limit, but 200,000 paragraphs inside 9,000 open <div>s would cost gumbo
+  // seconds of scope checks: 1.8e9 steps of work.
+  std::string html;
+  for (int i = 0; i < 9'000; ++i) html += "<div>";
+  for (int i = 0; i < 200'000; ++i) html += "<p>x";
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(html_failure(html),
+            "HTML nests too many elements too deeply to parse in reasonable time (over 100000000 "
+            "open elements summed over its tags)");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
 TEST(HtmlPrescan, DeclaredCharset) {
