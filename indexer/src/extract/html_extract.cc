@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "docx_numbering.h"  // format_number, shared with Word lists
 #include "extractors.h"
 #include "html_prescan.h"
 #include "text.h"
@@ -183,6 +184,18 @@ std::optional<int> int_attribute(const GumboElement& element, const char* name) 
   return number;
 }
 
+// <ol type="a|A|i|I|1">, as a browser numbers it.
+std::string_view list_number_format(const GumboElement& element) {
+  const GumboAttribute* type = gumbo_get_attribute(&element.attributes, "type");
+  if (type == nullptr) return "decimal";
+  const std::string_view value = type->value;
+  if (value == "a") return "lowerLetter";
+  if (value == "A") return "upperLetter";
+  if (value == "i") return "lowerRoman";
+  if (value == "I") return "upperRoman";
+  return "decimal";
+}
+
 // The block structure of the body: text collects into the innermost open block and is
 // written out when a block opens or closes. Each open block knows its innermost enclosing list,
 // row and label owner, so that no step looks down the stack (a deep page would make that
@@ -211,6 +224,7 @@ class HtmlBlockWriter {
     } else if (tag == GUMBO_TAG_OL || tag == GUMBO_TAG_UL) {
       context.next_number = int_attribute(element, "start").value_or(1);
       context.list = self;
+      context.number_format = list_number_format(element);
     } else if (tag == GUMBO_TAG_TABLE) {
       ++context.tables;
     } else if (tag == GUMBO_TAG_TR) {
@@ -224,7 +238,7 @@ class HtmlBlockWriter {
         if (list.tag == GUMBO_TAG_OL) {
           const int number = int_attribute(element, "value").value_or(list.next_number);
           list.next_number = number + 1;
-          context.label = std::to_string(number) + ".";
+          context.label = format_number(number, list.number_format) + ".";
         } else {
           context.label = "\u2022";
         }
@@ -300,6 +314,7 @@ class HtmlBlockWriter {
     int heading_level = 0;
     std::string label;
     int next_number = 1;
+    std::string_view number_format = "decimal";  // of an <ol>, as format_number names it
     bool row_pending = false;
     bool row_start = false;
     bool written = false;

@@ -62,6 +62,9 @@ TEST(HtmlExtract, VisibleBlocksOnly) {
       {K::kListItem, "5. Cinqui\u00e8me.", "5."},
       {K::kListItem, "9. Neuvi\u00e8me.", "9."},
       {K::kListItem, "\u2022 Une puce.", "\u2022"},
+      {K::kListItem, "a. Lettre.", "a."},  // <ol type="a">
+      {K::kListItem, "b. Lettre.", "b."},
+      {K::kListItem, "IV. Romain.", "IV."},  // <ol type="I" start="4">
       {K::kTableCell, "Recommandation", "", 0, true, 1},
       {K::kTableCell, "Position", "", 0, false, 0},
       {K::kTableCell, "115.1 Ratifier", "", 0, true, 1},
