@@ -145,23 +145,28 @@ void DocxStoryReader::start_paragraph(const pugi::xml_node& paragraph) {
     heading_level_ = styles_.heading_level(style);
   }
 
-  std::optional<int> num_id;
-  std::optional<int> level;
+  num_id_.reset();
+  num_level_.reset();
   if (const pugi::xml_node numbering = w_.child(properties, "numPr")) {
-    num_id = parse_int(w_.child_value(numbering, "numId"));
-    level = parse_int(w_.child_value(numbering, "ilvl"));
+    num_id_ = parse_int(w_.child_value(numbering, "numId"));
+    num_level_ = parse_int(w_.child_value(numbering, "ilvl"));
   }
   const StyleNumbering inherited = styles_.numbering(style);
-  if (!num_id) num_id = inherited.num_id;
-  if (!level) level = inherited.level;
-  // Word numbers a paragraph even when it is empty: the counter moves on either way.
-  if (num_id) {
-    if (const auto label = numbering_.next(*num_id, level, style)) label_ = label->text;
-  }
+  if (!num_id_) num_id_ = inherited.num_id;
+  if (!num_level_) num_level_ = inherited.level;
+  style_ = std::move(style);
+  // A tracked deletion of the paragraph mark: the paragraph is gone in the text Word shows
+  // when all of it was deleted.
+  mark_deleted_ = static_cast<bool>(w_.child(w_.child(properties, "rPr"), "del"));
 }
 
 void DocxStoryReader::finish_paragraph() {
   std::string text = core::collapse_whitespace(text_);
+  // Word numbers a paragraph even when it is empty: the counter moves on either way, except
+  // for a paragraph deleted whole.
+  if (num_id_ && !(mark_deleted_ && text.empty())) {
+    if (const auto label = numbering_.next(*num_id_, num_level_, style_)) label_ = label->text;
+  }
   if (!custom_mark_for_.empty() && marks_ != nullptr) {
     // A custom mark that no text followed: Word shows nothing; the note keeps a visible label.
     marks_->labels[custom_mark_for_] = "*";

@@ -8,6 +8,7 @@
 #include <pugixml.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,12 @@ class DocxStoryReader {
   int paragraph_depth_ = 0;
   std::string text_;
   std::string label_;
+  // The paragraph's list, read at its start and numbered at its end (a deleted paragraph is
+  // not numbered).
+  std::optional<int> num_id_;
+  std::optional<int> num_level_;
+  std::string style_;
+  bool mark_deleted_ = false;
   int heading_level_ = 0;
   std::vector<std::string> footnote_refs_;
   std::string custom_mark_for_;  // footnote id whose mark is the next text

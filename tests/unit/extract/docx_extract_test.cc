@@ -66,6 +66,8 @@ TEST(DocxExtract, NumberingHeadingsFieldsAndTrackedChanges) {
       {K::kListItem, "2.II Item at the level that did not restart", "2.II"},
       {K::kListItem, "\u2022 A bullet", "\u2022"},
       {K::kListItem, "20. A paragraph restarted at twenty.", "20."},
+      // A paragraph deleted whole is not numbered; an empty one is (Word shows "21." alone).
+      {K::kListItem, "22. After an empty numbered paragraph.", "22."},
       // Field result "7" without its instruction "PAGE"; deleted and hidden text left out,
       // inserted text kept; tab and line break as spaces.
       {K::kParagraph, "Page 7 of the report with inserted words after a tab after a break"},
@@ -97,13 +99,13 @@ TEST(DocxExtract, NumberingHeadingsFieldsAndTrackedChanges) {
   EXPECT_TRUE(document.blocks[2].footnote_refs.empty());
   // Tables row by row: row starts, cells of a row adjacent, a cell's second paragraph adjacent,
   // two blank lines after the table.
-  EXPECT_TRUE(document.blocks[26].row_start);
-  EXPECT_FALSE(document.blocks[27].row_start);
-  EXPECT_EQ(document.blocks[27].gap_before, 0);
-  EXPECT_TRUE(document.blocks[28].row_start);
-  EXPECT_EQ(document.blocks[29].gap_before, 0);
-  EXPECT_FALSE(document.blocks[30].row_start);
-  EXPECT_EQ(document.blocks[31].gap_before, 2);
+  EXPECT_TRUE(document.blocks[27].row_start);
+  EXPECT_FALSE(document.blocks[28].row_start);
+  EXPECT_EQ(document.blocks[28].gap_before, 0);
+  EXPECT_TRUE(document.blocks[29].row_start);
+  EXPECT_EQ(document.blocks[30].gap_before, 0);
+  EXPECT_FALSE(document.blocks[31].row_start);
+  EXPECT_EQ(document.blocks[32].gap_before, 2);
   EXPECT_EQ(document.blocks[2].gap_before, 1);
 
   EXPECT_EQ(document.hints.title, "Concluding observations");
