@@ -359,8 +359,9 @@ DocumentInfo read_document(const ErrorReporter& errors, const pugi::xml_node& no
 
 }  // namespace
 
-Manifest Manifest::load(const std::string& path) {
-  const std::string content = read_whole_file(path);
+Manifest Manifest::load(const std::string& path) { return parse(path, read_whole_file(path)); }
+
+Manifest Manifest::parse(const std::string& path, const std::string& content) {
   const ErrorReporter errors(path, content);
   reject_entities(errors, content);
 

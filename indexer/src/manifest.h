@@ -42,6 +42,10 @@ class Manifest {
   // (expected one of CERD, CCPR, ...)`.
   static Manifest load(const std::string& path);
 
+  // Validates `content` as if read from `path` (whose folder anchors the file names; `path` is
+  // not opened). Throws as load() does, kInvalidArgument only.
+  static Manifest parse(const std::string& path, const std::string& content);
+
   // The overrides for one file, or nullptr if the manifest does not describe it. A relative
   // `file_path` is taken relative to the current directory; symbolic links are resolved when
   // the plain path does not match. The returned fields are normalized: committee upper case,
