@@ -18,7 +18,9 @@ struct PageImage {
 
 struct OcrOptions {
   std::string languages;   // "eng+fra"; empty = detect the script (OSD) and choose the languages
-  int timeout_seconds = 60;
+  // Word recognition stops at this time (a double, so that tests can give a fraction of a
+  // second); 0 = no limit.
+  double timeout_seconds = 60;
 };
 
 struct OcrPage {

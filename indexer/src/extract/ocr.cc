@@ -1,0 +1,162 @@
+// OCR of one page with Tesseract 5's C++ API: the image as gray pixels, the script found by OSD
+// when no languages are given, paragraphs (RIL_PARA) with their confidence, and a deadline.
+#include "ocr.h"
+
+#include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string_view>
+
+#include "text.h"
+
+namespace treatysearch::ingest {
+namespace {
+
+// Tesseract reports through tprintf, which writes to stderr unless debug_file names a file:
+// "Estimating resolution as ...", "Too few characters. Skipping this page", warnings on
+// Init. The worker's stderr is read for its last line only, so this noise would hide the line
+// that matters.
+void quiet(tesseract::TessBaseAPI* api) { api->SetVariable("debug_file", "/dev/null"); }
+
+// Languages for a script OSD found: the UN languages written in it.
+std::string languages_for_script(std::string_view script) {
+  if (script == "Cyrillic") return "rus";
+  if (script == "Arabic") return "ara";
+  if (script == "Han" || script == "HanS" || script == "HanT") return "chi_sim";
+  return "eng+fra+spa";  // Latin, and what OSD cannot tell
+}
+
+// One byte per pixel: Tesseract binarises gray anyway, and (r + 2g + b) / 4 is the same for
+// RGB and for the BGRA that poppler renders, so the channel order does not matter.
+std::vector<unsigned char> gray_pixels(const PageImage& image) {
+  std::vector<unsigned char> gray(static_cast<std::size_t>(image.width) *
+                                  static_cast<std::size_t>(image.height));
+  for (int y = 0; y < image.height; ++y) {
+    const unsigned char* row =
+        image.pixels + static_cast<std::size_t>(y) * static_cast<std::size_t>(image.bytes_per_line);
+    unsigned char* out = gray.data() + static_cast<std::size_t>(y) * image.width;
+    for (int x = 0; x < image.width; ++x) {
+      const unsigned char* p = row + static_cast<std::size_t>(x) * image.bytes_per_pixel;
+      out[x] = image.bytes_per_pixel == 1
+                   ? p[0]
+                   : static_cast<unsigned char>((p[0] + 2 * p[1] + p[2]) / 4);
+    }
+  }
+  return gray;
+}
+
+std::string check_image(const PageImage& image) {
+  if (image.pixels == nullptr || image.width <= 0 || image.height <= 0) return "empty page image";
+  if (image.bytes_per_pixel != 1 && image.bytes_per_pixel != 3 && image.bytes_per_pixel != 4) {
+    return "page image has " + std::to_string(image.bytes_per_pixel) + " bytes per pixel";
+  }
+  if (image.bytes_per_line / image.bytes_per_pixel < image.width) {
+    return "page image rows are shorter than its width";
+  }
+  return {};
+}
+
+// The script of the page by Tesseract's orientation and script detection, as languages to
+// read it with; Latin's when OSD has too little text to tell.
+std::string detect_languages(const std::vector<unsigned char>& gray, const PageImage& image) {
+  tesseract::TessBaseAPI osd;
+  quiet(&osd);
+  if (osd.Init(nullptr, "osd", tesseract::OEM_TESSERACT_ONLY) != 0) return languages_for_script("");
+  osd.SetPageSegMode(tesseract::PSM_OSD_ONLY);
+  osd.SetImage(gray.data(), image.width, image.height, 1, image.width);
+  osd.SetSourceResolution(image.dpi);
+  int orientation = 0;
+  float orientation_confidence = 0, script_confidence = 0;
+  const char* script = nullptr;
+  if (!osd.DetectOrientationScript(&orientation, &orientation_confidence, &script,
+                                   &script_confidence) ||
+      script == nullptr) {
+    return languages_for_script("");
+  }
+  return languages_for_script(script);
+}
+
+// A paragraph's lines as one line: a word broken at a line end by a hyphen ("implemen-" then
+// "tation") is joined again; other lines are joined with a space.
+std::string paragraph_text(std::string_view recognised) {
+  std::string text;
+  for (const std::string_view raw_line : core::split_lines(recognised)) {
+    const std::string_view line = core::trim(raw_line);
+    if (line.empty()) continue;
+    const bool hyphen_break =
+        text.size() >= 2 && text.back() == '-' &&
+        core::is_letter(core::last_code_point(text.substr(0, text.size() - 1))) &&
+        core::is_lower_letter(core::first_code_point(line));
+    if (hyphen_break) {
+      text.pop_back();
+    } else if (!text.empty()) {
+      text.push_back(' ');
+    }
+    text.append(line);
+  }
+  return core::collapse_whitespace(text);
+}
+
+}  // namespace
+
+OcrPage ocr_page(const PageImage& image, const OcrOptions& options) {
+  OcrPage page;
+  page.error = check_image(image);
+  if (!page.error.empty()) return page;
+  const std::vector<unsigned char> gray = gray_pixels(image);
+  page.languages = options.languages.empty() ? detect_languages(gray, image) : options.languages;
+
+  tesseract::TessBaseAPI api;
+  quiet(&api);
+  if (api.Init(nullptr, page.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    page.error = "cannot load the OCR languages " + page.languages +
+                 " (is the tesseract-ocr language pack installed?)";
+    return page;
+  }
+  // The API's default is one uniform block; a page needs the layout analysis.
+  api.SetPageSegMode(tesseract::PSM_AUTO);
+  api.SetImage(gray.data(), image.width, image.height, 1, image.width);
+  api.SetSourceResolution(image.dpi);
+
+  // The deadline covers word recognition, where the time goes; layout analysis before it is
+  // bounded by the worker's own limits.
+  tesseract::ETEXT_DESC monitor;
+  if (options.timeout_seconds > 0) {
+    monitor.set_deadline_msecs(static_cast<std::int32_t>(
+        std::max(1.0, std::ceil(std::min(options.timeout_seconds, 86'400.0) * 1000.0))));
+  }
+  const int status = api.Recognize(&monitor);
+  if (monitor.deadline_exceeded()) {
+    page.timed_out = true;
+    return page;
+  }
+  if (status != 0) {
+    page.error = "OCR failed";
+    return page;
+  }
+
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (it != nullptr) {
+    do {
+      if (it->Empty(tesseract::RIL_PARA)) continue;
+      const std::unique_ptr<char[]> recognised(it->GetUTF8Text(tesseract::RIL_PARA));
+      if (recognised == nullptr) continue;
+      std::string text = paragraph_text(recognised.get());
+      if (text.empty()) continue;
+      Block block;
+      block.kind = BlockKind::kParagraph;
+      block.text = std::move(text);
+      block.confidence = it->Confidence(tesseract::RIL_PARA);
+      page.blocks.push_back(std::move(block));
+    } while (it->Next(tesseract::RIL_PARA));
+  }
+  page.confidence = static_cast<float>(api.MeanTextConf());
+  api.End();
+  return page;
+}
+
+}  // namespace treatysearch::ingest
