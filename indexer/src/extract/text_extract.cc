@@ -12,8 +12,8 @@ bool extract_text(std::string bytes, const ExtractLimits& limits, ExtractedDocum
   std::optional<std::string> text = text_from_bytes(std::move(bytes), error);
   if (!text) return false;
   if (text->size() > limits.max_text_bytes) {
-    *error =
-        "extracted text exceeds the limit of " + std::to_string(limits.max_text_bytes) + " bytes";
+    *error = "extracted text exceeds the limit of " + std::to_string(limits.max_text_bytes) +
+             " bytes";
     return false;
   }
   *document = document_from_text(*text);
