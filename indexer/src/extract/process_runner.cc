@@ -10,9 +10,9 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -193,8 +193,12 @@ struct ChildSetup {
   fail_exec(error_fd, errno);
 }
 
-void wait_for_exit(pid_t pid, int* status, struct rusage* usage) {
-  while (::wait4(pid, status, 0, usage) < 0 && errno == EINTR) {
+// False only when the child cannot be waited for: a program that embeds the library and sets
+// SIGCHLD to SIG_IGN has its children reaped by the kernel, and how they ended is lost.
+bool wait_for_exit(pid_t pid, int* status, struct rusage* usage) {
+  for (;;) {
+    if (::wait4(pid, status, 0, usage) == pid) return true;
+    if (errno != EINTR) return false;
   }
 }
 
@@ -216,10 +220,11 @@ std::string last_line(std::string_view text) {
   return line;
 }
 
-// Whether a line on standard error says the program could not get memory: C++'s bad_alloc
-// (through std::terminate), glibc's and most C programs' wording, Perl, Python.
-bool says_out_of_memory(std::string_view stderr_tail) {
-  const std::string lower = core::ascii_lowercase(stderr_tail);
+// Whether the last line on standard error says the program could not get memory: C++'s
+// bad_alloc (std::terminate's "what():  std::bad_alloc"), glibc's and most C programs' wording,
+// Perl, Python.
+bool says_out_of_memory(std::string_view last_stderr_line) {
+  const std::string lower = core::ascii_lowercase(last_stderr_line);
   for (const std::string_view sign : {"bad_alloc", "out of memory", "cannot allocate memory",
                                       "memoryerror", "memory exhausted", "failed to allocate"}) {
     if (lower.find(sign) != std::string::npos) return true;
@@ -245,7 +250,7 @@ void describe_end(int status, const struct rusage& usage, const std::string& std
   if (WIFEXITED(status)) outcome->exit_status = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) outcome->signal = WTERMSIG(status);
   outcome->stderr_line = last_line(stderr_tail);
-  const bool memory_words = says_out_of_memory(stderr_tail);
+  const bool memory_words = says_out_of_memory(outcome->stderr_line);
   const bool cpu_limit = limits.cpu_seconds > 0 &&
                          (outcome->signal == SIGXCPU ||
                           (outcome->signal == SIGKILL &&
@@ -464,8 +469,12 @@ ChildOutcome run_child(const std::vector<std::string>& argv, std::string_view in
   int status = 0;
   struct rusage usage;
   std::memset(&usage, 0, sizeof usage);
-  wait_for_exit(pid, &status, &usage);
+  const bool waited = wait_for_exit(pid, &status, &usage);
   if (!outcome.error.empty()) return outcome;  // poll failed
+  if (!waited) {
+    outcome.error = "cannot learn how " + argv[0] + " ended: " + errno_text(errno);
+    return outcome;
+  }
   describe_end(status, usage, stderr_tail, limits, &outcome);
   return outcome;
 }

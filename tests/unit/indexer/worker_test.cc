@@ -167,7 +167,8 @@ TEST(ExtractInWorker, MemoryLimit) {
   WorkerOptions options;
   options.address_space_bytes = 256ull << 20;
   options.worker_path = write_script(
-      "memory-hungry-worker", "exec perl -e 'my $x = \"a\" x (512 * 1024 * 1024); print $x'");
+      "memory-hungry-worker",
+      "exec perl -e 'my $n = 512 * 1024 * 1024 + @ARGV; my $x = \"a\" x $n; print $x'");
   std::string error;
   EXPECT_FALSE(run_pdf(options, &error));
   EXPECT_EQ(error, "extraction ran out of memory (limit 268435456 bytes)");
