@@ -17,7 +17,9 @@ struct PageImage {
 };
 
 struct OcrOptions {
-  std::string languages;   // "eng+fra"; empty = detect the script (OSD) and choose the languages
+  // "eng+fra"; empty = detect the script (OSD) and choose the languages (and turn a page scanned
+  // sideways or upside down upright).
+  std::string languages;
   // Word recognition stops at this time (a double, so that tests can give a fraction of a
   // second); 0 = no limit.
   double timeout_seconds = 60;
