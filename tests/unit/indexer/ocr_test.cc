@@ -134,16 +134,26 @@ TEST(Ocr, TurnsASidewaysPageBackTheRightWay) {
   EXPECT_NE(text.find("Slovenia"), std::string::npos) << text;
 }
 
-TEST(Ocr, DeadlineStopsThePage) {
-  const poppler::image image = render_letter_top(poppler::image::format_gray8);
+// The deadline stops a page; the engine, kept loaded for the next page, reads that page again
+// in full once the deadline is gone.
+TEST(Ocr, DeadlineStopsThePageAndTheNextPageIsRead) {
+  const poppler::image image = render_letter_top(poppler::image::format_gray8, 3);
   ASSERT_TRUE(image.is_valid());
   OcrOptions options;
   options.languages = "eng";
   options.timeout_seconds = 0.001;
-  const OcrPage page = ocr_page(page_image(image, 1), options);
-  EXPECT_TRUE(page.timed_out);
-  EXPECT_TRUE(page.blocks.empty());
-  EXPECT_TRUE(page.error.empty()) << page.error;
+  const OcrPage stopped = ocr_page(page_image(image, 1), options);
+  EXPECT_TRUE(stopped.timed_out);
+  EXPECT_TRUE(stopped.blocks.empty());
+  EXPECT_TRUE(stopped.error.empty()) << stopped.error;
+
+  options.timeout_seconds = 0;  // no limit
+  const OcrPage read = ocr_page(page_image(image, 1), options);
+  EXPECT_FALSE(read.timed_out);
+  EXPECT_EQ(read.languages, "eng");
+  std::string all;
+  for (const Block& block : read.blocks) all += block.text + "\n";
+  EXPECT_NE(all.find("Slovenia"), std::string::npos) << all;
 }
 
 TEST(Ocr, BadImagesAreErrors) {
