@@ -28,13 +28,17 @@ bool is_executable_file(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
 }
 
-ChildLimits child_limits(const WorkerOptions& options) {
+// The limits of WorkerOptions. `our_build` is true for treaty-extract, built with this library
+// (and so with its sanitizers), false for a system program such as antiword.
+ChildLimits child_limits(const WorkerOptions& options, bool our_build) {
   ChildLimits limits;
   limits.address_space_bytes = options.address_space_bytes;
 #if defined(__SANITIZE_ADDRESS__)
   // An AddressSanitizer build of the worker reserves terabytes of shadow address space at
   // start-up and cannot run under RLIMIT_AS; the wall-clock and CPU limits still hold.
-  limits.address_space_bytes = 0;
+  if (our_build) limits.address_space_bytes = 0;
+#else
+  (void)our_build;
 #endif
   limits.cpu_seconds = options.cpu_seconds;
   limits.wall_seconds = options.wall_seconds;
@@ -71,7 +75,7 @@ bool extract_pdf_in_worker(std::string_view bytes, const ExtractLimits& limits,
     argv.push_back("--ocr-languages");
     argv.push_back(options.ocr_languages);
   }
-  ChildLimits child = child_limits(options);
+  ChildLimits child = child_limits(options, /*our_build=*/true);
   // The answer is the text plus a few bytes per block and string; anything much larger is not
   // an answer within the text limit.
   child.max_output_bytes = 2 * static_cast<std::uint64_t>(limits.max_text_bytes) + (1u << 20);
@@ -92,7 +96,7 @@ bool extract_pdf_in_worker(std::string_view bytes, const ExtractLimits& limits,
 bool extract_word97_in_worker(std::string_view bytes, const ExtractLimits& limits,
                               const WorkerOptions& options, ExtractedDocument* document,
                               std::string* error) {
-  ChildLimits child = child_limits(options);
+  ChildLimits child = child_limits(options, /*our_build=*/false);
   child.max_output_bytes = limits.max_text_bytes;
   const ChildOutcome outcome =
       run_child({"antiword", "-m", "UTF-8.txt", "-w", "0", "/dev/stdin"}, bytes, child);
