@@ -385,8 +385,10 @@ ChildOutcome run_child(const std::vector<std::string>& argv, std::string_view in
     if (exited) return true;
     siginfo_t info;
     info.si_pid = 0;
-    if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
-        info.si_pid == pid) {
+    const int got_exit =
+        ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT);
+    // ECHILD: the child is gone already (reaped by the kernel when SIGCHLD is ignored).
+    if ((got_exit == 0 && info.si_pid == pid) || (got_exit != 0 && errno == ECHILD)) {
       exited = true;
     }
     return exited;

@@ -245,6 +245,19 @@ TEST(ProcessRunner, MissingProgramIsOneLine) {
   EXPECT_EQ(run_child({}, {}, quick_limits()).error, "no program to run");
 }
 
+// With SIGCHLD ignored the kernel reaps children itself, and their end is unknown: an error,
+// never a success.
+TEST(ProcessRunner, IgnoredSigchldIsAnErrorNotASuccess) {
+  struct sigaction ignore {
+  }, saved{};
+  ignore.sa_handler = SIG_IGN;
+  ASSERT_EQ(::sigaction(SIGCHLD, &ignore, &saved), 0);
+  const ChildOutcome outcome = sh("exit 0");
+  ::sigaction(SIGCHLD, &saved, nullptr);
+  EXPECT_FALSE(outcome.ok);
+  EXPECT_EQ(outcome.error, "cannot learn how sh ended: No child processes");
+}
+
 TEST(ProcessRunner, ThreadsRunChildrenAtOnce) {
   constexpr int kThreads = 4;
   std::vector<std::string> outputs(kThreads);
