@@ -1,5 +1,9 @@
 // OCR of one page with Tesseract 5's C++ API: the image as gray pixels, the script found by OSD
 // when no languages are given, paragraphs (RIL_PARA) with their confidence, and a deadline.
+//
+// This file is the module treatysearch-ocr.so, which the worker loads (ocr_loader.cc) the first
+// time a page needs OCR: Tesseract and the libraries it brings take about 22 ms of CPU to load,
+// as much as poppler and the rest of the worker together, and most PDFs need no OCR.
 #include "ocr.h"
 
 #include <tesseract/baseapi.h>
@@ -188,7 +192,8 @@ std::string paragraph_text(std::string_view recognised) {
 
 }  // namespace
 
-OcrPage ocr_page(const PageImage& image, const OcrOptions& options) {
+// ocr_page (ocr.h) as the module implements it.
+OcrPage recognise_page(const PageImage& image, const OcrOptions& options) {
   OcrPage page;
   page.error = check_image(image);
   if (!page.error.empty()) return page;
@@ -251,3 +256,10 @@ OcrPage ocr_page(const PageImage& image, const OcrOptions& options) {
 }
 
 }  // namespace treatysearch::ingest
+
+// The module's one exported symbol, found by ocr_loader.cc with dlsym.
+extern "C" __attribute__((visibility("default"))) void treatysearch_ocr_page(
+    const treatysearch::ingest::PageImage* image, const treatysearch::ingest::OcrOptions* options,
+    treatysearch::ingest::OcrPage* page) {
+  *page = treatysearch::ingest::recognise_page(*image, *options);
+}

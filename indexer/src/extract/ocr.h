@@ -1,4 +1,7 @@
-// OCR of one page image with Tesseract (runs in the worker only; see worker.h).
+// OCR of one page image with Tesseract (runs in the worker only; see worker.h). Tesseract is in
+// a module, treatysearch-ocr.so, loaded at the first call (ocr_loader.cc): a PDF with a text
+// layer never pays for loading it. When the module cannot be loaded, every page fails with
+// OcrPage::error ("OCR is not available: ...").
 #pragma once
 
 #include <string>
