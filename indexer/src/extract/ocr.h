@@ -35,7 +35,7 @@ struct OcrPage {
   float confidence = -1.0f;  // mean word confidence of the page
   std::string languages;     // the languages used
   bool timed_out = false;
-  std::string error;         // set when the page could not be recognised at all
+  std::string error;  // set when the page could not be recognised at all
 };
 
 OcrPage ocr_page(const PageImage& image, const OcrOptions& options);

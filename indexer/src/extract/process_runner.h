@@ -18,13 +18,13 @@ struct ChildLimits {
 };
 
 struct ChildOutcome {
-  bool ok = false;          // exited with status 0, within every limit
-  std::string output;       // standard output (up to max_output_bytes)
-  std::string error;        // when !ok, one line: "timed out after 600 s", "killed by signal 11
-                            // (Segmentation fault)", "ran out of memory (limit N bytes)",
-                            // "exited with status 2: <stderr's last line>"
-  int exit_status = -1;     // when it exited
-  int signal = 0;           // when a signal ended it
+  bool ok = false;       // exited with status 0, within every limit
+  std::string output;    // standard output (up to max_output_bytes)
+  std::string error;     // when !ok, one line: "timed out after 600 s", "killed by signal 11
+                         // (Segmentation fault)", "ran out of memory (limit N bytes)",
+                         // "exited with status 2: <stderr's last line>"
+  int exit_status = -1;  // when it exited
+  int signal = 0;        // when a signal ended it
   bool timed_out = false;
   bool output_too_large = false;
   bool out_of_memory = false;  // as far as can be told (bad_alloc, "out of memory", OOM kill)
