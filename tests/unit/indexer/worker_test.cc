@@ -130,6 +130,16 @@ TEST(ExtractInWorker, PassesOptionsAsArgumentsAndBytesOnStdin) {
             "67108864 --ocr-languages rus+eng [0 bytes]");
 }
 
+// Tesseract's OpenMP threads are held to one in the worker.
+TEST(ExtractInWorker, WorkerRunsWithOneOpenMpThread) {
+  WorkerOptions options;
+  options.worker_path =
+      write_script("echo-omp", "echo \"OMP_THREAD_LIMIT=$OMP_THREAD_LIMIT\" >&2; exit 1");
+  std::string error;
+  EXPECT_FALSE(run_pdf(options, &error));
+  EXPECT_EQ(error, "extraction exited with status 1: OMP_THREAD_LIMIT=1");
+}
+
 TEST(ExtractInWorker, ErrorAnswerComesThrough) {
   WorkerOptions options;
   // TSXW, version 1, 'E', length 16, the message.
