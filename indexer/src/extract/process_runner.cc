@@ -89,11 +89,6 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
-bool is_executable_file(const std::string& path) {
-  struct stat st;
-  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
-}
-
 // argv[0] as execve needs it: as given when it holds a '/', else the first executable of that
 // name in PATH (execvp would search in the child, where allocating is not allowed).
 std::string resolve_program(const std::string& name) {
@@ -302,6 +297,11 @@ int milliseconds_until(Clock::time_point deadline) {
 }
 
 }  // namespace
+
+bool is_executable_file(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
+}
 
 ChildOutcome run_child(const std::vector<std::string>& argv, std::string_view input,
                        const ChildLimits& limits, const std::vector<std::string>& environment) {

@@ -44,4 +44,7 @@ struct ChildOutcome {
 ChildOutcome run_child(const std::vector<std::string>& argv, std::string_view input,
                        const ChildLimits& limits, const std::vector<std::string>& environment = {});
 
+// Whether `path` is a regular file this process may execute (what run_child looks for in PATH).
+bool is_executable_file(const std::string& path);
+
 }  // namespace treatysearch::ingest

@@ -2,9 +2,6 @@
 // under the limits of WorkerOptions, and turn what came back into a document or one line.
 #include "worker.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <cstring>
 
@@ -22,11 +19,6 @@ namespace treatysearch::ingest {
 namespace {
 
 constexpr const char* kWorkerVariable = "TREATYSEARCH_EXTRACT_WORKER";
-
-bool is_executable_file(const std::string& path) {
-  struct stat st;
-  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
-}
 
 // The limits of WorkerOptions. `our_build` is true for treaty-extract, built with this library
 // (and so with its sanitizers), false for a system program such as antiword.
