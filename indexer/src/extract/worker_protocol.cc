@@ -13,8 +13,9 @@
 // confidence is stored as 0 for "none" (-1) and 1 + hundredths otherwise (0..100 -> 1..10001).
 // Nothing may follow the last field. The decoder trusts nothing: every length is checked
 // against the bytes left before it is used, every count against the fewest bytes its elements
-// can take (so no allocation is larger than the answer), and all strings together against
-// ExtractLimits::max_text_bytes.
+// can take (so no allocation is larger than the answer), the text of blocks (text, labels,
+// footnote references) against ExtractLimits::max_text_bytes, and the other strings against
+// 1 MiB.
 #include "worker_protocol.h"
 
 #include <climits>
@@ -33,6 +34,9 @@ constexpr char kDocumentAnswer = 'D';
 constexpr char kErrorAnswer = 'E';
 constexpr std::size_t kMaxErrorBytes = 300;
 constexpr std::uint64_t kMaxConfidenceCode = 10001;
+// The strings that are not block text (format, encoding, hints, notes) together: a few hundred
+// bytes in practice, a note per page at most.
+constexpr std::size_t kMaxOtherBytes = 1 << 20;
 // The fewest bytes a block can take: kind, two empty strings, four integers, flags,
 // confidence, ref count.
 constexpr std::size_t kMinBlockBytes = 10;
@@ -55,8 +59,12 @@ std::uint64_t confidence_code(float confidence) {
 // A bounded reader over the answer; every getter fails rather than read past the end.
 class Reader {
  public:
-  Reader(std::string_view bytes, std::size_t text_budget)
-      : bytes_(bytes), text_budget_(text_budget) {}
+  // What a string is charged to: the text of blocks (ExtractLimits::max_text_bytes, the limit
+  // the extractors keep), or everything else (format, hints, notes).
+  enum class Budget { kText, kOther };
+
+  Reader(std::string_view bytes, std::size_t text_budget, std::size_t other_budget)
+      : bytes_(bytes), budgets_{text_budget, other_budget} {}
 
   bool byte(char* value) {
     if (pos_ >= bytes_.size()) return false;
@@ -77,15 +85,16 @@ class Reader {
     *value = static_cast<std::size_t>(raw);
     return true;
   }
-  // A string within the bytes left, valid UTF-8, charged to the text budget.
-  bool string(std::string* value) {
+  // A string within the bytes left, valid UTF-8, charged to `budget`.
+  bool string(std::string* value, Budget budget = Budget::kOther) {
     std::uint64_t length;
     if (!number(&length) || length > left()) return false;
-    if (length > text_budget_) {
-      over_budget_ = true;
+    std::size_t& left_in_budget = budgets_[budget == Budget::kText ? 0 : 1];
+    if (length > left_in_budget) {
+      over_text_budget_ = budget == Budget::kText;
       return false;
     }
-    text_budget_ -= static_cast<std::size_t>(length);
+    left_in_budget -= static_cast<std::size_t>(length);
     const std::string_view text = bytes_.substr(pos_, static_cast<std::size_t>(length));
     if (!core::is_valid_utf8(text)) return false;
     value->assign(text);
@@ -98,14 +107,16 @@ class Reader {
     return true;
   }
   std::size_t left() const { return bytes_.size() - pos_; }
-  bool over_budget() const { return over_budget_; }
+  bool over_text_budget() const { return over_text_budget_; }
 
  private:
   std::string_view bytes_;
   std::size_t pos_ = 0;
-  std::size_t text_budget_;
-  bool over_budget_ = false;
+  std::size_t budgets_[2];
+  bool over_text_budget_ = false;
 };
+
+constexpr auto kText = Reader::Budget::kText;
 
 bool read_block(Reader* in, Block* block) {
   char kind;
@@ -117,7 +128,7 @@ bool read_block(Reader* in, Block* block) {
   char flags;
   std::uint64_t confidence;
   std::size_t refs;
-  if (!in->string(&block->text) || !in->string(&block->label) ||
+  if (!in->string(&block->text, kText) || !in->string(&block->label, kText) ||
       !in->integer(&block->heading_level) || !in->integer(&block->page) ||
       !in->integer(&block->last_page) || !in->integer(&block->gap_before) || !in->byte(&flags) ||
       (flags & ~3) != 0 || !in->number(&confidence) || confidence > kMaxConfidenceCode ||
@@ -129,7 +140,7 @@ bool read_block(Reader* in, Block* block) {
   block->confidence = confidence == 0 ? -1.0f : static_cast<float>(confidence - 1) / 100.0f;
   block->footnote_refs.resize(refs);
   for (auto& ref : block->footnote_refs) {
-    if (!in->string(&ref)) return false;
+    if (!in->string(&ref, kText)) return false;
   }
   return true;
 }
@@ -220,7 +231,7 @@ std::string encode_extraction_error(std::string_view error) {
 bool decode_extraction(std::string_view bytes, const ExtractLimits& limits,
                        ExtractedDocument* document, std::string* error) {
   static constexpr std::string_view kMalformed = "malformed answer from the extraction worker";
-  Reader in(bytes, limits.max_text_bytes);
+  Reader in(bytes, limits.max_text_bytes, kMaxOtherBytes);
   char version, kind;
   if (!in.magic() || !in.byte(&version) || version != kVersion || !in.byte(&kind)) {
     *error = kMalformed;
@@ -228,7 +239,7 @@ bool decode_extraction(std::string_view bytes, const ExtractLimits& limits,
   }
   if (kind == kErrorAnswer) {
     // The message is charged to no budget: it is cut to one short line anyway.
-    Reader message_reader(bytes.substr(bytes.size() - in.left()), bytes.size());
+    Reader message_reader(bytes.substr(bytes.size() - in.left()), 0, bytes.size());
     std::string message;
     if (!message_reader.string(&message) || message_reader.left() != 0 ||
         one_line(message).empty()) {
@@ -240,9 +251,9 @@ bool decode_extraction(std::string_view bytes, const ExtractLimits& limits,
   }
   ExtractedDocument decoded;
   if (kind != kDocumentAnswer || !read_document(&in, &decoded)) {
-    *error = in.over_budget() ? "extracted text exceeds the limit of " +
-                                    std::to_string(limits.max_text_bytes) + " bytes"
-                              : std::string(kMalformed);
+    *error = in.over_text_budget() ? "extracted text exceeds the limit of " +
+                                         std::to_string(limits.max_text_bytes) + " bytes"
+                                   : std::string(kMalformed);
     return false;
   }
   *document = std::move(decoded);

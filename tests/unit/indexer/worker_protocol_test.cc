@@ -73,12 +73,9 @@ void expect_same(const Block& a, const Block& b) {
   EXPECT_FLOAT_EQ(a.confidence, b.confidence);
 }
 
-// The bytes of all strings in the sample: what max_text_bytes is charged.
+// The bytes of the blocks' strings in the sample: what max_text_bytes is charged.
 std::size_t string_bytes(const ExtractedDocument& d) {
-  std::size_t total = d.format.size() + d.encoding.size() + d.hints.title.size() +
-                      d.hints.subject.size() + d.hints.author.size() + d.hints.created.size() +
-                      d.hints.language.size();
-  for (const auto& note : d.notes) total += note.size();
+  std::size_t total = 0;
   for (const auto& block : d.blocks) {
     total += block.text.size() + block.label.size();
     for (const auto& ref : block.footnote_refs) total += ref.size();
@@ -291,6 +288,22 @@ TEST(WorkerProtocol, TextLimitAtNAndNPlusOne) {
   limits.max_text_bytes = text - 1;
   EXPECT_FALSE(decode_extraction(answer, limits, &document, &error));
   EXPECT_EQ(error, "extracted text exceeds the limit of " + std::to_string(text - 1) + " bytes");
+}
+
+// Strings outside the blocks (format, hints, notes) are not text, and have their own cap.
+TEST(WorkerProtocol, MetadataIsNotChargedToTheTextLimitButIsCapped) {
+  ExtractedDocument document = sample_document();
+  document.notes.assign(100, std::string(1000, 'n'));  // 100 kB of notes
+  ExtractLimits limits;
+  limits.max_text_bytes = string_bytes(document);
+  ExtractedDocument decoded;
+  std::string error;
+  EXPECT_TRUE(decode_extraction(encode_extraction(document), limits, &decoded, &error)) << error;
+  EXPECT_EQ(decoded.notes.size(), 100u);
+
+  document.notes.assign(1100, std::string(1000, 'n'));  // over 1 MiB
+  EXPECT_FALSE(decode_extraction(encode_extraction(document), limits, &decoded, &error));
+  EXPECT_EQ(error, kMalformed);
 }
 
 }  // namespace
