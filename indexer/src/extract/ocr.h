@@ -1,4 +1,7 @@
-// OCR of one page image with Tesseract (runs in the worker only; see worker.h).
+// OCR of one page image with Tesseract (runs in the worker only; see worker.h). Tesseract is in
+// a module, treatysearch-ocr.so, loaded at the first call (ocr_loader.cc): a PDF with a text
+// layer never pays for loading it. When the module cannot be loaded, every page fails with
+// OcrPage::error ("OCR is not available: ...").
 #pragma once
 
 #include <string>
@@ -17,8 +20,12 @@ struct PageImage {
 };
 
 struct OcrOptions {
-  std::string languages;   // "eng+fra"; empty = detect the script (OSD) and choose the languages
-  int timeout_seconds = 60;
+  // "eng+fra"; empty = detect the script (OSD) and choose the languages (and turn a page scanned
+  // sideways or upside down upright).
+  std::string languages;
+  // Word recognition stops at this time (a double, so that tests can give a fraction of a
+  // second); 0 = no limit.
+  double timeout_seconds = 60;
 };
 
 struct OcrPage {
@@ -28,7 +35,7 @@ struct OcrPage {
   float confidence = -1.0f;  // mean word confidence of the page
   std::string languages;     // the languages used
   bool timed_out = false;
-  std::string error;         // set when the page could not be recognised at all
+  std::string error;  // set when the page could not be recognised at all
 };
 
 OcrPage ocr_page(const PageImage& image, const OcrOptions& options);
