@@ -271,9 +271,6 @@ TEST(Word97, ExtractsTheSloveniaQuestions) {
   std::string error;
   const bool ok = extract_in_worker(WorkerFormat::kWord97, doc, ExtractLimits{}, WorkerOptions{},
                                     &document, &error);
-  if (!ok && error == "Word 97-2003 is not read yet") {
-    GTEST_SKIP() << "blocks_from_antiword has not landed (the stub in stubs_pending.cc)";
-  }
   ASSERT_TRUE(ok) << error;
   bool found = false;
   for (const Block& block : document.blocks) {
