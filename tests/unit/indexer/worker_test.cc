@@ -260,8 +260,10 @@ TEST(Word97, TextLimitAtNAndNPlusOne) {
   EXPECT_EQ(error, "extracted text exceeds the limit of " + std::to_string(limits.max_text_bytes) +
                        " bytes");
   limits.max_text_bytes = full.output.size();
-  extract_in_worker(WorkerFormat::kWord97, doc, limits, WorkerOptions{}, &document, &error);
-  EXPECT_EQ(error.find("exceeds"), std::string::npos) << error;
+  error.clear();
+  EXPECT_TRUE(
+      extract_in_worker(WorkerFormat::kWord97, doc, limits, WorkerOptions{}, &document, &error))
+      << error;
 }
 
 TEST(Word97, ExtractsTheSloveniaQuestions) {
