@@ -220,7 +220,8 @@ TEST_F(ManifestTest, InvalidCodes) {
             at_line(3) +
                 "document \"a.txt\": unknown type \"concluding-observation\" (expected one of "
                 "concluding-observations, follow-up-letter, ngo-commentary, state-report, "
-                "list-of-issues, general-comment, decision, other)");
+                "list-of-issues, general-comment, decision, follow-up-information, "
+                "inquiry-follow-up-report, reply-to-list-of-issues, annual-report, other)");
   EXPECT_EQ(load_error(with_document("<document file=\"a.txt\" committee=\"CRED\"/>")),
             at_line(3) +
                 "document \"a.txt\": unknown committee \"CRED\" (expected one of CERD, "
@@ -292,7 +293,8 @@ TEST_F(ManifestTest, ErrorLineCountsCrLfFiles) {
             at_line(4) +
                 "document \"a.txt\": unknown type \"memo\" (expected one of "
                 "concluding-observations, follow-up-letter, ngo-commentary, "
-                "state-report, list-of-issues, general-comment, decision, other)");
+                "state-report, list-of-issues, general-comment, decision, follow-up-information, "
+                "inquiry-follow-up-report, reply-to-list-of-issues, annual-report, other)");
 }
 
 // pugixml skips a DOCTYPE and copies an undeclared reference such as "&xxe;" into the value as
