@@ -22,7 +22,7 @@ int read_number_phrase(std::string_view phrase, Language language) {
 }
 
 struct Pattern {
-  std::string_view before;  // folded (fold_label()), ends where the number starts
+  std::string_view before;  // folded (fold_words()), ends where the number starts
   std::string_view after;   // folded, starts where the number ends; empty: read number words
   Language language;
 };
@@ -38,7 +38,7 @@ constexpr Pattern kAdoptionNotes[] = {
     {"por el comite en su ", " periodo de sesiones", Language::kSpanish},
     {"комитетом на его ", " сесси", Language::kRussian},
     {"комитетом на своей ", " сесси", Language::kRussian},
-    {"اللجنة في دورتها ", "", Language::kArabic},
+    {"اللجنه في دورتها ", "", Language::kArabic},
     {"委员会第", "届会议", Language::kChinese},
     {"委员会在第", "届会议", Language::kChinese},
 };
@@ -90,14 +90,14 @@ std::string session_in_adoption_note(std::string_view folded) {
 }
 
 std::string session_heading(std::string_view line) {
-  const std::string folded = fold_label(strip_trailing_marks(line));
+  const std::string folded = fold_words(strip_trailing_marks(line));
   const std::string_view text = folded;
   constexpr Pattern kHeadings[] = {
       {"", " session", Language::kEnglish},
       {"", " session", Language::kFrench},
       {"", " periodo de sesiones", Language::kSpanish},
       {"", " сессия", Language::kRussian},
-      {"الدورة ", "", Language::kArabic},
+      {"الدوره ", "", Language::kArabic},
       {"第", "届会议", Language::kChinese},
   };
   for (const Pattern& heading : kHeadings) {

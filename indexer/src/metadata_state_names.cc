@@ -56,8 +56,7 @@ std::vector<ForeignName> build_names() {
       name.toUTF8String(utf8);
       std::string folded = fold_words(utf8);
       // ICU falls back to the code when it has no name.
-      if (folded.size() < 4 || core::is_ascii(folded) != core::is_ascii(utf8) ||
-          core::equals_ascii_ci(folded, *country)) {
+      if (folded.size() < 4 || core::equals_ascii_ci(folded, *country)) {
         continue;
       }
       names.push_back({std::move(folded), code, display.language});

@@ -103,6 +103,20 @@ TEST_F(ManifestTest, ValidManifestIsReadAndNormalized) {
   EXPECT_EQ(manifest.files()[0], (dir_ / "letters" / "letter.txt").string());
 }
 
+// Every code of doctype::kAll is accepted, the new ones of the UN first page included.
+TEST_F(ManifestTest, EveryDocumentTypeIsAccepted) {
+  for (const char* type : doctype::kAll) {
+    const std::string path =
+        write_manifest(std::string(kHeader) +
+                       "<treatysearch-manifest version=\"1\">\n<document file=\"a.txt\" type=\"" +
+                       type + "\"/>\n</treatysearch-manifest>\n");
+    const Manifest manifest = Manifest::load(path);
+    const DocumentInfo* info = manifest.find((dir_ / "a.txt").string());
+    ASSERT_NE(info, nullptr) << type;
+    EXPECT_EQ(info->type, type);
+  }
+}
+
 TEST_F(ManifestTest, FindResolvesSymbolicLinks) {
   const std::string path = write_manifest(std::string(kHeader) +
                                           "<treatysearch-manifest version=\"1\">\n"

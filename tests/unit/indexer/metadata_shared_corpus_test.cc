@@ -81,13 +81,14 @@ TEST(SharedCorpusCheck, CrpdFirstPageSymbolsMatchFileNames) {
     empty_original += info.original_language.empty();
     if (std::getenv("TREATYSEARCH_SHOW_METADATA") != nullptr) {
       std::cout << pdf.filename().string() << "\t" << info.symbol << "\t" << info.type << "\t"
-                << info.committee << "\t" << info.state << "\t" << info.session << "\t"
-                << info.date << "\t" << info.language << "/" << info.original_language << "\t"
-                << info.title << "\n";
+                << info.committee << "\t" << info.state << "\t" << info.session << "\t" << info.date
+                << "\t" << info.language << "/" << info.original_language << "\t" << info.title
+                << "\n";
     }
   }
   std::cout << "symbols agreeing with file names: " << agree << " of " << pdfs.size() << "\n";
-  for (const auto& [type, count] : types) std::cout << "  type \"" << type << "\": " << count << "\n";
+  for (const auto& [type, count] : types)
+    std::cout << "  type \"" << type << "\": " << count << "\n";
   std::cout << "  empty: type " << empty_type << ", date " << empty_date << ", session "
             << empty_session << ", state " << empty_state << ", original language "
             << empty_original << "\n";
