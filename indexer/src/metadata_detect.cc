@@ -106,7 +106,8 @@ DocumentInfo detect_metadata(std::string_view text) {
                            contains_follow_up(lowered_front));
     if (follow_up) {
       info.type = doctype::kFollowUpLetter;
-    } else if (!symbol.empty()) {
+    } else if (is_un_symbol(symbol)) {
+      // Only a treaty body's symbol says its type: "A/HRC/WG.6/48/SVN/2" ends in a number too.
       info.type = type_from_symbol(symbol);
     }
     if (info.type.empty() && !info.title.empty()) info.type = type_from_title(info.title);
@@ -147,8 +148,9 @@ DocumentInfo detect_metadata(std::string_view text) {
     // letters: theirs mention the session that adopted the concluding observations they follow.
     info.session = session_in_adoption_note(folded_notes(text));
   }
-  if (info.session.empty()) {
-    // "Twenty-ninth session" above the title of a reply or report: the session it is for.
+  if (info.session.empty() && !info.committee.empty() && info.type != doctype::kAnnualReport) {
+    // "Twenty-ninth session" above the title of a reply or report: the committee session it is
+    // for (an annual report lists several; another body's heading is not a committee's).
     for (const std::string& line : header.lines) {
       info.session = session_heading(line);
       if (!info.session.empty()) break;

@@ -22,6 +22,7 @@
 #include "metadata_detect.h"
 #include "metadata_rules.h"
 #include "states.h"
+#include "symbols.h"
 #include "text.h"
 
 namespace treatysearch::ingest::metadata_detail {
@@ -66,6 +67,7 @@ std::string_view value_after_colon(std::string_view cell) {
 struct Candidate {
   std::string symbol;
   std::size_t cell;  // index in the cell sequence
+  bool treaty_body;  // is_un_symbol(); else another UN symbol ("A/HRC/WG.6/48/SVN/2")
 };
 
 }  // namespace
@@ -152,16 +154,17 @@ FirstPage read_first_page(const std::vector<std::string>& header_lines) {
   std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const std::string_view cell = strip_trailing_marks(cells[i].text);
-    if (is_un_symbol(cell)) {
-      candidates.push_back({std::string(cell), i});
+    if (core::is_symbol(cell)) {
+      candidates.push_back({std::string(cell), i, is_un_symbol(cell)});
       continue;
     }
     if (i + 1 < cells.size() && !cell.empty() &&
         (cell.back() == '/' || cell.back() == '-' || cells[i + 1].text.starts_with("/"))) {
       std::string joined(cell);
       joined += strip_trailing_marks(cells[i + 1].text);
-      if (is_un_symbol(joined)) {
-        candidates.push_back({std::move(joined), i + 1});
+      if (core::is_symbol(joined)) {
+        const bool treaty_body = is_un_symbol(joined);
+        candidates.push_back({std::move(joined), i + 1, treaty_body});
         ++i;
       }
     }
@@ -188,10 +191,19 @@ FirstPage read_first_page(const std::vector<std::string>& header_lines) {
       }
     }
   }
-  if (chosen == nullptr && !candidates.empty()) chosen = &candidates.front();
+  // Without "Distr." only a treaty body's symbol standing alone is taken: the header of a
+  // letter or an NGO's paper holds other symbols in passing.
+  if (chosen == nullptr && !page.distribution) {
+    for (const Candidate& candidate : candidates) {
+      if (candidate.treaty_body) {
+        chosen = &candidate;
+        break;
+      }
+    }
+  }
   if (chosen != nullptr && symbol_has_unknown_country(chosen->symbol)) {
     for (const Candidate& candidate : candidates) {
-      if (!symbol_has_unknown_country(candidate.symbol)) {
+      if (candidate.treaty_body && !symbol_has_unknown_country(candidate.symbol)) {
         chosen = &candidate;
         break;
       }
@@ -230,6 +242,15 @@ FirstPage read_first_page(const std::vector<std::string>& header_lines) {
     if (!code.empty()) {
       page.committee = std::move(code);
       page.committee_line = i;
+      // A name the layout wrapped ("COMMITTEE ON THE ELIMINATION OF" / "RACIAL
+      // DISCRIMINATION") ends on a later line; the title starts after it.
+      std::string name = header_lines[i];
+      for (std::size_t next = i + 1; next < header_lines.size() && next <= i + 2; ++next) {
+        name += ' ';
+        name += header_lines[next];
+        if (committee_for_name_line(name).empty()) break;
+        page.committee_line = next;
+      }
       break;
     }
   }

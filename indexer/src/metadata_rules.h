@@ -156,7 +156,7 @@ struct FirstPage {
   std::string language;            // of this version ("Russian" under the date), BCP 47
   std::string original_language;   // BCP 47
   std::string committee;           // from the committee's name line
-  std::size_t committee_line = 0;  // index in the header lines, when `committee` is set
+  std::size_t committee_line = 0;  // index of its last line in the header, when set
 };
 
 FirstPage read_first_page(const std::vector<std::string>& header_lines);

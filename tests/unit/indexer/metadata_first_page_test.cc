@@ -398,6 +398,43 @@ TEST(FirstPageSymbolTest, SymbolSplitOverTwoLines) {
       "CRPD/C/GBR/CO/1");
 }
 
+// ../shared UPR document A/HRC/WG.6/48/SVN/2, page 1, shortened: the symbol above "Distr." is
+// the document's even when no treaty body issued it; the Working Group's session is not a
+// committee's.
+TEST(FirstPageSymbolTest, OtherUnSymbolAboveDistr) {
+  const DocumentInfo info = detect_metadata(
+      "A/HRC/WG.6/48/SVN/2\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: General\n"
+      "7 November 2024\nOriginal: English\n\nHuman Rights Council\n"
+      "Working Group on the Universal Periodic Review\nForty-eighth session\n"
+      "Geneva, 20–31 January 2025\n\nSlovenia\n"
+      "Compilation of information prepared by the Office of the\n"
+      "United Nations High Commissioner for Human Rights\n\nI.\n\nBackground\n1.\nText.\n");
+  EXPECT_EQ(info.symbol, "A/HRC/WG.6/48/SVN/2");
+  EXPECT_EQ(info.state, "Slovenia");
+  EXPECT_EQ(info.type, "");  // not a State report for ending in a number
+  EXPECT_EQ(info.session, "");
+  EXPECT_EQ(info.date, "2024-11-07");
+  // Without "Distr.", only a treaty body's symbol standing alone in the header is taken.
+  EXPECT_EQ(detect_metadata("A/HRC/52/12\nSome report on something\n1. Text.\n").symbol, "");
+}
+
+// ../shared CERD/C/2007/1, page 1: an old layout, "Distr." above the symbol, the committee's
+// name wrapped in capitals.
+TEST(FirstPageSymbolTest, OldLayoutWithSymbolBelowDistr) {
+  const DocumentInfo info = detect_metadata(
+      "UNITED\nNATIONS\n\nInternational Convention on\nthe Elimination\nof all Forms of\n"
+      "Racial Discrimination\n\nDistr.\nGENERAL\nCERD/C/2007/1\n13 June 2008\n"
+      "Original: ENGLISH\n\nCOMMITTEE ON THE ELIMINATION OF\nRACIAL DISCRIMINATION\n\n"
+      "GUIDELINES FOR THE CERD-SPECIFIC DOCUMENT TO BE SUBMITTED\n"
+      "BY STATES PARTIES UNDER ARTICLE 9,\nPARAGRAPH 1, OF THE CONVENTION\n\n"
+      "A. Introduction\n");
+  EXPECT_EQ(info.symbol, "CERD/C/2007/1");
+  EXPECT_EQ(info.committee, "CERD");
+  EXPECT_EQ(info.date, "2008-06-13");
+  EXPECT_EQ(info.original_language, "en");
+  EXPECT_TRUE(info.title.starts_with("GUIDELINES FOR THE CERD-SPECIFIC DOCUMENT")) << info.title;
+}
+
 TEST(FirstPageSymbolTest, UnknownCountryCodeIsDoubted) {
   using metadata_detail::symbol_has_unknown_country;
   EXPECT_TRUE(symbol_has_unknown_country("CRPD/C/BDG/CO/1"));
