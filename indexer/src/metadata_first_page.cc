@@ -100,7 +100,8 @@ bool is_distribution_cell(std::string_view cell) {
   if (core::starts_with_ascii_ci(cell, "Distr")) {
     return cell.size() > 5 && (cell[5] == '.' || cell[5] == ':' || cell[5] == ' ');
   }
-  // Versions that print the line in their own script.
+  // The six versions print "Distr." in Latin letters; these are tolerated for a version that
+  // translates the line.
   for (std::string_view opening :
        {"\xD8\xA7\xD9\x84\xD8\xAA\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB9",  // التوزيع
         "\xE5\x88\x86\xE5\x8F\x91"}) {                               // 分发
@@ -135,8 +136,8 @@ bool symbol_has_unknown_country(std::string_view symbol) {
   if (code.size() != 3 || !std::all_of(code.begin(), code.end(), core::is_ascii_upper)) {
     return false;
   }
-  // Three capitals that are not a State: a misprint ("BDG" for "BGD"), unless they name a part
-  // of a symbol the treaty bodies use ("CRC/C/OPA/...": none has three letters today).
+  // Three capitals that are not a State: a misprint ("BDG" for "BGD"). No other part of a
+  // treaty body's symbol in this place has three capitals ("GC", "SR.600", "OPAC").
   return core::state_name_for_code(code).empty();
 }
 
