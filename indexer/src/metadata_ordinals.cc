@@ -131,12 +131,14 @@ constexpr NumberWord kArabic[] = {
 constexpr int kMaxSession = 999;
 
 // Adds up number words: "twenty seventh" -> 27, "one hundred and eighth" -> 108, "quatre vingt
-// dix" -> 90, "cent vingtieme" -> 120. -1 if a word is unknown or nothing is counted.
-int add_up(const std::vector<int>& values) {
+// dix" -> 90, "cent vingtieme" -> 120. Arabic puts the hundred last ("الحادية والعشرين بعد
+// المائة", the twenty-first after the hundred): there it is added, not a multiplier. -1 if
+// nothing is counted or the number is past kMaxSession.
+int add_up(const std::vector<int>& values, Language language) {
   int total = 0;
   int previous = 0;
   for (int value : values) {
-    if (value == 100) {
+    if (value == 100 && language != Language::kArabic) {
       total = (total == 0 ? 1 : total) * 100;
     } else if (value == 20 && previous == 4) {
       total += 80 - 4;  // quatre-vingt(s)
@@ -236,7 +238,7 @@ int read_ordinal_words(std::string_view phrase, Language language) {
     if (value < 0) return -1;
     values.push_back(value);
   }
-  return add_up(values);
+  return add_up(values, language);
 }
 
 // "二十七" -> 27, "一百零八" -> 108, "十一" -> 11. -1 for anything else.

@@ -101,6 +101,36 @@ TEST(FirstPageTest, StarredSymbolAndSessionInDigits) {
             "Brazil");
 }
 
+// corpus/cerd/G1700519.docx: its first paragraphs as a DOCX reader gives them (the layout
+// table's cells one per line, the title's cell indented), then the footnote of footnotes.xml.
+TEST(FirstPageTest, DocxFirstPageWithFootnoteAndHints) {
+  const std::string text =
+      "United Nations\nCERD/C/URY/CO/21-23\n"
+      "International Convention on the Elimination of All Forms of Racial Discrimination\n"
+      "Distr.: General\n12 January 2017\nEnglish\nOriginal: Spanish\n"
+      "Committee on the Elimination of Racial Discrimination\n"
+      "\t\tConcluding observations on the combined twenty-first to twenty-third periodic reports "
+      "of Uruguay* \n"
+      "1.\tThe Committee on the Elimination of Racial Discrimination considered the combined "
+      "twenty-first to twenty-third reports of Uruguay.\n"
+      "*Adopted by the Committee at its ninety-first session (21 November-9 December 2016).\n";
+  MetadataHints hints;  // its docProps/core.xml
+  hints.title = "1700476";
+  hints.subject = "CERD/C/URY/CO/21-23";
+  const DocumentInfo info = detect_metadata(text, hints);
+  EXPECT_EQ(info.symbol, "CERD/C/URY/CO/21-23");
+  EXPECT_EQ(info.type, "concluding-observations");
+  EXPECT_EQ(info.committee, "CERD");
+  EXPECT_EQ(info.state, "Uruguay");
+  EXPECT_EQ(info.date, "2017-01-12");
+  EXPECT_EQ(info.session, "91");
+  EXPECT_EQ(info.language, "en");
+  EXPECT_EQ(info.original_language, "es");
+  EXPECT_EQ(info.title,
+            "Concluding observations on the combined twenty-first to twenty-third periodic "
+            "reports of Uruguay");
+}
+
 // corpus/crpd/Greece_2019_CRPD_C_GRC_CO_1.pdf, page 1.
 constexpr const char* kSpanishGreece = R"(Naciones Unidas
 
@@ -557,6 +587,14 @@ TEST(FirstPageWordsTest, OrdinalsInSixLanguages) {
   EXPECT_EQ(read_ordinal_words("quatre-vingtième", Language::kFrench), 80);
   EXPECT_EQ(read_ordinal_words("quatre-vingt-dix-neuvième", Language::kFrench), 99);
   EXPECT_EQ(read_ordinal_words("cent huitième", Language::kFrench), 108);
+  EXPECT_EQ(read_ordinal_words("cent vingtième", Language::kFrench), 120);
+  EXPECT_EQ(read_ordinal_words("сто двадцатой", Language::kRussian), 120);
+  EXPECT_EQ(read_ordinal_words("الحادية والعشرين بعد المائة", Language::kArabic), 121);
+  EXPECT_EQ(read_ordinal_words("المائة", Language::kArabic), 100);
+  EXPECT_EQ(read_ordinal_words("一百二十", Language::kChinese), 120);
+  // The limit: up to 999 is read, 1000 is not a session.
+  EXPECT_EQ(read_ordinal_words("nine hundred and ninety-ninth", Language::kEnglish), 999);
+  EXPECT_EQ(read_ordinal_words("ten hundredth", Language::kEnglish), -1);
   EXPECT_EQ(read_ordinal_words("vigésimo segundo", Language::kSpanish), 22);
   EXPECT_EQ(read_ordinal_words("decimoséptimo", Language::kSpanish), 17);
   EXPECT_EQ(read_ordinal_words("centésimo vigésimo", Language::kSpanish), 120);
