@@ -72,15 +72,46 @@ struct Candidate {
 
 }  // namespace
 
-std::string language_code_for_name(std::string_view name) {
-  std::string folded = fold_words(strip_trailing_marks(name));
+namespace {
+
+// The code of a language named alone ("Russian", "Español", "بالإنكليزية"), or empty.
+std::string language_named_alone(std::string_view folded) {
+  constexpr std::string_view kIn = "\xD8\xA8";  // ب before an Arabic language name
+  if (folded.starts_with(kIn)) folded.remove_prefix(kIn.size());
+  for (const LanguageName& language : kLanguageNames) {
+    if (language.name == folded) return std::string(language.code);
+  }
+  return {};
+}
+
+std::string folded_cell(std::string_view cell) {
+  std::string folded = fold_words(strip_trailing_marks(cell));
   while (!folded.empty() && (folded.back() == '.' || folded.back() == ',')) folded.pop_back();
+  return folded;
+}
+
+// The language line under the date: the version's language alone ("Russian"), or the one
+// language the document is issued in ("English only"). Not a line that merely starts with a
+// language's name ("Russian Federation").
+std::string version_language(std::string_view cell) {
+  const std::string folded = folded_cell(cell);
+  std::string code = language_named_alone(folded);
+  if (!code.empty()) return code;
+  for (std::string_view only : {" only", " seulement", " unicamente", " solamente", " только"}) {
+    if (std::string_view(folded).ends_with(only)) {
+      return language_named_alone(std::string_view(folded).substr(0, folded.size() - only.size()));
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string language_code_for_name(std::string_view name) {
+  const std::string folded = folded_cell(name);
   std::string_view value = folded;
   constexpr std::string_view kIn = "\xD8\xA8";  // ب before an Arabic language name
-  if (value.starts_with(kIn)) value.remove_prefix(kIn.size());
-  for (const LanguageName& language : kLanguageNames) {
-    if (language.name == value) return std::string(language.code);
-  }
+  if (std::string code = language_named_alone(value); !code.empty()) return code;
   // "English and French", "Español e inglés", "英文和法文": the first named.
   for (std::string_view separator : {" ", ",", "\xE5\x92\x8C"}) {  // 和
     const std::size_t cut = value.find(separator);
@@ -230,7 +261,7 @@ FirstPage read_first_page(const std::vector<std::string>& header_lines) {
         page.original_language = std::move(original);
         break;  // the languages the version is issued in follow; they are no language line
       }
-      if (page.language.empty()) page.language = language_code_for_name(cell);
+      if (page.language.empty()) page.language = version_language(cell);
     }
     // A document in its original language prints no language line.
     if (page.language.empty()) page.language = page.original_language;

@@ -680,6 +680,20 @@ TEST(FirstPageWordsTest, DatesInOtherScripts) {
   EXPECT_EQ(parse_date_line("19 de diciembre de 2022"), "2022-12-19");
 }
 
+TEST(FirstPageWordsTest, VersionLanguageLine) {
+  // "English only": the one language the document is issued in.
+  EXPECT_EQ(detect_metadata("CRPD/C/ETH/Q/1/Add.1\nDistr.: General\n8 August 2016\nEnglish only\n"
+                            "Committee on the Rights of Persons with Disabilities\n")
+                .language,
+            "en");
+  // A title naming a State is no language line, even right below the date.
+  const DocumentInfo info = detect_metadata(
+      "Distr.: General\n8 August 2016\nRussian Federation*\n1. Le Comité a "
+      "examiné le rapport de la Fédération de Russie et le texte est en français "
+      "pour que la langue détectée soit le français.\n");
+  EXPECT_EQ(info.language, "fr");
+}
+
 TEST(FirstPageWordsTest, OriginalLanguageLines) {
   using metadata_detail::original_language_in;
   EXPECT_EQ(original_language_in("Original: English"), "en");
