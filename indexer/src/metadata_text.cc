@@ -268,6 +268,14 @@ std::string fold_words(std::string_view text) {
     if ((cp >= U'\u064B' && cp <= U'\u0652') || cp == U'\u0640') continue;      // harakat, tatweel
     core::append_utf8(cp, &out);
   }
+  // PDF text layers often give the lam-alef ligature as alef before lam ("األشخاص" for
+  // "الأشخاص"): "اال" (after the hamza folding above) is no Arabic spelling, "الا" is.
+  constexpr std::string_view kAlefAlefLam = "\xD8\xA7\xD8\xA7\xD9\x84";
+  constexpr std::string_view kAlefLamAlef = "\xD8\xA7\xD9\x84\xD8\xA7";
+  for (std::size_t pos = out.find(kAlefAlefLam); pos != std::string::npos;
+       pos = out.find(kAlefAlefLam, pos + kAlefLamAlef.size())) {
+    out.replace(pos, kAlefAlefLam.size(), kAlefLamAlef);
+  }
   return out;
 }
 

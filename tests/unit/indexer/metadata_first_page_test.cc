@@ -306,6 +306,19 @@ TEST(FirstPageTest, ArabicConcludingObservations) {
   EXPECT_EQ(info.title, "الملاحظات الختامية بشأن التقرير الأولي لرواندا");
 }
 
+// CRPD/C/KAZ/CO/1 (Arabic, in ../shared): pdftotext gives the lam-alef ligature as alef before
+// lam ("األشخاص"); the committee's line is still recognised.
+TEST(FirstPageTest, ArabicLigatureGivenAlefBeforeLam) {
+  const DocumentInfo info = detect_metadata(
+      "\u202BCRPD/C/KAZ/CO/1\u202C\n\u202BDistr.: General\u202C\n\u202B19 April 2024\u202C\n"
+      "\u202BArabic\u202C\n\u202BOriginal: English\u202C\n"
+      "اللجنة المعنية بحقوق األشخاص ذوي اإلعاقة\n"
+      "المالحظات الختامية بشأن التقرير األولي لكازاخستان*\n");
+  EXPECT_EQ(info.committee, "CRPD");
+  EXPECT_EQ(info.state, "Kazakhstan");
+  EXPECT_EQ(metadata_detail::fold_words("األشخاص"), metadata_detail::fold_words("الأشخاص"));
+}
+
 TEST(FirstPageTest, ArabicScriptDateAndOriginal) {
   const DocumentInfo info = detect_metadata(
       "CRPD/C/RWA/CO/1\n"
