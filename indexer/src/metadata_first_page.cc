@@ -172,6 +172,83 @@ bool symbol_has_unknown_country(std::string_view symbol) {
   return core::state_name_for_code(code).empty();
 }
 
+namespace {
+
+// Where a marker of the top-right block starts inside `text` after a space, or npos: a PDF
+// extractor may give the block as one paragraph ("CRPD/C/BGD/CO/1 Distr.: General 11 October
+// 2022 Original: English").
+std::size_t block_marker_in(std::string_view text) {
+  std::size_t best = std::string_view::npos;
+  for (std::string_view marker :
+       {std::string_view(" Distr."), std::string_view(" Distr:"), std::string_view(" Original:"),
+        std::string_view(" Original :"), std::string_view(" Подлинный текст:"),
+        std::string_view(" \xD8\xA7\xD9\x84\xD8\xA3\xD8\xB5\xD9\x84"),  // الأصل
+        std::string_view(" \xE5\x8E\x9F\xE6\x96\x87")}) {               // 原文
+    const std::size_t pos = text.find(marker);
+    if (pos != std::string_view::npos && pos < best) best = pos;
+  }
+  return best;
+}
+
+// "Distr.: General 11 October 2022 Russian" -> "Distr.: General", "11 October 2022", "Russian".
+void split_distribution_run(std::string_view run, std::vector<std::string_view>* cells) {
+  std::vector<std::size_t> token_starts;
+  for (std::size_t i = 0; i < run.size(); ++i) {
+    if (run[i] != ' ' && (i == 0 || run[i - 1] == ' ')) token_starts.push_back(i);
+  }
+  // "Distr.:" "General" or "Distr." "générale": the label and one word.
+  constexpr std::size_t kLabelTokens = 2;
+  if (token_starts.size() <= kLabelTokens) {
+    cells->push_back(run);
+    return;
+  }
+  cells->push_back(core::trim(run.substr(0, token_starts[kLabelTokens])));
+  std::string_view rest = run.substr(token_starts[kLabelTokens]);
+  // The longest run of words after it that is a date.
+  constexpr std::size_t kMaxDateTokens = 6;
+  const std::size_t last = std::min(token_starts.size(), kLabelTokens + kMaxDateTokens);
+  for (std::size_t end = last; end > kLabelTokens; --end) {
+    const std::size_t cut =
+        end < token_starts.size() ? token_starts[end] - token_starts[kLabelTokens] : rest.size();
+    const std::string_view date = core::trim(rest.substr(0, cut));
+    if (!parse_date_line(date).empty() || !parse_date_other_scripts(date).empty()) {
+      cells->push_back(date);
+      rest = core::trim(rest.substr(cut));
+      break;
+    }
+  }
+  if (!rest.empty()) cells->push_back(rest);
+}
+
+// The cells of a header line: the layout's cells (split_cells()), and within a cell the parts of
+// a top-right block given as one run of text.
+std::vector<std::string_view> first_page_cells(std::string_view line) {
+  std::vector<std::string_view> cells;
+  for (std::string_view cell : split_cells(line)) {
+    while (!cell.empty()) {
+      const std::size_t marker = block_marker_in(cell);
+      std::string_view piece = core::trim(cell.substr(0, marker));
+      cell = marker == std::string_view::npos ? std::string_view() : cell.substr(marker + 1);
+      if (piece.empty()) continue;
+      // "United Nations CRPD/C/BGD/CO/1" before "Distr.": the symbol is its own cell.
+      const std::size_t space = piece.rfind(' ');
+      if (marker != std::string_view::npos && space != std::string_view::npos &&
+          core::is_symbol(strip_trailing_marks(piece.substr(space + 1)))) {
+        cells.push_back(core::trim(piece.substr(0, space)));
+        piece = piece.substr(space + 1);
+      }
+      if (is_distribution_cell(piece)) {
+        split_distribution_run(piece, &cells);
+      } else {
+        cells.push_back(piece);
+      }
+    }
+  }
+  return cells;
+}
+
+}  // namespace
+
 FirstPage read_first_page(const std::vector<std::string>& header_lines) {
   FirstPage page;
   struct Cell {
@@ -180,7 +257,7 @@ FirstPage read_first_page(const std::vector<std::string>& header_lines) {
   };
   std::vector<Cell> cells;
   for (std::size_t i = 0; i < header_lines.size(); ++i) {
-    for (std::string_view cell : split_cells(header_lines[i])) cells.push_back({cell, i});
+    for (std::string_view cell : first_page_cells(header_lines[i])) cells.push_back({cell, i});
   }
   // Symbols standing alone in a cell, or split over two ("CRPD/C/ARG/CO/2-" "3").
   std::vector<Candidate> candidates;

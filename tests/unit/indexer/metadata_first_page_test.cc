@@ -478,6 +478,28 @@ TEST(FirstPageSymbolTest, OldLayoutWithSymbolBelowDistr) {
   EXPECT_TRUE(info.title.starts_with("GUIDELINES FOR THE CERD-SPECIFIC DOCUMENT")) << info.title;
 }
 
+// A PDF extractor may give the top-right block as one paragraph, its lines joined by spaces.
+TEST(FirstPageSymbolTest, TopRightBlockAsOneParagraph) {
+  const DocumentInfo info = detect_metadata(
+      "United Nations Convention on the Rights of Persons with Disabilities\n"
+      "CRPD/C/GRC/CO/1 Distr. general 29 de octubre de 2019 Español Original: inglés\n"
+      "Comité sobre los Derechos de las Personas con Discapacidad\n"
+      "Observaciones finales sobre el informe inicial de Grecia*\nI. Introducción\n");
+  EXPECT_EQ(info.symbol, "CRPD/C/GRC/CO/1");
+  EXPECT_EQ(info.date, "2019-10-29");
+  EXPECT_EQ(info.language, "es");
+  EXPECT_EQ(info.original_language, "en");
+  EXPECT_EQ(info.state, "Greece");
+  const DocumentInfo joined = detect_metadata(
+      "United Nations CRPD/C/BGD/CO/1 Distr.: General 11 October 2022 Original: English\n"
+      "Committee on the Rights of Persons with Disabilities\n"
+      "Concluding observations on the initial report of Bangladesh*\n1. Text.\n");
+  EXPECT_EQ(joined.symbol, "CRPD/C/BGD/CO/1");
+  EXPECT_EQ(joined.date, "2022-10-11");
+  EXPECT_EQ(joined.original_language, "en");
+  EXPECT_EQ(joined.title, "Concluding observations on the initial report of Bangladesh");
+}
+
 TEST(FirstPageSymbolTest, UnknownCountryCodeIsDoubted) {
   using metadata_detail::symbol_has_unknown_country;
   EXPECT_TRUE(symbol_has_unknown_country("CRPD/C/BDG/CO/1"));
