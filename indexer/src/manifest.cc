@@ -28,9 +28,17 @@ constexpr std::string_view kSupportedVersion = "1";
 constexpr std::string_view kAttributes[] = {"file",  "symbol",  "type", "committee",
                                             "state", "session", "date", "language"};
 constexpr std::string_view kCommitteeList = "CERD, CCPR, CESCR, CEDAW, CRC, CAT, CRPD, CMW, CED";
-constexpr std::string_view kTypeList =
-    "concluding-observations, follow-up-letter, ngo-commentary, state-report, list-of-issues, "
-    "general-comment, decision, other";
+
+// "concluding-observations, follow-up-letter, ...": every code of doctype::kAll, so that the
+// message cannot fall behind the list the check uses.
+std::string type_list() {
+  std::string list;
+  for (std::string_view code : doctype::kAll) {
+    if (!list.empty()) list += ", ";
+    list += code;
+  }
+  return list;
+}
 
 bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -267,7 +275,7 @@ DocumentInfo read_document(const ErrorReporter& errors, const pugi::xml_node& no
     if (!is_document_type(type.value())) {
       errors.fail_at_attribute(node, "type",
                                where + "unknown type " + in_quotes(type.value()) +
-                                   " (expected one of " + std::string(kTypeList) + ")");
+                                   " (expected one of " + type_list() + ")");
     }
     info.type = type.value();
   }

@@ -179,6 +179,105 @@ std::string committee_for_acronym(std::string_view acronym) {
 
 }  // namespace
 
+namespace {
+
+// The committees' own names (not their treaties') in the six languages, folded by fold_words().
+constexpr std::pair<std::string_view, std::string_view> kCommitteeNames[] = {
+    {"committee on the elimination of racial discrimination", "CERD"},
+    {"comite pour l'elimination de la discrimination raciale", "CERD"},
+    {"comite para la eliminacion de la discriminacion racial", "CERD"},
+    {"комитет по ликвидации расовой дискриминации", "CERD"},
+    {"لجنه القضاء علي التمييز العنصري", "CERD"},
+    {"消除种族歧视委员会", "CERD"},
+    {"human rights committee", "CCPR"},
+    {"comite des droits de l'homme", "CCPR"},
+    {"comite de derechos humanos", "CCPR"},
+    {"комитет по правам человека", "CCPR"},
+    {"اللجنه المعنيه بحقوق الانسان", "CCPR"},
+    {"人权事务委员会", "CCPR"},
+    {"committee on economic, social and cultural rights", "CESCR"},
+    {"comite des droits economiques, sociaux et culturels", "CESCR"},
+    {"comite de derechos economicos, sociales y culturales", "CESCR"},
+    {"комитет по экономическим, социальным и культурным правам", "CESCR"},
+    {"اللجنه المعنيه بالحقوق الاقتصاديه والاجتماعيه والثقافيه", "CESCR"},
+    {"经济、社会及文化权利委员会", "CESCR"},
+    {"committee on the elimination of discrimination against women", "CEDAW"},
+    {"comite pour l'elimination de la discrimination a l'egard des femmes", "CEDAW"},
+    {"comite para la eliminacion de la discriminacion contra la mujer", "CEDAW"},
+    {"комитет по ликвидации дискриминации в отношении женщин", "CEDAW"},
+    {"اللجنه المعنيه بالقضاء علي التمييز ضد المراه", "CEDAW"},
+    {"消除对妇女歧视委员会", "CEDAW"},
+    {"committee on the rights of the child", "CRC"},
+    {"comite des droits de l'enfant", "CRC"},
+    {"comite de los derechos del nino", "CRC"},
+    {"комитет по правам ребенка", "CRC"},
+    {"لجنه حقوق الطفل", "CRC"},
+    {"儿童权利委员会", "CRC"},
+    {"committee against torture", "CAT"},
+    {"comite contre la torture", "CAT"},
+    {"comite contra la tortura", "CAT"},
+    {"комитет против пыток", "CAT"},
+    {"لجنه مناهضه التعذيب", "CAT"},
+    {"禁止酷刑委员会", "CAT"},
+    {"committee on the rights of persons with disabilities", "CRPD"},
+    {"comite des droits des personnes handicapees", "CRPD"},
+    {"comite sobre los derechos de las personas con discapacidad", "CRPD"},
+    {"комитет по правам инвалидов", "CRPD"},
+    {"комитет по правам лиц с инвалидностью", "CRPD"},
+    {"اللجنه المعنيه بحقوق الاشخاص ذوي الاعاقه", "CRPD"},
+    {"残疾人权利委员会", "CRPD"},
+    {"committee on migrant workers", "CMW"},
+    {"committee on the protection of the rights of all migrant workers and members of their "
+     "families",
+     "CMW"},
+    {"comite des travailleurs migrants", "CMW"},
+    {"comite pour la protection des droits de tous les travailleurs migrants et des membres de "
+     "leur famille",
+     "CMW"},
+    {"comite de trabajadores migratorios", "CMW"},
+    {"comite de proteccion de los derechos de todos los trabajadores migratorios y de sus "
+     "familiares",
+     "CMW"},
+    {"комитет по защите прав всех трудящихся-мигрантов и членов их семей", "CMW"},
+    {"اللجنه المعنيه بحمايه حقوق جميع العمال المهاجرين وافراد اسرهم", "CMW"},
+    {"保护所有移徙工人及其家庭成员权利委员会", "CMW"},
+    {"committee on enforced disappearances", "CED"},
+    {"comite des disparitions forcees", "CED"},
+    {"comite contra la desaparicion forzada", "CED"},
+    {"комитет по насильственным исчезновениям", "CED"},
+    {"اللجنه المعنيه بحالات الاختفاء القسري", "CED"},
+    {"强迫失踪问题委员会", "CED"},
+};
+
+std::string committee_for_name(std::string_view folded_name) {
+  for (std::string_view qualifier : {"the ", "united nations ", "un "}) {
+    if (folded_name.starts_with(qualifier)) folded_name.remove_prefix(qualifier.size());
+  }
+  for (const auto& [known, code] : kCommitteeNames) {
+    if (known == folded_name) return std::string(code);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string committee_for_name_line(std::string_view line) {
+  const std::string folded = fold_words(strip_trailing_marks(line));
+  std::string_view name = folded;
+  for (std::string_view qualifier : {"the ", "united nations ", "un "}) {
+    if (name.starts_with(qualifier)) name.remove_prefix(qualifier.size());
+  }
+  // The whole name, or its beginning where the layout wrapped it ("Comité sobre los Derechos de
+  // las Personas con" / "Discapacidad").
+  constexpr std::size_t kMinWrappedBytes = 24;
+  for (const auto& [known, code] : kCommitteeNames) {
+    if (known == name || (name.size() >= kMinWrappedBytes && known.starts_with(name))) {
+      return std::string(code);
+    }
+  }
+  return {};
+}
+
 // "Committee against Torture (CAT)", "CAT", "Human Rights Committee", "Comité contre la
 // torture" -> the committee code.
 std::string committee_from_label(std::string_view value) {
@@ -200,28 +299,7 @@ std::string committee_from_label(std::string_view value) {
       if (!known.empty() && known == folded_name) return std::string(committee.code);
     }
   }
-  static constexpr std::pair<std::string_view, std::string_view> kFrenchAndSpanish[] = {
-      {"comite pour l'elimination de la discrimination raciale", "CERD"},
-      {"comite para la eliminacion de la discriminacion racial", "CERD"},
-      {"comite des droits de l'homme", "CCPR"},
-      {"comite de derechos humanos", "CCPR"},
-      {"comite des droits economiques, sociaux et culturels", "CESCR"},
-      {"comite de derechos economicos, sociales y culturales", "CESCR"},
-      {"comite pour l'elimination de la discrimination a l'egard des femmes", "CEDAW"},
-      {"comite para la eliminacion de la discriminacion contra la mujer", "CEDAW"},
-      {"comite des droits de l'enfant", "CRC"},
-      {"comite de los derechos del nino", "CRC"},
-      {"comite contre la torture", "CAT"},
-      {"comite contra la tortura", "CAT"},
-      {"comite des droits des personnes handicapees", "CRPD"},
-      {"comite sobre los derechos de las personas con discapacidad", "CRPD"},
-      {"comite des travailleurs migrants", "CMW"},
-      {"comite de trabajadores migratorios", "CMW"},
-      {"comite des disparitions forcees", "CED"},
-      {"comite contra la desaparicion forzada", "CED"}};
-  for (const auto& [known, code] : kFrenchAndSpanish) {
-    if (known == folded_name) return std::string(code);
-  }
+  return committee_for_name(fold_words(name));
   return {};
 }
 
@@ -234,6 +312,7 @@ using namespace metadata_detail;  // NOLINT: the rules this file implements
 std::string committee_for_symbol(std::string_view symbol) {
   const std::vector<std::string_view> parts = split(core::trim(symbol), '/');
   if (parts.size() >= 2 && parts[0] == "E" && parts[1] == "C.12") return "CESCR";
+  if (std::string code = annual_report_committee(core::trim(symbol)); !code.empty()) return code;
   if (is_committee_code(parts[0])) return std::string(parts[0]);
   return {};
 }

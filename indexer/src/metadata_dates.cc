@@ -101,7 +101,93 @@ std::string parse_date_tokens(std::span<const std::string_view> tokens) {
   return format_date(year, month, day > 0 ? day : 0);
 }
 
+// Digits of any of the scripts the UN versions print ("١٩", "19") as ASCII; other characters kept.
+std::string ascii_digits(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t cp = core::decode_utf8(text, &i);
+    if (cp >= U'\u0660' && cp <= U'\u0669') {
+      out += static_cast<char>('0' + (cp - U'\u0660'));
+    } else if (cp >= U'\u06F0' && cp <= U'\u06F9') {
+      out += static_cast<char>('0' + (cp - U'\u06F0'));
+    } else {
+      out.append(text.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+// Russian months in the genitive a date uses ("19 декабря"), lower case.
+constexpr std::string_view kRussianMonths[] = {"января",   "февраля", "марта",  "апреля",
+                                               "мая",      "июня",    "июля",   "августа",
+                                               "сентября", "октября", "ноября", "декабря"};
+// Arabic months as the UN writes them, the Levantine and the Egyptian name joined by a slash
+// ("كانون الأول/ديسمبر"); the name after the slash identifies the month. Folded by fold_words().
+constexpr std::string_view kArabicMonths[] = {"يناير",  "فبراير", "مارس",   "ابريل",
+                                              "مايو",   "يونيه",  "يوليه",  "اغسطس",
+                                              "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر"};
+
+int month_in(std::span<const std::string_view> months, std::string_view word) {
+  for (std::size_t m = 0; m < months.size(); ++m) {
+    if (months[m] == word) return static_cast<int>(m) + 1;
+  }
+  return 0;
+}
+
+// "2022年12月19日", "2022年12月".
+std::string parse_chinese_date(std::string_view text) {
+  constexpr std::string_view kYear = "\xE5\xB9\xB4";   // 年
+  constexpr std::string_view kMonth = "\xE6\x9C\x88";  // 月
+  constexpr std::string_view kDay = "\xE6\x97\xA5";    // 日
+  const std::size_t year_end = text.find(kYear);
+  if (year_end == std::string_view::npos) return {};
+  const int year = parse_year(core::trim(text.substr(0, year_end)));
+  std::string_view rest = text.substr(year_end + kYear.size());
+  const std::size_t month_end = rest.find(kMonth);
+  if (year < 0 || month_end == std::string_view::npos) return {};
+  const int month = parse_number(core::trim(rest.substr(0, month_end)), 2);
+  if (month < 1 || month > 12) return {};
+  rest = core::trim(rest.substr(month_end + kMonth.size()));
+  if (rest.empty()) return format_date(year, month, 0);
+  if (!rest.ends_with(kDay)) return {};
+  const int day = parse_day(core::trim(rest.substr(0, rest.size() - kDay.size())));
+  if (day < 0 || day > days_in_month(year, month)) return {};
+  return format_date(year, month, day);
+}
+
 }  // namespace
+
+std::string parse_date_other_scripts(std::string_view line) {
+  std::string text = fold_words(ascii_digits(line));
+  while (!text.empty() && (text.back() == '.' || text.back() == ',')) text.pop_back();
+  if (text.find("\xE5\xB9\xB4") != std::string::npos) return parse_chinese_date(text);
+  std::vector<std::string_view> tokens;
+  for (std::string_view token : split(text, ' ')) {
+    if (!token.empty()) tokens.push_back(token);
+  }
+  // "19 декабря 2022 года", "19 декабря 2022 г": the word for "year" after it.
+  if (tokens.size() == 4 && (tokens[3] == "года" || tokens[3] == "г")) tokens.pop_back();
+  // "19 كانون الأول/ديسمبر 2022": the month's two names may be one token or three.
+  if (tokens.size() < 3 || tokens.size() > 5) return {};
+  const int day = parse_day(tokens.front());
+  const int year = parse_year(tokens.back());
+  if (day < 0 || year < 0) return {};
+  int month = 0;
+  if (tokens.size() == 3) month = month_in(kRussianMonths, tokens[1]);
+  if (month == 0) {
+    const std::string_view last_month_word = tokens[tokens.size() - 2];
+    const std::size_t slash = last_month_word.rfind('/');
+    const std::string_view egyptian =
+        slash == std::string_view::npos ? last_month_word : last_month_word.substr(slash + 1);
+    month = month_in(kArabicMonths, egyptian);
+    if (month == 0 && egyptian == "يونيو") month = 6;
+    if (month == 0 && egyptian == "يوليو") month = 7;
+  }
+  if (month == 0 || day > days_in_month(year, month)) return {};
+  return format_date(year, month, day);
+}
+
 }  // namespace treatysearch::ingest::metadata_detail
 
 namespace treatysearch::ingest {

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "extracted_document.h"
 #include "treatysearch/types.h"
 
 namespace treatysearch::ingest {
@@ -49,7 +50,22 @@ inline constexpr std::size_t kFrontMatterBytes = 8 * 1024;
 //  title      a header line that reads like a title (known openings such as "Concluding
 //             observations" preferred), trailing "*" removed
 //  language   detect_language() of language_detect.h (not run when a label gives the language)
+//
+// The UN first page (metadata_first_page.cc), in Arabic, Chinese, English, French, Russian and
+// Spanish, is read before these rules where the text has one (a "Distr." line): the symbol
+// printed above "Distr." (also split over two lines or followed by "*"; one whose country code
+// is no ISO code gives way to another in the header), the date, the version's language line and
+// "Original: ..." (-> original_language) below it, the committee's name line, the title after
+// it (wrapped lines joined up to the footnote mark), the session of the adoption note ("Adopted
+// by the Committee at its twenty-seventh session", "Adoptées par le Comité à sa vingt et unième
+// session", "Aprobadas por el Comité en su 22º período de sesiones", ...) or of a session
+// heading ("Twenty-ninth session"), and the State the title names.
 DocumentInfo detect_metadata(std::string_view text);
+
+// The same, then the file's own metadata (PDF Info, DOCX core.xml) fills only fields the text
+// left empty: a symbol in the Subject or Title (and the type, committee and State it gives), a
+// title that reads as one, the language tag. The creation date is not taken for the date.
+DocumentInfo detect_metadata(std::string_view text, const MetadataHints& hints);
 
 // Parses a date written out in English, French or Spanish ("12 September 2023", "September 12,
 // 2023", "1er octobre 2021", "3 de marzo de 2020", "April 2022") into ISO 8601 ("2023-09-12",

@@ -52,7 +52,7 @@ Header read_header(std::string_view front) {
   constexpr std::size_t kProseWords = 40;
   Header header;
   for (std::string_view raw : core::split_lines(front)) {
-    const std::string normalized = normalize_spaces(raw);
+    const std::string normalized = normalize_spaces(without_bidi_controls(raw));
     const std::string_view line = core::trim(normalized);
     if (line.empty()) continue;
     if (is_salutation(line)) {

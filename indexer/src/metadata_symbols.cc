@@ -35,6 +35,26 @@ bool is_report_numbers(std::string_view part) {
 
 }  // namespace
 
+// "A/77/55" -> "CRPD": the General Assembly's official records number each committee's annual
+// report by a supplement of its own; CESCR reports to ECOSOC ("E/2023/22").
+std::string annual_report_committee(std::string_view symbol) {
+  const std::vector<std::string_view> parts = split(symbol, '/');
+  auto all_digits = [](std::string_view part, std::size_t min, std::size_t max) {
+    return part.size() >= min && part.size() <= max &&
+           std::all_of(part.begin(), part.end(), core::is_ascii_digit);
+  };
+  if (parts.size() != 3) return {};
+  if (parts[0] == "E" && all_digits(parts[1], 4, 4) && parts[2] == "22") return "CESCR";
+  if (parts[0] != "A" || !all_digits(parts[1], 2, 3)) return {};
+  static constexpr std::pair<std::string_view, std::string_view> kSupplements[] = {
+      {"18", "CERD"}, {"40", "CCPR"}, {"38", "CEDAW"}, {"41", "CRC"},
+      {"44", "CAT"},  {"48", "CMW"},  {"55", "CRPD"},  {"56", "CED"}};
+  for (const auto& [number, code] : kSupplements) {
+    if (parts[2] == number) return std::string(code);
+  }
+  return {};
+}
+
 // The State a symbol names: "KAZ" in CERD/C/KAZ/CO/8-10; "CHN" in CCPR/C/CHN-HKG/CO/4.
 std::string state_from_symbol(std::string_view symbol) {
   const std::vector<std::string_view> parts = split(symbol, '/');
@@ -53,8 +73,21 @@ std::string type_from_symbol(std::string_view symbol) {
   auto has_part = [&parts](std::string_view wanted) {
     return std::find(parts.begin() + 1, parts.end(), wanted) != parts.end();
   };
-  if (has_part("CO")) return doctype::kConcludingObservations;
-  if (has_part("Q") || has_part("LOI") || has_part("QPR")) return doctype::kListOfIssues;
+  if (!annual_report_committee(symbol).empty()) return doctype::kAnnualReport;
+  if (has_part("FCO")) return doctype::kFollowUpInformation;
+  if (has_part("RFIR")) return doctype::kInquiryFollowUpReport;
+  if (has_part("RQ")) return doctype::kReplyToListOfIssues;
+  if (has_part("CO")) {
+    // "CRPD/C/CZE/CO/1/Add.1", "CERD/C/KAZ/CO/8-10/Add.1": the State's information on
+    // follow-up, issued as an addendum to the concluding observations.
+    if (parts.back().starts_with("Add.")) return doctype::kFollowUpInformation;
+    return doctype::kConcludingObservations;
+  }
+  if (has_part("Q") || has_part("LOI") || has_part("QPR")) {
+    // "CRPD/C/GRC/Q/1/Add.1": the State's replies, issued as an addendum to the list.
+    if (parts.back().starts_with("Add.")) return doctype::kReplyToListOfIssues;
+    return doctype::kListOfIssues;
+  }
   if (has_part("GC")) return doctype::kGeneralComment;
   if (has_part("D")) return doctype::kDecision;
   if (!state_from_symbol(symbol).empty() && is_report_numbers(parts.back())) {
@@ -85,7 +118,15 @@ namespace {
 std::string ordinal_session_at(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size() && core::is_ascii_digit(text[i])) ++i;
-  if (i == 0 || i > 4) return {};
+  if (i == 0) {
+    // "twenty-seventh session": number words up to the word "session".
+    constexpr std::size_t kMaxWordsBytes = 60;
+    const std::size_t end = find_loose(text.substr(0, kMaxWordsBytes + 8), " session");
+    if (end == std::string_view::npos || end == 0) return {};
+    const int number = read_ordinal_words(text.substr(0, end), Language::kEnglish);
+    return number > 0 ? std::to_string(number) : std::string();
+  }
+  if (i > 4) return {};
   for (std::string_view suffix : {"st session", "nd session", "rd session", "th session"}) {
     if (match_loose(text, i, suffix) > 0) return std::string(text.substr(0, i));
   }
@@ -110,6 +151,12 @@ std::string session_after(std::string_view text, std::initializer_list<std::stri
   for (std::string_view lead : leads) {
     for (std::size_t pos = find_loose(text, lead); pos < best_position;
          pos = find_loose(text, lead, pos + 1)) {
+      // A pre-sessional working group numbers its own sessions: not the Committee's.
+      constexpr std::string_view kWorkingGroup = "working group ";
+      if (pos >= kWorkingGroup.size() &&
+          match_loose(text, pos - kWorkingGroup.size(), kWorkingGroup) > 0) {
+        continue;
+      }
       std::string session = ordinal_session_at(text.substr(pos + match_loose(text, pos, lead)));
       if (!session.empty()) {
         best_position = pos;
@@ -131,6 +178,7 @@ bool is_un_symbol(std::string_view text) {
   // One recogniser of symbols (symbols.h, with its one length limit); a treaty-body symbol is
   // one whose first part names a treaty body or HRI ("E/C.12" for CESCR).
   if (!core::is_symbol(text)) return false;
+  if (!annual_report_committee(text).empty()) return true;
   const std::vector<std::string_view> parts = split(text, '/');
   if (parts[0] == "E") return parts[1] == "C.12" && parts.size() >= 4;
   return std::ranges::find(kSymbolPrefixes, parts[0]) != std::end(kSymbolPrefixes);

@@ -138,6 +138,22 @@ std::vector<std::string_view> split_cells(std::string_view line) {
   return cells;
 }
 
+bool is_bidi_control(char32_t cp) {
+  return cp == 0x200E || cp == 0x200F || cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+std::string without_bidi_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t cp = core::decode_utf8(text, &i);
+    if (!is_bidi_control(cp)) out.append(text.substr(start, i - start));
+  }
+  return out;
+}
+
 // Removes what Word leaves after a title or symbol: "*" footnote asterisks, daggers, the U+FFFD
 // that replaced a footnote reference mark, and white space.
 std::string_view strip_trailing_marks(std::string_view text) {
@@ -155,6 +171,13 @@ std::string_view strip_trailing_marks(std::string_view text) {
         text.remove_suffix(mark.size());
         removed = true;
       }
+    }
+    // A footnote asterisk set in the Symbol font comes out of PDFs as a private-use character
+    // (U+F02A), and right-to-left versions end Latin runs with bidi controls.
+    const char32_t last = text.empty() ? 0 : core::last_code_point(text);
+    if ((last >= 0xE000 && last <= 0xF8FF) || is_bidi_control(last)) {
+      text.remove_suffix(core::utf8_length(last));
+      removed = true;
     }
     if (!removed) return text;
   }
@@ -221,6 +244,39 @@ bool contains_word(std::string_view text, std::string_view word) {
     if (starts && (end == text.size() || !core::is_ascii_alpha(text[end]))) return true;
   }
   return false;
+}
+
+}  // namespace treatysearch::ingest::metadata_detail
+
+namespace treatysearch::ingest::metadata_detail {
+
+std::string fold_words(std::string_view text) {
+  const std::string folded = fold_label(normalize_spaces(text));
+  std::string out;
+  out.reserve(folded.size());
+  for (std::size_t i = 0; i < folded.size();) {
+    const std::size_t start = i;
+    char32_t cp = core::decode_utf8(folded, &i);
+    if (cp < 0x80) {
+      out += folded[start];
+      continue;
+    }
+    if (cp == U'\u0623' || cp == U'\u0625' || cp == U'\u0622') cp = U'\u0627';  // أ إ آ -> ا
+    if (cp == U'\u0629') cp = U'\u0647';                                        // ة -> ه
+    if (cp == U'\u0649') cp = U'\u064A';                                        // ى -> ي
+    if (cp == U'\u0451') cp = U'\u0435';                                        // ё -> е
+    if ((cp >= U'\u064B' && cp <= U'\u0652') || cp == U'\u0640') continue;      // harakat, tatweel
+    core::append_utf8(cp, &out);
+  }
+  // PDF text layers often give the lam-alef ligature as alef before lam ("األشخاص" for
+  // "الأشخاص"): "اال" (after the hamza folding above) is no Arabic spelling, "الا" is.
+  constexpr std::string_view kAlefAlefLam = "\xD8\xA7\xD8\xA7\xD9\x84";
+  constexpr std::string_view kAlefLamAlef = "\xD8\xA7\xD9\x84\xD8\xA7";
+  for (std::size_t pos = out.find(kAlefAlefLam); pos != std::string::npos;
+       pos = out.find(kAlefAlefLam, pos + kAlefLamAlef.size())) {
+    out.replace(pos, kAlefAlefLam.size(), kAlefLamAlef);
+  }
+  return out;
 }
 
 }  // namespace treatysearch::ingest::metadata_detail

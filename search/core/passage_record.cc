@@ -8,7 +8,7 @@ namespace {
 
 constexpr char kPassageVersion = 3;  // 3: pages
 constexpr char kFileVersion = 1;
-constexpr char kDocumentVersion = 2;  // 2: format and OCR
+constexpr char kDocumentVersion = 2;  // 2: format, OCR, original language
 
 void put_string(std::string_view s, std::string* out) {
   put_varint(s.size(), out);
@@ -130,7 +130,7 @@ std::string encode_document(const DocumentInfo& d) {
   std::string out;
   out.push_back(kDocumentVersion);
   for (const std::string* field : {&d.source, &d.symbol, &d.title, &d.type, &d.committee, &d.state,
-                                   &d.session, &d.date, &d.language, &d.format})
+                                   &d.session, &d.date, &d.language, &d.format, &d.original_language})
     put_string(*field, &out);
   out.push_back(d.ocr ? 1 : 0);
   return out;
@@ -141,7 +141,8 @@ bool decode_document(std::string_view bytes, DocumentInfo* d) {
   char version;
   if (!in.byte(&version) || version != kDocumentVersion) return false;
   for (std::string* field : {&d->source, &d->symbol, &d->title, &d->type, &d->committee, &d->state,
-                             &d->session, &d->date, &d->language, &d->format})
+                             &d->session, &d->date, &d->language, &d->format,
+                             &d->original_language})
     in.string(field);
   char ocr = 0;
   if (!in.byte(&ocr) || (ocr != 0 && ocr != 1)) return false;

@@ -29,7 +29,7 @@ Json document_json(const DocumentInfo& d) {
               {"committee", string_or_null(d.committee)}, {"state", string_or_null(d.state)},
               {"session", string_or_null(d.session)},     {"date", string_or_null(d.date)},
               {"language", string_or_null(d.language)},   {"format", string_or_null(d.format)},
-              {"ocr", d.ocr}};
+              {"original_language", string_or_null(d.original_language)}, {"ocr", d.ocr}};
 }
 
 // Every page the passage is on; empty when the document has no pages.

@@ -23,6 +23,9 @@ struct DocumentInfo {
   std::string session;    // "110"
   std::string date;       // ISO 8601: "2023-09-12", "2022-04", "2022"
   std::string language;   // BCP 47 primary language subtag: "en", "fr", "kk", ...
+  // The language the document was written in, when it says so ("Original: English" -> "en");
+  // differs from `language` in a translation.
+  std::string original_language;
   std::string format;     // the file format read: "PDF", "DOCX", "Word 97-2003", "HTML", "text"
   bool ocr = false;       // some of its text was recognised from page images (OCR)
 };
@@ -36,11 +39,20 @@ inline constexpr const char* kStateReport = "state-report";
 inline constexpr const char* kListOfIssues = "list-of-issues";
 inline constexpr const char* kGeneralComment = "general-comment";
 inline constexpr const char* kDecision = "decision";
+// The State's information on follow-up to concluding observations (symbol .../FCO/n).
+inline constexpr const char* kFollowUpInformation = "follow-up-information";
+// The committee's report on follow-up to an inquiry (symbol .../RFIR/n).
+inline constexpr const char* kInquiryFollowUpReport = "inquiry-follow-up-report";
+// The State's replies to a list of issues (symbols .../RQ/n, .../Q/n/Add.1).
+inline constexpr const char* kReplyToListOfIssues = "reply-to-list-of-issues";
+// A committee's annual report to the General Assembly (A/77/18, A/77/55, ...).
+inline constexpr const char* kAnnualReport = "annual-report";
 inline constexpr const char* kOther = "other";
 // Every code above, in this order (filters name them when a value is unknown).
 inline constexpr const char* kAll[] = {
-    kConcludingObservations, kFollowUpLetter, kNgoCommentary, kStateReport,
-    kListOfIssues,           kGeneralComment, kDecision,      kOther};
+    kConcludingObservations, kFollowUpLetter,      kNgoCommentary, kStateReport,
+    kListOfIssues,           kGeneralComment,      kDecision,      kFollowUpInformation,
+    kInquiryFollowUpReport,  kReplyToListOfIssues, kAnnualReport,  kOther};
 }  // namespace doctype
 
 // The treaty bodies, by the codes DocumentInfo::committee and filters use.

@@ -103,6 +103,20 @@ TEST_F(ManifestTest, ValidManifestIsReadAndNormalized) {
   EXPECT_EQ(manifest.files()[0], (dir_ / "letters" / "letter.txt").string());
 }
 
+// Every code of doctype::kAll is accepted, the new ones of the UN first page included.
+TEST_F(ManifestTest, EveryDocumentTypeIsAccepted) {
+  for (const char* type : doctype::kAll) {
+    const std::string path =
+        write_manifest(std::string(kHeader) +
+                       "<treatysearch-manifest version=\"1\">\n<document file=\"a.txt\" type=\"" +
+                       type + "\"/>\n</treatysearch-manifest>\n");
+    const Manifest manifest = Manifest::load(path);
+    const DocumentInfo* info = manifest.find((dir_ / "a.txt").string());
+    ASSERT_NE(info, nullptr) << type;
+    EXPECT_EQ(info->type, type);
+  }
+}
+
 TEST_F(ManifestTest, FindResolvesSymbolicLinks) {
   const std::string path = write_manifest(std::string(kHeader) +
                                           "<treatysearch-manifest version=\"1\">\n"
@@ -220,7 +234,8 @@ TEST_F(ManifestTest, InvalidCodes) {
             at_line(3) +
                 "document \"a.txt\": unknown type \"concluding-observation\" (expected one of "
                 "concluding-observations, follow-up-letter, ngo-commentary, state-report, "
-                "list-of-issues, general-comment, decision, other)");
+                "list-of-issues, general-comment, decision, follow-up-information, "
+                "inquiry-follow-up-report, reply-to-list-of-issues, annual-report, other)");
   EXPECT_EQ(load_error(with_document("<document file=\"a.txt\" committee=\"CRED\"/>")),
             at_line(3) +
                 "document \"a.txt\": unknown committee \"CRED\" (expected one of CERD, "
@@ -292,7 +307,8 @@ TEST_F(ManifestTest, ErrorLineCountsCrLfFiles) {
             at_line(4) +
                 "document \"a.txt\": unknown type \"memo\" (expected one of "
                 "concluding-observations, follow-up-letter, ngo-commentary, "
-                "state-report, list-of-issues, general-comment, decision, other)");
+                "state-report, list-of-issues, general-comment, decision, follow-up-information, "
+                "inquiry-follow-up-report, reply-to-list-of-issues, annual-report, other)");
 }
 
 // pugixml skips a DOCTYPE and copies an undeclared reference such as "&xxe;" into the value as

@@ -89,10 +89,12 @@ TEST(FileAndDocumentRecords, RoundTrip) {
   d.date = "2022-04";
   d.format = "PDF";
   d.ocr = true;
+  d.original_language = "es";
   DocumentInfo e;
   ASSERT_TRUE(decode_document(encode_document(d), &e));
   EXPECT_EQ(e.format, "PDF");
   EXPECT_TRUE(e.ocr);
+  EXPECT_EQ(e.original_language, "es");
   EXPECT_EQ(e.symbol, d.symbol);
   EXPECT_EQ(e.state, d.state);
   EXPECT_EQ(e.date, d.date);
