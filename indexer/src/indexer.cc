@@ -122,8 +122,8 @@ void analyse_document(const ingest::ExtractedDocument& document, const DocumentI
   }
   // The manifest's language, else the detected one; "en" only when the text is too short or
   // ambiguous to tell. Passages in another language than the document's are marked.
-  DocumentInfo info =
-      ingest::merge(ingest::detect_metadata(ingest::document_text(document)), overrides);
+  DocumentInfo info = ingest::merge(
+      ingest::detect_metadata(ingest::metadata_text(document), document.hints), overrides);
   if (info.language.empty()) info.language = "en";
   info.format = document.format;
   info.ocr = document.ocr;

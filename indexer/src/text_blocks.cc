@@ -39,17 +39,41 @@ ExtractedDocument document_from_text(std::string_view text) {
   return document;
 }
 
-std::string document_text(const ExtractedDocument& document) {
+namespace {
+
+void append_block(const Block& block, std::string* text) {
+  text->append(static_cast<std::size_t>(std::max(0, block.gap_before)), '\n');
+  *text += block.text;
+  *text += '\n';
+}
+
+std::size_t text_size(const ExtractedDocument& document) {
   std::size_t size = 0;
   for (const Block& block : document.blocks) size += block.text.size() + 2;
+  return size;
+}
+
+}  // namespace
+
+std::string document_text(const ExtractedDocument& document) {
   std::string text;
-  text.reserve(size);
-  for (const Block& block : document.blocks) {
-    if (block.kind == BlockKind::kFurniture) continue;
-    text.append(static_cast<std::size_t>(std::max(0, block.gap_before)), '\n');
-    text += block.text;
-    text += '\n';
-  }
+  text.reserve(text_size(document));
+  for (const Block& block : document.blocks)
+    if (block.kind != BlockKind::kFurniture) append_block(block, &text);
+  return text;
+}
+
+std::string metadata_text(const ExtractedDocument& document) {
+  if (document.pages <= 0) return document_text(document);
+  std::string text;
+  text.reserve(text_size(document));
+  const auto on_first_page = [](const Block& block) { return block.page == 1; };
+  for (const Block& block : document.blocks)
+    if (on_first_page(block) && block.kind != BlockKind::kFootnote) append_block(block, &text);
+  for (const Block& block : document.blocks)
+    if (on_first_page(block) && block.kind == BlockKind::kFootnote) append_block(block, &text);
+  for (const Block& block : document.blocks)
+    if (!on_first_page(block) && block.kind != BlockKind::kFurniture) append_block(block, &text);
   return text;
 }
 

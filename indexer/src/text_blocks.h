@@ -21,4 +21,10 @@ ExtractedDocument document_from_text(std::string_view text);
 // document_from_text this is the text it was made from, less white space on blank lines.
 std::string document_text(const ExtractedDocument& document);
 
+// The text metadata detection reads: the first page whole, its running header and footer and
+// its footnotes included (the symbol may stand in the header, the adoption session is in a
+// footnote), then the rest of the document as document_text gives it. A document without pages
+// gives document_text.
+std::string metadata_text(const ExtractedDocument& document);
+
 }  // namespace treatysearch::ingest
