@@ -1,0 +1,280 @@
+#include "pdf_paragraphs.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "pdf_footnotes.h"
+#include "segmenter_parts.h"
+#include "text.h"
+
+namespace treatysearch::ingest::pdf {
+
+using core::decode_at;
+using core::first_code_point;
+using core::is_ascii_digit;
+using core::trim;
+using segmenter_detail::ends_clause;
+
+namespace {
+
+constexpr std::string_view kSoftHyphen = "\xC2\xAD";
+
+// Parts of English compounds that Word wraps after their hyphen; a line broken after "non-" or
+// before "based" keeps its hyphen.
+constexpr std::array<std::string_view, 40> kCompoundFirstParts = {
+    "anti",  "non",   "self",     "co",       "ex",     "multi",      "inter",     "cross",
+    "post",  "pre",   "well",     "ill",      "follow", "long",       "short",     "high",
+    "low",   "full",  "part",     "decision", "policy", "gender",     "age",       "community",
+    "human", "child", "evidence", "rights",   "health", "disability", "awareness", "sex",
+    "so",    "mid",   "semi",     "socio",    "afro",   "law",        "hard",      "peace"};
+constexpr std::array<std::string_view, 24> kCompoundLastParts = {
+    "based", "related",  "making",   "raising", "friendly", "appropriate", "specific", "sensitive",
+    "led",   "oriented", "term",     "level",   "care",     "up",          "being",    "free",
+    "wide",  "centred",  "centered", "owned",   "run",      "sharing",     "building", "affected"};
+
+bool ascii_letters_only(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), core::is_ascii_alpha);
+}
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// The word a line starts with, without trailing punctuation.
+std::string_view leading_word(std::string_view text) {
+  std::size_t end = 0;
+  while (end < text.size()) {
+    const auto decoded = decode_at(text, end);
+    if (!core::is_word_character(decoded.value)) break;
+    end += decoded.length;
+  }
+  return text.substr(0, end);
+}
+
+// The word before the final hyphen, back to the last space.
+std::string_view trailing_fragment(std::string_view text) {
+  const std::size_t space = text.rfind(' ');
+  return space == std::string_view::npos ? text : text.substr(space + 1);
+}
+
+bool keeps_hyphen(std::string_view fragment, std::string_view head, const Vocabulary* vocabulary) {
+  const std::string lower_fragment = core::to_lower(fragment);
+  const std::string lower_head = core::to_lower(head);
+  if (vocabulary != nullptr) {
+    if (vocabulary->words.count(lower_fragment + "-" + lower_head) != 0) return true;
+    if (vocabulary->words.count(lower_fragment + lower_head) != 0) return false;
+  }
+  // A part already hyphenated ("hard-of-") is a compound being continued.
+  if (fragment.find('-') != std::string_view::npos) return true;
+  if (ascii_letters_only(lower_fragment) && ascii_letters_only(lower_head)) {
+    return contains(kCompoundFirstParts, lower_fragment) ||
+           contains(kCompoundLastParts, lower_head);
+  }
+  // Other scripts have no list here: a hyphen is kept unless the document prints the word whole.
+  return true;
+}
+
+}  // namespace
+
+Vocabulary vocabulary_of(const std::vector<PageLayout>& pages) {
+  Vocabulary vocabulary;
+  for (const PageLayout& page : pages) {
+    for (const Line& line : page.lines) {
+      if (line.role == LineRole::kFurniture) continue;
+      std::string_view text = line.text;
+      while (!text.empty()) {
+        const std::size_t space = text.find(' ');
+        std::string_view token = text.substr(0, space);
+        text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
+        // Punctuation around the word is not part of it; a hyphen at the line end is not seen.
+        while (!token.empty() && !core::is_word_character(first_code_point(token))) {
+          token.remove_prefix(core::utf8_length(first_code_point(token)));
+          if (first_code_point(token) == core::kInvalidCodePoint) break;
+        }
+        while (!token.empty() && !core::is_word_character(core::last_code_point(token))) {
+          const char32_t last = core::last_code_point(token);
+          if (last == core::kInvalidCodePoint) break;
+          token.remove_suffix(core::utf8_length(last));
+        }
+        if (!token.empty()) vocabulary.words.insert(core::to_lower(token));
+      }
+    }
+  }
+  return vocabulary;
+}
+
+void append_line(std::string* text, std::string_view next, const Vocabulary* vocabulary) {
+  next = trim(next);
+  if (next.empty()) return;
+  if (text->empty()) {
+    text->assign(next);
+    return;
+  }
+  if (text->size() >= kSoftHyphen.size() &&
+      std::string_view(*text).substr(text->size() - kSoftHyphen.size()) == kSoftHyphen) {
+    text->resize(text->size() - kSoftHyphen.size());
+    text->append(next);
+    return;
+  }
+  if (text->back() == '-' && text->size() >= 2) {
+    const std::string_view before(*text);
+    const std::string_view fragment = trailing_fragment(before.substr(0, before.size() - 1));
+    const char32_t last = core::last_code_point(fragment);
+    const char32_t first = first_code_point(next);
+    if (core::is_letter(last) || (last < 0x80 && is_ascii_digit(static_cast<char>(last)))) {
+      if (core::is_lower_letter(first) && core::is_letter(last)) {
+        const std::string_view head = leading_word(next);
+        if (!keeps_hyphen(fragment, head, vocabulary)) text->pop_back();
+        text->append(next);
+        return;
+      }
+      if (core::is_upper_letter(first) ||
+          (first < 0x80 && is_ascii_digit(static_cast<char>(first)))) {
+        text->append(next);
+        return;
+      }
+    }
+  }
+  // A web address broken at a line end goes on without a space.
+  const std::string_view last_token = trailing_fragment(*text);
+  const bool in_address =
+      last_token.find("://") != std::string_view::npos || last_token.substr(0, 4) == "www.";
+  constexpr std::string_view kAddressBreaks = "/-_.=?&#";
+  if (in_address && (kAddressBreaks.find(text->back()) != std::string_view::npos ||
+                     kAddressBreaks.find(next.front()) != std::string_view::npos)) {
+    text->append(next);
+    return;
+  }
+  text->push_back(' ');
+  text->append(next);
+}
+
+namespace {
+
+// The text edges of a page's running text per column, where the paragraph lines are full.
+struct Edges {
+  std::array<double, 2> left{1e9, 1e9};
+  std::array<double, 2> right{0, 0};
+};
+
+Edges edges_of(const PageLayout& page, double body_font) {
+  Edges edges;
+  for (const Line& line : page.lines) {
+    if (line.role != LineRole::kBody || std::abs(line.font_size - body_font) > 0.6) continue;
+    const auto column = static_cast<std::size_t>(line.column == 1 ? 1 : 0);
+    edges.left[column] = std::min(edges.left[column], line.x0);
+    edges.right[column] = std::max(edges.right[column], line.x1);
+  }
+  return edges;
+}
+
+struct OpenBlock {
+  Block block;
+  const Line* first = nullptr;
+  const Line* last = nullptr;
+  int page = 0;  // page of `last`
+  int lines = 0;
+  double continuation_edge = 0;  // x0 (x1 for right-to-left) of its second line
+  double pitch = 0;              // distance between the tops of its first two lines
+  Edges edges;                   // of the page of `last`
+};
+
+bool is_star(std::string_view lead) {
+  return !lead.empty() && std::all_of(lead.begin(), lead.end(), [](char c) { return c == '*'; });
+}
+
+double start_edge(const Line& line) { return line.rtl ? -line.x1 : line.x0; }
+double text_start_edge(const Line& line) { return line.rtl ? -line.text_x1 : line.text_x0; }
+
+// True when `line` does not continue the open block.
+bool starts_block(const OpenBlock& open, const Line& line, int page, const Edges& edges) {
+  const Line& previous = *open.last;
+  const double font = std::max(line.font_size, previous.font_size);
+  const bool numbered =
+      !line.lead.empty() && !is_star(line.lead) && (line.lead_gap || ends_clause(previous.text));
+  if (numbered) return true;
+  if (std::abs(line.font_size - previous.font_size) > 0.6) return true;
+
+  const auto column = static_cast<std::size_t>(previous.column == 1 ? 1 : 0);
+  const double width = open.edges.right[column] - open.edges.left[column];
+  const double short_by =
+      previous.rtl ? previous.x0 - open.edges.left[column] : open.edges.right[column] - previous.x1;
+  const bool previous_short = width > 0 && short_by > std::max(0.12 * width, 4 * font);
+  const bool previous_full = width > 0 && short_by < 1.5 * font;
+
+  const bool same_flow =
+      page == open.page && line.column == previous.column && line.baseline > previous.baseline;
+  if (!same_flow) {
+    // A page or column break: the paragraph goes on unless it ended a clause on a line short of
+    // the margin.
+    (void)edges;
+    return ends_clause(previous.text) && !previous_full;
+  }
+  const double pitch = line.baseline - previous.baseline;
+  const double expected = open.lines >= 2 ? open.pitch : 1.25 * font;
+  if (pitch > expected + 0.4 * font) return true;
+  if (previous_short && ends_clause(previous.text)) return true;
+  const double edge = start_edge(line);
+  if (open.lines == 1) {
+    // An indented second line starts a paragraph, unless it aligns with the text after the
+    // first line's number (a hanging number).
+    return edge > start_edge(previous) + 0.8 * font &&
+           std::abs(edge - text_start_edge(previous)) > 2.0;
+  }
+  return std::abs(edge - open.continuation_edge) > 0.8 * font;
+}
+
+}  // namespace
+
+std::vector<Block> paragraph_blocks(const std::vector<PageLayout>& pages, double body_font) {
+  std::vector<Block> blocks;
+  Vocabulary vocabulary;
+  bool vocabulary_built = false;
+  OpenBlock open;
+  const auto flush = [&] {
+    if (open.last != nullptr && !open.block.text.empty()) blocks.push_back(std::move(open.block));
+    open = OpenBlock{};
+  };
+  for (const PageLayout& page : pages) {
+    const Edges edges = edges_of(page, body_font);
+    for (const Line& line : page.lines) {
+      if (line.role != LineRole::kBody || line.text.empty()) continue;
+      if (open.last != nullptr && !starts_block(open, line, page.number, edges)) {
+        // Continue the block.
+        if (!open.block.text.empty() && open.block.text.back() == '-' && !vocabulary_built) {
+          vocabulary = vocabulary_of(pages);
+          vocabulary_built = true;
+        }
+        append_line(&open.block.text, line.text, &vocabulary);
+        if (open.lines == 1) {
+          open.continuation_edge = start_edge(line);
+          open.pitch = open.page == page.number ? line.baseline - open.last->baseline
+                                                : 1.25 * std::max(line.font_size, body_font);
+        }
+        ++open.lines;
+        open.last = &line;
+        open.page = page.number;
+        open.edges = edges;
+        open.block.last_page = page.number;
+        open.block.footnote_refs.insert(open.block.footnote_refs.end(), line.refs.begin(),
+                                        line.refs.end());
+        continue;
+      }
+      flush();
+      open.block.kind = BlockKind::kParagraph;
+      open.block.text = line.text;
+      open.block.page = open.block.last_page = page.number;
+      open.block.footnote_refs = line.refs;
+      open.first = open.last = &line;
+      open.page = page.number;
+      open.lines = 1;
+      open.edges = edges;
+    }
+  }
+  flush();
+  return blocks;
+}
+
+}  // namespace treatysearch::ingest::pdf
