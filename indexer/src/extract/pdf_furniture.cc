@@ -79,12 +79,28 @@ std::string repetition_key(const Line& line, Margin margin) {
   return key;
 }
 
+// A bar-code font maps its bars to the private use area (U+E000-U+F8FF): such a line has no
+// other character.
+bool is_private_use_only(std::string_view text) {
+  bool any = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto decoded = core::decode_at(text, i);
+    i += decoded.length;
+    if (decoded.value == U' ') continue;
+    if (decoded.value < 0xE000 || decoded.value > 0xF8FF) return false;
+    any = true;
+  }
+  return any;
+}
+
 }  // namespace
 
 bool is_furniture_text(const Line& line) {
   const std::string_view text = trim(line.text);
-  if (line.barcode || is_barcode_text(text) || is_job_number(text)) return true;
+  if (is_barcode_text(text) || is_private_use_only(text) || is_job_number(text)) return true;
   if (is_page_number(text)) return true;
+  // The print date beside the job number on first pages ("GE.19-18603 (S) 061219 061219").
+  if (text.size() == 6 && all_digits(text)) return true;
   return starts_with_ascii_ci(text, "please recycle");
 }
 

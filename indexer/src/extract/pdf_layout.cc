@@ -190,7 +190,6 @@ Line make_line(std::vector<Word>& words, const std::vector<std::size_t>& piece) 
     line.x1 = std::max(line.x1, word.x1);
     line.y0 = std::min(line.y0, word.y0);
     line.y1 = std::max(line.y1, word.y1);
-    line.barcode = line.barcode || word.barcode_font;
     if (std::abs(word.font_size - font) < 0.6) bottoms.push_back(word.y1);
   }
   double baseline = line.y1;
@@ -268,7 +267,7 @@ Line make_line(std::vector<Word>& words, const std::vector<std::size_t>& piece) 
       const Word& last_of_lead = words[reading[k - 1]];
       const Word& after = words[reading[k]];
       const double gap = line.rtl ? last_of_lead.x0 - after.x1 : after.x0 - last_of_lead.x1;
-      line.lead_gap = gap >= 0.9 * font;
+      line.lead_gap = gap >= 0.55 * font;
       const Word& first = words[reading[0]];
       line.lead_small =
           first.font_size <= 0.8 * after.font_size || first.y1 < baseline - 0.12 * font;

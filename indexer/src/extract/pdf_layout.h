@@ -39,7 +39,6 @@ struct Line {
   bool lead_small = false;        // the lead is set smaller or raised: a footnote number
   std::vector<std::string> refs;  // footnote reference marks found in the line, in order
   bool rtl = false;
-  bool barcode = false;
   int column = 0;  // 0: left column or whole width; 1: right column
   LineRole role = LineRole::kBody;
 };
