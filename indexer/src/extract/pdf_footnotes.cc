@@ -21,9 +21,13 @@ bool opens_footnote(const Line& line) {
   if (lead.empty()) return false;
   // "*" and "**" mark the notes of the title (reissue, adoption): no other line opens so.
   if (std::all_of(lead.begin(), lead.end(), [](char c) { return c == '*'; })) return true;
-  if (!(line.lead_small || line.lead_gap)) return false;
-  return std::all_of(lead.begin(), lead.end(),
-                     [](char c) { return core::is_ascii_digit(c) || c == '*' || c == '.'; });
+  // A number set smaller or raised is a footnote's; one in the text's size is only when it
+  // stands bare before a tab ("3  CERD/C/64/CO/2"): "33." is a paragraph's number.
+  if (line.lead_small) {
+    return std::all_of(lead.begin(), lead.end(),
+                       [](char c) { return core::is_ascii_digit(c) || c == '.'; });
+  }
+  return line.lead_gap && std::all_of(lead.begin(), lead.end(), core::is_ascii_digit);
 }
 
 std::string footnote_label(std::string_view lead) {
@@ -62,7 +66,11 @@ void mark_footnotes(std::vector<PageLayout>& pages, double body_font) {
     }
     // Small lines above the first numbered footnote continue the last footnote of the page
     // before; with no footnote before, they are small running text (a table, a quotation).
-    if (zone > run && zone <= lines.size() && previous_page_had_notes) zone = run;
+    // They stand in the lowest part of the page, as footnotes do.
+    if (zone > run && previous_page_had_notes && run < lines.size() &&
+        (page.height <= 0 || lines[run].y0 > 0.6 * page.height)) {
+      zone = run;
+    }
     bool has_notes = false;
     for (std::size_t i = zone; i < lines.size(); ++i) {
       if (lines[i].role == LineRole::kFurniture) continue;
