@@ -190,7 +190,7 @@ Line make_line(std::vector<Word>& words, const std::vector<std::size_t>& piece) 
     line.x1 = std::max(line.x1, word.x1);
     line.y0 = std::min(line.y0, word.y0);
     line.y1 = std::max(line.y1, word.y1);
-    if (std::abs(word.font_size - font) < 0.6) bottoms.push_back(word.y1);
+    if (std::abs(word.font_size - font) <= 0.06 * font) bottoms.push_back(word.y1);
   }
   double baseline = line.y1;
   if (!bottoms.empty()) {
@@ -252,12 +252,21 @@ Line make_line(std::vector<Word>& words, const std::vector<std::size_t>& piece) 
   // The leading label and where the text after it starts.
   line.text_x0 = line.x0;
   line.text_x1 = line.x1;
-  const std::string_view lead = first_token(line.text);
+  std::string_view lead = first_token(line.text);
   if (is_label_token(lead) && lead.size() < line.text.size()) {
+    // Arabic documents may print the number and its dash apart: "9 - ...".
+    const std::string_view rest = std::string_view(line.text).substr(lead.size());
+    const char32_t last = core::last_code_point(lead);
+    const bool ends_in_digit = (last >= U'0' && last <= U'9') || (last >= 0x0660 && last <= 0x0669);
+    if (rest.size() > 3 && rest.substr(0, 3) == " - " && ends_in_digit) {
+      lead = std::string_view(line.text).substr(0, lead.size() + 2);
+    }
     line.lead = std::string(lead);
     // The words that make up the lead, counted in characters (its digits may have changed
     // script, never number).
-    const std::size_t lead_length = core::count_code_points(lead);
+    const std::size_t lead_length =
+        core::count_code_points(lead) -
+        static_cast<std::size_t>(std::count(lead.begin(), lead.end(), ' '));
     std::size_t covered = 0, k = 0;
     while (k < reading.size() && covered < lead_length) {
       covered += core::count_code_points(words[reading[k]].text);

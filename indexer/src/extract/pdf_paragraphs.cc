@@ -153,6 +153,10 @@ void append_line(std::string* text, std::string_view next, const Vocabulary* voc
 
 namespace {
 
+// Sizes are box heights (pdf_extract.cc): a bold face's box may be a few per cent taller than
+// the regular face's at the same size, so sizes within 6% are one size.
+bool same_size(double a, double b) { return std::abs(a - b) <= 0.06 * std::max(a, b); }
+
 // The text edges of a page's running text per column, where the paragraph lines are full.
 struct Edges {
   std::array<double, 2> left{1e9, 1e9};
@@ -162,7 +166,7 @@ struct Edges {
 Edges edges_of(const PageLayout& page, double body_font) {
   Edges edges;
   for (const Line& line : page.lines) {
-    if (line.role != LineRole::kBody || std::abs(line.font_size - body_font) > 0.6) continue;
+    if (line.role != LineRole::kBody || !same_size(line.font_size, body_font)) continue;
     const auto column = static_cast<std::size_t>(line.column == 1 ? 1 : 0);
     edges.left[column] = std::min(edges.left[column], line.x0);
     edges.right[column] = std::max(edges.right[column], line.x1);
@@ -188,14 +192,38 @@ bool is_star(std::string_view lead) {
 double start_edge(const Line& line) { return line.rtl ? -line.x1 : line.x0; }
 double text_start_edge(const Line& line) { return line.rtl ? -line.text_x1 : line.text_x0; }
 
-// True when `line` does not continue the open block.
-bool starts_block(const OpenBlock& open, const Line& line, int page, const Edges& edges) {
+// The paragraph number a lead gives ("12.", "12-", "١٢ -"); 0 when it is not a number.
+int lead_number(std::string_view lead) {
+  int number = 0;
+  std::size_t digits = 0;
+  for (std::size_t i = 0; i < lead.size();) {
+    const auto decoded = decode_at(lead, i);
+    i += decoded.length;
+    int digit = -1;
+    if (decoded.value >= U'0' && decoded.value <= U'9')
+      digit = static_cast<int>(decoded.value - U'0');
+    if (decoded.value >= 0x0660 && decoded.value <= 0x0669)
+      digit = static_cast<int>(decoded.value - 0x0660);
+    if (digit < 0) break;
+    if (++digits > 4) return 0;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+// True when `line` does not continue the open block. `next_number` is the number the next
+// numbered paragraph of the document's main sequence would have.
+bool starts_block(const OpenBlock& open, const Line& line, int page, const Edges& edges,
+                  int next_number) {
   const Line& previous = *open.last;
   const double font = std::max(line.font_size, previous.font_size);
-  const bool numbered =
-      !line.lead.empty() && !is_star(line.lead) && (line.lead_gap || ends_clause(previous.text));
+  // A number opens a paragraph when a tab follows it, when the line before ended a clause, or
+  // when it is the next number of the paragraph sequence.
+  const bool numbered = !line.lead.empty() && !is_star(line.lead) &&
+                        (line.lead_gap || ends_clause(previous.text) ||
+                         (next_number > 1 && lead_number(line.lead) == next_number));
   if (numbered) return true;
-  if (std::abs(line.font_size - previous.font_size) > 0.6) return true;
+  if (!same_size(line.font_size, previous.font_size)) return true;
 
   const auto column = static_cast<std::size_t>(previous.column == 1 ? 1 : 0);
   const double width = open.edges.right[column] - open.edges.left[column];
@@ -233,6 +261,7 @@ std::vector<Block> paragraph_blocks(const std::vector<PageLayout>& pages, double
   Vocabulary vocabulary;
   bool vocabulary_built = false;
   OpenBlock open;
+  int next_number = 1;
   const auto flush = [&] {
     if (open.last != nullptr && !open.block.text.empty()) blocks.push_back(std::move(open.block));
     open = OpenBlock{};
@@ -241,7 +270,7 @@ std::vector<Block> paragraph_blocks(const std::vector<PageLayout>& pages, double
     const Edges edges = edges_of(page, body_font);
     for (const Line& line : page.lines) {
       if (line.role != LineRole::kBody || line.text.empty()) continue;
-      if (open.last != nullptr && !starts_block(open, line, page.number, edges)) {
+      if (open.last != nullptr && !starts_block(open, line, page.number, edges, next_number)) {
         // Continue the block.
         if (!open.block.text.empty() && open.block.text.back() == '-' && !vocabulary_built) {
           vocabulary = vocabulary_of(pages);
@@ -263,6 +292,7 @@ std::vector<Block> paragraph_blocks(const std::vector<PageLayout>& pages, double
         continue;
       }
       flush();
+      if (lead_number(line.lead) == next_number) ++next_number;
       open.block.kind = BlockKind::kParagraph;
       open.block.text = line.text;
       open.block.page = open.block.last_page = page.number;
