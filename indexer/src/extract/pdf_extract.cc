@@ -9,6 +9,7 @@
 #include <poppler-page.h>
 
 #include <climits>
+#include <cmath>
 #include <ctime>
 #include <memory>
 #include <string>
@@ -87,7 +88,7 @@ std::vector<Word> page_words(const poppler::page& page, std::size_t* text_bytes)
     word.y0 = rect.top();
     word.y1 = rect.bottom();
     word.space_after = box.has_space_after();
-    word.font_size = word.y1 - word.y0;
+    word.font_size = std::abs(word.y1 - word.y0);
     if (pdf::has_rtl_letters(word.text)) {
       const poppler::rectf first = box.char_bbox(0);
       const poppler::rectf last = box.char_bbox(box.text().size() - 1);

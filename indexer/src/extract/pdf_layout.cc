@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstddef>
 #include <string_view>
+#include <utility>
 
 #include "pdf_arabic.h"
 #include "text.h"
@@ -68,19 +69,24 @@ std::vector<Cluster> cluster_words(const std::vector<Word>& words) {
 }
 
 double typical_font(const std::vector<Word>& words, const std::vector<std::size_t>& indices) {
-  // The size that most of the text is set in (by bytes of text), in half points.
+  // The size that most of the text is set in (by bytes of text), in half points; sorted, so
+  // that a line of many words costs n log n, not n squared.
+  std::vector<std::pair<double, std::size_t>> sizes;
+  sizes.reserve(indices.size());
+  for (const std::size_t i : indices) {
+    sizes.emplace_back(std::round(words[i].font_size * 2) / 2, words[i].text.size());
+  }
+  std::sort(sizes.begin(), sizes.end());
   double best = 0;
   std::size_t best_bytes = 0;
-  for (const std::size_t i : indices) {
-    const double size = std::round(words[i].font_size * 2) / 2;
-    std::size_t bytes = 0;
-    for (const std::size_t j : indices) {
-      if (std::round(words[j].font_size * 2) / 2 == size) bytes += words[j].text.size();
-    }
-    if (bytes > best_bytes || (bytes == best_bytes && size > best)) {
-      best = size;
+  for (std::size_t i = 0; i < sizes.size();) {
+    std::size_t bytes = 0, j = i;
+    for (; j < sizes.size() && sizes[j].first == sizes[i].first; ++j) bytes += sizes[j].second;
+    if (bytes >= best_bytes) {  // ties go to the larger size
+      best = sizes[i].first;
       best_bytes = bytes;
     }
+    i = j;
   }
   return best > 0 ? best : 10.0;
 }
@@ -89,11 +95,13 @@ double typical_font(const std::vector<Word>& words, const std::vector<std::size_
 // a wide gap across and almost no line has a word across. 0 when the page is one column.
 double find_gutter(const std::vector<Word>& words, const std::vector<Cluster>& clusters,
                    double page_width) {
-  if (clusters.size() < 8 || page_width <= 0) return 0;
-  const int from = static_cast<int>(page_width * 0.3), to = static_cast<int>(page_width * 0.7);
+  if (clusters.size() < 8 || !(page_width > 0)) return 0;
+  // 200 probes across the middle two fifths of the page, whatever its size.
+  constexpr int kProbes = 200;
   double best_x = 0;
   int best_gaps = 0;
-  for (int x = from; x <= to; x += 2) {
+  for (int probe = 0; probe <= kProbes; ++probe) {
+    const double x = page_width * (0.3 + 0.4 * probe / kProbes);
     int gaps = 0, crossings = 0;
     for (const Cluster& cluster : clusters) {
       for (std::size_t k = 0; k < cluster.words.size(); ++k) {
@@ -223,8 +231,7 @@ Line make_line(std::vector<Word>& words, const std::vector<std::size_t>& piece) 
     const double gap = line.rtl ? before.x0 - word.x1 : word.x0 - before.x1;
     if (word.font_size <= 0.8 * font && word.y1 < baseline - 0.12 * font && gap < 0.5 * font &&
         is_reference_mark(word.text)) {
-      const auto at = std::find(piece.begin(), piece.end(), reading[k]) - piece.begin();
-      is_ref[static_cast<std::size_t>(at)] = true;
+      is_ref[line.rtl ? piece.size() - 1 - k : k] = true;
       line.refs.push_back(words[reading[k]].text);
     }
   }
@@ -293,9 +300,20 @@ Line make_line(std::vector<Word>& words, const std::vector<std::size_t>& piece) 
 }  // namespace
 
 std::vector<Line> lines_from_words(std::vector<Word>& words, double page_width) {
-  words.erase(std::remove_if(words.begin(), words.end(),
-                             [](const Word& word) { return core::trim(word.text).empty(); }),
-              words.end());
+  // Words without text, or with coordinates no page has (a damaged or hostile file: NaN would
+  // break the sorting below), are left out.
+  const auto unusable = [](const Word& word) {
+    const bool finite = std::isfinite(word.x0) && std::isfinite(word.x1) &&
+                        std::isfinite(word.y0) && std::isfinite(word.y1) &&
+                        std::isfinite(word.font_size);
+    return !finite || core::trim(word.text).empty();
+  };
+  words.erase(std::remove_if(words.begin(), words.end(), unusable), words.end());
+  for (Word& word : words) {
+    if (word.x1 < word.x0) std::swap(word.x0, word.x1);
+    if (word.y1 < word.y0) std::swap(word.y0, word.y1);
+    word.font_size = std::max(word.font_size, 0.1);
+  }
   std::vector<Line> lines;
   if (words.empty()) return lines;
   const std::vector<Cluster> clusters = cluster_words(words);

@@ -89,14 +89,15 @@ Vocabulary vocabulary_of(const std::vector<PageLayout>& pages) {
         std::string_view token = text.substr(0, space);
         text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
         // Punctuation around the word is not part of it; a hyphen at the line end is not seen.
-        while (!token.empty() && !core::is_word_character(first_code_point(token))) {
-          token.remove_prefix(core::utf8_length(first_code_point(token)));
-          if (first_code_point(token) == core::kInvalidCodePoint) break;
+        while (!token.empty()) {
+          const auto decoded = decode_at(token, 0);
+          if (core::is_word_character(decoded.value)) break;
+          token.remove_prefix(decoded.length);
         }
-        while (!token.empty() && !core::is_word_character(core::last_code_point(token))) {
+        while (!token.empty()) {
           const char32_t last = core::last_code_point(token);
-          if (last == core::kInvalidCodePoint) break;
-          token.remove_suffix(core::utf8_length(last));
+          if (core::is_word_character(last)) break;
+          token.remove_suffix(last == core::kInvalidCodePoint ? 1 : core::utf8_length(last));
         }
         if (!token.empty()) vocabulary.words.insert(core::to_lower(token));
       }
@@ -176,12 +177,11 @@ Edges edges_of(const PageLayout& page, double body_font) {
 
 struct OpenBlock {
   Block block;
-  const Line* first = nullptr;
   const Line* last = nullptr;
   int page = 0;  // page of `last`
   int lines = 0;
   double continuation_edge = 0;  // x0 (x1 for right-to-left) of its second line
-  double pitch = 0;              // distance between the tops of its first two lines
+  double pitch = 0;              // distance between the baselines of its first two lines
   Edges edges;                   // of the page of `last`
 };
 
@@ -213,15 +213,16 @@ int lead_number(std::string_view lead) {
 
 // True when `line` does not continue the open block. `next_number` is the number the next
 // numbered paragraph of the document's main sequence would have.
-bool starts_block(const OpenBlock& open, const Line& line, int page, const Edges& edges,
-                  int next_number) {
+bool starts_block(const OpenBlock& open, const Line& line, int page, int next_number) {
   const Line& previous = *open.last;
   const double font = std::max(line.font_size, previous.font_size);
   // A number opens a paragraph when a tab follows it, when the line before ended a clause, or
   // when it is the next number of the paragraph sequence.
+  // A bare number ("2013 was ...") without a tab after it is text.
+  const bool bare = std::all_of(line.lead.begin(), line.lead.end(), core::is_ascii_digit);
   const bool numbered = !line.lead.empty() && !is_star(line.lead) &&
-                        (line.lead_gap || ends_clause(previous.text) ||
-                         (next_number > 1 && lead_number(line.lead) == next_number));
+                        (line.lead_gap || (!bare && ends_clause(previous.text)) ||
+                         (!bare && next_number > 1 && lead_number(line.lead) == next_number));
   if (numbered) return true;
   if (!same_size(line.font_size, previous.font_size)) return true;
 
@@ -237,7 +238,6 @@ bool starts_block(const OpenBlock& open, const Line& line, int page, const Edges
   if (!same_flow) {
     // A page or column break: the paragraph goes on unless it ended a clause on a line short of
     // the margin.
-    (void)edges;
     return ends_clause(previous.text) && !previous_full;
   }
   const double pitch = line.baseline - previous.baseline;
@@ -270,7 +270,7 @@ std::vector<Block> paragraph_blocks(const std::vector<PageLayout>& pages, double
     const Edges edges = edges_of(page, body_font);
     for (const Line& line : page.lines) {
       if (line.role != LineRole::kBody || line.text.empty()) continue;
-      if (open.last != nullptr && !starts_block(open, line, page.number, edges, next_number)) {
+      if (open.last != nullptr && !starts_block(open, line, page.number, next_number)) {
         // Continue the block.
         if (!open.block.text.empty() && open.block.text.back() == '-' && !vocabulary_built) {
           vocabulary = vocabulary_of(pages);
@@ -297,7 +297,7 @@ std::vector<Block> paragraph_blocks(const std::vector<PageLayout>& pages, double
       open.block.text = line.text;
       open.block.page = open.block.last_page = page.number;
       open.block.footnote_refs = line.refs;
-      open.first = open.last = &line;
+      open.last = &line;
       open.page = page.number;
       open.lines = 1;
       open.edges = edges;
