@@ -283,7 +283,22 @@ Line make_line(std::vector<Word>& words, const std::vector<std::size_t>& piece) 
       const Word& last_of_lead = words[reading[k - 1]];
       const Word& after = words[reading[k]];
       const double gap = line.rtl ? last_of_lead.x0 - after.x1 : after.x0 - last_of_lead.x1;
-      line.lead_gap = gap >= 0.55 * font;
+      // A tab, not a wide space of a justified line: wider than half an em and than twice and
+      // a half the line's usual space between words.
+      std::vector<double> spaces;
+      for (std::size_t j = k + 1; j < reading.size(); ++j) {
+        const Word& left = words[line.rtl ? reading[j] : reading[j - 1]];
+        const Word& right = words[line.rtl ? reading[j - 1] : reading[j]];
+        if (right.x0 - left.x1 > 0.05 * font) spaces.push_back(right.x0 - left.x1);
+      }
+      double usual_space = 0;
+      if (!spaces.empty()) {
+        std::nth_element(spaces.begin(),
+                         spaces.begin() + static_cast<std::ptrdiff_t>(spaces.size() / 2),
+                         spaces.end());
+        usual_space = spaces[spaces.size() / 2];
+      }
+      line.lead_gap = gap >= 0.55 * font && gap >= 2.5 * usual_space;
       const Word& first = words[reading[0]];
       line.lead_small =
           first.font_size <= 0.8 * after.font_size || first.y1 < baseline - 0.12 * font;

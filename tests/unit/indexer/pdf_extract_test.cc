@@ -134,6 +134,15 @@ TEST_F(BrazilPdf, ParagraphsStartWithTheirNumbersInOrder) {
   EXPECT_EQ(letter->page, 2);
 }
 
+TEST_F(BrazilPdf, AParenthesisedYearAtThePageTopContinuesItsParagraph) {
+  // Page 8 opens with "(2009) on the meaning and scope ...", the rest of paragraph 29.
+  EXPECT_EQ(block_starting(*document_, "(2009)"), nullptr);
+  const Block* block = block_starting(*document_, "29. The Committee recommends");
+  ASSERT_NE(block, nullptr);
+  EXPECT_EQ(block->page, 7);
+  EXPECT_EQ(block->last_page, 8);
+}
+
 TEST_F(BrazilPdf, AParagraphOverAPageBreakIsOneBlock) {
   const Block* nine = block_starting(*document_, "9. The Committee is concerned");
   ASSERT_NE(nine, nullptr);

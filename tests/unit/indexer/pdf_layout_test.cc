@@ -73,6 +73,21 @@ TEST(PdfLayout, NumberInItsOwnBoxJoinsItsLineAndSuperscriptsBecomeReferences) {
   EXPECT_TRUE(lines[1].refs.empty());
 }
 
+TEST(PdfLayout, AWideSpaceOfAJustifiedLineIsNoTab) {
+  // Every space of this line is 6 points wide (justified), the one after "(2009)" too.
+  std::vector<Word> words;
+  double x = 113;
+  for (const char* text : {"(2009)", "on", "the", "meaning", "and", "scope", "of", "special"}) {
+    Word word = make_word(text, x, 100, x + 6.0 * std::string(text).size(), 109);
+    x = word.x1 + 6;
+    words.push_back(word);
+  }
+  const std::vector<Line> lines = lines_from_words(words, kPageWidth);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].lead, "(2009)");
+  EXPECT_FALSE(lines[0].lead_gap);
+}
+
 TEST(PdfLayout, ANumberOnTheBaselineIsText) {
   std::vector<Word> words;
   add_line(&words, 113, 100, "held on 16 and 17 November 2022");
