@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <iterator>
 #include <string_view>
 #include <utility>
 
@@ -177,6 +178,14 @@ bool is_reference_mark(std::string_view text) {
          std::all_of(text.begin(), text.end(), [](char c) { return c == '*'; });
 }
 
+// "•", "◦", "▪", "–", "-", "·" and the private-use bullets of Symbol and Wingdings.
+bool is_bullet(std::string_view text) {
+  static constexpr std::string_view kBullets[] = {
+      "\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA", "\xE2\x80\x93", "-",
+      "\xC2\xB7",     "\xE2\x97\x8F", "\xEF\x82\xB7", "\xEF\x82\xA7", "o"};
+  return std::find(std::begin(kBullets), std::end(kBullets), text) != std::end(kBullets);
+}
+
 std::string_view first_token(std::string_view text) {
   const std::size_t space = text.find(' ');
   return space == std::string_view::npos ? text : text.substr(0, space);
@@ -259,6 +268,14 @@ Line make_line(std::vector<Word>& words, const std::vector<std::size_t>& piece) 
   // The leading label and where the text after it starts.
   line.text_x0 = line.x0;
   line.text_x1 = line.x1;
+  if (reading.size() > 1 && is_bullet(words[reading[0]].text)) {
+    // A bullet is no label, but the item's next lines align with the text after it.
+    if (line.rtl) {
+      line.text_x1 = words[reading[1]].x1;
+    } else {
+      line.text_x0 = words[reading[1]].x0;
+    }
+  }
   std::string_view lead = first_token(line.text);
   if (is_label_token(lead) && lead.size() < line.text.size()) {
     // Arabic documents may print the number and its dash apart: "9 - ...".

@@ -88,6 +88,24 @@ TEST(PdfLayout, AWideSpaceOfAJustifiedLineIsNoTab) {
   EXPECT_FALSE(lines[0].lead_gap);
 }
 
+TEST(PdfPages, ABulletItemsNextLineAlignsWithTheTextAfterTheBullet) {
+  std::vector<Word> words;
+  words.push_back(make_word("\xE2\x80\xA2", 141, 100, 145, 109));
+  add_line(&words, 170, 100, "Economic empowerment: this theme involves putting in place the");
+  add_line(&words, 170, 112, "measures that enable persons with disabilities to work.");
+  add_line(&words, 113, 130, "Next paragraph of running text.");
+  PageLayout page;
+  page.number = 1;
+  page.width = kPageWidth;
+  page.height = kPageHeight;
+  page.lines = lines_from_words(words, kPageWidth);
+  const std::vector<Block> blocks = paragraph_blocks({page}, 9.0);
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[0].text,
+            "\xE2\x80\xA2 Economic empowerment: this theme involves putting in place the measures "
+            "that enable persons with disabilities to work.");
+}
+
 TEST(PdfLayout, ANumberOnTheBaselineIsText) {
   std::vector<Word> words;
   add_line(&words, 113, 100, "held on 16 and 17 November 2022");
