@@ -80,7 +80,8 @@ std::vector<Word> page_words(const poppler::page& page, std::size_t* text_bytes)
   words.reserve(boxes.size());
   for (const poppler::text_box& box : boxes) {
     Word word;
-    word.text = utf8_of(box.text());
+    const poppler::ustring text = box.text();
+    word.text = utf8_of(text);
     if (word.text.empty()) continue;
     const poppler::rectf rect = box.bbox();
     word.x0 = rect.left();
@@ -90,9 +91,18 @@ std::vector<Word> page_words(const poppler::page& page, std::size_t* text_bytes)
     word.space_after = box.has_space_after();
     word.font_size = std::abs(word.y1 - word.y0);
     if (pdf::has_rtl_letters(word.text)) {
+      // Glyphs and code points may differ in number (ligatures): poppler answers an empty box
+      // for an index past the glyphs, so the last glyph is the last non-empty box.
       const poppler::rectf first = box.char_bbox(0);
-      const poppler::rectf last = box.char_bbox(box.text().size() - 1);
-      if (first.left() > last.left() + 0.1) word.text = pdf::reverse_characters(word.text);
+      poppler::rectf last;
+      bool found = false;
+      for (std::size_t i = text.size(); i > 1 && !found;) {
+        last = box.char_bbox(--i);
+        found = last.width() > 0 || last.left() > 0;
+      }
+      if (found && first.left() > last.left() + 0.1) {
+        word.text = pdf::reverse_characters(word.text);
+      }
     }
     *text_bytes += word.text.size();
     words.push_back(std::move(word));
