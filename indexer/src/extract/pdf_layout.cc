@@ -92,6 +92,27 @@ double typical_font(const std::vector<Word>& words, const std::vector<std::size_
   return best > 0 ? best : 10.0;
 }
 
+// Whether the words of a line before and after index `split` both look like running text: each
+// side a fifth of the page wide or more, three words or more, more letters than digits. The
+// columns of a table of figures have gaps near the middle too, but are read row by row.
+bool is_text_on_both_sides(const std::vector<Word>& words, const Cluster& cluster,
+                           std::size_t split, double page_width) {
+  const auto side_is_text = [&](std::size_t from, std::size_t to) {
+    if (to - from < 3) return false;
+    if (words[cluster.words[to - 1]].x1 - words[cluster.words[from]].x0 < 0.2 * page_width) {
+      return false;
+    }
+    std::size_t digits = 0, others = 0;
+    for (std::size_t k = from; k < to; ++k) {
+      for (const char c : words[cluster.words[k]].text) {
+        (core::is_ascii_digit(c) ? digits : others) += 1;
+      }
+    }
+    return others > digits;
+  };
+  return side_is_text(0, split) && side_is_text(split, cluster.words.size());
+}
+
 // A vertical gutter between two columns: an x near the middle of the page that many lines have
 // a wide gap across and almost no line has a word across. 0 when the page is one column.
 double find_gutter(const std::vector<Word>& words, const std::vector<Cluster>& clusters,
@@ -114,7 +135,7 @@ double find_gutter(const std::vector<Word>& words, const std::vector<Cluster>& c
         if (k + 1 < cluster.words.size()) {
           const Word& next = words[cluster.words[k + 1]];
           if (word.x1 <= x && next.x0 >= x && next.x0 - word.x1 >= 0.8 * cluster.max_font) {
-            ++gaps;
+            if (is_text_on_both_sides(words, cluster, k + 1, page_width)) ++gaps;
             break;
           }
         }

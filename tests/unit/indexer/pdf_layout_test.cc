@@ -120,8 +120,8 @@ TEST(PdfLayout, TwoColumnsAreReadOneAfterTheOther) {
   add_line(&words, 60, 60, "A heading across the whole width of the page here", 12);
   for (int row = 0; row < 10; ++row) {
     const double top = 100 + 12 * row;
-    add_line(&words, 60, top, "left" + std::to_string(row) + " aaa bbb ccc dd");
-    add_line(&words, 320, top, "right" + std::to_string(row) + " aaa bbb ccc");
+    add_line(&words, 60, top, "left" + std::to_string(row) + " alpha beta gamma delta");
+    add_line(&words, 320, top, "right" + std::to_string(row) + " alpha beta gamma delta");
   }
   const std::vector<Line> lines = lines_from_words(words, kPageWidth);
   ASSERT_EQ(lines.size(), 21u);
@@ -130,6 +130,22 @@ TEST(PdfLayout, TwoColumnsAreReadOneAfterTheOther) {
     EXPECT_EQ(lines[1 + row].text.substr(0, 5), "left" + std::to_string(row));
     EXPECT_EQ(lines[11 + row].text.substr(0, 6), "right" + std::to_string(row));
     EXPECT_EQ(lines[11 + row].column, 1);
+  }
+}
+
+TEST(PdfLayout, ATableOfFiguresIsReadRowByRow) {
+  std::vector<Word> words;
+  for (int row = 0; row < 12; ++row) {
+    const double top = 100 + 12 * row;
+    add_line(&words, 60, top, "Province" + std::to_string(row) + " 716 076 2.8");
+    add_line(&words, 330, top, "355 765 2.8 360 310");
+  }
+  const std::vector<Line> lines = lines_from_words(words, kPageWidth);
+  ASSERT_EQ(lines.size(), 24u);  // each row in two pieces (a wide gap), in row order
+  for (int row = 0; row < 12; ++row) {
+    EXPECT_EQ(lines[2 * row].text, "Province" + std::to_string(row) + " 716 076 2.8");
+    EXPECT_EQ(lines[2 * row + 1].text, "355 765 2.8 360 310");
+    EXPECT_EQ(lines[2 * row + 1].column, 0);
   }
 }
 
