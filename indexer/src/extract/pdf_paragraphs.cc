@@ -267,6 +267,8 @@ std::vector<Block> paragraph_blocks(const std::vector<PageLayout>& pages, double
     open = OpenBlock{};
   };
   for (const PageLayout& page : pages) {
+    // A page without text (a picture, a scan read by OCR) ends the paragraph before it.
+    if (page.lines.empty()) flush();
     const Edges edges = edges_of(page, body_font);
     for (const Line& line : page.lines) {
       if (line.role != LineRole::kBody || line.text.empty()) continue;

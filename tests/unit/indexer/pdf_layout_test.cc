@@ -2,6 +2,7 @@
 // two columns, furniture, footnotes, paragraphs, hyphenation, right-to-left lines.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -321,6 +322,41 @@ TEST(PdfPages, FurnitureFootnotesAndParagraphsAcrossAPageBreak) {
   EXPECT_EQ(blocks[2].text.substr(0, 3), "3. ");
   EXPECT_EQ(blocks[3].text.substr(0, 3), "4. ");
   EXPECT_EQ(blocks[3].page, 3);
+}
+
+TEST(PdfPages, AFootnoteGoesOnAtTheFootOfTheNextPage) {
+  std::vector<PageLayout> pages;
+  for (int number = 1; number <= 2; ++number) {
+    std::vector<Word> words;
+    for (int row = 0; row < 5; ++row) {
+      add_line(&words, 113, 100 + 12 * row, "running text of the page set in the body size");
+    }
+    if (number == 1) {
+      words.push_back(make_word("7", 105, 740, 108, 745.4));
+      add_line(&words, 113, 740.5, "A footnote that does not end on this", 8);
+    } else {
+      add_line(&words, 113, 740.5, "page but on the next one.", 8);
+      // Small text higher up on a page is no footnote.
+      add_line(&words, 113, 300, "A small caption under a figure", 8);
+    }
+    PageLayout page;
+    page.number = number;
+    page.width = kPageWidth;
+    page.height = kPageHeight;
+    page.lines = lines_from_words(words, kPageWidth);
+    pages.push_back(std::move(page));
+  }
+  mark_footnotes(pages, body_font_size(pages));
+  const std::vector<Block> notes = footnote_blocks(pages);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].label, "7");
+  EXPECT_EQ(notes[0].text, "A footnote that does not end on this page but on the next one.");
+  EXPECT_EQ(notes[0].page, 1);
+  EXPECT_EQ(notes[0].last_page, 2);
+  const std::vector<Block> blocks = paragraph_blocks(pages, body_font_size(pages));
+  EXPECT_TRUE(std::any_of(blocks.begin(), blocks.end(), [](const Block& block) {
+    return block.text == "A small caption under a figure";
+  }));
 }
 
 TEST(PdfFurniture, MarginTexts) {
