@@ -22,16 +22,19 @@ constexpr std::string_view kSoftHyphen = "\xC2\xAD";
 
 // Parts of English compounds that Word wraps after their hyphen; a line broken after "non-" or
 // before "based" keeps its hyphen.
-constexpr std::array<std::string_view, 40> kCompoundFirstParts = {
-    "anti",  "non",   "self",     "co",       "ex",     "multi",      "inter",     "cross",
-    "post",  "pre",   "well",     "ill",      "follow", "long",       "short",     "high",
-    "low",   "full",  "part",     "decision", "policy", "gender",     "age",       "community",
-    "human", "child", "evidence", "rights",   "health", "disability", "awareness", "sex",
-    "so",    "mid",   "semi",     "socio",    "afro",   "law",        "hard",      "peace"};
-constexpr std::array<std::string_view, 24> kCompoundLastParts = {
-    "based", "related",  "making",   "raising", "friendly", "appropriate", "specific", "sensitive",
-    "led",   "oriented", "term",     "level",   "care",     "up",          "being",    "free",
-    "wide",  "centred",  "centered", "owned",   "run",      "sharing",     "building", "affected"};
+constexpr std::array<std::string_view, 48> kCompoundFirstParts = {
+    "anti",      "non",   "self",  "co",       "ex",       "multi",  "inter",      "intra",
+    "cross",     "post",  "pre",   "well",     "ill",      "follow", "long",       "short",
+    "high",      "low",   "full",  "part",     "decision", "policy", "gender",     "age",
+    "community", "human", "child", "evidence", "rights",   "health", "disability", "awareness",
+    "sex",       "so",    "mid",   "semi",     "socio",    "afro",   "law",        "hard",
+    "peace",     "above", "below", "sub",      "year",     "first",  "second",     "third"};
+constexpr std::array<std::string_view, 33> kCompoundLastParts = {
+    "based",     "related",    "making",   "raising",  "friendly",  "appropriate", "specific",
+    "sensitive", "responsive", "led",      "oriented", "term",      "level",       "care",
+    "up",        "being",      "free",     "wide",     "centred",   "centered",    "owned",
+    "run",       "sharing",    "building", "affected", "mentioned", "called",      "old",
+    "speaking",  "scale",      "aged",     "out",      "off"};
 
 bool ascii_letters_only(std::string_view word) {
   return !word.empty() && std::all_of(word.begin(), word.end(), core::is_ascii_alpha);

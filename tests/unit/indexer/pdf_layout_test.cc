@@ -219,6 +219,9 @@ TEST(PdfHyphenation, BrokenWordsJoinCompoundsKeepTheirHyphen) {
   text = "community-";
   append_line(&text, "based services", nullptr);
   EXPECT_EQ(text, "community-based services");
+  text = "the above-";
+  append_line(&text, "mentioned report", nullptr);
+  EXPECT_EQ(text, "the above-mentioned report");
   text = "among Afro-";
   append_line(&text, "Brazilians", nullptr);
   EXPECT_EQ(text, "among Afro-Brazilians");
