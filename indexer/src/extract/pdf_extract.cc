@@ -10,10 +10,12 @@
 
 #include <climits>
 #include <cmath>
+#include <cstdint>
 #include <ctime>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractors.h"
@@ -191,7 +193,10 @@ bool extract_pdf(std::string_view bytes, const ExtractLimits& limits, const Work
   document->hints.created = iso_date(pdf->info_date_t("CreationDate"));
 
   // Raw text beyond twice the limit cannot come down under it: stop reading early.
-  const std::size_t raw_limit = limits.max_text_bytes * 2 + (64u << 10);
+  constexpr std::size_t kRawSlack = 64u << 10;
+  const std::size_t raw_limit = limits.max_text_bytes > (SIZE_MAX - kRawSlack) / 2
+                                    ? SIZE_MAX
+                                    : limits.max_text_bytes * 2 + kRawSlack;
   std::size_t raw_bytes = 0;
   std::vector<PageLayout> pages;
   pages.reserve(static_cast<std::size_t>(page_count));
