@@ -321,8 +321,8 @@ TEST(PdfErrors, NotAPdfTruncatedAndGarbage) {
   const std::string brazil =
       read_file(std::string(TREATYSEARCH_CORPUS_DIR) + "/cerd/CERD-Observacoes-Brasil-2022.pdf");
   ASSERT_GT(brazil.size(), 4000u);
-  const std::string truncated = extract_error(brazil.substr(0, 4000));
-  EXPECT_FALSE(truncated.empty());
+  // Cut inside its first objects: nothing poppler can rebuild a document from.
+  EXPECT_EQ(extract_error(brazil.substr(0, 4000)), "PDF is damaged (poppler cannot open it)");
   std::string garbage = "%PDF-1.7\n";
   for (int i = 0; i < 5000; ++i) garbage.push_back(static_cast<char>((i * 7919) % 251));
   EXPECT_EQ(extract_error(garbage), "PDF is damaged (poppler cannot open it)");
