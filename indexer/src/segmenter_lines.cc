@@ -163,6 +163,11 @@ constexpr std::size_t decimal_digits(int n) { return n < 10 ? 1 : 1 + decimal_di
 // Enough digits for kMaxParagraphNumber (segmenter.h); more can never be a paragraph number.
 constexpr std::size_t kMaxNumberDigits = decimal_digits(kMaxParagraphNumber);
 
+// An appendix heading names the members whose opinion follows; longer lines are text.
+constexpr std::size_t kMaxAppendixHeadingBytes = 300;
+// Enough of a line to hold the longest kAppendixHeadingStarts word, lower-cased.
+constexpr std::size_t kMaxAppendixStartBytes = 64;
+
 // Longer lines are never a marker: the longest word is a few dozen bytes.
 constexpr std::size_t kMaxRecommendationMarkerBytes = 64;
 
@@ -332,6 +337,16 @@ bool is_recommendation_marker(std::string_view text) {
     if (lower == words.singular || (!words.plural.empty() && lower == words.plural)) return true;
   }
   return false;
+}
+
+// A heading that opens an appendix or an individual opinion (kAppendixHeadingStarts): short,
+// without a sentence end.
+bool is_appendix_heading(std::string_view text) {
+  text = trim(text);
+  if (text.empty() || text.size() > kMaxAppendixHeadingBytes || ends_clause(text)) return false;
+  const std::string lower = core::to_lower(text.substr(0, kMaxAppendixStartBytes));
+  return std::any_of(kAppendixHeadingStarts.begin(), kAppendixHeadingStarts.end(),
+                     [&](std::string_view start) { return lower.starts_with(start); });
 }
 
 }  // namespace treatysearch::ingest::segmenter_detail

@@ -32,6 +32,11 @@ namespace treatysearch::ingest::segmenter_detail {
 constexpr long kMemberScore = 100;
 constexpr long kSuspectPenalty = 30;
 constexpr long kMissingNumberPenalty = 150;
+// Inside a part of a dotted sequence a skipped number costs less than a member is worth: the
+// end of a part is not marked, so "2.3" may always be followed by "3.1" at no cost, and with
+// the full penalty a gap ("2.3", "2.7", "2.8", "3.1") would make the paragraphs after it text
+// of "2.3". Whole numbers and whole parts keep the full penalty.
+constexpr long kMissingMinorPenalty = 50;
 constexpr int kMaxMissingNumbers = 3;
 
 namespace {
@@ -78,6 +83,8 @@ std::vector<NumberedLine> collect_numbered_lines(const std::vector<Line>& lines,
   for (std::size_t i = 0; i < body_end; ++i) {
     const Line& line = lines[i];
     if (!line.has_text()) continue;
+    // The opinions appended to Views number their paragraphs afresh: the main sequence ends.
+    if (is_appendix_heading(line.text)) break;
     const auto numbered = parse_paragraph_number(line.text);
     const bool numbered_heading =
         numbered && parse_enumerated_heading(line.text).has_value();  // "1. GENERAL ..."
@@ -119,32 +126,38 @@ class ChainEnds {
     keep(exact_[exact_key(item)], score, index);
   }
 
-  // Calls visit(chain_end, missing) for every group `item` may follow.
+  // Calls visit(chain_end, penalty) for every group `item` may follow, with the penalty of the
+  // numbers skipped.
   template <typename Visit>
   void predecessors(const NumberedLine& item, Visit&& visit) const {
     const int a = item.level(0), b = item.level(1), c = item.level(2);
     for (int missing = 0; missing <= kMaxMissingNumbers; ++missing) {
       switch (item.depth) {
         case 1:
-          visit_major(a - 1 - missing, missing, visit);
+          visit_major(a - 1 - missing, missing * kMissingNumberPenalty, visit);
           break;
         case 2:
           if (b - 1 - missing >= 1)
-            visit_in(by_part_, part_key(a, b - 1 - missing), missing, visit);
+            visit_in(by_part_, part_key(a, b - 1 - missing), missing * kMissingMinorPenalty, visit);
           // From the part before: "5.x" then "6.1"; "5.x" then "6.2" skips "6.1"; "4.x" then
           // "6.1" skips part 5.
-          if (b - 1 <= missing) visit_major(a - 1 - (missing - (b - 1)), missing, visit);
+          if (b - 1 <= missing) {
+            const int skipped_parts = missing - (b - 1);
+            visit_major(a - 1 - skipped_parts,
+                        skipped_parts * kMissingNumberPenalty + (b - 1) * kMissingMinorPenalty,
+                        visit);
+          }
           break;
         default:
           if (c - 1 - missing >= 1) {
             NumberedLine previous = item;
             previous.levels[2] = c - 1 - missing;
-            visit_in(exact_, exact_key(previous), missing, visit);
+            visit_in(exact_, exact_key(previous), missing * kMissingMinorPenalty, visit);
           } else if (c - 1 - missing == 0) {
             NumberedLine part = item;
             part.depth = 2;
             part.levels[2] = 0;
-            visit_in(exact_, exact_key(part), missing, visit);
+            visit_in(exact_, exact_key(part), missing * kMissingMinorPenalty, visit);
           }
           break;
       }
@@ -171,13 +184,13 @@ class ChainEnds {
   }
 
   template <typename Visit>
-  static void visit_in(const Table& table, std::uint64_t key, int missing, Visit& visit) {
+  static void visit_in(const Table& table, std::uint64_t key, long penalty, Visit& visit) {
     const auto found = table.find(key);
-    if (found != table.end()) visit(found->second, missing);
+    if (found != table.end()) visit(found->second, penalty);
   }
   template <typename Visit>
-  void visit_major(int major, int missing, Visit& visit) const {
-    if (major >= 1) visit_in(by_major_, static_cast<std::uint64_t>(major), missing, visit);
+  void visit_major(int major, long penalty, Visit& visit) const {
+    if (major >= 1) visit_in(by_major_, static_cast<std::uint64_t>(major), penalty, visit);
   }
 
   Table by_major_, by_part_, exact_;
@@ -189,9 +202,9 @@ class ChainEnds {
 // otherwise (all zeros when the document has no main sequence).
 //
 // Dynamic programming over the candidate lines: score(c) = best over the chain ends c may
-// follow (ChainEnds::predecessors) of score(p) + member value - missing penalty. Among equal
-// scores the later predecessor wins. Linear: the best chain ends are kept in hash tables, and
-// each candidate looks up a bounded number of keys.
+// follow (ChainEnds::predecessors) of score(p) + member value - penalty of the skipped numbers.
+// Among equal scores the later predecessor wins. Linear: the best chain ends are kept in hash
+// tables, and each candidate looks up a bounded number of keys.
 std::vector<int> find_main_sequence(const std::vector<Line>& lines, std::size_t body_end) {
   std::vector<int> main_numbers(lines.size(), 0);
   const std::vector<NumberedLine> items = collect_numbered_lines(lines, body_end);
@@ -207,8 +220,8 @@ std::vector<int> find_main_sequence(const std::vector<Line>& lines, std::size_t 
     const long own = kMemberScore - (item.suspect ? kSuspectPenalty : 0);
     long best_score = own;
     std::size_t best_predecessor = kNone;
-    ends.predecessors(item, [&](const ChainEnd& end, int missing) {
-      const long candidate_score = end.score + own - missing * kMissingNumberPenalty;
+    ends.predecessors(item, [&](const ChainEnd& end, long penalty) {
+      const long candidate_score = end.score + own - penalty;
       const bool later = best_predecessor == kNone || end.item > best_predecessor;
       if (candidate_score > best_score || (candidate_score == best_score && later)) {
         best_score = candidate_score;

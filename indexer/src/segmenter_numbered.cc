@@ -76,6 +76,10 @@ class NumberedAssembler {
       start_recommendations();
       return;
     }
+    if (paragraph_ != kNone && is_appendix_heading(line.text)) {
+      start_appendix(line.text);
+      return;
+    }
     if (mode_ == Mode::kTable) {
       // Inside a table everything but a paragraph, a heading or a marker is table text, until a
       // line of running text follows two blank lines.
@@ -117,6 +121,16 @@ class NumberedAssembler {
     container_ = paragraph_;
     sub_letter_.reset();
     preamble_block_ = kNone;
+  }
+
+  // An appendix or individual opinion after the Views: its paragraphs, numbered afresh, are not
+  // paragraphs of the Views (find_main_sequence ends before it), so its blocks become ordinal
+  // passages "[n]" under its heading, as text before the first paragraph does.
+  void start_appendix(const std::string& heading) {
+    enter_heading(kTopRank, heading);
+    paragraph_ = kNone;
+    paragraph_label_.clear();
+    container_ = kNone;
   }
 
   // A plain heading stands alone: after a blank line (or after a finished sentence) and before

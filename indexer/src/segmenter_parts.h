@@ -83,6 +83,7 @@ struct SubParagraphMarker {
 std::optional<SubParagraphMarker> parse_sub_marker(std::string_view text);
 bool starts_item(std::string_view text);
 bool is_recommendation_marker(std::string_view text);
+bool is_appendix_heading(std::string_view text);
 
 // --- headings (segmenter_headings.cc) ---------------------------------------------------------
 

@@ -31,6 +31,31 @@ inline constexpr std::array<RecommendationWords, 6> kRecommendationWords = {{
     {"zh", "建议", ""},
 }};
 
+// --- appendix and individual opinion headings -------------------------------------------------
+// Views end with appendices holding the individual (concurring, dissenting) opinions of
+// Committee members, numbered afresh from "1.". A heading line starting with one of these words
+// (in any case) ends the main paragraph sequence: the opinions' numbers are not paragraphs of
+// the Views, and their text is not part of the Views' last paragraph. "Annex" is not among them:
+// the Views themselves are printed as the annex of a decision.
+inline constexpr std::array<std::string_view, 18> kAppendixHeadingStarts = {"appendix",
+                                                                            "individual opinion",
+                                                                            "joint opinion",
+                                                                            "separate opinion",
+                                                                            "dissenting opinion",
+                                                                            "concurring opinion",
+                                                                            "partly dissenting",
+                                                                            "partially dissenting",
+                                                                            "opinion individuelle",
+                                                                            "opinion dissidente",
+                                                                            "opinion concordante",
+                                                                            "opinion conjointe",
+                                                                            "voto particular",
+                                                                            "voto disidente",
+                                                                            "voto concurrente",
+                                                                            "особое мнение",
+                                                                            "رأي فردي",
+                                                                            "个人意见"};
+
 // --- sub-paragraph letters --------------------------------------------------------------------
 // The letters of "(a)", "б)", "(أ)" in the order documents use them. Latin is a-z. Russian
 // documents letter а, б, в, ... without the letters that cannot start a list item (ё, й, ъ,
