@@ -94,6 +94,16 @@ Consideration of the merits
 
 8.3 The Committee wishes to receive, within 180 days, information about the measures taken.
 
+Appendix
+
+Individual opinion of Committee member G.H. (dissenting)
+
+1. I regret that I cannot join the majority in this case.
+
+2. In my view the detention was reviewed by a court without delay.
+
+3. I would therefore have found no violation.
+
 � The State party refers to the judgment of the Supreme Court of 1 June 2018.
 )";
 
@@ -122,6 +132,23 @@ TEST(SegmentViews, DottedParagraphNumbersAreTheLabels) {
   EXPECT_NE(quantity->text.find("2.5 million people"), std::string::npos);
   EXPECT_EQ(labels_of_kind(segmented, PassageKind::kFootnote),
             std::vector<std::string>{"footnote 1"});
+  // The opinion numbers its paragraphs afresh: they are neither paragraphs of the Views nor
+  // text of 8.3, but ordinal passages under the opinion's heading.
+  const Passage* last = find(segmented, "8.3");
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(last->text.find("I regret"), std::string::npos);
+  std::vector<std::string> opinion;
+  for (const Passage& passage : segmented.passages) {
+    if (passage.kind != PassageKind::kUnnumbered || passage.section_path.empty()) continue;
+    if (passage.section_path.back().starts_with("Individual opinion")) {
+      EXPECT_TRUE(passage.label.starts_with("[")) << passage.label;
+      opinion.push_back(passage.text);
+    }
+  }
+  EXPECT_EQ(opinion, (std::vector<std::string>{
+                         "1. I regret that I cannot join the majority in this case.",
+                         "2. In my view the detention was reviewed by a court without delay.",
+                         "3. I would therefore have found no violation."}));
 }
 
 TEST(SegmentViews, OlderViewsPrintATrailingDotAndThirdLevels) {
