@@ -198,6 +198,42 @@ std::optional<int> read_number(std::string_view text, std::size_t* pos, std::siz
 
 bool is_arabic_letter(char32_t cp) { return cp >= 0x0600 && cp <= 0x06FF && core::is_letter(cp); }
 
+// Directional marks, embeddings and isolates (LRM, RLM, LRE ... PDF, LRI ... PDI): PDF text of
+// Arabic documents wraps numbers in them ("\u202B\u202A-١\u202C text"); they are not part of the
+// number.
+bool is_bidi_control(char32_t cp) {
+  return cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+// Skips bidi controls (and spaces between them when `spaces`) from text[pos].
+std::size_t skip_bidi_controls(std::string_view text, std::size_t pos, bool spaces = false) {
+  while (pos < text.size()) {
+    if (spaces && text[pos] == ' ') {
+      ++pos;
+      continue;
+    }
+    const core::DecodedCodePoint decoded = core::decode_at(text, pos);
+    if (!is_bidi_control(decoded.value)) break;
+    pos += decoded.length;
+  }
+  return pos;
+}
+
+// The text after a paragraph number; a hyphen ends numbers in Arabic documents only: "1- "
+// elsewhere is not a paragraph number. `right_to_left` is true when bidi controls led the line
+// (the number of a right-to-left page, alone on its line).
+std::optional<NumberedStart> finish_numbered(std::string_view text, std::size_t pos,
+                                             bool arabic_digits, bool right_to_left,
+                                             NumberedStart start) {
+  std::string_view rest = trim(text.substr(pos));
+  start.rest = rest.substr(skip_bidi_controls(rest, 0, true));
+  const bool arabic =
+      arabic_digits || right_to_left || is_arabic_letter(first_code_point(start.rest));
+  if (start.delimiter == '-' && !arabic) return std::nullopt;
+  return start;
+}
+
 }  // namespace
 
 // "18. The Committee", "«1. The effective law", "3) text", "18." on its own; "6.4 The", "6.4.
@@ -205,11 +241,19 @@ bool is_arabic_letter(char32_t cp) { return cp >= 0x0600 && cp <= 0x06FF && core
 // a hyphen).
 std::optional<NumberedStart> parse_paragraph_number(std::string_view text) {
   NumberedStart start;
-  std::size_t pos = 0;
-  const char32_t first = first_code_point(text);
+  std::size_t pos = skip_bidi_controls(text, 0, /*spaces=*/true);
+  const bool right_to_left = trim(text.substr(0, pos)).size() > 0;
+  const char32_t first = first_code_point(text.substr(pos));
   if (first != kInvalidCodePoint && is_opening_quote(first)) {
     start.quoted = true;
-    pos = utf8_length(first);
+    pos += utf8_length(first);
+  }
+  // "-١٢ text": the hyphen of an Arabic paragraph number stored before its digits, as the PDF
+  // text of right-to-left pages often has it.
+  bool leading_hyphen = false;
+  if (!start.quoted && pos + 1 < text.size() && text[pos] == '-' && digit_at(text, pos + 1)) {
+    leading_hyphen = true;
+    ++pos;
   }
   bool all_ascii = true;
   const auto major = read_number(text, &pos, kMaxNumberDigits, &all_ascii);
@@ -227,21 +271,27 @@ std::optional<NumberedStart> parse_paragraph_number(std::string_view text) {
     start.label += "." + std::to_string(*minor);
     pos = next;
   }
-  if (start.depth > 1) {
+  const std::size_t number_end = pos;
+  pos = skip_bidi_controls(text, pos);
+  // A bidi control after the number separates it from the text as a space does.
+  const bool separated = pos != number_end;
+  if (leading_hyphen) {
+    if (start.depth > 1) return std::nullopt;
+    start.delimiter = '-';
+  } else if (start.depth > 1) {
     if (pos < text.size() && text[pos] == '.') ++pos;  // "6.4." as older Views print it
   } else {
     if (pos >= text.size()) return std::nullopt;
     const char delimiter = text[pos];
     if (delimiter != '.' && delimiter != ')' && delimiter != '-') return std::nullopt;
     start.delimiter = delimiter;
-    ++pos;
+    const std::size_t after_delimiter = pos + 1;
+    pos = skip_bidi_controls(text, after_delimiter);
+    if (pos != after_delimiter)
+      return finish_numbered(text, pos, !all_ascii, right_to_left, std::move(start));
   }
-  if (pos < text.size() && text[pos] != ' ') return std::nullopt;
-  start.rest = trim(text.substr(pos));
-  // A hyphen ends numbers in Arabic documents only: "1- " elsewhere is not a paragraph number.
-  if (start.delimiter == '-' && all_ascii && !is_arabic_letter(first_code_point(start.rest)))
-    return std::nullopt;
-  return start;
+  if (pos < text.size() && text[pos] != ' ' && !separated) return std::nullopt;
+  return finish_numbered(text, pos, !all_ascii, right_to_left, std::move(start));
 }
 
 std::optional<NumberedStart> parse_numbered(std::string_view text) {

@@ -140,6 +140,24 @@ TEST(SegmentWords, AHyphenEndsAParagraphNumberOnlyBeforeArabicText) {
       (Labels{"1", "2", "3"}));
 }
 
+TEST(SegmentWords, ArabicNumbersAsPdfTextStoresThem) {
+  // The text layer of a right-to-left page may store the hyphen before the digits and wrap the
+  // number in bidi embeddings (LRE U+202A, RLE U+202B, PDF U+202C), the number alone on its
+  // line: the form pdftotext gives for CRPD/C/RWA/CO/1.
+  const std::string rle = "\u202B", lre = "\u202A", pop = "\u202C";
+  const std::string text = rle + lre + "-١" + pop + "تلاحظ اللجنة التقرير." + pop + "\n\n" + rle +
+                           lre + "-2" + pop + pop + "\n" + rle + "توصي اللجنة." + pop + "\n\n" +
+                           rle + lre + " -٣" + pop + "تطلب اللجنة." + pop + "\n";
+  const SegmentedText segmented = segment(text);
+  EXPECT_EQ(labels_of_kind(segmented, PassageKind::kParagraph), (Labels{"1", "2", "3"}));
+  const Passage* first = find(segmented, "1");
+  ASSERT_NE(first, nullptr);
+  EXPECT_TRUE(first->text.starts_with("تلاحظ")) << first->text;
+  // Without the embeddings, "-2" alone on a line is a number, not a paragraph.
+  EXPECT_TRUE(labels_of_kind(segment("-1 One.\n\n-2\nTwo.\n\n-3 Three.\n"), PassageKind::kParagraph)
+                  .empty());
+}
+
 TEST(SegmentWords, AbjadSubParagraphs) {
   const SegmentedText segmented = segment(
       "١- تلاحظ اللجنة.\n\n٢- توصي اللجنة الدولة الطرف بما يلي:\n\n"
