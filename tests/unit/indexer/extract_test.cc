@@ -173,6 +173,17 @@ TEST(DecodeText, Windows1252FrenchIsDetectedAndDecoded) {
   EXPECT_EQ(decoded(encode("ISO-8859-1", plain)), "windows-1252: " + plain);
 }
 
+TEST(DecodeText, ArabicAndChineseCodePagesAreDetectedAndDecoded) {
+  const std::string arabic =
+      "توصي اللجنة الدولة الطرف بأن تتخذ جميع التدابير اللازمة لضمان المساواة وعدم التمييز ضد "
+      "الأشخاص ذوي الإعاقة في جميع مجالات الحياة.";
+  EXPECT_EQ(decoded(encode("windows-1256", arabic)), "windows-1256: " + arabic);
+  const std::string chinese =
+      "委员会建议缔约国采取一切必要措施，确保残疾人在生活的所有领域享有平等和不受歧视的权利。"
+      "委员会还建议缔约国在下次报告中提供分类统计数据。";
+  EXPECT_EQ(decoded(encode("GB18030", chinese)), "GB18030: " + chinese);
+}
+
 TEST(DecodeText, ShiftJisIsNamedAndNotReadAsALatinCodePage) {
   const std::string japanese =
       "委員会は、締約国に対し、人種差別を禁止する包括的な法律を採択するよう勧告する。"
