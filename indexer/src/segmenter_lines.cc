@@ -251,9 +251,12 @@ std::optional<NumberedStart> parse_paragraph_number(std::string_view text) {
   // "-١٢ text": the hyphen of an Arabic paragraph number stored before its digits, as the PDF
   // text of right-to-left pages often has it.
   bool leading_hyphen = false;
-  if (!start.quoted && pos + 1 < text.size() && text[pos] == '-' && digit_at(text, pos + 1)) {
-    leading_hyphen = true;
-    ++pos;
+  if (!start.quoted && pos + 1 < text.size() && text[pos] == '-') {
+    const std::size_t digits = text[pos + 1] == ' ' ? pos + 2 : pos + 1;  // "- 6" too
+    if (digit_at(text, digits)) {
+      leading_hyphen = true;
+      pos = digits;
+    }
   }
   bool all_ascii = true;
   const auto major = read_number(text, &pos, kMaxNumberDigits, &all_ascii);
@@ -305,10 +308,11 @@ constexpr std::size_t kMaxMarkerLetters = 5;
 // "(a) The adequate quality", "a) plans to enact", "(iv) ...", "б) ...", "(أ) ...".
 std::optional<SubParagraphMarker> parse_sub_marker(std::string_view text) {
   SubParagraphMarker marker;
-  std::size_t pos = 0;
-  if (!text.empty() && text.front() == '(') {
+  // PDF text of right-to-left pages wraps the marker in bidi embeddings ("\u202B(أ)\u202C").
+  std::size_t pos = skip_bidi_controls(text, 0);
+  if (pos < text.size() && text[pos] == '(') {
     marker.parenthesised = true;
-    pos = 1;
+    ++pos;
   }
   const std::size_t letters_begin = pos;
   while (pos < text.size() && is_ascii_lower(text[pos])) ++pos;
@@ -321,10 +325,12 @@ std::optional<SubParagraphMarker> parse_sub_marker(std::string_view text) {
   }
   if (letters == 0) return std::nullopt;
   if (pos >= text.size() || text[pos] != ')') return std::nullopt;
-  ++pos;
-  if (pos < text.size() && text[pos] != ' ') return std::nullopt;
+  const std::size_t after = pos + 1;
+  pos = skip_bidi_controls(text, after);
+  if (pos < text.size() && text[pos] != ' ' && pos == after) return std::nullopt;
   marker.token = text.substr(letters_begin, letters);
-  marker.rest = trim(text.substr(pos));
+  const std::string_view rest = trim(text.substr(pos));
+  marker.rest = rest.substr(skip_bidi_controls(rest, 0, true));
   return marker;
 }
 

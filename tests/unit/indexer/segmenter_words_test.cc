@@ -147,7 +147,7 @@ TEST(SegmentWords, ArabicNumbersAsPdfTextStoresThem) {
   const std::string rle = "\u202B", lre = "\u202A", pop = "\u202C";
   const std::string text = rle + lre + "-١" + pop + "تلاحظ اللجنة التقرير." + pop + "\n\n" + rle +
                            lre + "-2" + pop + pop + "\n" + rle + "توصي اللجنة." + pop + "\n\n" +
-                           rle + lre + " -٣" + pop + "تطلب اللجنة." + pop + "\n";
+                           rle + lre + " - ٣" + pop + "تطلب اللجنة." + pop + "\n";
   const SegmentedText segmented = segment(text);
   EXPECT_EQ(labels_of_kind(segmented, PassageKind::kParagraph), (Labels{"1", "2", "3"}));
   const Passage* first = find(segmented, "1");
