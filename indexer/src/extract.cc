@@ -39,71 +39,6 @@ constexpr std::array<ExtensionFormat, 11> kExtensions = {{
     {".xml", Format::kUnsupported, "XML"},
 }};
 
-// Wide Unicode encodings, recognised so that the message says what the file is rather than
-// "binary" (their ASCII characters hold NUL bytes) or "not valid UTF-8". Only the first
-// kSniffBytes are looked at.
-constexpr std::size_t kSniffBytes = 64 * 1024;
-// Fewer code units than this are too few to tell text from binary: "ab\0c" stays binary.
-constexpr std::size_t kMinWideUnits = 4;
-
-// NUL and the C0 controls that text does not hold (text holds tab, line ends, form feed).
-bool is_binary_control(std::uint32_t unit) {
-  return unit < 0x20 && unit != '\t' && unit != '\n' && unit != '\r' && unit != '\f' &&
-         unit != '\v';
-}
-
-std::uint32_t code_unit(std::string_view bytes, std::size_t at, std::size_t width, bool big) {
-  std::uint32_t unit = 0;
-  for (std::size_t k = 0; k < width; ++k) {
-    const auto byte = static_cast<unsigned char>(bytes[at + (big ? k : width - 1 - k)]);
-    unit = unit << 8 | byte;
-  }
-  return unit;
-}
-
-// Every 4-byte unit of the sample is a text code point (at most U+10FFFF, not a surrogate, not
-// a control): random or binary bytes almost never are.
-bool looks_like_utf32(std::string_view bytes, bool big) {
-  if (bytes.size() < 4 * kMinWideUnits || bytes.size() % 4 != 0) return false;
-  const std::size_t sample = std::min(bytes.size(), kSniffBytes);
-  for (std::size_t i = 0; i + 4 <= sample; i += 4) {
-    const std::uint32_t unit = code_unit(bytes, i, 4, big);
-    if (is_binary_control(unit) || unit > 0x10FFFF || (unit >= 0xD800 && unit <= 0xDFFF))
-      return false;
-  }
-  return true;
-}
-
-// No 2-byte unit of the sample is a control, and more units are Latin-1 characters (a NUL high
-// byte: the spaces, digits and Latin letters of any text) than end in a NUL low byte.
-bool looks_like_utf16(std::string_view bytes, bool big) {
-  if (bytes.size() < 2 * kMinWideUnits || bytes.size() % 2 != 0) return false;
-  const std::size_t sample = std::min(bytes.size(), kSniffBytes);
-  std::size_t latin1 = 0, low_nul = 0;
-  for (std::size_t i = 0; i + 2 <= sample; i += 2) {
-    const std::uint32_t unit = code_unit(bytes, i, 2, big);
-    if (is_binary_control(unit)) return false;
-    if (unit < 0x100) ++latin1;
-    if ((unit & 0xFF) == 0) ++low_nul;
-  }
-  return latin1 > low_nul;
-}
-
-// Why `bytes` is a wide Unicode encoding we do not read, or empty.
-std::string wide_encoding_error(std::string_view bytes) {
-  if (bytes.starts_with(std::string_view("\xFF\xFE\0\0", 4)) ||
-      bytes.starts_with(std::string_view("\0\0\xFE\xFF", 4)))
-    return "UTF-32 text is not supported; save it as UTF-8";
-  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
-    return "UTF-16 text is not supported yet; save it as UTF-8";
-  if (bytes.find('\0') == std::string_view::npos) return {};
-  if (looks_like_utf32(bytes, false) || looks_like_utf32(bytes, true))
-    return "UTF-32 text (without a byte-order mark) is not supported; save it as UTF-8";
-  if (looks_like_utf16(bytes, false) || looks_like_utf16(bytes, true))
-    return "UTF-16 text (without a byte-order mark) is not supported yet; save it as UTF-8";
-  return {};
-}
-
 }  // namespace
 
 FormatInfo format_for_path(const std::filesystem::path& path) {
@@ -187,43 +122,6 @@ std::optional<std::string> read_file_limited(const std::filesystem::path& path,
   }
   bytes.resize(filled);
   return bytes;
-}
-
-std::optional<std::string> text_from_bytes(std::string bytes, std::string* error) {
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
-  if (std::string wide = wide_encoding_error(bytes); !wide.empty()) {
-    *error = std::move(wide);
-    return std::nullopt;
-  }
-  const auto nul = bytes.find('\0');
-  if (nul != std::string::npos) {
-    *error = "binary file (NUL byte at byte " + std::to_string(nul) + ")";
-    return std::nullopt;
-  }
-  std::size_t bad = 0;
-  if (!core::is_valid_utf8(bytes, &bad)) {
-    *error = "not valid UTF-8 at byte " + std::to_string(bad) + " (save the file as UTF-8)";
-    return std::nullopt;
-  }
-  // CRLF and lone CR become LF.
-  std::string text;
-  text.reserve(bytes.size());
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (bytes[i] == '\r') {
-      text.push_back('\n');
-      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
-    } else {
-      text.push_back(bytes[i]);
-    }
-  }
-  const bool blank = std::all_of(text.begin(), text.end(), [](char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\v';
-  });
-  if (blank) {
-    *error = text.empty() ? "file is empty" : "file has no text";
-    return std::nullopt;
-  }
-  return text;
 }
 
 }  // namespace treatysearch::ingest

@@ -55,10 +55,4 @@ std::optional<std::string> read_file_limited(const std::filesystem::path& path,
 // with *error set. Asked of files that are not read because their size and time are unchanged.
 bool can_read(const std::filesystem::path& path, std::string* error, bool through_links = true);
 
-// Validates and normalizes text bytes: strips a UTF-8 byte-order mark, turns CRLF and CR into
-// LF. Fails (nullopt, *error set) on an empty or blank file, UTF-16 or UTF-32 text (with or
-// without a byte-order mark, told apart from binary by the pattern of its NUL bytes), a binary
-// file (NUL bytes), or invalid UTF-8 ("not valid UTF-8 at byte 1234").
-std::optional<std::string> text_from_bytes(std::string bytes, std::string* error);
-
 }  // namespace treatysearch::ingest

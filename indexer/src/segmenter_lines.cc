@@ -9,12 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include "segmenter_words.h"
 #include "text.h"
 #include "text_cleanup.h"
 
 namespace treatysearch::ingest::segmenter_detail {
 
-using core::equals_ascii_ci;
 using core::first_code_point;
 using core::is_ascii_digit;
 using core::is_ascii_lower;
@@ -163,52 +163,174 @@ constexpr std::size_t decimal_digits(int n) { return n < 10 ? 1 : 1 + decimal_di
 // Enough digits for kMaxParagraphNumber (segmenter.h); more can never be a paragraph number.
 constexpr std::size_t kMaxNumberDigits = decimal_digits(kMaxParagraphNumber);
 
+// An appendix heading names the members whose opinion follows; longer lines are text.
+constexpr std::size_t kMaxAppendixHeadingBytes = 300;
+// Enough of a line to hold the longest kAppendixHeadingStarts word, lower-cased.
+constexpr std::size_t kMaxAppendixStartBytes = 64;
+
+// Longer lines are never a marker: the longest word is a few dozen bytes.
+constexpr std::size_t kMaxRecommendationMarkerBytes = 64;
+
 }  // namespace
 
-// "18. The Committee", "«1. The effective law", "3) text", "18." on its own.
-std::optional<NumberedStart> parse_numbered(std::string_view text) {
+namespace {
+
+// Digits of one level of a dotted number after the first ("4" of "6.4"): Views number at most a
+// few dozen paragraphs per part.
+constexpr std::size_t kMaxMinorDigits = 3;
+
+// Reads a number at text[*pos] (digits of any script read by digit_at, no leading zero, at most
+// max_digits); advances *pos. Sets *all_ascii false when a digit is not ASCII.
+std::optional<int> read_number(std::string_view text, std::size_t* pos, std::size_t max_digits,
+                               bool* all_ascii) {
+  int value = 0;
+  std::size_t digits = 0;
+  while (const auto digit = digit_at(text, *pos)) {
+    if (digits == 0 && digit->value == 0) return std::nullopt;
+    if (++digits > max_digits) return std::nullopt;
+    value = value * 10 + digit->value;
+    if (!digit->ascii) *all_ascii = false;
+    *pos += digit->length;
+  }
+  if (digits == 0) return std::nullopt;
+  return value;
+}
+
+bool is_arabic_letter(char32_t cp) { return cp >= 0x0600 && cp <= 0x06FF && core::is_letter(cp); }
+
+// Directional marks, embeddings and isolates (LRM, RLM, LRE ... PDF, LRI ... PDI): PDF text of
+// Arabic documents wraps numbers in them ("\u202B\u202A-١\u202C text"); they are not part of the
+// number.
+bool is_bidi_control(char32_t cp) {
+  return cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+// Skips bidi controls (and spaces between them when `spaces`) from text[pos].
+std::size_t skip_bidi_controls(std::string_view text, std::size_t pos, bool spaces = false) {
+  while (pos < text.size()) {
+    if (spaces && text[pos] == ' ') {
+      ++pos;
+      continue;
+    }
+    const core::DecodedCodePoint decoded = core::decode_at(text, pos);
+    if (!is_bidi_control(decoded.value)) break;
+    pos += decoded.length;
+  }
+  return pos;
+}
+
+// The text after a paragraph number; a hyphen ends numbers in Arabic documents only: "1- "
+// elsewhere is not a paragraph number. `right_to_left` is true when bidi controls led the line
+// (the number of a right-to-left page, alone on its line).
+std::optional<NumberedStart> finish_numbered(std::string_view text, std::size_t pos,
+                                             bool arabic_digits, bool right_to_left,
+                                             NumberedStart start) {
+  std::string_view rest = trim(text.substr(pos));
+  start.rest = rest.substr(skip_bidi_controls(rest, 0, true));
+  const bool arabic =
+      arabic_digits || right_to_left || is_arabic_letter(first_code_point(start.rest));
+  if (start.delimiter == '-' && !arabic) return std::nullopt;
+  return start;
+}
+
+}  // namespace
+
+// "18. The Committee", "«1. The effective law", "3) text", "18." on its own; "6.4 The", "6.4.
+// The", "3.5.1 The" (Views); "١٢. ..." and "١٢- ..." (Arabic documents, whose numbers end with
+// a hyphen).
+std::optional<NumberedStart> parse_paragraph_number(std::string_view text) {
   NumberedStart start;
-  std::size_t pos = 0;
-  const char32_t first = first_code_point(text);
+  std::size_t pos = skip_bidi_controls(text, 0, /*spaces=*/true);
+  const bool right_to_left = trim(text.substr(0, pos)).size() > 0;
+  const char32_t first = first_code_point(text.substr(pos));
   if (first != kInvalidCodePoint && is_opening_quote(first)) {
     start.quoted = true;
-    pos = utf8_length(first);
+    pos += utf8_length(first);
   }
-  const std::size_t digits_begin = pos;
-  while (pos < text.size() && is_ascii_digit(text[pos])) ++pos;
-  const std::size_t digits = pos - digits_begin;
-  if (digits == 0 || digits > kMaxNumberDigits || text[digits_begin] == '0') return std::nullopt;
-  if (pos >= text.size() || (text[pos] != '.' && text[pos] != ')')) return std::nullopt;
-  start.delimiter = text[pos];
-  ++pos;
-  if (pos < text.size() && text[pos] != ' ') return std::nullopt;
-  for (std::size_t i = digits_begin; i < digits_begin + digits; ++i) {
-    start.number = start.number * 10 + (text[i] - '0');
+  // "-١٢ text": the hyphen of an Arabic paragraph number stored before its digits, as the PDF
+  // text of right-to-left pages often has it.
+  bool leading_hyphen = false;
+  if (!start.quoted && pos + 1 < text.size() && text[pos] == '-') {
+    const std::size_t digits = text[pos + 1] == ' ' ? pos + 2 : pos + 1;  // "- 6" too
+    if (digit_at(text, digits)) {
+      leading_hyphen = true;
+      pos = digits;
+    }
   }
-  start.rest = trim(text.substr(pos));
+  bool all_ascii = true;
+  const auto major = read_number(text, &pos, kMaxNumberDigits, &all_ascii);
+  if (!major) return std::nullopt;
+  start.number = *major;
+  start.levels[0] = *major;
+  start.label = std::to_string(*major);
+  // Further levels: ".4", ".4.1", each a number right after a dot.
+  while (start.depth < kMaxNumberLevels && pos + 1 < text.size() && text[pos] == '.' &&
+         digit_at(text, pos + 1)) {
+    std::size_t next = pos + 1;
+    const auto minor = read_number(text, &next, kMaxMinorDigits, &all_ascii);
+    if (!minor) return std::nullopt;  // "2.05": a decimal, not a paragraph number
+    start.levels[static_cast<std::size_t>(start.depth++)] = *minor;
+    start.label += "." + std::to_string(*minor);
+    pos = next;
+  }
+  const std::size_t number_end = pos;
+  pos = skip_bidi_controls(text, pos);
+  // A bidi control after the number separates it from the text as a space does.
+  const bool separated = pos != number_end;
+  if (leading_hyphen) {
+    if (start.depth > 1) return std::nullopt;
+    start.delimiter = '-';
+  } else if (start.depth > 1) {
+    if (pos < text.size() && text[pos] == '.') ++pos;  // "6.4." as older Views print it
+  } else {
+    if (pos >= text.size()) return std::nullopt;
+    const char delimiter = text[pos];
+    if (delimiter != '.' && delimiter != ')' && delimiter != '-') return std::nullopt;
+    start.delimiter = delimiter;
+    const std::size_t after_delimiter = pos + 1;
+    pos = skip_bidi_controls(text, after_delimiter);
+    if (pos != after_delimiter)
+      return finish_numbered(text, pos, !all_ascii, right_to_left, std::move(start));
+  }
+  if (pos < text.size() && text[pos] != ' ' && !separated) return std::nullopt;
+  return finish_numbered(text, pos, !all_ascii, right_to_left, std::move(start));
+}
+
+std::optional<NumberedStart> parse_numbered(std::string_view text) {
+  auto start = parse_paragraph_number(text);
+  if (!start || start->depth > 1) return std::nullopt;
   return start;
 }
 
 constexpr std::size_t kMaxMarkerLetters = 5;
 
-// "(a) The adequate quality", "a) plans to enact", "(iv) ...".
+// "(a) The adequate quality", "a) plans to enact", "(iv) ...", "б) ...", "(أ) ...".
 std::optional<SubParagraphMarker> parse_sub_marker(std::string_view text) {
   SubParagraphMarker marker;
-  std::size_t pos = 0;
-  if (!text.empty() && text.front() == '(') {
+  // PDF text of right-to-left pages wraps the marker in bidi embeddings ("\u202B(أ)\u202C").
+  std::size_t pos = skip_bidi_controls(text, 0);
+  if (pos < text.size() && text[pos] == '(') {
     marker.parenthesised = true;
-    pos = 1;
+    ++pos;
   }
   const std::size_t letters_begin = pos;
   while (pos < text.size() && is_ascii_lower(text[pos])) ++pos;
-  const std::size_t letters = pos - letters_begin;
-  if (letters == 0 || letters > kMaxMarkerLetters) return std::nullopt;
-  if (!marker.parenthesised && letters != 1) return std::nullopt;
+  std::size_t letters = pos - letters_begin;
+  if (letters == 0) {
+    letters = non_latin_letter_length(text.substr(pos));
+    pos += letters;
+  } else if (letters > kMaxMarkerLetters || (!marker.parenthesised && letters != 1)) {
+    return std::nullopt;
+  }
+  if (letters == 0) return std::nullopt;
   if (pos >= text.size() || text[pos] != ')') return std::nullopt;
-  ++pos;
-  if (pos < text.size() && text[pos] != ' ') return std::nullopt;
+  const std::size_t after = pos + 1;
+  pos = skip_bidi_controls(text, after);
+  if (pos < text.size() && text[pos] != ' ' && pos == after) return std::nullopt;
   marker.token = text.substr(letters_begin, letters);
-  marker.rest = trim(text.substr(pos));
+  const std::string_view rest = trim(text.substr(pos));
+  marker.rest = rest.substr(skip_bidi_controls(rest, 0, true));
   return marker;
 }
 
@@ -240,18 +362,47 @@ bool starts_item(std::string_view text) {
          parse_sub_marker(text).has_value() || starts_with_parenthesised_number(text);
 }
 
-// "RECOMMENDATION:", "RECOMMENDATIONS:", "Recommendations:" (a bare title-case
-// "Recommendations" is a heading, not a marker).
+namespace {
+
+// A colon ending a marker: ":", with French typography's space before it, or the full-width
+// colon of Chinese.
+bool strip_colon(std::string_view* text) {
+  for (const std::string_view colon : {std::string_view(":"), std::string_view("\uFF1A")}) {
+    if (text->ends_with(colon)) {
+      *text = trim(text->substr(0, text->size() - colon.size()));
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// "RECOMMENDATIONS", "Recommendations:", "Recommandations :", "Recomendaciones:",
+// "РЕКОМЕНДАЦИИ", "التوصيات:" (kRecommendationWords): the word in capitals, or in any case with
+// a colon. A bare title-case "Recommendations" is a heading, not a marker.
 bool is_recommendation_marker(std::string_view text) {
   text = trim(text);
-  bool has_colon = false;
-  if (!text.empty() && text.back() == ':') {
-    has_colon = true;
-    text = trim(text.substr(0, text.size() - 1));
+  if (text.empty() || text.size() > kMaxRecommendationMarkerBytes) return false;
+  const bool has_colon = strip_colon(&text);
+  // Without a colon only capitals make the word a marker (never in caseless scripts).
+  const CaseCounts counts = count_letter_case(text);
+  if (!has_colon && (counts.lower > 0 || counts.upper == 0)) return false;
+  const std::string lower = core::to_lower(text);
+  for (const RecommendationWords& words : kRecommendationWords) {
+    if (lower == words.singular || (!words.plural.empty() && lower == words.plural)) return true;
   }
-  if (text == "RECOMMENDATION" || text == "RECOMMENDATIONS") return true;
-  return has_colon &&
-         (equals_ascii_ci(text, "recommendation") || equals_ascii_ci(text, "recommendations"));
+  return false;
+}
+
+// A heading that opens an appendix or an individual opinion (kAppendixHeadingStarts): short,
+// without a sentence end.
+bool is_appendix_heading(std::string_view text) {
+  text = trim(text);
+  if (text.empty() || text.size() > kMaxAppendixHeadingBytes || ends_clause(text)) return false;
+  const std::string lower = core::to_lower(text.substr(0, kMaxAppendixStartBytes));
+  return std::any_of(kAppendixHeadingStarts.begin(), kAppendixHeadingStarts.end(),
+                     [&](std::string_view start) { return lower.starts_with(start); });
 }
 
 }  // namespace treatysearch::ingest::segmenter_detail

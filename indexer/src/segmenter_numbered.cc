@@ -2,9 +2,12 @@
 // blocks, tables, and the preamble before the first paragraph.
 #include "segmenter_parts.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "segmenter_words.h"
 
 namespace treatysearch::ingest::segmenter_detail {
 
@@ -73,6 +76,10 @@ class NumberedAssembler {
       start_recommendations();
       return;
     }
+    if (paragraph_ != kNone && is_appendix_heading(line.text)) {
+      start_appendix(line.text);
+      return;
+    }
     if (mode_ == Mode::kTable) {
       // Inside a table everything but a paragraph, a heading or a marker is table text, until a
       // line of running text follows two blank lines.
@@ -96,14 +103,15 @@ class NumberedAssembler {
 
   // --- paragraphs, sub-paragraphs, headings -----------------------------------------------
 
+  // The label is the number as printed, in ASCII digits: "12", "6.4", "3.5.1".
   void start_paragraph(std::size_t i) {
-    const auto numbered = parse_numbered(lines_[i].text);
-    paragraph_label_ = std::to_string(main_numbers_[i]);
+    const auto numbered = parse_paragraph_number(lines_[i].text);
+    paragraph_label_ = numbered ? numbered->label : std::to_string(main_numbers_[i]);
     paragraph_ = sink_.add(PassageKind::kParagraph, paragraph_label_,
                            numbered ? numbered->rest : std::string_view(), "", path_.current());
     mode_ = Mode::kBody;
     container_ = paragraph_;
-    sub_letter_ = 0;
+    sub_letter_.reset();
     table_entries_ = 0;
   }
 
@@ -111,8 +119,18 @@ class NumberedAssembler {
     path_.enter(rank, heading);
     mode_ = Mode::kBody;
     container_ = paragraph_;
-    sub_letter_ = 0;
+    sub_letter_.reset();
     preamble_block_ = kNone;
+  }
+
+  // An appendix or individual opinion after the Views: its paragraphs, numbered afresh, are not
+  // paragraphs of the Views (find_main_sequence ends before it), so its blocks become ordinal
+  // passages "[n]" under its heading, as text before the first paragraph does.
+  void start_appendix(const std::string& heading) {
+    enter_heading(kTopRank, heading);
+    paragraph_ = kNone;
+    paragraph_label_.clear();
+    container_ = kNone;
   }
 
   // A plain heading stands alone: after a blank line (or after a finished sentence) and before
@@ -142,9 +160,11 @@ class NumberedAssembler {
       add_preamble_line(line);
       return;
     }
-    if (const auto marker = parse_sub_marker(line.text); marker && accepts_sub_paragraph(*marker)) {
-      start_sub_paragraph(*marker);
-      return;
+    if (const auto marker = parse_sub_marker(line.text)) {
+      if (const auto letter = next_sub_letter(*marker)) {
+        start_sub_paragraph(*marker, *letter);
+        return;
+      }
     }
     if (adjacent() && !starts_item(line.text)) {
       sink_.continue_line(container_, previous_line(), line);
@@ -154,19 +174,26 @@ class NumberedAssembler {
     sink_.append_block(container_, line.text);
   }
 
-  bool accepts_sub_paragraph(const SubParagraphMarker& marker) const {
-    if (marker.token.size() != 1) return false;  // "(ii)": an item inside a sub-paragraph
-    const char expected = sub_letter_ == 0 ? 'a' : static_cast<char>(sub_letter_ + 1);
-    if (marker.token.front() != expected) return false;
+  // The next letter of the paragraph's list, in the alphabet its first letter chose: "(a)",
+  // "(b)", ...; "а)", "б)", ...; "(أ)", "(ب)", ... (segmenter_words.h).
+  std::optional<SubParagraphLetter> next_sub_letter(const SubParagraphMarker& marker) const {
+    // "(ii)": an item inside a sub-paragraph; not a letter of any alphabet.
+    const auto letter = sub_paragraph_letter(marker.token);
+    if (!letter) return std::nullopt;
+    const bool expected = sub_letter_ ? letter->alphabet == sub_letter_->alphabet &&
+                                            letter->index == sub_letter_->index + 1
+                                      : letter->index == 0;
+    if (!expected) return std::nullopt;
     // "... article 4" / "(a) of the Convention" is a wrapped line, not a sub-paragraph.
-    return !adjacent() || ends_clause(previous_line().text);
+    if (adjacent() && !ends_clause(previous_line().text)) return std::nullopt;
+    return letter;
   }
 
-  void start_sub_paragraph(const SubParagraphMarker& marker) {
+  void start_sub_paragraph(const SubParagraphMarker& marker, SubParagraphLetter letter) {
     const std::string label = paragraph_label_ + " (" + std::string(marker.token) + ")";
     container_ = sink_.add(PassageKind::kSubParagraph, label, marker.rest, paragraph_label_,
                            path_.current());
-    sub_letter_ = marker.token.front();
+    sub_letter_ = letter;
   }
 
   // Text before the first numbered paragraph (a title page, an introduction): ordinal
@@ -193,7 +220,7 @@ class NumberedAssembler {
     unnumbered_recommendations_.clear();
     recommendation_ = kNone;
     container_ = paragraph_;
-    sub_letter_ = 0;
+    sub_letter_.reset();
   }
 
   std::string recommendation_label(const std::string& suffix) const {
@@ -272,7 +299,7 @@ class NumberedAssembler {
     table_entry_ = kNone;
     last_cell_was_short_ = false;
     container_ = paragraph_;
-    sub_letter_ = 0;
+    sub_letter_.reset();
     preamble_block_ = kNone;
   }
 
@@ -323,7 +350,7 @@ class NumberedAssembler {
   std::string paragraph_label_;    // empty before the first paragraph
   std::size_t paragraph_ = kNone;  // the current main paragraph
   std::size_t container_ = kNone;  // receives continuation text: paragraph or sub-paragraph
-  char sub_letter_ = 0;
+  std::optional<SubParagraphLetter> sub_letter_;  // the last sub-paragraph's letter
 
   std::size_t preamble_block_ = kNone;
   std::size_t preamble_blocks_ = 0;

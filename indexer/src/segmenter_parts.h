@@ -7,6 +7,7 @@
 // it is defined. Internal to the indexer; not a public header.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -54,17 +55,27 @@ bool starts_uppercase(std::string_view text);
 bool is_mostly_upper_case(std::string_view text);
 
 // Line-start recognisers.
+
+// Levels of a dotted paragraph number: "3.5.1" in Views is the deepest printed.
+inline constexpr int kMaxNumberLevels = 3;
+
 struct NumberedStart {
-  int number = 0;
-  bool quoted = false;  // «1. ... : the first article of a quoted text
-  char delimiter = '.';
+  int number = 0;                              // the first number: 6 of "6.4", 12 of "12."
+  std::array<int, kMaxNumberLevels> levels{};  // 6, 4, 0 for "6.4"
+  int depth = 1;                               // 1 for "12.", 2 for "6.4", 3 for "3.5.1"
+  bool quoted = false;                         // «1. ... : the first article of a quoted text
+  char delimiter = '.';  // '.', ')' or '-' (Arabic documents' "١٢-"); '.' for dotted numbers
+  std::string label;     // as cited, in ASCII digits: "12", "6.4"
   std::string_view rest;
 };
 
+// "18. The Committee", "6.4 The Committee", "6.4. The", "١٢. ...", "«1. The effective law".
+std::optional<NumberedStart> parse_paragraph_number(std::string_view text);
+// parse_paragraph_number for undotted numbers only ("18.", "3)", "١٢-"): list items, headings.
 std::optional<NumberedStart> parse_numbered(std::string_view text);
 
 struct SubParagraphMarker {
-  std::string_view token;  // "a", "b", ... or a roman numeral "iv"
+  std::string_view token;  // "a", "b", ... a roman numeral "iv", or "б", "أ", "هـ"
   bool parenthesised = false;
   std::string_view rest;
 };
@@ -72,6 +83,7 @@ struct SubParagraphMarker {
 std::optional<SubParagraphMarker> parse_sub_marker(std::string_view text);
 bool starts_item(std::string_view text);
 bool is_recommendation_marker(std::string_view text);
+bool is_appendix_heading(std::string_view text);
 
 // --- headings (segmenter_headings.cc) ---------------------------------------------------------
 
@@ -215,6 +227,8 @@ void split_oversized_passages(std::vector<Passage>& passages, std::size_t max_by
 
 // --- main paragraph sequence (segmenter_main_sequence.cc) -------------------------------------
 
+// For every line, the first number of the main-sequence paragraph it opens (12 for "12.", 6 for
+// "6.4"), 0 for other lines; the label is read from the line (parse_paragraph_number).
 std::vector<int> find_main_sequence(const std::vector<Line>& lines, std::size_t body_end);
 
 // --- assemblers -------------------------------------------------------------------------------

@@ -1,22 +1,24 @@
-// Text files: bytes to UTF-8, then Word's text-export reading (text_blocks.h).
+// Text files: bytes to UTF-8 in whatever encoding they are (text_decode.h), then Word's
+// text-export reading (text_blocks.h).
 #include <string>
 
-#include "extract.h"
 #include "extractors.h"
 #include "text_blocks.h"
+#include "text_decode.h"
 
 namespace treatysearch::ingest {
 
 bool extract_text(std::string bytes, const ExtractLimits& limits, ExtractedDocument* document,
                   std::string* error) {
-  std::optional<std::string> text = text_from_bytes(std::move(bytes), error);
-  if (!text) return false;
-  if (text->size() > limits.max_text_bytes) {
-    *error = "extracted text exceeds the limit of " + std::to_string(limits.max_text_bytes) +
-             " bytes";
-    return false;
+  DecodedText decoded;
+  if (!decode_text(std::move(bytes), limits.max_text_bytes, &decoded, error)) return false;
+  *document = document_from_text(decoded.text);
+  document->encoding = decoded.encoding;
+  if (decoded.replaced > 0) {
+    document->notes.push_back(std::to_string(decoded.replaced) + " malformed " +
+                              (decoded.replaced == 1 ? "sequence" : "sequences") + " of " +
+                              decoded.encoding + " replaced by U+FFFD");
   }
-  *document = document_from_text(*text);
   return true;
 }
 

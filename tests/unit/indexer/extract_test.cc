@@ -2,20 +2,27 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "extractors.h"
 #include "file_walker.h"
 #include "temp_dir.h"
+#include "text.h"
 
 namespace treatysearch::ingest {
 namespace {
 
 using treatysearch::testing::TempDir;
 
+// The transitional reader of indexer.cc: UTF-8 only, other encodings named.
 std::string text_or_error(std::string bytes) {
   std::string error;
   auto text = text_from_bytes(std::move(bytes), &error);
@@ -26,14 +33,32 @@ TEST(Extract, NormalizesLineEndsAndStripsBom) {
   EXPECT_EQ(text_or_error("\xEF\xBB\xBFline one\r\nline two\rthree"), "line one\nline two\nthree");
 }
 
-TEST(Extract, RejectsEmptyBlankBinaryInvalidAndUtf16) {
+TEST(Extract, TheUtf8ReaderStillRejectsEmptyBlankBinaryInvalidAndWide) {
   EXPECT_EQ(text_or_error(""), "ERROR: file is empty");
   EXPECT_EQ(text_or_error("\xEF\xBB\xBF"), "ERROR: file is empty");
   EXPECT_EQ(text_or_error(" \n\t\r\n"), "ERROR: file has no text");
   EXPECT_EQ(text_or_error(std::string("ab\0c", 4)), "ERROR: binary file (NUL byte at byte 2)");
   EXPECT_EQ(text_or_error("ok \xC3\x28"),
             "ERROR: not valid UTF-8 at byte 3 (save the file as UTF-8)");
-  EXPECT_NE(text_or_error("\xFF\xFEh\0").find("UTF-16"), std::string::npos);
+  EXPECT_EQ(text_or_error("\xFF\xFEh\0i\0"),
+            "ERROR: UTF-16 text is not supported yet; save it as UTF-8");
+  EXPECT_EQ(
+      text_or_error(std::string("h\0i\0 \0t\0h\0e\0r\0e\0", 16)),
+      "ERROR: UTF-16 text (without a byte-order mark) is not supported yet; save it as UTF-8");
+  EXPECT_EQ(text_or_error(std::string("\xFF\xFE\0\0h\0\0\0i\0\0\0", 12)),
+            "ERROR: UTF-32 text is not supported; save it as UTF-8");
+}
+
+// decode_text: "ENCODING: text", with "+N replaced" when characters were replaced, or
+// "ERROR: reason".
+std::string decoded(std::string bytes, std::size_t max_text_bytes = 1 << 20) {
+  DecodedText result;
+  std::string error;
+  if (!decode_text(std::move(bytes), max_text_bytes, &result, &error)) return "ERROR: " + error;
+  std::string out = result.encoding;
+  if (result.byte_order_mark) out += " (BOM)";
+  if (result.replaced > 0) out += " +" + std::to_string(result.replaced) + " replaced";
+  return out + ": " + result.text;
 }
 
 // `text` in UTF-16 or UTF-32, little- or big-endian, without a byte-order mark.
@@ -49,34 +74,196 @@ std::string wide(std::basic_string_view<Char> text, bool big_endian) {
   return bytes;
 }
 
-TEST(Extract, Utf16WithoutAByteOrderMarkIsNamedNotCalledBinary) {
-  const std::string expected =
-      "ERROR: UTF-16 text (without a byte-order mark) is not supported yet; save it as UTF-8";
+// UTF-8 `text` in a legacy code page, through ICU's converter (unmappable characters fail).
+std::string encode(const char* code_page, std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::u16string utf16(text.size(), u'\0');
+  int32_t length = 0;
+  u_strFromUTF8(utf16.data(), static_cast<int32_t>(utf16.size()), &length, text.data(),
+                static_cast<int32_t>(text.size()), &status);
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  utf16.resize(static_cast<std::size_t>(length));
+  UConverter* converter = ucnv_open(code_page, &status);
+  ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::string bytes(utf16.size() * 4, '\0');
+  const int32_t written =
+      ucnv_fromUChars(converter, bytes.data(), static_cast<int32_t>(bytes.size()), utf16.data(),
+                      static_cast<int32_t>(utf16.size()), &status);
+  ucnv_close(converter);
+  EXPECT_TRUE(U_SUCCESS(status)) << code_page << ": " << u_errorName(status);
+  bytes.resize(static_cast<std::size_t>(std::max(0, written)));
+  return bytes;
+}
+
+TEST(DecodeText, ByteOrderMarksSayTheEncoding) {
+  EXPECT_EQ(decoded("\xEF\xBB\xBF"
+                    "1. Комитет\r\n"),
+            "UTF-8 (BOM): 1. Комитет\n");
+  const std::u16string_view text16 = u"1. Комитет 𝄞\r\n2. Committee";
+  EXPECT_EQ(decoded("\xFF\xFE" + wide(text16, false)),
+            "UTF-16LE (BOM): 1. Комитет 𝄞\n2. Committee");
+  EXPECT_EQ(decoded("\xFE\xFF" + wide(text16, true)), "UTF-16BE (BOM): 1. Комитет 𝄞\n2. Committee");
+  const std::u32string_view text32 = U"1. Комитет 𝄞 notes.";
+  EXPECT_EQ(decoded(std::string("\xFF\xFE\0\0", 4) + wide(text32, false)),
+            "UTF-32LE (BOM): 1. Комитет 𝄞 notes.");
+  EXPECT_EQ(decoded(std::string("\0\0\xFE\xFF", 4) + wide(text32, true)),
+            "UTF-32BE (BOM): 1. Комитет 𝄞 notes.");
+}
+
+TEST(DecodeText, WideTextWithoutAByteOrderMarkIsReadByThePatternOfItsNuls) {
   for (const bool big : {false, true}) {
-    EXPECT_EQ(text_or_error(wide(std::u16string_view(u"1. The Committee notes."), big)), expected);
-    EXPECT_EQ(text_or_error(wide(std::u16string_view(u"1. Комитет отмечает, что 中文"), big)),
-              expected);
+    const std::string suffix = big ? "BE: " : "LE: ";
+    EXPECT_EQ(decoded(wide(std::u16string_view(u"1. The Committee notes."), big)),
+              "UTF-16" + suffix + "1. The Committee notes.");
+    EXPECT_EQ(decoded(wide(std::u16string_view(u"1. Комитет отмечает, что 中文"), big)),
+              "UTF-16" + suffix + "1. Комитет отмечает, что 中文");
+    EXPECT_EQ(decoded(wide(std::u32string_view(U"1. Комитет 𝄞 notes."), big)),
+              "UTF-32" + suffix + "1. Комитет 𝄞 notes.");
   }
 }
 
-TEST(Extract, Utf32IsNamedNotCalledUtf16OrBinary) {
-  const std::string with_bom = "ERROR: UTF-32 text is not supported; save it as UTF-8";
-  EXPECT_EQ(text_or_error(std::string("\xFF\xFE\0\0h\0\0\0i\0\0\0", 12)), with_bom);
-  EXPECT_EQ(text_or_error(std::string("\0\0\xFE\xFF\0\0\0h\0\0\0i", 12)), with_bom);
-  for (const bool big : {false, true})
-    EXPECT_EQ(text_or_error(wide(std::u32string_view(U"1. Комитет 𝄞 notes."), big)),
-              "ERROR: UTF-32 text (without a byte-order mark) is not supported; save it as UTF-8");
+TEST(DecodeText, AnUnpairedSurrogateInUtf16IsReplacedAndCounted) {
+  const std::string bytes = "\xFF\xFE" + wide(std::u16string_view(u"ab"), false) +
+                            std::string("\x00\xD8", 2) + wide(std::u16string_view(u"cd"), false);
+  EXPECT_EQ(decoded(bytes), "UTF-16LE (BOM) +1 replaced: ab\uFFFDcd");
 }
 
-TEST(Extract, BinaryStaysBinary) {
+TEST(DecodeText, BinaryStaysBinary) {
   // Too short to be told from text, NUL runs, control bytes: binary.
-  EXPECT_EQ(text_or_error(std::string("ab\0c", 4)), "ERROR: binary file (NUL byte at byte 2)");
-  EXPECT_EQ(text_or_error(std::string("abcd\0\0\0\0efgh", 12)),
+  EXPECT_EQ(decoded(std::string("ab\0c", 4)), "ERROR: binary file (NUL byte at byte 2)");
+  EXPECT_EQ(decoded(std::string("abcd\0\0\0\0efgh", 12)),
             "ERROR: binary file (NUL byte at byte 4)");
-  EXPECT_EQ(text_or_error(std::string("\x7F"
-                                      "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
-                                      16)),
+  EXPECT_EQ(decoded(std::string("\x7F"
+                                "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                                16)),
             "ERROR: binary file (NUL byte at byte 7)");
+  // A byte-order mark does not make NUL characters text.
+  EXPECT_EQ(decoded("\xFF\xFE" + wide(std::u16string_view(u"ab"), false) + std::string(4, '\0')),
+            "ERROR: binary file (NUL character in UTF-16LE text at byte 2 of the decoded text)");
+}
+
+TEST(DecodeText, EmptyAndBlankFilesFail) {
+  EXPECT_EQ(decoded(""), "ERROR: file is empty");
+  EXPECT_EQ(decoded("\xEF\xBB\xBF"), "ERROR: file is empty");
+  EXPECT_EQ(decoded("\xFF\xFE"), "ERROR: file is empty");
+  EXPECT_EQ(decoded(" \n\t\r\n"), "ERROR: file has no text");
+  EXPECT_EQ(decoded("\xFF\xFE" + wide(std::u16string_view(u" \r\n "), false)),
+            "ERROR: file has no text");
+}
+
+TEST(DecodeText, Windows1251RussianIsDetectedAndDecoded) {
+  const std::string russian =
+      "Комитет рекомендует государству-участнику принять все необходимые меры для обеспечения "
+      "равенства перед законом и недопущения дискриминации в отношении мигрантов.";
+  const std::string bytes = encode("windows-1251", russian);
+  ASSERT_TRUE(bytes.starts_with("\xCA\xEE\xEC\xE8\xF2\xE5\xF2"));  // "Комитет", one byte each
+  EXPECT_EQ(decoded(bytes), "windows-1251: " + russian);
+}
+
+TEST(DecodeText, Windows1252FrenchIsDetectedAndDecoded) {
+  // The curly apostrophe is 0x92, a byte ISO-8859-1 does not print: windows-1252.
+  const std::string french =
+      "Le Comité recommande à l’État partie de prendre les mesures nécessaires pour garantir "
+      "l’égalité d’accès à l’éducation et aux soins des personnes handicapées.";
+  EXPECT_EQ(decoded(encode("windows-1252", french)), "windows-1252: " + french);
+  // Without such bytes ICU says ISO-8859-1; its superset windows-1252 reads it, and is named.
+  const std::string plain =
+      "Le Comité note avec préoccupation que les données ventilées "
+      "manquent. Il recommande à l'État partie de les réunir.";
+  EXPECT_EQ(decoded(encode("ISO-8859-1", plain)), "windows-1252: " + plain);
+}
+
+TEST(DecodeText, ArabicAndChineseCodePagesAreDetectedAndDecoded) {
+  const std::string arabic =
+      "توصي اللجنة الدولة الطرف بأن تتخذ جميع التدابير اللازمة لضمان المساواة وعدم التمييز ضد "
+      "الأشخاص ذوي الإعاقة في جميع مجالات الحياة.";
+  EXPECT_EQ(decoded(encode("windows-1256", arabic)), "windows-1256: " + arabic);
+  const std::string chinese =
+      "委员会建议缔约国采取一切必要措施，确保残疾人在生活的所有领域享有平等和不受歧视的权利。"
+      "委员会还建议缔约国在下次报告中提供分类统计数据。";
+  EXPECT_EQ(decoded(encode("GB18030", chinese)), "GB18030: " + chinese);
+}
+
+TEST(DecodeText, ShiftJisIsNamedAndNotReadAsALatinCodePage) {
+  const std::string japanese =
+      "委員会は、締約国に対し、人種差別を禁止する包括的な法律を採択するよう勧告する。"
+      "委員会は、締約国が次回の報告に統計を含めるよう要請する。";
+  const std::string result = decoded(encode("Shift_JIS", japanese));
+  EXPECT_TRUE(result.starts_with("ERROR: not UTF-8; it looks like Shift_JIS (confidence "))
+      << result;
+  EXPECT_NE(result.find("which is not read (first non-UTF-8 byte at 0; save the file as UTF-8)"),
+            std::string::npos)
+      << result;
+}
+
+TEST(DecodeText, GarbageBytesAreNotReadAsText) {
+  // Bytes of no language: no code page wins with confidence, so the file fails rather than
+  // being indexed as nonsense.
+  std::string garbage;
+  std::uint32_t state = 12345;
+  for (int i = 0; i < 4096; ++i) {
+    state = state * 1103515245u + 12345u;
+    garbage.push_back(static_cast<char>(0x80 | ((state >> 16) & 0x7F)));
+  }
+  const std::string result = decoded(garbage);
+  EXPECT_TRUE(result.starts_with("ERROR: not UTF-8")) << result.substr(0, 60);
+}
+
+// UTF-8 with a stray legacy byte (an "é" typed in windows-1252 into a UTF-8 file) stays UTF-8:
+// its well-formed multi-byte sequences outnumber the malformed ones ten to one, which legacy
+// text never does, so the rest of the file keeps its meaning and the bad bytes become U+FFFD.
+TEST(DecodeText, MostlyValidUtf8StaysUtf8WithTheBadBytesReplaced) {
+  const std::string nineteen = "Комитет отмечает норм";  // 19 two-byte letters
+  ASSERT_EQ(core::count_code_points(nineteen), 21u);
+  // 20 well-formed to 2 malformed (N = 10 to 1): UTF-8.
+  EXPECT_EQ(decoded(nineteen + "ы \xE9t\xE9 ok"),
+            "UTF-8 +2 replaced: Комитет отмечает нормы \uFFFDt\uFFFD ok");
+  // 19 to 2 (N - 1): the detector decides; it finds no code page it is sure of for these bytes,
+  // so the file fails rather than being read as mojibake.
+  const std::string result = decoded(nineteen + " \xE9t\xE9 ok");
+  EXPECT_TRUE(result.starts_with("ERROR: not UTF-8")) << result;
+}
+
+TEST(DecodeText, TextOverTheLimitFailsAtNPlusOne) {
+  const std::string text = "1. Комитет\r\n";  // decoded: "1. Комитет\n", 18 bytes
+  EXPECT_EQ(decoded(text, 18), "UTF-8: 1. Комитет\n");
+  EXPECT_EQ(decoded(text, 17), "ERROR: extracted text exceeds the limit of 17 bytes");
+  const std::string russian =
+      "Комитет рекомендует государству-участнику принять все необходимые меры.";
+  const std::string bytes = encode("windows-1251", russian);
+  EXPECT_EQ(decoded(bytes, russian.size()), "windows-1251: " + russian);
+  EXPECT_EQ(decoded(bytes, russian.size() - 1), "ERROR: extracted text exceeds the limit of " +
+                                                    std::to_string(russian.size() - 1) + " bytes");
+  const std::string utf16 = "\xFF\xFE" + wide(std::u16string_view(u"abc\r\n"), false);
+  EXPECT_EQ(decoded(utf16, 4), "UTF-16LE (BOM): abc\n");
+  EXPECT_EQ(decoded(utf16, 3), "ERROR: extracted text exceeds the limit of 3 bytes");
+}
+
+TEST(ExtractText, ReportsTheEncodingAndTheReplacementsAndMakesBlocks) {
+  ExtractedDocument document;
+  std::string error;
+  ExtractLimits limits;
+  ASSERT_TRUE(
+      extract_text("\xFF\xFE" + wide(std::u16string_view(u"1. Первый.\r\n\r\n2. Second."), false),
+                   limits, &document, &error))
+      << error;
+  EXPECT_EQ(document.encoding, "UTF-16LE");
+  EXPECT_EQ(document.format, "text");
+  ASSERT_EQ(document.blocks.size(), 2u);
+  EXPECT_EQ(document.blocks[0].text, "1. Первый.");
+  EXPECT_EQ(document.blocks[1].text, "2. Second.");
+  EXPECT_TRUE(document.notes.empty());
+
+  ASSERT_TRUE(extract_text("Комитет по делам \xFF", limits, &document, &error)) << error;
+  EXPECT_EQ(document.encoding, "UTF-8");
+  EXPECT_EQ(document.notes,
+            std::vector<std::string>{"1 malformed sequence of UTF-8 replaced by U+FFFD"});
+
+  limits.max_text_bytes = 3;
+  EXPECT_FALSE(extract_text("abcd", limits, &document, &error));
+  EXPECT_EQ(error, "extracted text exceeds the limit of 3 bytes");
+  EXPECT_FALSE(extract_text(std::string("ab\0c", 4), limits, &document, &error));
+  EXPECT_EQ(error, "binary file (NUL byte at byte 2)");
 }
 
 TEST(Extract, FormatFromExtension) {
