@@ -1,5 +1,7 @@
 #include "file_walker.h"
 
+#include <unordered_map>
+
 #include <algorithm>
 #include <system_error>
 
@@ -159,6 +161,29 @@ class FolderWalker {
 
 }  // namespace
 
+namespace {
+
+// A file both named and found in a folder given (or named twice) is one file: it is read once,
+// where it was first found, and it counts as named (read through a link) if it was named.
+void keep_first_of_each_path(std::vector<FoundFile>* files) {
+  std::unordered_map<std::string, std::size_t> first;
+  std::vector<FoundFile> kept;
+  kept.reserve(files->size());
+  for (FoundFile& file : *files) {
+    const auto [it, inserted] = first.emplace(file.absolute.string(), kept.size());
+    if (inserted) {
+      kept.push_back(std::move(file));
+      continue;
+    }
+    FoundFile& earlier = kept[it->second];
+    earlier.named = earlier.named || file.named;
+    earlier.through_links = earlier.through_links || file.through_links;
+  }
+  *files = std::move(kept);
+}
+
+}  // namespace
+
 WalkResult walk_paths(const std::vector<std::string>& paths, const WalkOptions& options) {
   WalkResult result;
   // Where followed links may lead: inside any folder given, wherever its real location is.
@@ -194,6 +219,7 @@ WalkResult walk_paths(const std::vector<std::string>& paths, const WalkOptions& 
                               "not a regular file (" + special_file_kind(status.type()) + ")"});
     }
   }
+  keep_first_of_each_path(&result.files);
   return result;
 }
 

@@ -29,28 +29,46 @@ TEST(BadInput, EachBadFileIsReportedAndTheRestIsIndexed) {
   dir.write("in/empty.txt", "");
   dir.write("in/blank.txt", "  \n\t\n");
   dir.write("in/binary.txt", std::string("ab\0cd", 5));
+  // Four bytes are too few to tell a code page: this one fails; a longer text in the same code
+  // page is read (see the encodings below).
   dir.write("in/latin1.txt", "caf\xE9");
-  dir.write("in/utf16.txt", "\xFF\xFEh\0i\0");
-  dir.write("in/utf16-no-bom.txt", std::string("h\0e\0l\0l\0o\0", 10));
-  dir.write("in/utf32.txt", std::string("\xFF\xFE\0\0h\0\0\0", 8));
   const std::string index = dir / "index";
   Indexer indexer = Indexer::open(index);
   const IngestReport report = indexer.add_paths({dir / "in", dir / "absent.txt"});
   EXPECT_EQ(report.added, 1u);
-  EXPECT_EQ(report.failed, 8u);
+  EXPECT_EQ(report.failed, 5u);
   EXPECT_EQ(report_for(report, "empty.txt").error, "file is empty");
   EXPECT_EQ(report_for(report, "blank.txt").error, "file has no text");
   EXPECT_EQ(report_for(report, "binary.txt").error, "binary file (NUL byte at byte 2)");
   EXPECT_EQ(report_for(report, "latin1.txt").error,
-            "not valid UTF-8 at byte 3 (save the file as UTF-8)");
-  EXPECT_NE(report_for(report, "/utf16.txt").error.find("UTF-16"), std::string::npos);
-  EXPECT_NE(report_for(report, "utf16-no-bom.txt").error.find("UTF-16 text (without a byte-order"),
-            std::string::npos);
-  EXPECT_NE(report_for(report, "utf32.txt").error.find("UTF-32"), std::string::npos);
+            "not UTF-8, and no code page was recognised with confidence (first non-UTF-8 byte at "
+            "3; save the file as UTF-8)");
   EXPECT_EQ(report_for(report, "absent.txt").error, "no such file or folder");
   for (const auto& f : report.files)
     EXPECT_EQ(f.error.find('\n'), std::string::npos) << "one line: " << f.error;
   EXPECT_EQ(Searcher::open(index).search("sextants").hits.size(), 1u);
+}
+
+TEST(BadInput, TextInOtherEncodingsIsReadAndItsEncodingReported) {
+  TempDir dir;
+  dir.write("in/utf16.txt", std::string("\xFF\xFEh\0i\0 \0s\0t\0a\0r\0s\0", 18));
+  dir.write("in/utf16-no-bom.txt", std::string("h\0e\0l\0l\0o\0 \0m\0o\0o\0n\0", 20));
+  dir.write("in/utf32.txt", std::string("\xFF\xFE\0\0s\0\0\0u\0\0\0n\0\0\0", 16));
+  dir.write("in/cp1252.txt",
+            "Le caf\xE9 est tr\xE8s bon et la r\xE9union a \xE9t\xE9 tr\xE8s int\xE9ressante.\n");
+  const std::string index = dir / "index";
+  Indexer indexer = Indexer::open(index);
+  const IngestReport report = indexer.add_paths({dir / "in"});
+  indexer.commit();
+  EXPECT_EQ(report.added, 4u);
+  EXPECT_EQ(report.failed, 0u);
+  EXPECT_EQ(report_for(report, "/utf16.txt").encoding, "UTF-16LE");
+  EXPECT_EQ(report_for(report, "utf16-no-bom.txt").encoding, "UTF-16LE");
+  EXPECT_EQ(report_for(report, "utf32.txt").encoding, "UTF-32LE");
+  EXPECT_EQ(report_for(report, "cp1252.txt").encoding, "windows-1252");
+  Searcher searcher = Searcher::open(index);
+  for (const char* word : {"stars", "moon", "sun", "intéressante"})
+    EXPECT_EQ(searcher.search(word).hits.size(), 1u) << word;
 }
 
 TEST(BadInput, FileSizeLimitAtNAndNPlusOne) {

@@ -105,7 +105,7 @@ TEST(Consistency, SearcherAnswersWithWholeFilesWhileAWriterCommits) {
 std::string make_documents(const TempDir& dir) {
   const std::string docs = dir / "docs";
   fs::create_directories(docs);
-  for (const auto& entry : fs::directory_iterator(TREATYSEARCH_CORPUS_DIR))
+  for (const auto& entry : fs::directory_iterator(TREATYSEARCH_QUICK_CORPUS_DIR))
     fs::copy(entry.path(), fs::path(docs) / entry.path().filename());
   const char* topics[] = {"torture", "detention", "hate speech", "asylum", "language rights"};
   for (int f = 0; f < 24; ++f) {

@@ -24,7 +24,7 @@ class GoldenQueries : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
     Indexer indexer = Indexer::open(*dir_ / "index");
-    const IngestReport report = indexer.add_paths({TREATYSEARCH_CORPUS_DIR});
+    const IngestReport report = indexer.add_paths({TREATYSEARCH_QUICK_CORPUS_DIR});
     ASSERT_EQ(report.failed, 0u);
     ASSERT_EQ(report.added, 2u);
     searcher_ = new Searcher(Searcher::open(*dir_ / "index"));

@@ -53,19 +53,31 @@ bool looks_like_utf32(std::string_view bytes, bool big) {
   return true;
 }
 
-// No 2-byte unit of the sample is a control, and more units are Latin-1 characters (a NUL high
-// byte: the spaces, digits and Latin letters of any text) than end in a NUL low byte.
+// No 2-byte unit of the sample is a control, more units are Latin-1 characters (a NUL high
+// byte: the spaces, digits and Latin letters of any text) than end in a NUL low byte, and the
+// text reads as one script: at least a quarter of the units are Latin-1 (Latin-script text), or
+// every other unit lies in one 256-code-point block (Cyrillic U+04xx, Arabic U+06xx, ...).
+// Without the last rule, a text file with a stray NUL at an odd offset read as a string of
+// unrelated CJK characters (its byte pairs taken as units).
 bool looks_like_utf16(std::string_view bytes, bool big) {
   if (bytes.size() < 2 * kMinWideUnits || bytes.size() % 2 != 0) return false;
   const std::size_t sample = std::min(bytes.size(), kSniffBytes);
-  std::size_t latin1 = 0, low_nul = 0;
+  std::size_t units = 0, latin1 = 0, low_nul = 0;
+  std::uint32_t block = 0;
+  bool one_block = true;
   for (std::size_t i = 0; i + 2 <= sample; i += 2) {
     const std::uint32_t unit = code_unit(bytes, i, 2, big);
     if (is_binary_control(unit)) return false;
-    if (unit < 0x100) ++latin1;
+    ++units;
     if ((unit & 0xFF) == 0) ++low_nul;
+    if (unit < 0x100) {
+      ++latin1;
+      continue;
+    }
+    if (block == 0) block = unit >> 8;
+    one_block = one_block && unit >> 8 == block;
   }
-  return latin1 > low_nul;
+  return latin1 > low_nul && (4 * latin1 >= units || one_block);
 }
 
 struct ByteOrderMark {

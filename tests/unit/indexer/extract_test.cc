@@ -1,4 +1,5 @@
 #include "extract.h"
+#include "text_decode.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -137,6 +138,9 @@ TEST(DecodeText, BinaryStaysBinary) {
                                 "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
                                 16)),
             "ERROR: binary file (NUL byte at byte 7)");
+  // NULs at odd offsets of a text: the byte pairs would read as unrelated CJK characters.
+  EXPECT_EQ(decoded(std::string("1. ab\0cd lighthouses\n\0", 22)),
+            "ERROR: binary file (NUL byte at byte 5)");
   // A byte-order mark does not make NUL characters text.
   EXPECT_EQ(decoded("\xFF\xFE" + wide(std::u16string_view(u"ab"), false) + std::string(4, '\0')),
             "ERROR: binary file (NUL character in UTF-16LE text at byte 2 of the decoded text)");
@@ -268,8 +272,13 @@ TEST(ExtractText, ReportsTheEncodingAndTheReplacementsAndMakesBlocks) {
 
 TEST(Extract, FormatFromExtension) {
   EXPECT_EQ(format_for_path("a/B.TXT").format, Format::kText);
-  EXPECT_EQ(format_for_path("x.pdf").format, Format::kUnsupported);
-  EXPECT_EQ(format_for_path("x.pdf").name, "PDF");
+  EXPECT_EQ(format_for_path("x.pdf").format, Format::kPdf);
+  EXPECT_EQ(format_for_path("x.PDF").name, "PDF");
+  EXPECT_EQ(format_for_path("x.docx").format, Format::kDocx);
+  EXPECT_EQ(format_for_path("x.doc").format, Format::kWord97);
+  EXPECT_EQ(format_for_path("x.htm").format, Format::kHtml);
+  EXPECT_EQ(format_for_path("x.rtf").format, Format::kUnsupported);
+  EXPECT_EQ(format_for_path("x.rtf").name, "RTF");
   EXPECT_EQ(format_for_path("noext").name, "unknown");
 }
 
@@ -316,6 +325,37 @@ TEST(Extract, AFileOfTheLimitWithTheLargestLimitIsRead) {
   EXPECT_EQ(*bytes, "12345");
 }
 
+TEST(Extract, FormatIsSniffedFromTheContent) {
+  EXPECT_EQ(sniff_format("%PDF-1.7\n...").format, Format::kPdf);
+  EXPECT_EQ(sniff_format("\xEF\xBB\xBF junk %PDF-1.4").format, Format::kPdf);
+  EXPECT_EQ(sniff_format(std::string("PK\x03\x04", 4) + "....word/document.xml...").format,
+            Format::kDocx);
+  EXPECT_EQ(sniff_format(std::string("PK\x03\x04", 4) + "mimetypeapplication/"
+                                                         "vnd.oasis.opendocument.text")
+                .name,
+            "OpenDocument");
+  const std::string ole2("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  EXPECT_EQ(sniff_format(ole2 + std::string("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 24))
+                .format,
+            Format::kWord97);
+  EXPECT_EQ(sniff_format(ole2 + std::string("W\0o\0r\0k\0b\0o\0o\0k\0", 16)).name,
+            "Excel 97-2003");
+  EXPECT_EQ(sniff_format("{\\rtf1\\ansi").name, "RTF");
+  EXPECT_EQ(sniff_format("  <!DOCTYPE html><html><p>x").format, Format::kHtml);
+  EXPECT_EQ(sniff_format("<?xml version=\"1.0\"?><html xmlns=\"x\">").format, Format::kHtml);
+  EXPECT_EQ(sniff_format("1. The Committee <html> is text").format, Format::kText);
+  EXPECT_EQ(sniff_format("").format, Format::kText);
+}
+
+TEST(Extract, AnUnsupportedFormatIsOneLineNamingIt) {
+  ExtractedDocument document;
+  std::string error;
+  EXPECT_FALSE(extract_document("{\\rtf1 x}", ExtractOptions{}, &document, &error));
+  EXPECT_EQ(error,
+            "unsupported format (RTF); this version reads PDF, DOCX, Word 97-2003 (.doc), HTML "
+            "and text");
+}
+
 TEST(FileWalker, WalksFoldersSortedSkippingHiddenUnsupportedAndManifest) {
   TempDir dir;
   dir.write("docs/b.txt", "b");
@@ -324,17 +364,20 @@ TEST(FileWalker, WalksFoldersSortedSkippingHiddenUnsupportedAndManifest) {
   dir.write("docs/.hidden/d.txt", "d");
   dir.write("docs/.e.txt", "e");
   dir.write("docs/report.pdf", "%PDF");
+  dir.write("docs/notes.rtf", "{\\rtf1}");
   dir.write("docs/manifest.xml", "<x/>");
+  // report.pdf is both in the folder and named: it is one file, and it counts as named.
   const WalkResult walked = walk_paths({dir / "docs", dir / "docs/report.pdf", dir / "nope"});
   std::vector<std::string> names;
   for (const auto& f : walked.files)
     names.push_back(f.absolute.filename().string() + (f.error.empty() ? "" : "!"));
-  EXPECT_EQ(names, (std::vector<std::string>{"a.txt", "b.txt", "c.txt", "report.pdf", "nope!"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"a.txt", "b.txt", "report.pdf", "c.txt", "nope!"}));
   ASSERT_EQ(walked.folders.size(), 1u);
   ASSERT_EQ(walked.manifests.size(), 1u);
   EXPECT_EQ(walked.manifests[0].filename(), "manifest.xml");
   EXPECT_EQ(walked.files[0].display, dir / "docs" + "/a.txt");
-  EXPECT_TRUE(walked.files[3].named);
+  EXPECT_TRUE(walked.files[2].named);
+  EXPECT_FALSE(walked.files[3].named);
 }
 
 }  // namespace
