@@ -65,7 +65,7 @@ expect_not_contains "links not mentioned without -v" "$(
   "$INDEX_BIN" --index "$idx" "$c" 2>&1
 )" "symbolic link"
 expect_exit 0 "follow links" -- "$INDEX_BIN" --index "$idx" -v --follow-links "$c"
-expect_contains "inside link followed" "$out" "added: $c/inside.txt"
+expect_contains "inside link followed (a copy of a.txt)" "$out" "duplicate: $c/inside.txt (same content as $c/a.txt"
 expect_contains "outside link still skipped" "$out" "skipped: $c/p.txt (symbolic link leading outside"
 expect_exit 1 "outside file still not searchable" -- "$SEARCH_BIN" --index "$idx" passwordzz
 expect_exit 0 "a link named on the command line is read" -- "$INDEX_BIN" --index "$idx" "$c/p.txt"
