@@ -190,6 +190,27 @@ std::size_t block_marker_in(std::string_view text) {
   return best;
 }
 
+// "11 October 2022 Russian" -> "11 October 2022", "Russian": the longest run of words at the
+// start of `run` that is a date, and the rest. False (and nothing added) when no date starts it.
+bool split_leading_date(std::string_view run, std::vector<std::string_view>* cells) {
+  std::vector<std::size_t> token_starts;
+  for (std::size_t i = 0; i < run.size(); ++i) {
+    if (run[i] != ' ' && (i == 0 || run[i - 1] == ' ')) token_starts.push_back(i);
+  }
+  constexpr std::size_t kMaxDateTokens = 6;
+  for (std::size_t end = std::min(token_starts.size(), kMaxDateTokens); end > 0; --end) {
+    const std::size_t cut = end < token_starts.size() ? token_starts[end] : run.size();
+    const std::string_view date = core::trim(run.substr(0, cut));
+    if (!parse_date_line(date).empty() || !parse_date_other_scripts(date).empty()) {
+      cells->push_back(date);
+      const std::string_view rest = core::trim(run.substr(cut));
+      if (!rest.empty()) cells->push_back(rest);
+      return true;
+    }
+  }
+  return false;
+}
+
 // "Distr.: General 11 October 2022 Russian" -> "Distr.: General", "11 October 2022", "Russian".
 void split_distribution_run(std::string_view run, std::vector<std::string_view>* cells) {
   std::vector<std::size_t> token_starts;
@@ -203,21 +224,8 @@ void split_distribution_run(std::string_view run, std::vector<std::string_view>*
     return;
   }
   cells->push_back(core::trim(run.substr(0, token_starts[kLabelTokens])));
-  std::string_view rest = run.substr(token_starts[kLabelTokens]);
-  // The longest run of words after it that is a date.
-  constexpr std::size_t kMaxDateTokens = 6;
-  const std::size_t last = std::min(token_starts.size(), kLabelTokens + kMaxDateTokens);
-  for (std::size_t end = last; end > kLabelTokens; --end) {
-    const std::size_t cut =
-        end < token_starts.size() ? token_starts[end] - token_starts[kLabelTokens] : rest.size();
-    const std::string_view date = core::trim(rest.substr(0, cut));
-    if (!parse_date_line(date).empty() || !parse_date_other_scripts(date).empty()) {
-      cells->push_back(date);
-      rest = core::trim(rest.substr(cut));
-      break;
-    }
-  }
-  if (!rest.empty()) cells->push_back(rest);
+  const std::string_view rest = core::trim(run.substr(token_starts[kLabelTokens]));
+  if (!split_leading_date(rest, cells)) cells->push_back(rest);
 }
 
 // The cells of a header line: the layout's cells (split_cells()), and within a cell the parts of
@@ -237,9 +245,11 @@ std::vector<std::string_view> first_page_cells(std::string_view line) {
         cells.push_back(core::trim(piece.substr(0, space)));
         piece = piece.substr(space + 1);
       }
+      // A layout that interleaves the top-right block with the left column gives "29 de
+      // octubre de 2019 Español" on a line of its own.
       if (is_distribution_cell(piece)) {
         split_distribution_run(piece, &cells);
-      } else {
+      } else if (!split_leading_date(piece, &cells)) {
         cells.push_back(piece);
       }
     }

@@ -478,6 +478,23 @@ TEST(FirstPageSymbolTest, OldLayoutWithSymbolBelowDistr) {
   EXPECT_TRUE(info.title.starts_with("GUIDELINES FOR THE CERD-SPECIFIC DOCUMENT")) << info.title;
 }
 
+// The PDF extractor reads the first page line by line across its two columns: the top-right
+// block's lines come interleaved with the Convention's name (corpus/crpd/Greece_..., as
+// extract_pdf gives it).
+TEST(FirstPageSymbolTest, TopRightBlockInterleavedWithTheLeftColumn) {
+  const DocumentInfo info = detect_metadata(
+      "Naciones Unidas\nCRPD/C/GRC/CO/1\nConvención sobre los Derechos\nDistr. general\n"
+      "de las Personas con Discapacidad\n29 de octubre de 2019 Español Original: inglés\n"
+      "Comité sobre los Derechos de las Personas con Discapacidad\n"
+      "Observaciones finales sobre el informe inicial de Grecia*\nI. Introducción\n"
+      "1. El Comité examinó el informe inicial de Grecia.\n");
+  EXPECT_EQ(info.symbol, "CRPD/C/GRC/CO/1");
+  EXPECT_EQ(info.date, "2019-10-29");
+  EXPECT_EQ(info.language, "es");
+  EXPECT_EQ(info.original_language, "en");
+  EXPECT_EQ(info.title, "Observaciones finales sobre el informe inicial de Grecia");
+}
+
 // A PDF extractor may give the top-right block as one paragraph, its lines joined by spaces.
 TEST(FirstPageSymbolTest, TopRightBlockAsOneParagraph) {
   const DocumentInfo info = detect_metadata(
