@@ -1,6 +1,8 @@
 #include "text_blocks.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <string>
 
 #include "text.h"
@@ -63,8 +65,38 @@ std::string document_text(const ExtractedDocument& document) {
   return text;
 }
 
+namespace {
+
+// Without pages: the text with each footnote that a block of the front matter (its first
+// kFrontMatterBytes) cites placed right after that block, so that the title's note ("* Adopted
+// by the Committee at its ninety-first session") is read before the body's mentions of other
+// sessions.
+std::string unpaged_metadata_text(const ExtractedDocument& document) {
+  constexpr std::size_t kFrontMatterBytes = 8 * 1024;
+  std::map<std::string, const Block*> notes;
+  for (const Block& block : document.blocks)
+    if (block.kind == BlockKind::kFootnote && !block.label.empty()) notes.emplace(block.label, &block);
+  std::set<const Block*> placed;
+  std::string text;
+  text.reserve(text_size(document));
+  for (const Block& block : document.blocks) {
+    if (block.kind == BlockKind::kFurniture || placed.count(&block)) continue;
+    const bool front = text.size() < kFrontMatterBytes;
+    append_block(block, &text);
+    if (!front) continue;
+    for (const std::string& ref : block.footnote_refs) {
+      const auto note = notes.find(ref);
+      if (note == notes.end() || !placed.insert(note->second).second) continue;
+      append_block(*note->second, &text);
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
 std::string metadata_text(const ExtractedDocument& document) {
-  if (document.pages <= 0) return document_text(document);
+  if (document.pages <= 0) return unpaged_metadata_text(document);
   std::string text;
   text.reserve(text_size(document));
   const auto on_first_page = [](const Block& block) { return block.page == 1; };

@@ -24,7 +24,8 @@ std::string document_text(const ExtractedDocument& document);
 // The text metadata detection reads: the first page whole, its running header and footer and
 // its footnotes included (the symbol may stand in the header, the adoption session is in a
 // footnote), then the rest of the document as document_text gives it. A document without pages
-// gives document_text.
+// gives document_text, with the footnotes its front matter cites placed after their citing
+// blocks.
 std::string metadata_text(const ExtractedDocument& document);
 
 }  // namespace treatysearch::ingest

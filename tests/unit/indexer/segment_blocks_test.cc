@@ -129,5 +129,29 @@ TEST(SegmentBlocks, DocumentTextRebuildsTheLinesOfAText) {
   EXPECT_EQ(document_text(document_from_text(text)), text);
 }
 
+TEST(SegmentBlocks, MetadataTextPlacesTheTitleNoteAfterTheTitle) {
+  ExtractedDocument doc;
+  doc.format = "DOCX";
+  doc.blocks.push_back(block("Concluding observations on the report of Uruguay", 0));
+  doc.blocks.back().footnote_refs = {"*"};
+  doc.blocks.push_back(block("1. Guidelines adopted by the Committee at its seventy-first session.", 0));
+  doc.blocks.push_back(
+      block("Adopted by the Committee at its ninety-first session.", 0, BlockKind::kFootnote));
+  doc.blocks.back().label = "*";
+  const std::string text = metadata_text(doc);
+  EXPECT_LT(text.find("ninety-first"), text.find("seventy-first")) << text;
+  EXPECT_EQ(text.find("ninety-first"), text.rfind("ninety-first")) << "placed once: " << text;
+}
+
+TEST(SegmentBlocks, MetadataTextOfAPagedDocumentReadsTheFirstPageWhole) {
+  ExtractedDocument doc = numbered_pdf();
+  doc.blocks.push_back(block("CERD/C/BRA/CO/18-20", 1, BlockKind::kFurniture));
+  doc.blocks.push_back(block("Adopted at its 108th session.", 1, BlockKind::kFootnote));
+  const std::string text = metadata_text(doc);
+  EXPECT_NE(text.find("CERD/C/BRA/CO/18-20"), std::string::npos);
+  EXPECT_LT(text.find("108th session"), text.find("4. The Committee requests"));
+  EXPECT_EQ(text.find("GE.22"), text.rfind("GE.22"));
+}
+
 }  // namespace
 }  // namespace treatysearch::ingest
