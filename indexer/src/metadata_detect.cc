@@ -179,10 +179,14 @@ DocumentInfo detect_metadata(std::string_view text) {
   }
 
   // Language: the label's, which spares reading the text; else the first page's language line;
-  // else detect_language().
+  // else detect_language(); else the original language (a document in its original language
+  // prints no language line). The text is asked before the "Original:" line, since a
+  // translation whose language line the layout garbled would otherwise take the original's
+  // language (CRPD/C/RWA/CO/1 in Arabic says "Original: English").
   info.language = labels.language;
   if (info.language.empty()) info.language = page.language;
   if (info.language.empty()) info.language = detect_language(text);
+  if (info.language.empty()) info.language = page.original_language;
   info.original_language = page.original_language;
   return info;
 }

@@ -350,8 +350,6 @@ FirstPage read_first_page(const std::vector<std::string>& header_lines) {
       }
       if (page.language.empty()) page.language = version_language(cell);
     }
-    // A document in its original language prints no language line.
-    if (page.language.empty()) page.language = page.original_language;
   }
 
   // The committee's name line, in any language (a Convention's name above the symbol is not

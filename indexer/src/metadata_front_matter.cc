@@ -168,6 +168,14 @@ std::string find_title(const Header& header) {
     }
     const char last = candidate.back();
     if (last == ':' || last == ',' || last == ';') continue;
+    // A long sentence is the body's prose (a letter whose salutation OCR or the layout lost),
+    // not a title: titles do not end in a full stop.
+    constexpr std::size_t kMaxSentenceWords = 12;
+    if ((last == '.' || last == '!' || last == '?') &&
+        static_cast<std::size_t>(std::count(candidate.begin(), candidate.end(), ' ')) >=
+            kMaxSentenceWords) {
+      continue;
+    }
     if (!std::any_of(candidate.begin(), candidate.end(), core::is_ascii_alpha)) continue;
     if (has_title_opening(candidate)) return core::collapse_whitespace(candidate);
     if (first_plausible.empty()) first_plausible = candidate;

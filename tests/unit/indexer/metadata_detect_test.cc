@@ -688,3 +688,19 @@ TEST(ValidationTest, CodesAndDates) {
 
 }  // namespace
 }  // namespace treatysearch::ingest
+
+namespace treatysearch::ingest {
+namespace {
+
+// The scanned letter's first page as OCR reads it: no "Excellency" line survived, and its first
+// sentence is prose, not a title.
+TEST(MetadataDetectTest, ALongSentenceIsNotATitle) {
+  const DocumentInfo info = detect_metadata(
+      "NATIONS UNIES UNITED NATIONS\nHAUT-COMMISSARIAT OFFICE OF THE HIGH COMMISSIONER\n\n"
+      "I have been following the third cycle of the Universal Periodic Review (UPR) of the "
+      "Republic of Slovenia and welcome the constructive engagement of your Government.\n");
+  EXPECT_EQ(info.title, "");
+}
+
+}  // namespace
+}  // namespace treatysearch::ingest
