@@ -53,6 +53,7 @@ std::vector<Line> lines_from_blocks(const ExtractedDocument& document) {
     line.page = block.page;
     line.last_page = std::max(block.page, block.last_page);
     line.footnote_refs = block.footnote_refs;
+    if (block.kind == BlockKind::kHeading) line.heading_level = std::max(1, block.heading_level);
     if (block.kind == BlockKind::kFootnote) line.footnote_label = block.label;
     // A footnote body is a line of its own even when its text was lost; every other empty
     // block is a blank line.

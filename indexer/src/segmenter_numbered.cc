@@ -72,6 +72,10 @@ class NumberedAssembler {
       enter_heading(ranker_.rank(*heading), line.text);
       return;
     }
+    if (line.heading_level > 0) {
+      enter_marked_heading(line);
+      return;
+    }
     if (is_recommendation_marker(line.text)) {
       start_recommendations();
       return;
@@ -113,6 +117,16 @@ class NumberedAssembler {
     container_ = paragraph_;
     sub_letter_.reset();
     table_entries_ = 0;
+  }
+
+  // A heading the format marked (DOCX styles) that prints no "II." or "C." (those are ranked by
+  // their enumeration above): before the first paragraph a top-level one is the document's
+  // title (front matter: neither a passage nor a section, which would head every passage);
+  // otherwise a subject heading under the enumerated ones ("Indigenous peoples" under "C.
+  // Concerns and recommendations").
+  void enter_marked_heading(const Line& line) {
+    if (line.heading_level == 1 && paragraph_ == kNone) return;
+    enter_heading(line.heading_level == 1 ? kTopRank : kPlainRank, line.text);
   }
 
   void enter_heading(int rank, const std::string& heading) {

@@ -32,6 +32,7 @@ struct Line {
   bool space_led = false;     // a continuation line that starts with a space
   bool footnote_led = false;  // starts with U+FFFD: a footnote body
   int page = 0, last_page = 0;                // the block's pages (0: unknown)
+  int heading_level = 0;                      // a heading the format marked (DOCX styles)
   std::vector<std::string> footnote_refs;     // footnotes cited here, when the format knows
   std::string footnote_label;                 // a footnote body's printed number, when known
 

@@ -129,6 +129,31 @@ TEST(SegmentBlocks, DocumentTextRebuildsTheLinesOfAText) {
   EXPECT_EQ(document_text(document_from_text(text)), text);
 }
 
+TEST(SegmentBlocks, HeadingsTheFormatMarkedBecomeSectionsAndTheTitleNeither) {
+  ExtractedDocument doc;
+  doc.format = "DOCX";
+  const auto heading = [](std::string text, int level) {
+    Block b = block(std::move(text), 0, BlockKind::kHeading);
+    b.heading_level = level;
+    return b;
+  };
+  doc.blocks.push_back(heading("Concluding observations on the report of Uruguay", 1));
+  doc.blocks.push_back(block("1. The Committee considered the report.", 0));
+  doc.blocks.push_back(block("2. The Committee welcomes the report.", 0));
+  doc.blocks.push_back(heading("C. Concerns and recommendations", 2));
+  doc.blocks.push_back(heading("Indigenous peoples", 3));
+  doc.blocks.push_back(block("3. The Committee is concerned about indigenous peoples.", 0));
+  const SegmentedText segmented = segment(doc);
+  ASSERT_TRUE(segmented.numbered);
+  for (const Passage& passage : segmented.passages)
+    EXPECT_EQ(passage.text.find("Concluding observations"), std::string::npos) << passage.label;
+  const Passage* third = find(segmented, "3");
+  ASSERT_NE(third, nullptr);
+  EXPECT_EQ(third->section_path,
+            (std::vector<std::string>{"C. Concerns and recommendations", "Indigenous peoples"}));
+  EXPECT_TRUE(find(segmented, "1")->section_path.empty());
+}
+
 TEST(SegmentBlocks, MetadataTextPlacesTheTitleNoteAfterTheTitle) {
   ExtractedDocument doc;
   doc.format = "DOCX";
