@@ -15,6 +15,9 @@
 #include "treaty_bench.h"
 
 namespace treatysearch::bench {
+
+std::string errno_text() { return std::strerror(errno); }
+
 namespace {
 
 std::string read_all(int fd) {

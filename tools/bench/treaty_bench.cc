@@ -23,7 +23,6 @@ using namespace treatysearch::bench;
 
 namespace treatysearch::bench {
 
-std::string errno_text() { return std::strerror(errno); }
 
 void warn(const std::string& message) { cli::print_error(kTool, "warning: " + message); }
 

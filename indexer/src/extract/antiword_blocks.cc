@@ -68,7 +68,7 @@ bool blocks_from_antiword(std::string_view antiword_text, const ExtractLimits& l
   }
   if (antiword_text.size() > limits.max_text_bytes) {
     *error =
-        "extracted text exceeds the limit of " + std::to_string(limits.max_text_bytes) + " bytes";
+        text_limit_error(limits.max_text_bytes);
     return false;
   }
   ExtractedDocument result;

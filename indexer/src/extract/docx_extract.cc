@@ -171,7 +171,7 @@ bool extract_docx(std::string_view bytes, const ExtractLimits& limits, Extracted
   for (const Block& block : result.blocks) text_bytes += block.text.size();
   if (text_bytes > limits.max_text_bytes) {
     *error =
-        "extracted text exceeds the limit of " + std::to_string(limits.max_text_bytes) + " bytes";
+        text_limit_error(limits.max_text_bytes);
     return false;
   }
   if (result.blocks.empty()) {

@@ -49,6 +49,10 @@ struct WorkerOptions {
   std::string worker_path;
 };
 
+// The one-line error of every extractor whose text passes ExtractLimits::max_text_bytes:
+// "extracted text exceeds the limit of 67108864 bytes".
+std::string text_limit_error(std::size_t max_text_bytes);
+
 // Text: UTF-8, UTF-16/32 with or without a byte-order mark, legacy code pages (ICU charset
 // detection; the encoding read goes to document.encoding). One block per non-blank line with
 // the Word text-export readings (table cell, footnote body, space-led line).

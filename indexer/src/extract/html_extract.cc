@@ -441,7 +441,7 @@ bool extract_html(std::string_view bytes, const ExtractLimits& limits, Extracted
   writer.flush();
   if (writer.text_bytes() > limits.max_text_bytes) {
     *error =
-        "extracted text exceeds the limit of " + std::to_string(limits.max_text_bytes) + " bytes";
+        text_limit_error(limits.max_text_bytes);
     return false;
   }
   if (result.blocks.empty()) {

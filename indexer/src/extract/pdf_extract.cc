@@ -112,9 +112,6 @@ std::vector<Word> page_words(const poppler::page& page, std::size_t* text_bytes)
   return words;
 }
 
-std::string too_much_text(std::size_t limit) {
-  return "extracted text exceeds the limit of " + std::to_string(limit) + " bytes";
-}
 
 // OCR of a page without a text layer; its blocks, or a note saying why there are none.
 std::vector<Block> ocr_blocks(const poppler::page& page, int number, const WorkerOptions& options,
@@ -216,7 +213,7 @@ bool extract_pdf(std::string_view bytes, const ExtractLimits& limits, const Work
     layout.height = box.height();
     std::vector<Word> words = page_words(*page, &raw_bytes);
     if (raw_bytes > raw_limit) {
-      *error = too_much_text(limits.max_text_bytes);
+      *error = text_limit_error(limits.max_text_bytes);
       return false;
     }
     layout.lines = pdf::lines_from_words(words, layout.width);
@@ -266,7 +263,7 @@ bool extract_pdf(std::string_view bytes, const ExtractLimits& limits, const Work
   std::size_t text_bytes = 0;
   for (const Block& block : blocks) text_bytes += block.text.size();
   if (text_bytes > limits.max_text_bytes) {
-    *error = too_much_text(limits.max_text_bytes);
+    *error = text_limit_error(limits.max_text_bytes);
     return false;
   }
   if (blocks.empty()) {

@@ -1,5 +1,7 @@
 #include "text_decode.h"
 
+#include "extractors.h"
+
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/ucsdet.h>
@@ -145,9 +147,6 @@ class Utf8Output {
   std::size_t first_nul_ = std::string::npos;
 };
 
-std::string over_text_limit(std::size_t max_bytes) {
-  return "extracted text exceeds the limit of " + std::to_string(max_bytes) + " bytes";
-}
 
 // UTF-8 with each malformed sequence replaced by U+FFFD.
 bool copy_utf8(std::string_view bytes, Utf8Output& output, std::size_t* replaced) {
@@ -329,7 +328,7 @@ std::string_view detection_sample(std::string_view bytes, std::size_t first_malf
 bool finish(Conversion conversion, const char* encoding, std::size_t max_bytes,
             const Utf8Output& output, DecodedText* decoded, std::string* error) {
   if (conversion == Conversion::kOverLimit) {
-    *error = over_text_limit(max_bytes);
+    *error = text_limit_error(max_bytes);
     return false;
   }
   if (conversion == Conversion::kNoConverter) {
@@ -368,7 +367,7 @@ bool decode_without_mark(std::string bytes, std::size_t max_bytes, DecodedText* 
   if (census.malformed == 0 && bytes.find('\r') == std::string::npos) {
     // The common case: the bytes are the text.
     if (bytes.size() > max_bytes) {
-      *error = over_text_limit(max_bytes);
+      *error = text_limit_error(max_bytes);
       return false;
     }
     decoded->text = std::move(bytes);

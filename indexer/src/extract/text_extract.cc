@@ -8,6 +8,10 @@
 
 namespace treatysearch::ingest {
 
+std::string text_limit_error(std::size_t max_text_bytes) {
+  return "extracted text exceeds the limit of " + std::to_string(max_text_bytes) + " bytes";
+}
+
 bool extract_text(std::string bytes, const ExtractLimits& limits, ExtractedDocument* document,
                   std::string* error) {
   DecodedText decoded;

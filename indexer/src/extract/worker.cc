@@ -95,7 +95,7 @@ bool extract_word97_in_worker(std::string_view bytes, const ExtractLimits& limit
   if (!outcome.ok) {
     if (outcome.output_too_large) {
       *error =
-          "extracted text exceeds the limit of " + std::to_string(limits.max_text_bytes) + " bytes";
+          text_limit_error(limits.max_text_bytes);
     } else if (outcome.exit_status == -1 && outcome.signal == 0 && !outcome.timed_out) {
       *error = "Word 97-2003 files need antiword: " + outcome.error;  // not started
     } else {

@@ -251,8 +251,7 @@ bool decode_extraction(std::string_view bytes, const ExtractLimits& limits,
   }
   ExtractedDocument decoded;
   if (kind != kDocumentAnswer || !read_document(&in, &decoded)) {
-    *error = in.over_text_budget() ? "extracted text exceeds the limit of " +
-                                         std::to_string(limits.max_text_bytes) + " bytes"
+    *error = in.over_text_budget() ? text_limit_error(limits.max_text_bytes)
                                    : std::string(kMalformed);
     return false;
   }
