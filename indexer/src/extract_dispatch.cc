@@ -31,6 +31,9 @@ FormatInfo sniff_zip(std::string_view bytes) {
   if (contains(bytes, "xl/workbook.xml")) return {Format::kUnsupported, "Excel (XLSX)"};
   if (contains(bytes, "ppt/presentation.xml"))
     return {Format::kUnsupported, "PowerPoint (PPTX)"};
+  // An Office package that is neither: a damaged or truncated DOCX, or one without its main
+  // part, which extract_docx names precisely.
+  if (contains(bytes, "[Content_Types].xml")) return {Format::kDocx, "DOCX"};
   return {Format::kUnsupported, "zip archive"};
 }
 
