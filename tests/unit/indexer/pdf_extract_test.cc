@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "extractors.h"
+#include "pdf_test_support.h"
 
 namespace treatysearch::ingest {
 namespace {
@@ -36,29 +37,10 @@ ExtractedDocument extract_corpus(const std::string& relative) {
   return document;
 }
 
-// The printed paragraph number a block starts with ("12. ", "12- ", Arabic-Indic digits).
+// The printed paragraph number a paragraph block starts with.
 std::optional<int> paragraph_number(const Block& block) {
   if (block.kind != BlockKind::kParagraph) return std::nullopt;
-  const std::string& text = block.text;
-  int number = 0;
-  std::size_t i = 0, digits = 0;
-  while (i < text.size()) {
-    if (text[i] >= '0' && text[i] <= '9') {
-      number = number * 10 + (text[i] - '0');
-      ++i;
-    } else if (i + 1 < text.size() && static_cast<unsigned char>(text[i]) == 0xD9 &&
-               static_cast<unsigned char>(text[i + 1]) >= 0xA0 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0xA9) {
-      number = number * 10 + (static_cast<unsigned char>(text[i + 1]) - 0xA0);
-      i += 2;
-    } else {
-      break;
-    }
-    ++digits;
-  }
-  if (digits == 0 || digits > 3 || i + 1 >= text.size()) return std::nullopt;
-  if ((text[i] != '.' && text[i] != '-') || text[i + 1] != ' ') return std::nullopt;
-  return number;
+  return opening_number(block.text);
 }
 
 std::vector<int> paragraph_numbers(const ExtractedDocument& document) {

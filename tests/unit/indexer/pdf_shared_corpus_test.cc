@@ -18,33 +18,10 @@
 #include <vector>
 
 #include "extractors.h"
+#include "pdf_test_support.h"
 
 namespace treatysearch::ingest {
 namespace {
-
-// The number a paragraph block opens with ("12. ", "12- ", "12 - ", Arabic-Indic digits).
-int opening_number(const std::string& text) {
-  int number = 0;
-  std::size_t i = 0, digits = 0;
-  while (i < text.size() && digits < 4) {
-    if (text[i] >= '0' && text[i] <= '9') {
-      number = number * 10 + (text[i] - '0');
-      ++i;
-    } else if (i + 1 < text.size() && static_cast<unsigned char>(text[i]) == 0xD9 &&
-               static_cast<unsigned char>(text[i + 1]) >= 0xA0 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0xA9) {
-      number = number * 10 + (static_cast<unsigned char>(text[i + 1]) - 0xA0);
-      i += 2;
-    } else {
-      break;
-    }
-    ++digits;
-  }
-  if (digits == 0) return 0;
-  if (i < text.size() && text[i] == ' ') ++i;
-  if (i + 1 >= text.size() || (text[i] != '.' && text[i] != '-') || text[i + 1] != ' ') return 0;
-  return number;
-}
 
 TEST(SharedCorpus, ConcludingObservationsGiveTheirParagraphNumbersInOrder) {
   const char* root = std::getenv("TREATYSEARCH_SHARED_CORPUS");
@@ -74,7 +51,7 @@ TEST(SharedCorpus, ConcludingObservationsGiveTheirParagraphNumbersInOrder) {
     int next = 1, highest = 0;
     for (const Block& block : document.blocks) {
       if (block.kind != BlockKind::kParagraph) continue;
-      const int number = opening_number(block.text);
+      const int number = opening_number(block.text).value_or(0);
       highest = std::max(highest, number);
       if (number == next) ++next;
     }

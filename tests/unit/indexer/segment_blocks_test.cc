@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "passages.h"
 #include "segmenter.h"
 #include "text_blocks.h"
 
@@ -21,10 +22,10 @@ Block block(std::string text, int page, BlockKind kind = BlockKind::kParagraph) 
   return b;
 }
 
+using test_support::find_passage;
+
 const Passage* find(const SegmentedText& segmented, std::string_view label) {
-  for (const Passage& passage : segmented.passages)
-    if (passage.label == label) return &passage;
-  return nullptr;
+  return find_passage(segmented, label);
 }
 
 ExtractedDocument numbered_pdf() {

@@ -7,22 +7,17 @@
 #include <string_view>
 #include <vector>
 
+#include "passages.h"
 #include "segmenter.h"
 
 namespace treatysearch::ingest {
 namespace {
 
-std::vector<std::string> labels_of_kind(const SegmentedText& segmented, PassageKind kind) {
-  std::vector<std::string> labels;
-  for (const Passage& passage : segmented.passages)
-    if (passage.kind == kind) labels.push_back(passage.label);
-  return labels;
-}
+using test_support::find_passage;
+using test_support::labels_of_kind;
 
 const Passage* find(const SegmentedText& segmented, std::string_view label) {
-  for (const Passage& passage : segmented.passages)
-    if (passage.label == label) return &passage;
-  return nullptr;
+  return find_passage(segmented, label);
 }
 
 using Labels = std::vector<std::string>;
