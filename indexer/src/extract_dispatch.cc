@@ -29,8 +29,7 @@ FormatInfo sniff_zip(std::string_view bytes) {
   if (contains(bytes, "application/vnd.oasis.opendocument"))
     return {Format::kUnsupported, "OpenDocument"};
   if (contains(bytes, "xl/workbook.xml")) return {Format::kUnsupported, "Excel (XLSX)"};
-  if (contains(bytes, "ppt/presentation.xml"))
-    return {Format::kUnsupported, "PowerPoint (PPTX)"};
+  if (contains(bytes, "ppt/presentation.xml")) return {Format::kUnsupported, "PowerPoint (PPTX)"};
   // An Office package that is neither: a damaged or truncated DOCX, or one without its main
   // part, which extract_docx names precisely.
   if (contains(bytes, "[Content_Types].xml")) return {Format::kDocx, "DOCX"};
@@ -57,9 +56,8 @@ bool looks_like_html(std::string_view bytes) {
   if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
   rest = core::trim(rest);
   if (!rest.starts_with('<')) return false;
-  return contains(rest, "<!doctype html") || contains(rest, "<html") ||
-         rest.starts_with("<head") || rest.starts_with("<body") || rest.starts_with("<meta") ||
-         rest.starts_with("<title");
+  return contains(rest, "<!doctype html") || contains(rest, "<html") || rest.starts_with("<head") ||
+         rest.starts_with("<body") || rest.starts_with("<meta") || rest.starts_with("<title");
 }
 
 }  // namespace
@@ -74,8 +72,8 @@ FormatInfo sniff_format(std::string_view bytes) {
   return {Format::kText, "text"};
 }
 
-bool extract_document(std::string bytes, const ExtractOptions& options,
-                      ExtractedDocument* document, std::string* error) {
+bool extract_document(std::string bytes, const ExtractOptions& options, ExtractedDocument* document,
+                      std::string* error) {
   const FormatInfo format = sniff_format(bytes);
   bool ok = false;
   std::string why;
@@ -94,8 +92,8 @@ bool extract_document(std::string bytes, const ExtractOptions& options,
                              &why);
       break;
     case Format::kWord97:
-      ok = extract_in_worker(WorkerFormat::kWord97, bytes, options.limits, options.worker,
-                             document, &why);
+      ok = extract_in_worker(WorkerFormat::kWord97, bytes, options.limits, options.worker, document,
+                             &why);
       break;
     case Format::kUnsupported:
       *error = "unsupported format (" + format.name +

@@ -36,10 +36,10 @@ enum class BlockKind : std::uint8_t {
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
   std::string text;
-  std::string label;      // list item: "12.", "(a)"; footnote: "3"; else empty
-  int heading_level = 0;  // headings only
-  int page = 0;           // first page the block is on, from 1; 0 when the format has no pages
-  int last_page = 0;      // last page (== page unless the block runs over a page break)
+  std::string label;       // list item: "12.", "(a)"; footnote: "3"; else empty
+  int heading_level = 0;   // headings only
+  int page = 0;            // first page the block is on, from 1; 0 when the format has no pages
+  int last_page = 0;       // last page (== page unless the block runs over a page break)
   bool row_start = false;  // table cells: this cell opens a row
 
   // How many blank lines stood before this block. Structured formats give 1 before each new
@@ -66,8 +66,8 @@ struct MetadataHints {
   std::string title;    // PDF Info /Title, DOCX dc:title
   std::string subject;  // PDF Info /Subject, DOCX dc:subject (UN files often hold the symbol)
   std::string author;
-  std::string created;  // ISO 8601 date, when the file records one
-  std::string language; // DOCX dc:language, HTML lang=, as given ("en-US")
+  std::string created;   // ISO 8601 date, when the file records one
+  std::string language;  // DOCX dc:language, HTML lang=, as given ("en-US")
 };
 
 struct ExtractedDocument {

@@ -12,9 +12,7 @@ namespace treatysearch::ingest {
 
 namespace {
 
-bool is_white(std::string_view raw) {
-  return core::trim(raw).empty();
-}
+bool is_white(std::string_view raw) { return core::trim(raw).empty(); }
 
 }  // namespace
 
@@ -75,7 +73,8 @@ std::string unpaged_metadata_text(const ExtractedDocument& document) {
   constexpr std::size_t kFrontMatterBytes = 8 * 1024;
   std::map<std::string, const Block*> notes;
   for (const Block& block : document.blocks)
-    if (block.kind == BlockKind::kFootnote && !block.label.empty()) notes.emplace(block.label, &block);
+    if (block.kind == BlockKind::kFootnote && !block.label.empty())
+      notes.emplace(block.label, &block);
   std::set<const Block*> placed;
   std::string text;
   text.reserve(text_size(document));

@@ -9,9 +9,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {
-    treatysearch::ingest::Manifest::parse(
-        "/nonexistent-fuzz-folder/manifest.xml",
-        std::string(reinterpret_cast<const char*>(data), size));
+    treatysearch::ingest::Manifest::parse("/nonexistent-fuzz-folder/manifest.xml",
+                                          std::string(reinterpret_cast<const char*>(data), size));
   } catch (const treatysearch::Error&) {
   }
   return 0;

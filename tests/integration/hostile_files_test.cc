@@ -30,7 +30,8 @@ TEST(HostileFiles, EachFailsWithItsOneLineAndTheRestIsIndexed) {
   fs::create_directories(folder);
   for (const auto& entry : fs::directory_iterator(TREATYSEARCH_FIXTURES_DIR "/hostile"))
     fs::copy_file(entry.path(), folder / entry.path().filename());
-  const std::string pdf = read_bytes(TREATYSEARCH_CORPUS_DIR "/cerd/CERD-Observacoes-Brasil-2022.pdf");
+  const std::string pdf =
+      read_bytes(TREATYSEARCH_CORPUS_DIR "/cerd/CERD-Observacoes-Brasil-2022.pdf");
   ASSERT_GT(pdf.size(), 4000u);
   dir.write("in/truncated.pdf", pdf.substr(0, 4000));
   dir.write("in/garbage.pdf", "%PDF-1.7\n1 0 obj <</Type /Catalog /Pages 2 0 R>> garbage\n");

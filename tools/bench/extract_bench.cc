@@ -74,8 +74,9 @@ int main(int argc, char** argv) {
   std::string corpus, worker = TREATYSEARCH_EXTRACT_WORKER;
   unsigned repeat = 3;
   po::options_description options("Usage: extract-bench --corpus DIR [--repeat N] [--worker PATH]");
-  options.add_options()("help,h", "print this help")("corpus", po::value(&corpus), "folder of PDFs")(
-      "repeat", po::value(&repeat), "runs of each engine (median reported)")(
+  options.add_options()("help,h", "print this help")(
+      "corpus", po::value(&corpus), "folder of PDFs")("repeat", po::value(&repeat),
+                                                      "runs of each engine (median reported)")(
       "worker", po::value(&worker), "the treaty-extract program");
   po::variables_map vm;
   try {
@@ -91,7 +92,8 @@ int main(int argc, char** argv) {
   }
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(corpus))
-    if (entry.is_regular_file() && entry.path().extension() == ".pdf") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".pdf")
+      files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   if (files.empty()) {
     std::cerr << "extract-bench: " << corpus << ": no PDF there\n";

@@ -73,8 +73,8 @@ std::string reading_details(const FileReport& file) {
   };
   if (!file.encoding.empty() && file.encoding != "UTF-8") add(file.encoding);
   if (file.pages > 0) add(std::to_string(file.pages) + (file.pages == 1 ? " page" : " pages"));
-  if (file.ocr) add("OCR on " + std::to_string(file.ocr_pages) +
-                    (file.ocr_pages == 1 ? " page" : " pages"));
+  if (file.ocr)
+    add("OCR on " + std::to_string(file.ocr_pages) + (file.ocr_pages == 1 ? " page" : " pages"));
   return details;
 }
 
@@ -156,11 +156,11 @@ void print_report_json(const IngestReport& r, std::ostream& out) {
   for (const auto& s : r.skipped)
     skipped.push_back(
         Json{{"path", s.path}, {"reason", skip_reason_code(s.reason)}, {"detail", s.detail}});
-  Json doc{{"added", r.added},     {"updated", r.updated}, {"unchanged", r.unchanged},
-           {"removed", r.removed}, {"failed", r.failed},   {"failed_removed", r.failed_removed},
-           {"duplicates", r.duplicates},
-           {"passages", r.passages}, {"bytes", r.bytes},   {"seconds", r.seconds},
-           {"files", files},       {"skipped", skipped}};
+  Json doc{
+      {"added", r.added},           {"updated", r.updated},   {"unchanged", r.unchanged},
+      {"removed", r.removed},       {"failed", r.failed},     {"failed_removed", r.failed_removed},
+      {"duplicates", r.duplicates}, {"passages", r.passages}, {"bytes", r.bytes},
+      {"seconds", r.seconds},       {"files", files},         {"skipped", skipped}};
   out << escape_controls(doc.dump(2, ' ', false, Json::error_handler_t::replace),
                          EscapeStyle::kJson)
       << '\n';

@@ -27,10 +27,10 @@ struct ExtractLimits {
   std::size_t max_xml_depth = 10'000;
   // DOCX (zip) limits, after Apache POI's ZipSecureFile.
   std::size_t max_zip_entries = 10'000;
-  std::uint64_t max_zip_entry_bytes = 256ull << 20;   // inflated size of one entry read
-  std::uint64_t max_zip_total_bytes = 512ull << 20;   // inflated size of all entries read
-  double max_zip_ratio = 100.0;                       // inflated/compressed, checked above...
-  std::uint64_t zip_ratio_floor_bytes = 100u << 10;   // ...this inflated size
+  std::uint64_t max_zip_entry_bytes = 256ull << 20;  // inflated size of one entry read
+  std::uint64_t max_zip_total_bytes = 512ull << 20;  // inflated size of all entries read
+  double max_zip_ratio = 100.0;                      // inflated/compressed, checked above...
+  std::uint64_t zip_ratio_floor_bytes = 100u << 10;  // ...this inflated size
 };
 
 // Options of the out-of-process formats.
@@ -38,8 +38,8 @@ struct WorkerOptions {
   // OCR of PDF pages that have no text layer. Off: such pages are skipped with a note, and a
   // PDF with no text at all fails ("no text layer; OCR is off").
   bool ocr = true;
-  int ocr_page_seconds = 60;      // per page; a page over it is skipped with a note
-  std::string ocr_languages;      // Tesseract languages ("eng+fra"); empty = by script (OSD)
+  int ocr_page_seconds = 60;  // per page; a page over it is skipped with a note
+  std::string ocr_languages;  // Tesseract languages ("eng+fra"); empty = by script (OSD)
   // The worker process: address space, CPU seconds, wall-clock seconds per file. A file over a
   // limit fails with "extraction ... (limit ...)"; the run goes on.
   std::uint64_t address_space_bytes = 2ull << 30;
@@ -60,12 +60,12 @@ bool extract_text(std::string bytes, const ExtractLimits& limits, ExtractedDocum
                   std::string* error);
 
 // DOCX (Office Open XML): libzip from memory, pugixml without DTDs or entities.
-bool extract_docx(std::string_view bytes, const ExtractLimits& limits,
-                  ExtractedDocument* document, std::string* error);
+bool extract_docx(std::string_view bytes, const ExtractLimits& limits, ExtractedDocument* document,
+                  std::string* error);
 
 // HTML: visible block text, headings as headings.
-bool extract_html(std::string_view bytes, const ExtractLimits& limits,
-                  ExtractedDocument* document, std::string* error);
+bool extract_html(std::string_view bytes, const ExtractLimits& limits, ExtractedDocument* document,
+                  std::string* error);
 
 // The in-process halves of the worker formats; they run inside treaty-extract (worker.h runs
 // them from the indexer). extract_pdf may OCR pages without text (options.ocr).

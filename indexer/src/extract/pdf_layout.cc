@@ -30,6 +30,9 @@ bool overlaps(const Word& word, const Cluster& cluster) {
   return overlap >= 0.5 * std::min(height(word), cluster.y1 - cluster.y0);
 }
 
+// How much taller than a line a word may be and still stretch the line's extent.
+constexpr double kMaxStretch = 1.4;
+
 std::vector<Cluster> cluster_words(const std::vector<Word>& words) {
   std::vector<std::size_t> order(words.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -56,8 +59,13 @@ std::vector<Cluster> cluster_words(const std::vector<Word>& words) {
       home->y1 = word.y1;
       home->max_font = word.font_size;
     } else if (word.font_size >= 0.8 * home->max_font) {
-      home->y0 = std::min(home->y0, word.y0);
-      home->y1 = std::max(home->y1, word.y1);
+      // A word much taller than the line it joins (a title set large beside the first page's
+      // top-right block) does not stretch the line: stretched, the line would reach the next
+      // line of small text and take its words ("7 mai 2019" and "Français" read as one line).
+      if (height(word) < kMaxStretch * (home->y1 - home->y0)) {
+        home->y0 = std::min(home->y0, word.y0);
+        home->y1 = std::max(home->y1, word.y1);
+      }
       home->max_font = std::max(home->max_font, word.font_size);
     }
     home->words.push_back(index);

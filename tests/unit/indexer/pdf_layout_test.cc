@@ -74,6 +74,23 @@ TEST(PdfLayout, NumberInItsOwnBoxJoinsItsLineAndSuperscriptsBecomeReferences) {
   EXPECT_TRUE(lines[1].refs.empty());
 }
 
+// The first page of CRPD/C/NOR/CO/1 as poppler gives it: the Convention's name set large on
+// the left spans two lines of the small top-right block; those stay two lines.
+TEST(PdfLayout, ALargeLineBesideTwoSmallOnesDoesNotJoinThem) {
+  std::vector<Word> words;
+  words.push_back(make_word("des", 120.5, 85.8, 144.2, 101.2));
+  words.push_back(make_word("personnes", 148.4, 85.8, 221.2, 101.2));
+  words.push_back(make_word("handicapées", 225.5, 85.8, 314.2, 101.2));
+  words.push_back(make_word("7", 396.9, 84.0, 401.9, 93.0));
+  words.push_back(make_word("mai", 404.5, 84.0, 419.2, 93.0));
+  words.push_back(make_word("2019", 421.7, 84.0, 441.8, 93.0));
+  words.push_back(make_word("Français", 396.9, 96.1, 430.7, 105.0));
+  const std::vector<Line> lines = lines_from_words(words, kPageWidth);
+  std::vector<std::string> texts;
+  for (const Line& line : lines) texts.push_back(line.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"des personnes handicapées", "7 mai 2019", "Français"}));
+}
+
 TEST(PdfLayout, AWideSpaceOfAJustifiedLineIsNoTab) {
   // Every space of this line is 6 points wide (justified), the one after "(2009)" too.
   std::vector<Word> words;

@@ -34,8 +34,10 @@ ExtractedDocument numbered_pdf() {
   doc.pages = 3;
   doc.blocks.push_back(block("GE.22-12345(E)", 1, BlockKind::kFurniture));
   doc.blocks.push_back(block("1. The Committee considered the report of the State party.", 1));
-  Block second = block("2. The Committee welcomes the measures taken by the State party to "
-                       "combat racial discrimination in employment.", 1);
+  Block second = block(
+      "2. The Committee welcomes the measures taken by the State party to "
+      "combat racial discrimination in employment.",
+      1);
   second.last_page = 2;  // runs over the page break
   second.footnote_refs = {"1"};
   doc.blocks.push_back(second);
@@ -160,7 +162,8 @@ TEST(SegmentBlocks, MetadataTextPlacesTheTitleNoteAfterTheTitle) {
   doc.format = "DOCX";
   doc.blocks.push_back(block("Concluding observations on the report of Uruguay", 0));
   doc.blocks.back().footnote_refs = {"*"};
-  doc.blocks.push_back(block("1. Guidelines adopted by the Committee at its seventy-first session.", 0));
+  doc.blocks.push_back(
+      block("1. Guidelines adopted by the Committee at its seventy-first session.", 0));
   doc.blocks.push_back(
       block("Adopted by the Committee at its ninety-first session.", 0, BlockKind::kFootnote));
   doc.blocks.back().label = "*";
