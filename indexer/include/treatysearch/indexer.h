@@ -39,15 +39,15 @@ enum class FileStatus { kAdded, kUpdated, kUnchanged, kRemoved, kFailed, kDuplic
 struct FileReport {
   std::string path;  // as given, or as found under a given folder
   FileStatus status = FileStatus::kFailed;
-  std::string error;  // one line, set when status == kFailed: "not valid UTF-8 at byte 1234"
+  std::string error;  // one line, set when status == kFailed: "PDF: PDF is encrypted"
   // kAdded, kUpdated, kUnchanged: the file's passages in the index. kRemoved, and kFailed with
   // old_passages_removed: the passages taken out of the index. Otherwise 0.
   std::size_t passages = 0;
   std::uint64_t bytes = 0;
   // kFailed only. A file that was indexed and whose content can no longer be indexed (it became
-  // empty, binary, not UTF-8, larger than the limit, ...) loses its old passages, since a first
-  // build would not have them: then this is true. A file or folder that cannot be read (no
-  // permission, I/O error) keeps what was indexed from it, and this stays false.
+  // empty, binary, unreadable as text, damaged, larger than the limit, ...) loses its old passages,
+  // since a first build would not have them: then this is true. A file or folder that cannot be
+  // read (no permission, I/O error) keeps what was indexed from it, and this stays false.
   bool old_passages_removed = false;
   // How the file was read (files read by this run): the format recognised from its content
   // ("PDF", "DOCX", "Word 97-2003", "HTML", "text"), the text encoding of a text file
@@ -141,7 +141,7 @@ struct IndexerOptions {
   // PDF and Word 97-2003 files are read by a separate worker process (treaty-extract, installed
   // with the library) under these limits, so that a file that crashes or hangs its parser costs
   // only itself. A file over a limit fails with a message naming it.
-  int extract_seconds = 600;                     // wall clock per file
+  int extract_seconds = 600;                        // wall clock per file
   std::uint64_t extract_memory_bytes = 2ull << 30;  // address space of the worker
   // The worker program; empty: $TREATYSEARCH_EXTRACT_WORKER, else the installed one, else the
   // one of the build tree the library comes from.
