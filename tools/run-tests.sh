@@ -22,5 +22,6 @@ if [ "$sanitize" = 1 ]; then
         -DTREATYSEARCH_BUILD_BENCH=OFF -DTREATYSEARCH_WERROR=ON >/dev/null
   cmake --build build-asan -j"$jobs"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp" \
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
 fi
