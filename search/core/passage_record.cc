@@ -10,10 +10,7 @@ constexpr char kPassageVersion = 3;  // 3: pages
 constexpr char kFileVersion = 1;
 constexpr char kDocumentVersion = 2;  // 2: format, OCR, original language
 
-void put_string(std::string_view s, std::string* out) {
-  put_varint(s.size(), out);
-  out->append(s);
-}
+void put_string(std::string_view s, std::string* out) { put_length_prefixed(s, out); }
 
 // Reads fields from a byte string; after the first failure every read fails.
 class Reader {
@@ -129,8 +126,9 @@ bool decode_file(std::string_view bytes, FileRecord* r) {
 std::string encode_document(const DocumentInfo& d) {
   std::string out;
   out.push_back(kDocumentVersion);
-  for (const std::string* field : {&d.source, &d.symbol, &d.title, &d.type, &d.committee, &d.state,
-                                   &d.session, &d.date, &d.language, &d.format, &d.original_language})
+  for (const std::string* field :
+       {&d.source, &d.symbol, &d.title, &d.type, &d.committee, &d.state, &d.session, &d.date,
+        &d.language, &d.format, &d.original_language})
     put_string(*field, &out);
   out.push_back(d.ocr ? 1 : 0);
   return out;
@@ -140,9 +138,9 @@ bool decode_document(std::string_view bytes, DocumentInfo* d) {
   Reader in(bytes);
   char version;
   if (!in.byte(&version) || version != kDocumentVersion) return false;
-  for (std::string* field : {&d->source, &d->symbol, &d->title, &d->type, &d->committee, &d->state,
-                             &d->session, &d->date, &d->language, &d->format,
-                             &d->original_language})
+  for (std::string* field :
+       {&d->source, &d->symbol, &d->title, &d->type, &d->committee, &d->state, &d->session,
+        &d->date, &d->language, &d->format, &d->original_language})
     in.string(field);
   char ocr = 0;
   if (!in.byte(&ocr) || (ocr != 0 && ocr != 1)) return false;

@@ -16,6 +16,12 @@ inline void put_varint(std::uint64_t value, std::string* out) {
   out->push_back(static_cast<char>(value));
 }
 
+// A length-prefixed string: its size as a varint, then its bytes.
+inline void put_length_prefixed(std::string_view bytes, std::string* out) {
+  put_varint(bytes.size(), out);
+  out->append(bytes);
+}
+
 // Reads a varint at bytes[*pos] and advances *pos. False (and *pos unspecified) if the bytes
 // end inside it or it does not fit 64 bits.
 inline bool get_varint(std::string_view bytes, std::size_t* pos, std::uint64_t* value) {

@@ -41,10 +41,7 @@ constexpr std::size_t kMaxOtherBytes = 1 << 20;
 // confidence, ref count.
 constexpr std::size_t kMinBlockBytes = 10;
 
-void put_string(std::string_view text, std::string* out) {
-  core::put_varint(text.size(), out);
-  out->append(text);
-}
+void put_string(std::string_view text, std::string* out) { core::put_length_prefixed(text, out); }
 
 void put_int(int value, std::string* out) {
   core::put_varint(static_cast<std::uint64_t>(value < 0 ? 0 : value), out);
@@ -251,8 +248,8 @@ bool decode_extraction(std::string_view bytes, const ExtractLimits& limits,
   }
   ExtractedDocument decoded;
   if (kind != kDocumentAnswer || !read_document(&in, &decoded)) {
-    *error = in.over_text_budget() ? text_limit_error(limits.max_text_bytes)
-                                   : std::string(kMalformed);
+    *error =
+        in.over_text_budget() ? text_limit_error(limits.max_text_bytes) : std::string(kMalformed);
     return false;
   }
   *document = std::move(decoded);
