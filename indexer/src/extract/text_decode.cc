@@ -147,7 +147,6 @@ class Utf8Output {
   std::size_t first_nul_ = std::string::npos;
 };
 
-
 // UTF-8 with each malformed sequence replaced by U+FFFD.
 bool copy_utf8(std::string_view bytes, Utf8Output& output, std::size_t* replaced) {
   std::size_t run_begin = 0;
@@ -440,33 +439,6 @@ bool decode_text(std::string bytes, std::size_t max_text_bytes, DecodedText* dec
     return false;
   }
   return true;
-}
-
-std::optional<std::string> text_from_bytes(std::string bytes, std::string* error) {
-  std::size_t first_bad = 0;
-  const bool bom_utf8 = bytes.starts_with("\xEF\xBB\xBF");
-  const bool valid_utf8 =
-      core::is_valid_utf8(std::string_view(bytes).substr(bom_utf8 ? 3 : 0), &first_bad);
-  DecodedText decoded;
-  if (!decode_text(std::move(bytes), static_cast<std::size_t>(-1), &decoded, error)) {
-    // Text this reader refuses anyway is named as such, not as undecodable.
-    if (valid_utf8 || error->starts_with("binary") || error->starts_with("file ")) return {};
-  }
-  const std::string_view encoding = decoded.encoding;
-  const std::string bom = decoded.byte_order_mark ? "" : " (without a byte-order mark)";
-  if (encoding.starts_with("UTF-32")) {
-    *error = "UTF-32 text" + bom + " is not supported; save it as UTF-8";
-    return std::nullopt;
-  }
-  if (encoding.starts_with("UTF-16")) {
-    *error = "UTF-16 text" + bom + " is not supported yet; save it as UTF-8";
-    return std::nullopt;
-  }
-  if (!valid_utf8) {
-    *error = "not valid UTF-8 at byte " + std::to_string(first_bad) + " (save the file as UTF-8)";
-    return std::nullopt;
-  }
-  return std::move(decoded.text);
 }
 
 }  // namespace treatysearch::ingest

@@ -19,7 +19,6 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string>
 
 namespace treatysearch::ingest {
@@ -48,10 +47,5 @@ struct DecodedText {
 // `max_text_bytes` (checked while decoding, so memory stays bounded).
 bool decode_text(std::string bytes, std::size_t max_text_bytes, DecodedText* decoded,
                  std::string* error);
-
-// The reader of indexer.cc until it reads through extract_text (extractors.h): UTF-8 only, as
-// before. Other encodings fail, named ("UTF-16 text is not read here; save it as UTF-8", "not
-// valid UTF-8 at byte 3 (save the file as UTF-8)"); empty, blank and binary files as decode_text.
-std::optional<std::string> text_from_bytes(std::string bytes, std::string* error);
 
 }  // namespace treatysearch::ingest

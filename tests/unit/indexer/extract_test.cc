@@ -23,33 +23,6 @@ namespace {
 
 using treatysearch::testing::TempDir;
 
-// The transitional reader of indexer.cc: UTF-8 only, other encodings named.
-std::string text_or_error(std::string bytes) {
-  std::string error;
-  auto text = text_from_bytes(std::move(bytes), &error);
-  return text ? *text : "ERROR: " + error;
-}
-
-TEST(Extract, NormalizesLineEndsAndStripsBom) {
-  EXPECT_EQ(text_or_error("\xEF\xBB\xBFline one\r\nline two\rthree"), "line one\nline two\nthree");
-}
-
-TEST(Extract, TheUtf8ReaderStillRejectsEmptyBlankBinaryInvalidAndWide) {
-  EXPECT_EQ(text_or_error(""), "ERROR: file is empty");
-  EXPECT_EQ(text_or_error("\xEF\xBB\xBF"), "ERROR: file is empty");
-  EXPECT_EQ(text_or_error(" \n\t\r\n"), "ERROR: file has no text");
-  EXPECT_EQ(text_or_error(std::string("ab\0c", 4)), "ERROR: binary file (NUL byte at byte 2)");
-  EXPECT_EQ(text_or_error("ok \xC3\x28"),
-            "ERROR: not valid UTF-8 at byte 3 (save the file as UTF-8)");
-  EXPECT_EQ(text_or_error("\xFF\xFEh\0i\0"),
-            "ERROR: UTF-16 text is not supported yet; save it as UTF-8");
-  EXPECT_EQ(
-      text_or_error(std::string("h\0i\0 \0t\0h\0e\0r\0e\0", 16)),
-      "ERROR: UTF-16 text (without a byte-order mark) is not supported yet; save it as UTF-8");
-  EXPECT_EQ(text_or_error(std::string("\xFF\xFE\0\0h\0\0\0i\0\0\0", 12)),
-            "ERROR: UTF-32 text is not supported; save it as UTF-8");
-}
-
 // decode_text: "ENCODING: text", with "+N replaced" when characters were replaced, or
 // "ERROR: reason".
 std::string decoded(std::string bytes, std::size_t max_text_bytes = 1 << 20) {
@@ -60,6 +33,18 @@ std::string decoded(std::string bytes, std::size_t max_text_bytes = 1 << 20) {
   if (result.byte_order_mark) out += " (BOM)";
   if (result.replaced > 0) out += " +" + std::to_string(result.replaced) + " replaced";
   return out + ": " + result.text;
+}
+
+TEST(Extract, NormalizesLineEndsAndStripsBom) {
+  EXPECT_EQ(decoded("\xEF\xBB\xBFline one\r\nline two\rthree"),
+            "UTF-8 (BOM): line one\nline two\nthree");
+}
+
+TEST(Extract, EmptyBlankAndBinaryFilesFail) {
+  EXPECT_EQ(decoded(""), "ERROR: file is empty");
+  EXPECT_EQ(decoded("\xEF\xBB\xBF"), "ERROR: file is empty");
+  EXPECT_EQ(decoded(" \n\t\r\n"), "ERROR: file has no text");
+  EXPECT_EQ(decoded(std::string("ab\0c", 4)), "ERROR: binary file (NUL byte at byte 2)");
 }
 
 // `text` in UTF-16 or UTF-32, little- or big-endian, without a byte-order mark.
@@ -331,15 +316,13 @@ TEST(Extract, FormatIsSniffedFromTheContent) {
   EXPECT_EQ(sniff_format(std::string("PK\x03\x04", 4) + "....word/document.xml...").format,
             Format::kDocx);
   EXPECT_EQ(sniff_format(std::string("PK\x03\x04", 4) + "mimetypeapplication/"
-                                                         "vnd.oasis.opendocument.text")
+                                                        "vnd.oasis.opendocument.text")
                 .name,
             "OpenDocument");
   const std::string ole2("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
-  EXPECT_EQ(sniff_format(ole2 + std::string("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 24))
-                .format,
+  EXPECT_EQ(sniff_format(ole2 + std::string("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 24)).format,
             Format::kWord97);
-  EXPECT_EQ(sniff_format(ole2 + std::string("W\0o\0r\0k\0b\0o\0o\0k\0", 16)).name,
-            "Excel 97-2003");
+  EXPECT_EQ(sniff_format(ole2 + std::string("W\0o\0r\0k\0b\0o\0o\0k\0", 16)).name, "Excel 97-2003");
   EXPECT_EQ(sniff_format("{\\rtf1\\ansi").name, "RTF");
   EXPECT_EQ(sniff_format("  <!DOCTYPE html><html><p>x").format, Format::kHtml);
   EXPECT_EQ(sniff_format("<?xml version=\"1.0\"?><html xmlns=\"x\">").format, Format::kHtml);
