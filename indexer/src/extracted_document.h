@@ -18,6 +18,7 @@
 //  - a paragraph that runs over a page break is one block with `page` < `last_page`.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -47,13 +48,15 @@ struct Block {
   // count it read (a letter's layout is in its blank lines).
   int gap_before = 1;
 
-  // The text extractor's reading of a Word text export: the raw line started with a space
-  // (where the export dropped a footnote mark after a line break). Other formats leave it false.
-  bool space_led = false;
+  // The line break before this block falls inside a sentence that this block continues (Word's
+  // text export breaks a line where it removed a footnote reference mark). Where the file lost
+  // its marks, such a break is where one stood (footnote_links.h).
+  bool continues_sentence = false;
 
-  // Labels of the footnotes whose reference marks stand in this block, when the format knows
-  // them (DOCX footnote references, PDF superscripts). Empty when unknown: the segmenter then
-  // infers the links (footnote_links.h).
+  // Labels of the footnotes whose reference marks stand in this block: certain from DOCX
+  // footnote references and PDF superscripts; inferred (footnote_links.h) where the file lost
+  // its marks, as Word's text export does, and then only where the evidence settles the place.
+  // The segmenter links each footnote to the first passage whose blocks cite it.
   std::vector<std::string> footnote_refs;
 
   // OCR: the recogniser's mean word confidence for the block, 0-100; -1 when not OCR.
@@ -78,9 +81,9 @@ struct ExtractedDocument {
   int pages = 0;         // number of pages, when the format has pages
   bool ocr = false;      // some or all text came from OCR
   int ocr_pages = 0;     // pages whose text came from OCR
-  // Whether footnote_refs are known for certain in this document (DOCX, and PDF where marks
-  // were found); when false the segmenter infers footnote links from the text.
-  bool footnote_refs_known = false;
+  // Word's text export: the blocks that continue a sentence broken where the export removed a
+  // footnote mark (continues_sentence; reported by the segmenter as footnote_sites).
+  std::size_t removed_mark_sites = 0;
   // Things a user may want to know with -v that did not stop the extraction ("page 7: OCR timed
   // out", "2 pages had no text").
   std::vector<std::string> notes;

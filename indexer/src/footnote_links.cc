@@ -1,4 +1,5 @@
-// Footnote-to-site alignment: see footnote_links.h for the model.
+// Footnote-to-site alignment: see footnote_links.h for the model. A "unit" is a paragraph as
+// the extractor read it (FootnoteSite::unit), the place a lawyer would cite.
 //
 // Scores are integers in hundredths of a nat (natural-log units), so that ties are exact and the
 // result does not depend on floating-point rounding. Structure:
@@ -10,9 +11,9 @@
 //    most marks that leave no line break stood at the end of a paragraph.
 // Words shared by a footnote and the text around a site add to the pair (see lexical_rows).
 //
-// Confidence: for each footnote and each passage, the best score of an alignment that places
-// the footnote in that passage (max-marginals, from a forward and a backward pass); the footnote
-// is linked to the best passage only when every other passage, and placing it nowhere, scores at
+// Confidence: for each footnote and each unit, the best score of an alignment that places
+// the footnote in that unit (max-marginals, from a forward and a backward pass); the footnote
+// is linked to the best unit only when every other unit, and placing it nowhere, scores at
 // least kMinLinkMargin less. A footnote between neighbours that words anchor, with as many
 // line-break sites as footnotes between them, has a large margin (moving it would leave a site
 // unused and a footnote without one); in a stretch where a mark left no site and nothing says
@@ -28,6 +29,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "line_shapes.h"
 #include "symbols.h"
 #include "text.h"
 
@@ -40,26 +42,28 @@ constexpr Score kUnusedLineBreakCost = 250;
 constexpr Score kBlockEndCost = 150;
 constexpr Score kFootnoteWithoutSiteCost = 300;
 
-constexpr Score kMinLinkMargin = 200;
+// 1.9 nats. Checked against the hand alignment of the NGO commentary's 77 footnotes
+// (golden_labels_test.cc): every footnote linked with this margin is linked right.
+constexpr Score kMinLinkMargin = 190;
 // A footnote placed at a block end has only words for evidence, never a trace of the mark: it
 // needs twice the margin.
 constexpr Score kMinBlockEndLinkMargin = 400;
 
-// A word's weight is its inverse document frequency over the passages minus this: a word in a
-// tenth of the passages or more ("Kazakhstan", "rights", "Committee") says nothing about where a
+// A word's weight is its inverse document frequency over the units minus this: a word in a
+// tenth of the units or more ("Kazakhstan", "rights", "Committee") says nothing about where a
 // mark stood.
 constexpr Score kCommonWordWeight = 230;
-// In a short document every word is in a large share of the passages, although a word found in
+// In a short document every word is in a large share of the units, although a word found in
 // one paragraph of a letter is as telling as one found in one paragraph of a report: document
-// frequencies are taken over at least this many passages.
+// frequencies are taken over at least this many units.
 constexpr std::size_t kMinDocumentFrequencyBase = 100;
 // Only the rarest kMaxSharedWords words a footnote shares with a site count, and one pair's
-// evidence is capped, so that a footnote sharing many words with a passage cannot outweigh the
+// evidence is capped, so that a footnote sharing many words with a unit cannot outweigh the
 // structure of several sites.
 constexpr std::size_t kMaxSharedWords = 3;
 constexpr Score kMaxLexicalScore = 1000;
 // A footnote with more informative words than this (a list of authors, a law's full title)
-// shares some rare word with many passages by chance; its words weigh proportionally less.
+// shares some rare word with many units by chance; its words weigh proportionally less.
 constexpr std::size_t kMaxInformativeWords = 10;
 
 // A score is the sum of one term per footnote and per site, each within +-kMaxLexicalScore, and
@@ -210,7 +214,7 @@ void sort_unique(KeySet& keys) {
 // ---------------------------------------------------------------------------------------------
 // Lexical evidence
 
-// The text a mark at a site refers to: back to the previous site of the same passage (the text
+// The text a mark at a site refers to: back to the previous site of the same unit (the text
 // before it belongs to the previous mark), but at least kWordsBefore words, because two marks
 // can stand a few words apart; and a few words after it, up to the next site, because a name
 // cited in a footnote is often spelt out or abbreviated right after the mark ("... Persons with
@@ -241,13 +245,13 @@ struct SparseScore {
 
 // For every footnote, the lexical score of each site that shares words with it (sparse, in site
 // order). A shared key of weight w adds w when it occurs in the site's context and w / 2 when it
-// occurs only elsewhere in the site's passage. w is the key's inverse document frequency over
-// the passages less kCommonWordWeight, divided among the footnotes that have the key (a news
+// occurs only elsewhere in the site's unit. w is the key's inverse document frequency over
+// the units less kCommonWordWeight, divided among the footnotes that have the key (a news
 // site's name or "news" in several URLs is evidence for one of them at most) and scaled down for
 // long footnotes.
 std::vector<std::vector<SparseScore>> lexical_rows(const std::vector<std::string>& footnotes,
                                                    const std::vector<FootnoteSite>& sites,
-                                                   const std::vector<Passage>& passages) {
+                                                   const std::vector<std::string>& units) {
   const std::size_t site_count = sites.size();
   Vocabulary vocabulary;
   const auto add_keys = [&vocabulary](std::string_view text, KeySet& keys) {
@@ -255,22 +259,22 @@ std::vector<std::vector<SparseScore>> lexical_rows(const std::vector<std::string
     sort_unique(keys);
   };
 
-  // Sites of each passage, in order: their offsets increase, since text is only appended.
-  std::vector<std::vector<std::size_t>> sites_of_passage(passages.size());
+  // Sites of each unit, in order: their offsets increase, since text is only appended.
+  std::vector<std::vector<std::size_t>> sites_of_unit(units.size());
   for (std::size_t j = 0; j < site_count; ++j) {
-    if (sites[j].passage < passages.size()) sites_of_passage[sites[j].passage].push_back(j);
+    if (sites[j].unit < units.size()) sites_of_unit[sites[j].unit].push_back(j);
   }
 
-  // Keys of each passage that has sites, and of each site's context.
-  std::vector<KeySet> passage_keys(passages.size());
+  // Keys of each unit that has sites, and of each site's context.
+  std::vector<KeySet> unit_keys(units.size());
   std::vector<KeySet> context_keys(site_count);
-  std::vector<std::size_t> cited_passages;
-  for (std::size_t passage = 0; passage < passages.size(); ++passage) {
-    const std::vector<std::size_t>& own = sites_of_passage[passage];
+  std::vector<std::size_t> cited_units;
+  for (std::size_t unit = 0; unit < units.size(); ++unit) {
+    const std::vector<std::size_t>& own = sites_of_unit[unit];
     if (own.empty()) continue;
-    cited_passages.push_back(passage);
-    const std::string_view text = passages[passage].text;
-    add_keys(text, passage_keys[passage]);
+    cited_units.push_back(unit);
+    const std::string_view text = units[unit];
+    add_keys(text, unit_keys[unit]);
     for (std::size_t k = 0; k < own.size(); ++k) {
       const std::size_t offset = std::min(sites[own[k]].offset, text.size());
       const std::size_t previous = k == 0 ? 0 : std::min(sites[own[k - 1]].offset, offset);
@@ -284,21 +288,21 @@ std::vector<std::vector<SparseScore>> lexical_rows(const std::vector<std::string
   }
 
   // Postings and weights.
-  std::vector<std::vector<std::size_t>> passages_with_key(vocabulary.size());
+  std::vector<std::vector<std::size_t>> units_with_key(vocabulary.size());
   std::vector<std::vector<std::size_t>> contexts_with_key(vocabulary.size());
-  for (const std::size_t passage : cited_passages) {
-    for (const KeyId key : passage_keys[passage]) passages_with_key[key].push_back(passage);
+  for (const std::size_t unit : cited_units) {
+    for (const KeyId key : unit_keys[unit]) units_with_key[key].push_back(unit);
   }
   for (std::size_t j = 0; j < site_count; ++j) {
     for (const KeyId key : context_keys[j]) contexts_with_key[key].push_back(j);
   }
-  const double passage_count =
-      static_cast<double>(std::max(cited_passages.size(), kMinDocumentFrequencyBase));
+  const double unit_count =
+      static_cast<double>(std::max(cited_units.size(), kMinDocumentFrequencyBase));
   std::vector<Score> weight(vocabulary.size(), 0);
   for (std::size_t key = 0; key < vocabulary.size(); ++key) {
-    const std::size_t frequency = passages_with_key[key].size();
+    const std::size_t frequency = units_with_key[key].size();
     if (frequency == 0) continue;
-    const double idf = std::log(passage_count / static_cast<double>(frequency));
+    const double idf = std::log(unit_count / static_cast<double>(frequency));
     weight[key] = std::max(0, static_cast<Score>(std::lround(100.0 * idf)) - kCommonWordWeight);
   }
 
@@ -338,8 +342,8 @@ std::vector<std::vector<SparseScore>> lexical_rows(const std::vector<std::string
         score[j] += full;
         ++shared[j];
       }
-      for (const std::size_t passage : passages_with_key[key]) {
-        for (const std::size_t j : sites_of_passage[passage]) {
+      for (const std::size_t unit : units_with_key[key]) {
+        for (const std::size_t j : sites_of_unit[unit]) {
           if (in_context[j] == key || shared[j] == kMaxSharedWords) continue;
           score[j] += full / 2;
           ++shared[j];
@@ -377,14 +381,14 @@ void expand_row(const std::vector<SparseScore>& row, std::vector<Score>& dense) 
 
 std::vector<std::size_t> align_footnotes(const std::vector<std::string>& footnotes,
                                          const std::vector<FootnoteSite>& sites,
-                                         const std::vector<Passage>& passages) {
+                                         const std::vector<std::string>& units) {
   const std::size_t n = footnotes.size();
   const std::size_t m = sites.size();
   std::vector<std::size_t> links(n, kNoFootnoteSite);
   if (n == 0 || m == 0) return links;
   if (n + 1 > kMaxAlignmentCells / (m + 1)) return link_when_counts_match(n, sites);
 
-  const std::vector<std::vector<SparseScore>> lexical = lexical_rows(footnotes, sites, passages);
+  const std::vector<std::vector<SparseScore>> lexical = lexical_rows(footnotes, sites, units);
   std::vector<Score> unused_cost(m);  // a site left without a footnote
   std::vector<Score> placed_base(m);  // a footnote placed at the site, before its words count
   for (std::size_t j = 0; j < m; ++j) {
@@ -415,31 +419,31 @@ std::vector<std::size_t> align_footnotes(const std::vector<std::string>& footnot
   // the whole alignment with footnote i at site j, or placed nowhere.
   std::vector<Score> after(width);
   std::vector<Score> row(width);
-  std::size_t passage_count = 0;
-  for (const FootnoteSite& site : sites) passage_count = std::max(passage_count, site.passage + 1);
-  std::vector<Score> best_of(passage_count);  // per passage: its best site's score
-  std::vector<std::size_t> best_site_of(passage_count, kNoFootnoteSite);
-  std::vector<std::size_t> touched;  // passages with a site, in the order first seen
+  std::size_t unit_count = 0;
+  for (const FootnoteSite& site : sites) unit_count = std::max(unit_count, site.unit + 1);
+  std::vector<Score> best_of(unit_count);  // per unit: its best site's score
+  std::vector<std::size_t> best_site_of(unit_count, kNoFootnoteSite);
+  std::vector<std::size_t> touched;  // units with a site, in the order first seen
   after[m] = 0;
   for (std::size_t j = m; j-- > 0;) after[j] = after[j + 1] - unused_cost[j];
   for (std::size_t i = n; i-- > 0;) {
     expand_row(lexical[i], words);
     const Score* before = &forward[i * width];
 
-    // Options are passages, not sites: a lawyer cites the passage, so two sites of one passage
-    // are the same answer. For each passage, the best site; then the best passage and the best
-    // score of any other passage or of no place (equal scores give a margin of 0).
+    // Options are units, not sites: a lawyer cites the paragraph, so two sites of one unit
+    // are the same answer. For each unit, the best site; then the best unit and the best
+    // score of any other unit or of no place (equal scores give a margin of 0).
     touched.clear();
     for (std::size_t j = 0; j < m; ++j) {
       const Score score = before[j] + placed_base[j] + words[j] + after[j + 1];
-      const std::size_t passage = sites[j].passage;
-      if (best_site_of[passage] == kNoFootnoteSite) {
-        touched.push_back(passage);
-      } else if (score <= best_of[passage]) {
+      const std::size_t unit = sites[j].unit;
+      if (best_site_of[unit] == kNoFootnoteSite) {
+        touched.push_back(unit);
+      } else if (score <= best_of[unit]) {
         continue;
       }
-      best_of[passage] = score;
-      best_site_of[passage] = j;
+      best_of[unit] = score;
+      best_site_of[unit] = j;
     }
     Score nowhere = std::numeric_limits<Score>::min();
     for (std::size_t j = 0; j <= m; ++j) {
@@ -448,16 +452,16 @@ std::vector<std::size_t> align_footnotes(const std::vector<std::string>& footnot
     Score best = nowhere;
     Score second = std::numeric_limits<Score>::min();
     std::size_t best_site = kNoFootnoteSite;
-    for (const std::size_t passage : touched) {
-      const Score score = best_of[passage];
+    for (const std::size_t unit : touched) {
+      const Score score = best_of[unit];
       if (score > best) {
         second = best;
         best = score;
-        best_site = best_site_of[passage];
+        best_site = best_site_of[unit];
       } else if (score > second) {
         second = score;
       }
-      best_site_of[passage] = kNoFootnoteSite;
+      best_site_of[unit] = kNoFootnoteSite;
     }
     if (best_site != kNoFootnoteSite && !footnotes[i].empty()) {
       const bool block_end = sites[best_site].kind == FootnoteSiteKind::kBlockEnd;
@@ -473,6 +477,108 @@ std::vector<std::size_t> align_footnotes(const std::vector<std::string>& footnot
     std::swap(after, row);
   }
   return links;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Placing the footnotes of an extracted document
+
+namespace {
+
+bool is_body_text(const Block& block) {
+  return block.kind == BlockKind::kParagraph || block.kind == BlockKind::kHeading ||
+         block.kind == BlockKind::kListItem;
+}
+
+// A heading holds no mark that anything but its title would cite (and the segmenter makes no
+// passage of it): a unit of one heading block is no site.
+bool is_heading_unit(const Block& block, std::string_view unit) {
+  return unit.size() == block.text.size() &&
+         (block.kind == BlockKind::kHeading || looks_like_plain_heading(block.text));
+}
+
+// The units of a document's body and the sites in them, each site with the block it is in.
+struct UnitsAndSites {
+  std::vector<std::string> units;
+  std::vector<FootnoteSite> sites;
+  std::vector<std::size_t> site_blocks;
+};
+
+// For each block, whether it opens a unit; kNotBodyText for blocks outside every unit. A unit
+// approximates a passage: a run of body text between blank lines, except that the next numbered
+// paragraph opens one even without a blank line before it, and bullets after a numbered
+// paragraph, even after a blank line, are part of the paragraph.
+enum class UnitStart : std::uint8_t { kNotBodyText, kOpens, kContinues };
+
+std::vector<UnitStart> unit_starts(const std::vector<Block>& blocks) {
+  std::vector<UnitStart> starts(blocks.size(), UnitStart::kNotBodyText);
+  bool open = false;          // the last unit may take the next block
+  int paragraph = 0;          // the number of the last numbered paragraph that opened a unit
+  bool in_paragraph = false;  // the last unit opens with that number
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const Block& block = blocks[b];
+    if (!is_body_text(block)) {
+      open = false;
+      continue;
+    }
+    const auto number = parse_paragraph_number(block.text);
+    const bool next_paragraph = number && !number->quoted && number->number == paragraph + 1;
+    const bool bullet_of_paragraph = open && in_paragraph && starts_with_bullet(block.text);
+    const bool opens = !open || next_paragraph || (block.gap_before > 0 && !bullet_of_paragraph);
+    if (opens) {
+      in_paragraph = next_paragraph;
+      if (next_paragraph) paragraph = number->number;
+    }
+    starts[b] = opens ? UnitStart::kOpens : UnitStart::kContinues;
+    open = true;
+  }
+  return starts;
+}
+
+UnitsAndSites units_and_sites(const ExtractedDocument& document) {
+  UnitsAndSites out;
+  const std::vector<Block>& blocks = document.blocks;
+  const std::vector<UnitStart> starts = unit_starts(blocks);
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (starts[b] == UnitStart::kNotBodyText) continue;
+    if (starts[b] == UnitStart::kOpens) out.units.emplace_back();
+    std::string& unit = out.units.back();
+    if (!unit.empty()) unit += ' ';
+    unit += blocks[b].text;
+    const bool last = b + 1 == blocks.size() || starts[b + 1] != UnitStart::kContinues;
+    FootnoteSiteKind kind;
+    if (!last && blocks[b + 1].continues_sentence) {
+      kind = FootnoteSiteKind::kLineBreak;
+    } else if (last ? !is_heading_unit(blocks[b], unit) : starts_item(blocks[b + 1].text)) {
+      kind = FootnoteSiteKind::kBlockEnd;
+    } else {
+      continue;
+    }
+    out.sites.push_back({out.units.size() - 1, unit.size(), kind});
+    out.site_blocks.push_back(b);
+  }
+  return out;
+}
+
+}  // namespace
+
+void infer_footnote_refs(ExtractedDocument& document) {
+  std::vector<std::size_t> notes;
+  std::vector<std::string> texts;
+  for (std::size_t b = 0; b < document.blocks.size(); ++b) {
+    Block& block = document.blocks[b];
+    if (block.kind != BlockKind::kFootnote) continue;
+    if (block.label.empty()) block.label = std::to_string(notes.size() + 1);
+    notes.push_back(b);
+    texts.push_back(block.text);
+  }
+  if (notes.empty()) return;
+  const UnitsAndSites found = units_and_sites(document);
+  const std::vector<std::size_t> links = align_footnotes(texts, found.sites, found.units);
+  for (std::size_t k = 0; k < notes.size(); ++k) {
+    if (links[k] == kNoFootnoteSite) continue;
+    Block& citing = document.blocks[found.site_blocks[links[k]]];
+    citing.footnote_refs.push_back(document.blocks[notes[k]].label);
+  }
 }
 
 }  // namespace treatysearch::ingest

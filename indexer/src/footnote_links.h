@@ -1,11 +1,13 @@
-// Linking footnotes to the passages that cite them when the export removed the reference marks.
+// Placing footnotes in the paragraphs that cite them when the file lost the reference marks.
 //
-// A Word text export drops the in-text footnote reference marks. What survives is indirect: a
-// line break inside a sentence where a mark stood (a "line-break site", reliable but incomplete:
-// a mark after a paragraph's last word, in a heading or in a table leaves no break), and the
-// ends of blocks and passages, where a mark may or may not have stood ("block-end sites", weak).
-// align_footnotes() aligns the footnotes, in order, onto these sites, in order, and keeps only
-// the links that the evidence supports.
+// A Word text export drops the in-text footnote reference marks (and a PDF may print them so
+// that no superscript is found). What survives is indirect: a line break inside a sentence where
+// a mark stood (a "line-break site", reliable but incomplete: a mark after a paragraph's last
+// word, in a heading or in a table leaves no break), and the ends of blocks, where a mark may or
+// may not have stood ("block-end sites", weak). align_footnotes() aligns the footnotes, in
+// order, onto these sites, in order, and keeps only the links that the evidence supports;
+// infer_footnote_refs() does so for an extracted document and records the result as the blocks'
+// footnote references, which the segmenter then follows as it follows the marks of a DOCX.
 //
 // Deterministic; never throws other than std::bad_alloc. Words and letter case come from the
 // text module (text.h, ICU), so words of every script, caseless or not, are evidence.
@@ -15,18 +17,20 @@
 #include <string>
 #include <vector>
 
-#include "passage.h"
+#include "extracted_document.h"
 
 namespace treatysearch::ingest {
 
 enum class FootnoteSiteKind {
   kLineBreak,  // a line break inside a sentence: a removed mark stood here
-  kBlockEnd,   // the end of a block or passage: a mark may have stood here
+  kBlockEnd,   // the end of a block: a mark may have stood here
 };
 
 struct FootnoteSite {
-  std::size_t passage = 0;  // index of the passage the mark would belong to
-  std::size_t offset = 0;   // byte offset in that passage's text: the mark followed text[0, offset)
+  // Index of the unit of text the mark would belong to: a paragraph as the extractor read it
+  // (the blocks between two blank lines), which is what a lawyer cites.
+  std::size_t unit = 0;
+  std::size_t offset = 0;  // byte offset in that unit's text: the mark followed text[0, offset)
   FootnoteSiteKind kind = FootnoteSiteKind::kLineBreak;
 };
 
@@ -39,8 +43,8 @@ inline constexpr std::size_t kMaxAlignmentCells = std::size_t{4} * 1000 * 1000;
 
 // For each footnote (in the order of their marks; an empty text for a footnote without a body),
 // the index in `sites` of the place its mark stood, or kNoFootnoteSite when the evidence does not
-// single out a passage. `sites` must be in document order; `passages` holds the passages the
-// sites point into and is read for the words around each site.
+// single out a unit. `sites` must be in document order; `units` holds the texts of the units
+// the sites point into and is read for the words around each site.
 //
 // Order-preserving alignment (dynamic programming, like Needleman-Wunsch): footnote i may take
 // site j only if the footnotes before it took sites before j. Line-break sites are expected to
@@ -48,7 +52,7 @@ inline constexpr std::size_t kMaxAlignmentCells = std::size_t{4} * 1000 * 1000;
 // mark left no break; a footnote may also take no site (a mark in a title or a table). Words a
 // footnote shares with the text around a site (citation words, law names, document symbols, the
 // words of a transliterated URL path) favour the pair. A footnote is linked only when every
-// alignment that puts it in another passage, or nowhere, scores clearly worse than the best one
+// alignment that puts it in another unit, or nowhere, scores clearly worse than the best one
 // (and more clearly still when its place is a block end, which only words support); otherwise it
 // stays unlinked: a wrong pinpoint costs a lawyer more than a missing one.
 //
@@ -57,6 +61,15 @@ inline constexpr std::size_t kMaxAlignmentCells = std::size_t{4} * 1000 * 1000;
 // numbers of line-break sites and footnotes are equal, and nothing is linked otherwise.
 std::vector<std::size_t> align_footnotes(const std::vector<std::string>& footnotes,
                                          const std::vector<FootnoteSite>& sites,
-                                         const std::vector<Passage>& passages);
+                                         const std::vector<std::string>& units);
+
+// Places the footnotes of `document` (its kFootnote blocks, in order; those without a label get
+// their ordinal, "1", "2", ...) by align_footnotes over the units of its body: each run of
+// paragraph, heading and list blocks between blank lines (gap_before > 0) or table cells. The
+// sites are the line breaks before the blocks that continue a sentence (continues_sentence),
+// and the end of every block that ends its unit or is followed by a list item. A footnote whose
+// place is settled gets its label added to the footnote_refs of the block its mark followed;
+// the others are left unplaced. Never throws other than std::bad_alloc.
+void infer_footnote_refs(ExtractedDocument& document);
 
 }  // namespace treatysearch::ingest

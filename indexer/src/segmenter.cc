@@ -1,19 +1,21 @@
 // Segmentation of treaty-body documents into citable passages.
 //
+// The segmenter labels the blocks of an extracted document, whatever its format: reading a
+// format's artifacts (Word's text export included, text_blocks.h) is the extractors' job.
+//
 // Pipeline:
-//  1. Lines are read and cleaned (text_cleanup.h); for each line we keep the raw facts the
-//     export leaves behind: a leading tab (table cell), a leading space (a removed footnote
-//     mark after a line break), a leading U+FFFD (a footnote body).
-//  2. The footnote zone is the trailing run of blocks that start with U+FFFD.
+//  1. Blocks become lines (cleaned, text_cleanup.h), after their blank lines; table cells and
+//     footnote bodies keep their kind.
+//  2. The footnote zone is the trailing run of footnote bodies.
 //  3. The main paragraph sequence is chosen globally (find_main_sequence): the best chain of
 //     "N. " lines whose numbers increase by one, so that quoted law articles, recommendation
 //     lists and other nested numbering never become paragraphs.
 //  4. With a main sequence of at least kMinNumberedParagraphs, NumberedAssembler walks the lines
 //     as a small state machine (body / recommendation block / table); otherwise
 //     UnnumberedAssembler labels every blank-line separated block "[n]" (letters, prose).
-//  5. Footnotes become "footnote k" passages, linked to their citing passages where an
-//     alignment of footnotes onto the places their removed marks stood is sure (see
-//     link_footnotes and footnote_links.h).
+//  5. Footnotes become "footnote k" passages, linked to the first passage whose blocks cite
+//     them (marked by the format, or inferred by the extractor where the file lost its marks:
+//     footnote_links.h).
 //
 // The steps live in files of their own, named in segmenter_parts.h.
 #include "segmenter.h"
@@ -35,9 +37,9 @@ using segmenter_detail::find_footnote_zone;
 using segmenter_detail::find_main_sequence;
 using segmenter_detail::label_by_page;
 using segmenter_detail::Line;
+using segmenter_detail::lines_from_blocks;
 using segmenter_detail::link_footnotes;
 using segmenter_detail::PassageSink;
-using segmenter_detail::lines_from_blocks;
 using segmenter_detail::split_oversized_passages;
 
 SegmentedText segment(std::string_view text) { return segment(document_from_text(text)); }
@@ -58,7 +60,8 @@ SegmentedText segment(const ExtractedDocument& document) {
   }
   if (!result.numbered) label_by_page(result.passages);
   const std::vector<std::size_t> footnotes = add_footnotes(lines, body_end, sink);
-  link_footnotes(result.passages, sink, footnotes, document.footnote_refs_known, result);
+  link_footnotes(result.passages, sink, footnotes, result);
+  result.footnote_sites = document.removed_mark_sites;
   split_oversized_passages(result.passages, kMaxPassageBytes);
   return result;
 }

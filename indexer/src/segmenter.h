@@ -2,7 +2,7 @@
 // passages, each with the label a lawyer cites ("18", "18 (b)", "32, recommendation 1", ...),
 // its enclosing headings and its cleaned text.
 //
-// Pure standard library (no ICU, no std::regex): every recogniser is a hand-written scanner.
+// No std::regex: every recogniser is a hand-written scanner.
 // segment() is deterministic, linear in the input size, and never throws on any input
 // (binary garbage, huge single lines, empty text) other than std::bad_alloc.
 #pragma once
@@ -36,12 +36,13 @@ struct SegmentedText {
   // interrupts the running text and is not a passage; kept for the metadata extractor.
   std::vector<std::string> address_block;
 
-  // Places where a line break inside a sentence shows that the export removed a footnote
-  // reference mark. Marks at the end of a paragraph leave no such break, so there can be fewer
-  // sites than footnotes.
+  // Word's text export: places where a line break inside a sentence shows that the export
+  // removed a footnote reference mark (ExtractedDocument::removed_mark_sites). Marks at the end
+  // of a paragraph leave no such break, so there can be fewer sites than footnotes.
   std::size_t footnote_sites = 0;
-  // Footnotes linked to their citing passage: those whose place the alignment of footnotes onto
-  // sites and paragraph ends settles (footnote_links.h). The others have an empty parent.
+  // Footnotes linked to their citing passage: those whose marks the format placed, or whose
+  // place the extractor's alignment of footnotes onto sites and paragraph ends settled
+  // (footnote_links.h). The others have an empty parent.
   std::size_t footnotes_linked = 0;
 };
 

@@ -1,4 +1,4 @@
-// Footnotes: the footnote zone at the end of a document, one passage per footnote, and the
+// Footnotes: the footnote bodies at the end of a document, one passage per footnote, and the
 // links from footnotes to the passages that cite them.
 #include "segmenter_parts.h"
 
@@ -10,26 +10,16 @@ namespace treatysearch::ingest::segmenter_detail {
 // ---------------------------------------------------------------------------------------------
 // Footnote zone
 
-namespace {
-
-bool opens_or_continues_block(const Line& line) { return line.has_text() || line.footnote_led; }
-
-}  // namespace
-
-// The footnote zone is the longest run of trailing blocks (blank-line separated) whose first
-// line starts with the footnote mark U+FFFD. Lines inside such a block that do not start with
-// the mark continue the footnote above them.
+// Every format places the footnote bodies after the body (extracted_document.h): the zone is
+// the trailing run of footnote lines and the blank lines between them.
 std::size_t find_footnote_zone(const std::vector<Line>& lines) {
   std::size_t zone = lines.size();
-  std::size_t end = lines.size();
-  while (end > 0) {
-    while (end > 0 && !opens_or_continues_block(lines[end - 1])) --end;
-    if (end == 0) break;
-    std::size_t begin = end;
-    while (begin > 0 && opens_or_continues_block(lines[begin - 1])) --begin;
-    if (!lines[begin].footnote_led) break;
-    zone = begin;
-    end = begin;
+  for (std::size_t i = lines.size(); i-- > 0;) {
+    if (lines[i].footnote_led) {
+      zone = i;
+    } else if (lines[i].has_text()) {
+      break;
+    }
   }
   return zone;
 }
@@ -54,8 +44,8 @@ std::vector<std::size_t> add_footnotes(const std::vector<Line>& lines, std::size
     if (footnotes.empty()) return;
     if (!text.empty()) {
       sink.set_line(body_line);
-      const std::string label = footnote_passage_label(
-          number.empty() ? std::to_string(footnotes.size()) : number);
+      const std::string label =
+          footnote_passage_label(number.empty() ? std::to_string(footnotes.size()) : number);
       footnotes.back() = sink.add(PassageKind::kFootnote, label, text, "", {});
     }
     text.clear();
@@ -76,27 +66,12 @@ std::vector<std::size_t> add_footnotes(const std::vector<Line>& lines, std::size
   return footnotes;
 }
 
-// Linking. The export removed the in-text reference marks; what is left is a line break where
-// a mark stood in mid-sentence (is_removed_mark_site). Marks at the end of a paragraph, in a
-// heading or in a table leave no trace, so these sites are a subset of the real ones and linking
-// the k-th site to footnote k would shift every footnote after a missing site onto the wrong
-// passage. align_footnotes (footnote_links.h) aligns the footnotes onto the line-break sites and
-// the block ends, and links only the footnotes whose place the evidence settles; the others keep
-// an empty parent, because a wrong pinpoint in a lawyer's brief costs more than a missing link.
-namespace {
-
-void link(Passage& citing, Passage& note, SegmentedText& result) {
-  citing.footnotes.push_back(note.label);
-  note.parent = citing.label;
-  note.section_path = citing.section_path;
-  ++result.footnotes_linked;
-}
-
-// The format placed the marks: each passage cites the footnotes marked in its lines. A mark
-// whose footnote has no body, or a footnote marked twice after its first citing passage, is
-// left as it is (a footnote has one parent: the first passage citing it).
-void link_marked_footnotes(std::vector<Passage>& passages, const PassageSink& sink,
-                           const std::vector<std::size_t>& footnotes, SegmentedText& result) {
+// Linking: each passage cites the footnotes marked in its lines, whether the format placed the
+// marks (DOCX, PDF superscripts) or the extractor inferred them (footnote_links.h). A mark whose
+// footnote has no body, or a footnote marked again after its first citing passage, is left as
+// it is: a footnote has one parent, the first passage citing it.
+void link_footnotes(std::vector<Passage>& passages, const PassageSink& sink,
+                    const std::vector<std::size_t>& footnotes, SegmentedText& result) {
   std::vector<bool> linked(passages.size(), false);
   for (std::size_t index = 0; index < passages.size(); ++index) {
     if (passages[index].kind == PassageKind::kFootnote) continue;
@@ -104,34 +79,15 @@ void link_marked_footnotes(std::vector<Passage>& passages, const PassageSink& si
       const std::string label = footnote_passage_label(ref);
       for (const std::size_t note : footnotes) {
         if (note == kNone || passages[note].label != label || linked[note]) continue;
-        link(passages[index], passages[note], result);
+        Passage& citing = passages[index];
+        citing.footnotes.push_back(label);
+        passages[note].parent = citing.label;
+        passages[note].section_path = citing.section_path;
+        ++result.footnotes_linked;
         linked[note] = true;
         break;
       }
     }
-  }
-}
-
-}  // namespace
-
-void link_footnotes(std::vector<Passage>& passages, const PassageSink& sink,
-                    const std::vector<std::size_t>& footnotes, bool refs_known,
-                    SegmentedText& result) {
-  result.footnote_sites = sink.line_break_sites();
-  if (refs_known) {
-    link_marked_footnotes(passages, sink, footnotes, result);
-    return;
-  }
-  std::vector<std::string> texts;
-  texts.reserve(footnotes.size());
-  for (const std::size_t footnote : footnotes) {
-    texts.push_back(footnote == kNone ? std::string() : passages[footnote].text);
-  }
-  const std::vector<FootnoteSite> sites = sink.candidate_sites();
-  const std::vector<std::size_t> links = align_footnotes(texts, sites, passages);
-  for (std::size_t k = 0; k < footnotes.size(); ++k) {
-    if (footnotes[k] == kNone || links[k] == kNoFootnoteSite) continue;
-    link(passages[sites[links[k]].passage], passages[footnotes[k]], result);
   }
 }
 

@@ -53,19 +53,6 @@ std::optional<EnumeratedHeading> parse_enumerated_heading(std::string_view text)
   return EnumeratedHeading{HeadingStyle::kRoman, enumerator.front()};
 }
 
-constexpr std::size_t kMaxPlainHeadingBytes = 300;
-constexpr std::size_t kMaxPlainHeadingWords = 45;
-
-// An unnumbered heading line: "Hate speech", "Recommendations on emigration issues",
-// "Conflict between Kazakhs and Tajiks (February 2015, ...)". Context (a blank line or a
-// sentence end before it, a boundary after it) is checked by the callers.
-bool looks_like_plain_heading(std::string_view text) {
-  if (text.empty() || text.size() > kMaxPlainHeadingBytes) return false;
-  if (!starts_uppercase(text) || ends_with_sentence_punctuation(text)) return false;
-  if (count_words(text) > kMaxPlainHeadingWords) return false;
-  return !is_recommendation_marker(text);
-}
-
 // For every line, the length of the run of consecutive heading-like lines it belongs to
 // (0 for other lines). A title followed by a subtitle is a run of two.
 std::vector<std::size_t> heading_run_lengths(const std::vector<Line>& lines, std::size_t body_end) {

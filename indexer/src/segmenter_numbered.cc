@@ -152,7 +152,8 @@ class NumberedAssembler {
   bool is_heading_here(std::size_t i) const {
     const Line& line = lines_[i];
     if (!looks_like_plain_heading(line.text) || heading_runs_[i] > kMaxHeadingRun) return false;
-    if (adjacent() && (line.space_led || !ends_sentence(previous_line().text))) return false;
+    if (adjacent() && (line.continues_sentence || !ends_sentence(previous_line().text)))
+      return false;
     return is_boundary_after(i);
   }
 
@@ -181,7 +182,7 @@ class NumberedAssembler {
       }
     }
     if (adjacent() && !starts_item(line.text)) {
-      sink_.continue_line(container_, previous_line(), line);
+      sink_.wrap_line(container_, line.text);
       return;
     }
     // Quoted articles, bullets, nested lists and further blocks stay in the passage.
@@ -217,7 +218,7 @@ class NumberedAssembler {
       if (starts_item(line.text)) {
         sink_.append_block(preamble_block_, line.text);
       } else {
-        sink_.continue_line(preamble_block_, previous_line(), line);
+        sink_.wrap_line(preamble_block_, line.text);
       }
       return;
     }
@@ -262,7 +263,7 @@ class NumberedAssembler {
       return;
     }
     if (adjacent() && !starts_item(line.text)) {
-      sink_.continue_line(recommendation_, previous_line(), line);
+      sink_.wrap_line(recommendation_, line.text);
       return;
     }
     const bool numbered_list_started = next_recommendation_number_ > 1;
@@ -324,7 +325,7 @@ class NumberedAssembler {
     const bool short_cell = line.tab_led && line.text.size() <= kMaxShortCellBytes;
     if (line.tab_led) {
       if (short_cell && last_cell_was_short_ && table_entry_ != kNone && blank_run_ == 0) {
-        sink_.append_cell(table_entry_, line.text);
+        sink_.append_block(table_entry_, line.text);
       } else {
         start_table_entry(line.text);
       }

@@ -1,5 +1,5 @@
-// Passages under construction (PassageSink: joining lines and blocks, recording the places a
-// footnote mark may have stood) and the passage size cap.
+// Passages under construction (PassageSink: joining lines and blocks, with their pages and
+// footnote marks) and the passage size cap.
 #include "segmenter_parts.h"
 
 #include <algorithm>
@@ -14,30 +14,13 @@ namespace treatysearch::ingest::segmenter_detail {
 // ---------------------------------------------------------------------------------------------
 // Passages under construction
 
-// Joins a line that continues the previous one; no space before closing punctuation, because
-// a line starting with "." or "," is the rest of a sentence whose footnote mark was removed.
-void join_wrapped_text(std::string& text, std::string_view continuation) {
-  if (continuation.empty()) return;
-  if (!text.empty() && !starts_with_closing_punctuation(continuation)) text += ' ';
-  text.append(continuation);
-}
-
 namespace {
 
-// Joins a further block (a list item, a quoted article, a bullet) to a passage.
+// Joins a further block (a list item, a quoted article, a bullet, a table cell) to a passage.
 void join_block_text(std::string& text, std::string_view block) {
   if (block.empty()) return;
   if (!text.empty()) text += ' ';
   text.append(block);
-}
-
-// A line break inside a sentence where the export dropped a footnote reference mark: the
-// continuation starts with a space or with closing punctuation, or starts in lower case after a
-// line that ended without any clause punctuation ("... the census" / ", the share ...").
-bool is_removed_mark_site(const Line& previous, const Line& line) {
-  if (starts_item(line.text)) return false;
-  return line.space_led || starts_with_closing_punctuation(line.text) ||
-         (starts_lowercase(line.text) && !ends_clause(previous.text));
 }
 
 }  // namespace
@@ -64,60 +47,19 @@ std::size_t PassageSink::add(PassageKind kind, std::string label, std::string_vi
   passage.parent = std::move(parent);
   passage.section_path = std::move(section_path);
   passages_.push_back(std::move(passage));
-  last_line_.push_back(line_);
   refs_.emplace_back();
   note_line(passages_.size() - 1);
   return passages_.size() - 1;
 }
 
-void PassageSink::continue_line(std::size_t index, const Line& previous, const Line& line) {
-  std::string& text = passages_[index].text;
-  if (is_removed_mark_site(previous, line)) {
-    sites_.push_back({{index, text.size(), FootnoteSiteKind::kLineBreak}, last_line_[index]});
-    ++line_break_sites_;
-  }
-  join_wrapped_text(text, line.text);
-  last_line_[index] = line_;
-  note_line(index);
-}
-
 void PassageSink::wrap_line(std::size_t index, std::string_view text) {
   join_wrapped_text(passages_[index].text, text);
-  last_line_[index] = line_;
-  note_line(index);
-}
-
-void PassageSink::append_cell(std::size_t index, std::string_view text) {
-  join_block_text(passages_[index].text, text);
-  last_line_[index] = line_;
   note_line(index);
 }
 
 void PassageSink::append_block(std::size_t index, std::string_view text) {
-  std::string& passage_text = passages_[index].text;
-  if (!passage_text.empty() && !text.empty()) {
-    sites_.push_back(
-        {{index, passage_text.size(), FootnoteSiteKind::kBlockEnd}, last_line_[index]});
-  }
-  join_block_text(passage_text, text);
-  last_line_[index] = line_;
+  join_block_text(passages_[index].text, text);
   note_line(index);
-}
-
-std::vector<FootnoteSite> PassageSink::candidate_sites() const {
-  std::vector<LocatedSite> located = sites_;
-  for (std::size_t index = 0; index < passages_.size(); ++index) {
-    const Passage& passage = passages_[index];
-    if (passage.kind == PassageKind::kFootnote || passage.text.empty()) continue;
-    located.push_back(
-        {{index, passage.text.size(), FootnoteSiteKind::kBlockEnd}, last_line_[index]});
-  }
-  std::stable_sort(located.begin(), located.end(),
-                   [](const LocatedSite& a, const LocatedSite& b) { return a.line < b.line; });
-  std::vector<FootnoteSite> sites;
-  sites.reserve(located.size());
-  for (const LocatedSite& site : located) sites.push_back(site.site);
-  return sites;
 }
 
 std::string ordinal_label(std::size_t ordinal) { return "[" + std::to_string(ordinal) + "]"; }

@@ -218,7 +218,7 @@ class UnnumberedAssembler {
       if (starts_item(lines_[i].text)) {
         sink_.append_block(index, lines_[i].text);
       } else {
-        sink_.continue_line(index, lines_[i - 1], lines_[i]);
+        sink_.wrap_line(index, lines_[i].text);
       }
     }
   }

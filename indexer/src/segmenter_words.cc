@@ -1,6 +1,6 @@
 #include "segmenter_words.h"
 
-namespace treatysearch::ingest::segmenter_detail {
+namespace treatysearch::ingest {
 
 namespace {
 
@@ -47,4 +47,4 @@ std::optional<Digit> digit_at(std::string_view text, std::size_t pos) {
   return std::nullopt;
 }
 
-}  // namespace treatysearch::ingest::segmenter_detail
+}  // namespace treatysearch::ingest

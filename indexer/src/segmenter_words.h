@@ -9,7 +9,7 @@
 #include <optional>
 #include <string_view>
 
-namespace treatysearch::ingest::segmenter_detail {
+namespace treatysearch::ingest {
 
 // --- "RECOMMENDATIONS:" markers ---------------------------------------------------------------
 // A line holding only the word (singular or plural), written in capitals, or in any case when
@@ -114,4 +114,4 @@ struct Digit {
 // The digit at text[pos], or nullopt.
 std::optional<Digit> digit_at(std::string_view text, std::size_t pos);
 
-}  // namespace treatysearch::ingest::segmenter_detail
+}  // namespace treatysearch::ingest

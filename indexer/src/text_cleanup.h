@@ -1,5 +1,5 @@
 // Cleaning of Word text-export artifacts, one line at a time, and the facts about a raw line
-// that the segmenter reads before cleaning it.
+// that the text extractor (text_blocks.h) reads before cleaning it.
 //
 // Hand-written scanners over the text module's decoder (text.h); no std::regex (banned in this
 // project).

@@ -159,7 +159,6 @@ bool extract_docx(std::string_view bytes, const ExtractLimits& limits, Extracted
 
   ExtractedDocument result;
   result.format = "DOCX";
-  result.footnote_refs_known = true;
   const DocxStyles styles(styles_xml);
   DocxNumbering numbering(numbering_xml, styles);
   FootnoteMarks marks;
@@ -170,8 +169,7 @@ bool extract_docx(std::string_view bytes, const ExtractLimits& limits, Extracted
   std::size_t text_bytes = 0;
   for (const Block& block : result.blocks) text_bytes += block.text.size();
   if (text_bytes > limits.max_text_bytes) {
-    *error =
-        text_limit_error(limits.max_text_bytes);
+    *error = text_limit_error(limits.max_text_bytes);
     return false;
   }
   if (result.blocks.empty()) {

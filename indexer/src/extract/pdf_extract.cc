@@ -8,6 +8,7 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "extractors.h"
+#include "footnote_links.h"
 #include "ocr.h"
 #include "pdf_arabic.h"
 #include "pdf_footnotes.h"
@@ -111,7 +113,6 @@ std::vector<Word> page_words(const poppler::page& page, std::size_t* text_bytes)
   }
   return words;
 }
-
 
 // OCR of a page without a text layer; its blocks, or a note saying why there are none.
 std::vector<Block> ocr_blocks(const poppler::page& page, int number, const WorkerOptions& options,
@@ -256,9 +257,11 @@ bool extract_pdf(std::string_view bytes, const ExtractLimits& limits, const Work
     for (Block& recognised : ocr_pages[next_ocr].second) blocks.push_back(std::move(recognised));
   }
   for (Block& note : notes) blocks.push_back(std::move(note));
-  for (const Block& block : blocks) {
-    if (!block.footnote_refs.empty()) document->footnote_refs_known = true;
-  }
+  // Footnotes whose superscript marks were not found are placed as a text export's are.
+  const bool marks_found = std::any_of(blocks.begin(), blocks.end(), [](const Block& block) {
+    return !block.footnote_refs.empty();
+  });
+  if (!marks_found) infer_footnote_refs(*document);
 
   std::size_t text_bytes = 0;
   for (const Block& block : blocks) text_bytes += block.text.size();

@@ -4,8 +4,8 @@
 #include <array>
 #include <cmath>
 
+#include "line_shapes.h"
 #include "pdf_footnotes.h"
-#include "segmenter_parts.h"
 #include "text.h"
 
 namespace treatysearch::ingest::pdf {
@@ -14,7 +14,6 @@ using core::decode_at;
 using core::first_code_point;
 using core::is_ascii_digit;
 using core::trim;
-using segmenter_detail::ends_clause;
 
 namespace {
 

@@ -3,12 +3,12 @@
 //
 //   "TSXW" version(1 byte) kind(1 byte: 'D' document, 'E' error)
 //   error:    message
-//   document: format encoding pages ocr_pages flags(bit 0 ocr, bit 1 footnote_refs_known)
+//   document: format encoding pages ocr_pages flags(bit 0 ocr)
 //             title subject author created language
 //             note-count notes...
 //             block-count blocks...
 //   block:    kind text label heading_level page last_page gap_before
-//             flags(bit 0 row_start, bit 1 space_led) confidence ref-count refs...
+//             flags(bit 0 row_start, bit 1 continues_sentence) confidence ref-count refs...
 //
 // confidence is stored as 0 for "none" (-1) and 1 + hundredths otherwise (0..100 -> 1..10001).
 // Nothing may follow the last field. The decoder trusts nothing: every length is checked
@@ -29,7 +29,7 @@ namespace treatysearch::ingest {
 namespace {
 
 constexpr std::string_view kMagic = "TSXW";
-constexpr char kVersion = 1;
+constexpr char kVersion = 2;
 constexpr char kDocumentAnswer = 'D';
 constexpr char kErrorAnswer = 'E';
 constexpr std::size_t kMaxErrorBytes = 300;
@@ -133,7 +133,7 @@ bool read_block(Reader* in, Block* block) {
     return false;
   }
   block->row_start = (flags & 1) != 0;
-  block->space_led = (flags & 2) != 0;
+  block->continues_sentence = (flags & 2) != 0;
   block->confidence = confidence == 0 ? -1.0f : static_cast<float>(confidence - 1) / 100.0f;
   block->footnote_refs.resize(refs);
   for (auto& ref : block->footnote_refs) {
@@ -146,11 +146,10 @@ bool read_document(Reader* in, ExtractedDocument* document) {
   char flags;
   if (!in->string(&document->format) || !in->string(&document->encoding) ||
       !in->integer(&document->pages) || !in->integer(&document->ocr_pages) || !in->byte(&flags) ||
-      (flags & ~3) != 0) {
+      (flags & ~1) != 0) {
     return false;
   }
   document->ocr = (flags & 1) != 0;
-  document->footnote_refs_known = (flags & 2) != 0;
   MetadataHints& hints = document->hints;
   for (std::string* hint :
        {&hints.title, &hints.subject, &hints.author, &hints.created, &hints.language}) {
@@ -192,7 +191,7 @@ std::string encode_extraction(const ExtractedDocument& document) {
   put_string(document.encoding, &out);
   put_int(document.pages, &out);
   put_int(document.ocr_pages, &out);
-  out.push_back(static_cast<char>((document.ocr ? 1 : 0) | (document.footnote_refs_known ? 2 : 0)));
+  out.push_back(static_cast<char>(document.ocr ? 1 : 0));
   const MetadataHints& hints = document.hints;
   for (const std::string* hint :
        {&hints.title, &hints.subject, &hints.author, &hints.created, &hints.language}) {
@@ -209,7 +208,8 @@ std::string encode_extraction(const ExtractedDocument& document) {
     put_int(block.page, &out);
     put_int(block.last_page, &out);
     put_int(block.gap_before, &out);
-    out.push_back(static_cast<char>((block.row_start ? 1 : 0) | (block.space_led ? 2 : 0)));
+    out.push_back(
+        static_cast<char>((block.row_start ? 1 : 0) | (block.continues_sentence ? 2 : 0)));
     core::put_varint(confidence_code(block.confidence), &out);
     core::put_varint(block.footnote_refs.size(), &out);
     for (const auto& ref : block.footnote_refs) put_string(ref, &out);

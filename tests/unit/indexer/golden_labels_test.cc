@@ -539,7 +539,7 @@ TEST(NgoCommentaryGoldenTest, HandVerifiedFootnoteLinks) {
   for (const GoldenLink& link : links) expect_linked(link);
 }
 
-// Every link the segmenter makes must agree with the full hand alignment: the 70 line-break
+// Every link the text extractor infers must agree with the full hand alignment: the 70 line-break
 // sites are all real marks and hold, in order, the footnotes other than 1 (the authors' credit on
 // the title), 6, 7, 15, 16, 24 (end of paragraph 183) and 54 (end of paragraph 208), whose marks
 // left no line break. (Footnote 3, the Labour Code of 23 November 2015, stands after "the new

@@ -20,9 +20,9 @@ int main(int argc, char** argv) {
       std::printf("%s: %s\n", argv[i], error.c_str());
       continue;
     }
-    std::printf("== %s pages=%d refs_known=%d title=[%s] subject=[%s] created=[%s]\n", argv[i],
-                document.pages, document.footnote_refs_known, document.hints.title.c_str(),
-                document.hints.subject.c_str(), document.hints.created.c_str());
+    std::printf("== %s pages=%d title=[%s] subject=[%s] created=[%s]\n", argv[i], document.pages,
+                document.hints.title.c_str(), document.hints.subject.c_str(),
+                document.hints.created.c_str());
     for (const std::string& note : document.notes) std::printf("note: %s\n", note.c_str());
     for (const Block& block : document.blocks) {
       std::string refs;

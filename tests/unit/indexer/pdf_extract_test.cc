@@ -135,7 +135,6 @@ TEST_F(BrazilPdf, AParagraphOverAPageBreakIsOneBlock) {
 }
 
 TEST_F(BrazilPdf, FootnotesAtTheEndWithTheirReferences) {
-  EXPECT_TRUE(document_->footnote_refs_known);
   std::vector<std::string> labels;
   bool footnotes_started = false;
   for (const Block& block : document_->blocks) {

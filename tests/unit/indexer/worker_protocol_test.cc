@@ -21,7 +21,6 @@ ExtractedDocument sample_document() {
   document.pages = 7;
   document.ocr = true;
   document.ocr_pages = 2;
-  document.footnote_refs_known = true;
   document.hints = {"Concluding observations", "CERD/C/KAZ/CO/8-10", "CERD", "2022-04-01", "en"};
   document.notes = {"page 7: OCR timed out", "2 pages had no text"};
 
@@ -44,8 +43,8 @@ ExtractedDocument sample_document() {
   cell.kind = BlockKind::kTableCell;
   cell.text = "";
   cell.row_start = true;
-  cell.space_led = true;
   cell.gap_before = 5;
+  cell.continues_sentence = true;
   cell.confidence = 0.0f;
   Block footnote;
   footnote.kind = BlockKind::kFootnote;
@@ -67,8 +66,8 @@ void expect_same(const Block& a, const Block& b) {
   EXPECT_EQ(a.page, b.page);
   EXPECT_EQ(a.last_page, b.last_page);
   EXPECT_EQ(a.row_start, b.row_start);
+  EXPECT_EQ(a.continues_sentence, b.continues_sentence);
   EXPECT_EQ(a.gap_before, b.gap_before);
-  EXPECT_EQ(a.space_led, b.space_led);
   EXPECT_EQ(a.footnote_refs, b.footnote_refs);
   EXPECT_FLOAT_EQ(a.confidence, b.confidence);
 }
@@ -94,7 +93,6 @@ TEST(WorkerProtocol, DocumentRoundTrip) {
   EXPECT_EQ(decoded.pages, 7);
   EXPECT_TRUE(decoded.ocr);
   EXPECT_EQ(decoded.ocr_pages, 2);
-  EXPECT_TRUE(decoded.footnote_refs_known);
   EXPECT_EQ(decoded.hints.title, original.hints.title);
   EXPECT_EQ(decoded.hints.subject, original.hints.subject);
   EXPECT_EQ(decoded.hints.author, original.hints.author);
@@ -195,7 +193,7 @@ TEST(WorkerProtocol, WrongMagicVersionOrKind) {
 
 // A document answer built by hand up to its block list, for malformed counts and lengths.
 std::string header_up_to_blocks() {
-  std::string out = "TSXW\x01";
+  std::string out = "TSXW\x02";
   out += 'D';
   for (int i = 0; i < 2; ++i) core::put_varint(0, &out);  // format, encoding
   core::put_varint(0, &out);                              // pages
@@ -233,7 +231,7 @@ TEST(WorkerProtocol, CountsOverWhatTheBytesCanHoldAreMalformed) {
 }
 
 TEST(WorkerProtocol, LengthPastTheEndIsMalformed) {
-  std::string answer = "TSXW\x01";
+  std::string answer = "TSXW\x02";
   answer += 'D';
   core::put_varint(1000, &answer);  // a format string of 1000 bytes, with 3 given
   answer += "PDF";
@@ -242,7 +240,7 @@ TEST(WorkerProtocol, LengthPastTheEndIsMalformed) {
   EXPECT_FALSE(decode_extraction(answer, ExtractLimits{}, &document, &error));
   EXPECT_EQ(error, kMalformed);
 
-  answer = "TSXW\x01";
+  answer = "TSXW\x02";
   answer += 'E';
   core::put_varint(~0ull >> 1, &answer);
   answer += "x";
@@ -268,7 +266,7 @@ TEST(WorkerProtocol, InvalidFieldValuesAreMalformed) {
   EXPECT_FALSE(decode_extraction(encode_extraction(one), ExtractLimits{}, &document, &error));
   EXPECT_EQ(error, kMalformed);
   // A page number over INT_MAX.
-  answer = "TSXW\x01";
+  answer = "TSXW\x02";
   answer += 'D';
   core::put_varint(0, &answer);
   core::put_varint(0, &answer);

@@ -142,9 +142,9 @@ TEST(ExtractInWorker, WorkerRunsWithOneOpenMpThread) {
 
 TEST(ExtractInWorker, ErrorAnswerComesThrough) {
   WorkerOptions options;
-  // TSXW, version 1, 'E', length 16, the message.
+  // TSXW, version 2, 'E', length 16, the message.
   options.worker_path =
-      write_script("error-answer", "cat > /dev/null; printf 'TSXW\\001E\\020PDF is encrypted'");
+      write_script("error-answer", "cat > /dev/null; printf 'TSXW\\002E\\020PDF is encrypted'");
   std::string error;
   EXPECT_FALSE(run_pdf(options, &error));
   EXPECT_EQ(error, "PDF is encrypted");
