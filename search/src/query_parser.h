@@ -12,6 +12,7 @@
 
 #include "analyzer.h"
 #include "passage_check.h"
+#include "treatysearch/search.h"
 
 namespace treatysearch::search {
 
@@ -67,6 +68,12 @@ struct CompiledQuery {
   bool needs_check = false;
   HighlightTerms highlights;
   std::size_t term_count = 0;
+  // Fields written in the query (committee:CERD state:KAZ year:2014..2023 para:18 ...):
+  // effective_filters merges them into the options' filters (filters.h).
+  Filters fields;
+  // What the user should know about how the query was read (a truncation that matched more
+  // words than the limit, ...): one line each, for stderr and JSON.
+  std::vector<std::string> warnings;
 };
 
 // Compiles `root` with `analyzer` (see README.md, "Query syntax", for what each form matches).

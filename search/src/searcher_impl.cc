@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "filters.h"
 #include "index_layout.h"
 #include "passage_record.h"
 #include "query_parser.h"
@@ -18,55 +19,6 @@ namespace treatysearch::search {
 namespace {
 
 namespace schema = core::schema;
-
-// A filter value as quoted in a message: the start of a long value is enough to recognise it.
-std::string quoted_value(std::string_view value) {
-  constexpr std::size_t kShown = 60;
-  std::string shown(value.substr(0, core::utf8_prefix_length(value, kShown)));
-  if (shown.size() < value.size()) shown += "...";
-  return "\"" + shown + "\"";
-}
-
-template <std::size_t N>
-std::string list_of(const char* const (&values)[N]) {
-  std::string out;
-  for (const char* v : values) out += (out.empty() ? "" : ", ") + std::string(v);
-  return out;
-}
-
-// The filter term of a committee or type value. An unknown value is most likely a typo (CRED,
-// concluding-observation) and must not read as "no passage matches"; a value outside the list
-// that documents in the index carry anyway (add_text takes any) is accepted.
-template <std::size_t N>
-std::string checked_term(const Xapian::Database& db, const char* prefix, const std::string& value,
-                         const char* const (&known)[N], std::string_view field,
-                         std::string_view what) {
-  std::string term = schema::filter_term(prefix, value);
-  for (const char* k : known)
-    if (term == schema::filter_term(prefix, k)) return term;
-  if (!value.empty() && db.term_exists(term)) return term;
-  throw Error(ErrorCode::kInvalidArgument, std::string(field) + " " + quoted_value(value) +
-                                               ": unknown " + std::string(what) +
-                                               " (expected one of " + list_of(known) + ")");
-}
-
-// The filter term of a State given by name or code; one the State table does not know must be
-// in the index as given, or the user hears so.
-std::string checked_state_term(const Xapian::Database& db, const std::string& value) {
-  std::string term = schema::state_filter_term(value);
-  if (!core::canonical_state(value).empty() || (!value.empty() && db.term_exists(term)))
-    return term;
-  throw Error(ErrorCode::kInvalidArgument,
-              "state " + quoted_value(value) +
-                  ": matches no known State (give its English name, such as Kazakhstan or "
-                  "Cote d'Ivoire, or its ISO 3166-1 alpha-3 code, such as KAZ)");
-}
-
-Xapian::Query any_of(const std::vector<std::string>& terms) {
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-}
-
-constexpr Xapian::termcount kMaxSymbolExpansion = 1000;
 
 }  // namespace
 
@@ -133,54 +85,6 @@ SearchResult SearcherImpl::search(const std::string& query, const SearchOptions&
   }
 }
 
-Xapian::Query SearcherImpl::filter_query(const Filters& f) const {
-  std::vector<Xapian::Query> parts;
-  auto checked = [this](const std::vector<std::string>& values, const char* prefix,
-                        const auto& known, std::string_view field, std::string_view what) {
-    std::vector<std::string> terms;
-    for (const auto& v : values) terms.push_back(checked_term(db_, prefix, v, known, field, what));
-    return any_of(terms);
-  };
-  if (!f.committees.empty())
-    parts.push_back(
-        checked(f.committees, schema::kCommitteePrefix, committee::kAll, "committee", "committee"));
-  if (!f.types.empty())
-    parts.push_back(checked(f.types, schema::kTypePrefix, doctype::kAll, "type", "document type"));
-  if (!f.languages.empty()) {
-    std::vector<std::string> terms;
-    for (const auto& language : f.languages)
-      terms.push_back(schema::filter_term(schema::kLanguagePrefix, language));
-    parts.push_back(any_of(terms));
-  }
-  if (!f.states.empty()) {
-    std::vector<std::string> terms;
-    for (const auto& state : f.states) terms.push_back(checked_state_term(db_, state));
-    parts.push_back(any_of(terms));
-  }
-  if (!f.symbols.empty()) {
-    std::vector<Xapian::Query> symbols;
-    for (std::string s : f.symbols) {
-      const bool prefix = !s.empty() && (s.back() == '*' || s.back() == '/');
-      if (!s.empty() && s.back() == '*') s.pop_back();
-      if (prefix)
-        symbols.emplace_back(Xapian::Query::OP_WILDCARD,
-                             schema::filter_term(schema::kSymbolPrefix, s), kMaxSymbolExpansion,
-                             Xapian::Query::WILDCARD_LIMIT_ERROR);
-      else
-        symbols.emplace_back(schema::filter_term(schema::kSymbolPrefix, s));
-    }
-    parts.emplace_back(Xapian::Query::OP_OR, symbols.begin(), symbols.end());
-  }
-  if (f.year_from || f.year_to) {
-    // Date values are "YYYYMMDD"; a passage whose document has no known date never matches.
-    const std::string from = f.year_from ? std::to_string(*f.year_from) + "0000" : "0";
-    const std::string to = f.year_to ? std::to_string(*f.year_to) + "9999" : "9";
-    parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
-  }
-  if (parts.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
-}
-
 SearchResult SearcherImpl::run(const std::string& query, const SearchOptions& options) {
   const QueryNode root = parse_query(query);
   QueryContext context;
@@ -190,13 +94,14 @@ SearchResult SearcherImpl::run(const std::string& query, const SearchOptions& op
       terms->push_back(*it);
   };
   CompiledQuery compiled = compile_query(root, analyzer_, context, query);
-  const Xapian::Query filter = filter_query(options.filters);
+  const Xapian::Query filter = filter_query(db_, effective_filters(options.filters, compiled));
   auto filtered = [&](const Xapian::Query& q) {
     return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
   };
 
   SearchResult result;
   result.query = query;
+  result.warnings = compiled.warnings;
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
 

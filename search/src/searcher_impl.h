@@ -33,7 +33,6 @@ class SearcherImpl {
   std::function<void(int attempt)> on_attempt_for_testing;
 
  private:
-  Xapian::Query filter_query(const Filters& filters) const;
   SearchResult run(const std::string& query, const SearchOptions& options);
   Hit make_hit(const Xapian::MSetIterator& match, std::size_t rank, const SearchOptions& options,
                const HighlightTerms& highlights);

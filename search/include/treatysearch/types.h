@@ -95,6 +95,9 @@ struct SearchResult {
   std::string query;
   std::uint64_t total = 0;  // estimated number of matching passages (exact when small)
   std::vector<Hit> hits;
+  // How the query was read, where the user should know: a truncation that matched more words
+  // than the limit, ... One line each (the CLI prints them on stderr; JSON "warnings").
+  std::vector<std::string> warnings;
 };
 
 }  // namespace treatysearch

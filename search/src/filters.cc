@@ -1,0 +1,123 @@
+// Filters (options and query fields) as Xapian boolean queries.
+#include "filters.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "schema.h"
+#include "states.h"
+#include "text.h"
+#include "treatysearch/error.h"
+
+namespace treatysearch::search {
+
+namespace {
+
+namespace schema = core::schema;
+
+// A filter value as quoted in a message: the start of a long value is enough to recognise it.
+std::string quoted_value(std::string_view value) {
+  constexpr std::size_t kShown = 60;
+  std::string shown(value.substr(0, core::utf8_prefix_length(value, kShown)));
+  if (shown.size() < value.size()) shown += "...";
+  return "\"" + shown + "\"";
+}
+
+template <std::size_t N>
+std::string list_of(const char* const (&values)[N]) {
+  std::string out;
+  for (const char* v : values) out += (out.empty() ? "" : ", ") + std::string(v);
+  return out;
+}
+
+// The filter term of a committee or type value. An unknown value is most likely a typo (CRED,
+// concluding-observation) and must not read as "no passage matches"; a value outside the list
+// that documents in the index carry anyway (add_text takes any) is accepted.
+template <std::size_t N>
+std::string checked_term(const Xapian::Database& db, const char* prefix, const std::string& value,
+                         const char* const (&known)[N], std::string_view field,
+                         std::string_view what) {
+  std::string term = schema::filter_term(prefix, value);
+  for (const char* k : known)
+    if (term == schema::filter_term(prefix, k)) return term;
+  if (!value.empty() && db.term_exists(term)) return term;
+  throw Error(ErrorCode::kInvalidArgument, std::string(field) + " " + quoted_value(value) +
+                                               ": unknown " + std::string(what) +
+                                               " (expected one of " + list_of(known) + ")");
+}
+
+// The filter term of a State given by name or code; one the State table does not know must be
+// in the index as given, or the user hears so.
+std::string checked_state_term(const Xapian::Database& db, const std::string& value) {
+  std::string term = schema::state_filter_term(value);
+  if (!core::canonical_state(value).empty() || (!value.empty() && db.term_exists(term)))
+    return term;
+  throw Error(ErrorCode::kInvalidArgument,
+              "state " + quoted_value(value) +
+                  ": matches no known State (give its English name, such as Kazakhstan or "
+                  "Cote d'Ivoire, or its ISO 3166-1 alpha-3 code, such as KAZ)");
+}
+
+Xapian::Query any_of(const std::vector<std::string>& terms) {
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+constexpr Xapian::termcount kMaxSymbolExpansion = 1000;
+
+}  // namespace
+
+Xapian::Query filter_query(const Xapian::Database& db, const Filters& f) {
+  std::vector<Xapian::Query> parts;
+  auto checked = [&db](const std::vector<std::string>& values, const char* prefix,
+                       const auto& known, std::string_view field, std::string_view what) {
+    std::vector<std::string> terms;
+    for (const auto& v : values) terms.push_back(checked_term(db, prefix, v, known, field, what));
+    return any_of(terms);
+  };
+  if (!f.committees.empty())
+    parts.push_back(
+        checked(f.committees, schema::kCommitteePrefix, committee::kAll, "committee", "committee"));
+  if (!f.types.empty())
+    parts.push_back(checked(f.types, schema::kTypePrefix, doctype::kAll, "type", "document type"));
+  if (!f.languages.empty()) {
+    std::vector<std::string> terms;
+    for (const auto& language : f.languages)
+      terms.push_back(schema::filter_term(schema::kLanguagePrefix, language));
+    parts.push_back(any_of(terms));
+  }
+  if (!f.states.empty()) {
+    std::vector<std::string> terms;
+    for (const auto& state : f.states) terms.push_back(checked_state_term(db, state));
+    parts.push_back(any_of(terms));
+  }
+  if (!f.symbols.empty()) {
+    std::vector<Xapian::Query> symbols;
+    for (std::string s : f.symbols) {
+      const bool prefix = !s.empty() && (s.back() == '*' || s.back() == '/');
+      if (!s.empty() && s.back() == '*') s.pop_back();
+      if (prefix)
+        symbols.emplace_back(Xapian::Query::OP_WILDCARD,
+                             schema::filter_term(schema::kSymbolPrefix, s), kMaxSymbolExpansion,
+                             Xapian::Query::WILDCARD_LIMIT_ERROR);
+      else
+        symbols.emplace_back(schema::filter_term(schema::kSymbolPrefix, s));
+    }
+    parts.emplace_back(Xapian::Query::OP_OR, symbols.begin(), symbols.end());
+  }
+  if (f.year_from || f.year_to) {
+    // Date values are "YYYYMMDD"; a passage whose document has no known date never matches.
+    const std::string from = f.year_from ? std::to_string(*f.year_from) + "0000" : "0";
+    const std::string to = f.year_to ? std::to_string(*f.year_to) + "9999" : "9";
+    parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
+  }
+  if (parts.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Filters effective_filters(const Filters& given, const CompiledQuery& compiled) {
+  (void)compiled;  // fields written in the query (committee:CERD ...) are merged here
+  return given;
+}
+
+}  // namespace treatysearch::search
