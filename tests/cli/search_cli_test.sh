@@ -80,6 +80,33 @@ expect_exit 0 "option value after the query" -- "$SEARCH_BIN" --index "$idx" edu
 expect_exit 2 "unknown long option after the query" -- "$SEARCH_BIN" --index "$idx" police --frobnicate
 expect_contains "unknown long option named" "$err" "frobnicate"
 
+# --- output formats -----------------------------------------------------------------------
+expect_exit 2 "unknown format" -- "$SEARCH_BIN" --index "$idx" --format xml police
+expect_one_error_line "unknown format message" treaty-search
+expect_contains "unknown format named" "$err" "--format 'xml': expected text, json, csv or ris"
+expect_exit 0 "csv" -- "$SEARCH_BIN" --index "$idx" --format csv -n 3 '"hate speech"'
+if command -v python3 >/dev/null; then
+  if printf '%s' "$out" | python3 -c '
+import csv, io, sys
+rows = list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))
+assert rows[0][:4] == ["rank", "score", "citation", "paragraph"], rows[0]
+assert len(rows) == 4, len(rows)
+for r in rows[1:]:
+    assert len(r) == len(rows[0]), r
+    assert "hate speech" in r[-1].lower(), r[-1]
+    assert r[2].endswith(", para. " + r[3]) or r[3] in r[2], (r[2], r[3])
+'; then ok; else ko "csv reads back with Python's csv module"; fi
+else
+  skip "python3 absent: csv not read back"
+fi
+expect_exit 0 "ris" -- "$SEARCH_BIN" --index "$idx" --format ris -n 2 '"hate speech"'
+records=$(printf '%s' "$out" | grep -c $'^TY  - GOVDOC\r$')
+[ "$records" = 2 ] && ok || ko "ris: 2 records expected, got $records"
+pinpoints=$(printf '%s' "$out" | grep -c '^N1  - Pinpoint citation: ')
+[ "$pinpoints" = 2 ] && ok || ko "ris: each record carries its pinpoint citation"
+expect_exit 1 "csv without hits" -- "$SEARCH_BIN" --index "$idx" --format csv zzqqxxnothing
+expect_contains "csv header even without hits" "$out" "rank,score,citation"
+
 # --- control characters in names and text -------------------------------------------------
 evil="$work/evil"
 mkdir -p "$evil"

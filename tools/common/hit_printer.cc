@@ -24,12 +24,18 @@ std::size_t code_points_before(const std::string& s, std::size_t byte_offset) {
 }
 
 Json document_json(const DocumentInfo& d) {
-  return Json{{"source", string_or_null(d.source)},       {"symbol", string_or_null(d.symbol)},
-              {"title", string_or_null(d.title)},         {"type", string_or_null(d.type)},
-              {"committee", string_or_null(d.committee)}, {"state", string_or_null(d.state)},
-              {"session", string_or_null(d.session)},     {"date", string_or_null(d.date)},
-              {"language", string_or_null(d.language)},   {"format", string_or_null(d.format)},
-              {"original_language", string_or_null(d.original_language)}, {"ocr", d.ocr}};
+  return Json{{"source", string_or_null(d.source)},
+              {"symbol", string_or_null(d.symbol)},
+              {"title", string_or_null(d.title)},
+              {"type", string_or_null(d.type)},
+              {"committee", string_or_null(d.committee)},
+              {"state", string_or_null(d.state)},
+              {"session", string_or_null(d.session)},
+              {"date", string_or_null(d.date)},
+              {"language", string_or_null(d.language)},
+              {"format", string_or_null(d.format)},
+              {"original_language", string_or_null(d.original_language)},
+              {"ocr", d.ocr}};
 }
 
 // Every page the passage is on; empty when the document has no pages.
@@ -127,6 +133,7 @@ void print_json(const SearchResult& result, std::ostream& out) {
                         {"document", document_json(hit.document)}});
   }
   Json doc{{"query", result.query}, {"total", result.total}, {"hits", hits}};
+  doc["warnings"] = result.warnings;
   // The JSON writer escapes C0 controls but writes DEL and the C1 controls (CSI among them) as
   // they are: valid JSON, yet acted on by a terminal showing it. Those bytes occur in strings
   // only, so \u escapes for them keep the JSON valid and its strings exact.

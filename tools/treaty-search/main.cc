@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli_common.h"
+#include "export_writers.h"
 #include "hit_printer.h"
 #include "treatysearch/search.h"
 
@@ -104,7 +105,7 @@ std::string join(const std::vector<std::string>& words) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string index_dir, year, color;
+  std::string index_dir, year, color, format = "text";
   SearchOptions options;
 
   po::options_description visible(kUsage);
@@ -116,7 +117,9 @@ int main(int argc, char** argv) {
       "offset",
       cli::number_value("--offset", &options.offset, std::size_t{0}, QueryLimits::kMaxWindow),
       "skip this many passages first (paging; offset + limit at most 10000)")(
-      "json", "print one JSON object instead of text")(
+      "format", po::value(&format),
+      "output: text (for people), json (one object), csv (a row per passage), ris (a record "
+      "per passage, for Zotero or EndNote)")("json", "the same as --format json")(
       "committee", po::value(&options.filters.committees)->composing(),
       "only this committee: CERD, CCPR, CESCR, CEDAW, CRC, CAT, CRPD, CMW, CED (repeatable)")(
       "state", po::value(&options.filters.states)->composing(),
@@ -156,6 +159,11 @@ int main(int argc, char** argv) {
     cli::print_error(kTool, "--year '" + year + "': expected YEAR or FROM..TO, e.g. 2020..2023");
     return cli::kExitError;
   }
+  if (vm.count("json")) format = "json";
+  if (format != "text" && format != "json" && format != "csv" && format != "ris") {
+    cli::print_error(kTool, "--format '" + format + "': expected text, json, csv or ris");
+    return cli::kExitError;
+  }
   if (color != "auto" && color != "always" && color != "never") {
     cli::print_error(kTool, "--color '" + color + "': expected auto, always or never");
     return cli::kExitError;
@@ -165,8 +173,14 @@ int main(int argc, char** argv) {
   try {
     const Searcher searcher = Searcher::open(index_dir);
     const SearchResult result = searcher.search(query, options);
-    if (vm.count("json")) {
+    for (const std::string& warning : result.warnings)
+      cli::print_error(kTool, "warning: " + warning);
+    if (format == "json") {
       cli::print_json(result, std::cout);
+    } else if (format == "csv") {
+      cli::print_csv(result, std::cout);
+    } else if (format == "ris") {
+      cli::print_ris(result, std::cout);
     } else {
       cli::TextStyle style;
       style.bold = color == "always" ||
