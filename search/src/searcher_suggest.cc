@@ -151,8 +151,9 @@ std::optional<std::string> closest_common_term(const Xapian::Database& db,
   };
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
     if (it.get_termfreq() >= needed) consider(*it);
+  // A key that is also a word term comes back as the same candidate: no change.
   for (auto it = db.synonym_keys_begin(prefix); it != db.synonym_keys_end(prefix); ++it)
-    if (db.get_termfreq(*it) == 0) consider(*it);  // the others were word terms, seen above
+    consider(*it);
   if (!best) return std::nullopt;
   return best->spelling;
 }
