@@ -3,6 +3,7 @@
 // the same document.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -75,11 +76,31 @@ std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
     word.stem = std::move(stem);
     word.forms.insert(term);
     word.count += it.get_wdf();
+    word.passages = std::max(word.passages, it.get_termfreq());
   }
   const Xapian::doccount all = db.get_doccount();
   const double passages = static_cast<double>(all);
-  std::vector<TellingWord> words;
+  const auto tf_idf = [passages](const TellingWord& word) {
+    return static_cast<double>(word.count) * std::log(passages / word.passages);
+  };
+  // The passage's own forms give an upper bound of each word's weight (the forms a query adds
+  // only make it more common); the words are expanded best bound first, until no bound can
+  // beat the last word kept, which spares most synonym lookups.
+  std::vector<TellingWord> candidates;
   for (auto& [key, word] : by_key) {
+    word.weight = tf_idf(word);
+    candidates.push_back(std::move(word));
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const TellingWord& a, const TellingWord& b) { return a.weight > b.weight; });
+  std::vector<TellingWord> words;
+  std::vector<double> kept;  // weights of `words`, for the bound
+  for (TellingWord& word : candidates) {
+    if (kept.size() >= ResultLimits::kSimilarTerms) {
+      std::nth_element(kept.begin(), kept.begin() + ResultLimits::kSimilarTerms - 1, kept.end(),
+                       std::greater<>());
+      if (word.weight < kept[ResultLimits::kSimilarTerms - 1]) break;
+    }
     // The passages holding some form: the sum of the forms' counts (forms share passages, so
     // this may overcount: a word then looks a little more common than it is).
     word.query_terms = word_query_terms(db, word);
@@ -87,7 +108,8 @@ std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
     for (const std::string& term : word.query_terms) holding += db.get_termfreq(term);
     word.passages = static_cast<Xapian::doccount>(std::min<std::uint64_t>(holding, all));
     if (word.passages < 2) continue;
-    word.weight = static_cast<double>(word.count) * std::log(passages / word.passages);
+    word.weight = tf_idf(word);
+    kept.push_back(word.weight);
     words.push_back(std::move(word));
   }
   std::sort(words.begin(), words.end(), [](const TellingWord& a, const TellingWord& b) {
