@@ -229,6 +229,20 @@ TEST_F(Results, FacetsCountTheWholeResultSet) {
   EXPECT_FALSE(searcher_->search("discrimination").facets.has_value());
 }
 
+// The phrase's check rejects passages that have both words apart: facets and group counts
+// (above) count only the passages it accepts.
+TEST_F(Results, FacetsCountOnlyWhatAPhraseAccepts) {
+  SearchOptions options;
+  options.facets = true;
+  const SearchResult phrase = searcher_->search("\"racial discrimination\"", options);
+  const SearchResult words = searcher_->search("racial AND discrimination", options);
+  ASSERT_TRUE(phrase.facets && words.facets);
+  ASSERT_GT(words.total, phrase.total);
+  std::uint64_t phrase_sum = 0;
+  for (const FacetCount& count : phrase.facets->language) phrase_sum += count.count;
+  EXPECT_EQ(phrase_sum, phrase.total);
+}
+
 // --- did you mean ------------------------------------------------------------------------------
 
 TEST_F(Results, AMisspeltWordGetsTheCommonSpelling) {
