@@ -5,6 +5,7 @@
 #include "citation.h"
 #include "passage_record.h"
 #include "position_list.h"
+#include "result_values.h"
 #include "schema.h"
 #include "states.h"
 #include "symbols.h"
@@ -117,6 +118,7 @@ void DocumentBuilder::add_filter_terms(const std::string& file_key, const Docume
   if (!info.state.empty()) doc->add_boolean_term(schema::state_filter_term(info.state));
   const std::string date = schema::date_value(info.date);
   if (!date.empty()) doc->add_value(schema::kDateSlot, date);
+  schema::add_result_values(file_key, info, language, doc);
 }
 
 std::string DocumentBuilder::build(const std::string& file_key, const DocumentInfo& info,

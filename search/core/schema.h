@@ -22,6 +22,8 @@
 //   kDateSlot        "YYYYMMDD" with 00 for unknown month/day: sortable, range-filterable
 //   kPositionsSlot   the positions of the passage's word terms (position_list.h): phrases are
 //                    checked against it (passage_check.h)
+//   slots 2 to 6     file key, committee, State, type, language: grouping and facets
+//                    (result_values.h)
 // Document data      a PassageRecord (passage_record.h); its kind is a PassageKind below
 // Metadata
 //   kSchemaKey, kAnalyzerKey   checked on open

@@ -1,16 +1,17 @@
-// The query engine behind treatysearch::Searcher (search.h): opens and checks an index, parses
-// and compiles queries, applies filters, ranks, and turns matches into cited hits.
+// The engine behind treatysearch::Searcher (search.h): the latest snapshot of an index, refreshed
+// when the index has changed, and every call retried on a newer snapshot when a writer discards
+// the revision it was reading. Thread-safe: the snapshot in use is swapped under a mutex, and the
+// snapshot itself is shared by the threads (searcher_snapshot.h).
 #pragma once
 
 #include <xapian.h>
 
 #include <functional>
-#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
-#include <vector>
 
-#include "analyzer.h"
-#include "query_parser.h"
+#include "searcher_snapshot.h"
 #include "treatysearch/search.h"
 
 namespace treatysearch::search {
@@ -20,30 +21,39 @@ class SearcherImpl {
   // Throws Error (kNotFound, kVersionMismatch, kCorrupt, kIo).
   explicit SearcherImpl(std::string index_dir);
 
-  // Reopens and retries after the writer discarded the revision a search was reading (and once
-  // after Xapian 1.4's spurious DatabaseCorruptError during writes) before reporting it.
+  // A call that meets a revision the writer has discarded refreshes and retries this many times
+  // (and once after Xapian 1.4's spurious DatabaseCorruptError during writes) before reporting
+  // it.
   static constexpr int kMaxRetries = 3;
 
-  SearchResult search(const std::string& query, const SearchOptions& options);
-  std::uint64_t passage_count();
+  SearchResult search(const std::string& query, const SearchOptions& options) const;
+  SearchResult similar(const std::string& passage, const SearchOptions& options) const;
+  PassageInContext passage(const std::string& passage, std::size_t context) const;
+  std::uint64_t passage_count() const;
 
-  // Called by search() at the start of each attempt, after the reopen, with the attempt's
+  // The latest commit, for a public Snapshot. Throws Error.
+  std::shared_ptr<const SnapshotImpl> snapshot() const;
+
+  const std::string& index_dir() const { return index_dir_; }
+
+  // Called by each call at the start of each attempt, after the refresh, with the attempt's
   // number (0 first). Tests commit from here, so that the attempt reads a revision the writer
-  // has discarded and the retry loop must recover; empty otherwise.
+  // has discarded and the retry loop must recover; empty otherwise. Set before sharing.
   std::function<void(int attempt)> on_attempt_for_testing;
 
  private:
-  SearchResult run(const std::string& query, const SearchOptions& options);
-  Hit make_hit(const Xapian::MSetIterator& match, std::size_t rank, const SearchOptions& options,
-               const HighlightTerms& highlights);
-  const DocumentInfo& document_info(const std::string& file_key);
+  // The snapshot to use: the current one, or a new one when the index has changed (or when
+  // `stale`, the one a call just failed on, is still the current one).
+  std::shared_ptr<const SnapshotImpl> latest(const SnapshotImpl* stale) const;
+
+  // Runs `call` on the latest snapshot with the retries above; translates Xapian's errors.
+  template <typename Call>
+  auto with_retries(Call&& call) const;
 
   std::string index_dir_;
-  Xapian::Database db_;                   // all shards, through the stub (index_layout.h)
-  std::vector<Xapian::Database> shards_;  // each shard alone: per-file metadata lives in one
-  core::Analyzer analyzer_;
-  std::vector<std::string> languages_;
-  std::map<std::string, DocumentInfo> documents_;  // cache of doc: metadata, per revision
+  mutable std::mutex mutex_;
+  mutable Xapian::Database probe_;  // reopened to learn whether the index has changed
+  mutable std::shared_ptr<const SnapshotImpl> current_;
 };
 
 }  // namespace treatysearch::search

@@ -23,6 +23,9 @@ enum class ErrorCode {
   kIo,               // a read or write failed (permissions, disk full)
   kUnsupportedFormat,
   kInternal,
+  // A Snapshot whose commit the index no longer keeps (a writer committed since): take a new
+  // snapshot (search.h).
+  kSnapshotExpired,
 };
 
 class TREATYSEARCH_API Error : public std::runtime_error {

@@ -52,17 +52,47 @@ struct Filters {
   std::optional<int> year_to;           // inclusive
 };
 
+// Limits of the result side, tested at N and N+1 where they are limits.
+struct ResultLimits {
+  static constexpr std::size_t kMaxPassagesPerGroup = 3;  // DocumentGroup::passages
+  static constexpr std::size_t kMaxContext = 20;          // Searcher::passage(..., context)
+  static constexpr std::size_t kSimilarTerms = 25;        // terms of a passage similar() uses
+};
+
+// The order of results. Ties (equal dates, equal scores) are broken by the index's own order
+// (Xapian's document ids: shard by shard, each file's passages in document order), so the same
+// query over the same index always gives the same order.
+enum class SortOrder {
+  kRelevance,      // best BM25 first
+  kDateAscending,  // oldest document first, then by relevance; undated documents last
+  kDateDescending  // newest document first, then by relevance; undated documents last
+};
+
 struct SearchOptions {
   std::size_t limit = 10;  // at most QueryLimits::kMaxPageSize
   std::size_t offset = 0;  // offset + limit at most QueryLimits::kMaxWindow
   Filters filters;
   std::size_t snippet_chars = 240;  // approximate snippet length in characters
+  SortOrder sort = SortOrder::kRelevance;
+  // One entry per document (SearchResult::groups) instead of per passage: limit and offset
+  // count documents, each with its exact hit count and best passages.
+  bool group = false;
+  // Counts by committee, State, type, year and language over the whole result set
+  // (SearchResult::facets). Costs a pass over every match.
+  bool facets = false;
+  // Did you mean (SearchResult::suggestion): looked for only when a word of the query is rare
+  // or absent in the index.
+  bool suggest = true;
 };
 
-// Read-only access to one index. A Searcher is cheap to move, not copyable, and NOT safe to use
-// from two threads at once: give each thread its own (opening one takes about a millisecond).
-// Every search sees the latest commit of the index (the Searcher reopens it as needed), so a
-// long-lived Searcher may run while treaty-index updates the same index.
+class Snapshot;
+
+// Read-only access to one index, shared by any number of threads: every member is const and
+// thread-safe. Each call sees the latest commit of the index (the Searcher refreshes itself when
+// the index has changed, and retries when a writer discards the revision a call was reading), so
+// a long-lived Searcher may run while treaty-index updates the same index. For several calls
+// that must see ONE commit (pages of one query), take a snapshot(). Cheap to move, not
+// copyable; its Xapian handles are opened as threads need them and kept for the next call.
 class TREATYSEARCH_API Searcher {
  public:
   // Opens the index in `index_dir`.
@@ -74,20 +104,75 @@ class TREATYSEARCH_API Searcher {
   Searcher& operator=(Searcher&&) noexcept;
   ~Searcher();
 
-  // Runs `query` and returns ranked passages.
+  // Runs `query` and returns ranked passages (or documents, facets, a suggestion: see
+  // SearchOptions).
   // Throws Error kInvalidArgument, with a one-line message naming the query or value at fault,
   // for an empty, over-long or over-complex query, a limit or window over QueryLimits, an empty
   // year range, or an unknown committee, type or State (the message lists the committees or
   // types accepted); kCorrupt/kIo if the index fails.
   SearchResult search(const std::string& query, const SearchOptions& options = {}) const;
 
-  // Number of passages in the index.
+  // The passages most like `passage` (a Hit::id, or a citation as Hit::citation prints it), for
+  // precedent search: passages of other States' documents first, then of other documents of
+  // the same State, then of the same document; best first within each. Built from the
+  // passage's ResultLimits::kSimilarTerms most distinctive words. The passage itself is never
+  // returned. options.filters, limit, offset and snippet_chars apply; sort, group and facets
+  // do not. SearchResult::query is "like:<id>".
+  // Throws Error kNotFound when no passage has that id or citation; kInvalidArgument when a
+  // citation names passages of several documents (the message lists their ids: pass one), or
+  // for options as search() does; kCorrupt/kIo.
+  SearchResult similar(const std::string& passage, const SearchOptions& options = {}) const;
+
+  // The passage `passage` (a Hit::id or a citation, as for similar()) in full, with up to
+  // `context` passages before and after it in its document. A citation shared by the pieces of
+  // one long passage split at indexing names the first piece.
+  // Throws Error kInvalidArgument when context is over ResultLimits::kMaxContext, or as
+  // similar() does.
+  PassageInContext passage(const std::string& passage, std::size_t context = 0) const;
+
+  // Number of passages in the index (at its latest commit).
   std::uint64_t passage_count() const;
+
+  // A view of the index at its latest commit, for calls that must agree with each other.
+  Snapshot snapshot() const;
 
  private:
   struct Impl;
   explicit Searcher(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+};
+
+// An immutable view of an index at one commit (as Tantivy's Searcher, which an IndexReader
+// hands out): every call sees that commit and no other, whatever a writer does meanwhile, so
+// page 2 of a query continues page 1. Copyable (copies share the view) and thread-safe: any
+// number of threads may call it at once; it keeps a small pool of Xapian handles at its
+// revision, each used by one thread at a time, and opens another one only while that revision
+// is still the index's latest (otherwise a call waits for a free handle). The view stays valid
+// after the Searcher it came from is destroyed.
+//
+// Xapian keeps only the most recent revisions of an index: after a writer has committed more
+// than once since the snapshot was taken, the snapshot's revision may be gone. A call then
+// throws Error kSnapshotExpired ("take a new snapshot"); it never silently answers from a newer
+// commit. Searcher's own calls refresh and retry instead.
+class TREATYSEARCH_API Snapshot {
+ public:
+  Snapshot(const Snapshot&);
+  Snapshot& operator=(const Snapshot&);
+  Snapshot(Snapshot&&) noexcept;
+  Snapshot& operator=(Snapshot&&) noexcept;
+  ~Snapshot();
+
+  // As Searcher's, at this snapshot's commit; they also throw Error kSnapshotExpired.
+  SearchResult search(const std::string& query, const SearchOptions& options = {}) const;
+  SearchResult similar(const std::string& passage, const SearchOptions& options = {}) const;
+  PassageInContext passage(const std::string& passage, std::size_t context = 0) const;
+  std::uint64_t passage_count() const;
+
+ private:
+  friend class Searcher;
+  struct Impl;
+  explicit Snapshot(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;
 };
 
 }  // namespace treatysearch

@@ -26,8 +26,8 @@ struct DocumentInfo {
   // The language the document was written in, when it says so ("Original: English" -> "en");
   // differs from `language` in a translation.
   std::string original_language;
-  std::string format;     // the file format read: "PDF", "DOCX", "Word 97-2003", "HTML", "text"
-  bool ocr = false;       // some of its text was recognised from page images (OCR)
+  std::string format;  // the file format read: "PDF", "DOCX", "Word 97-2003", "HTML", "text"
+  bool ocr = false;    // some of its text was recognised from page images (OCR)
 };
 
 // Stable codes for DocumentInfo::type; filters and JSON use these.
@@ -76,8 +76,12 @@ struct Snippet {
 
 // One ranked passage.
 struct Hit {
-  std::size_t rank = 0;   // 1-based, counting from the first result of the whole query
-  double score = 0;       // BM25; comparable within one query only
+  std::size_t rank = 0;  // 1-based, counting from the first result of the whole query
+  double score = 0;      // BM25; comparable within one query only
+  // Stable id of the passage: "<file key>:<ordinal>" (16 hex digits, ':', the passage's 0-based
+  // place in its document). It names the same passage as long as its file is not re-indexed
+  // with other content; Searcher::similar() and Searcher::passage() accept it.
+  std::string id;
   std::string citation;   // pinpoint citation: "CERD/C/KAZ/CO/8-10, para. 18 (b)"
   std::string paragraph;  // the label alone: "18 (b)", "[5]", "footnote 3"
   std::string section;    // heading path, " > " between levels; empty when none
@@ -91,13 +95,58 @@ struct Hit {
   DocumentInfo document;
 };
 
+// Counts of one field's values over a whole result set: one entry per value, by count
+// (highest first), then by value.
+struct FacetCount {
+  std::string value;
+  std::uint64_t count = 0;
+  bool operator==(const FacetCount&) const = default;
+};
+
+// Counts over every passage that matches a query (not only the page shown), by the document's
+// committee, State, type and year and by the passage's language. A passage whose document does
+// not know a field is not counted in that field.
+struct Facets {
+  std::vector<FacetCount> committee;
+  std::vector<FacetCount> state;
+  std::vector<FacetCount> type;
+  std::vector<FacetCount> year;  // "2023"
+  std::vector<FacetCount> language;
+};
+
+// One document of a grouped search (SearchOptions::group).
+struct DocumentGroup {
+  std::size_t rank = 0;  // 1-based, counting documents from the first of the whole query
+  std::string file_id;   // the file key that Hit::id starts with
+  DocumentInfo document;
+  std::uint64_t hit_count = 0;  // exact number of this document's passages that match
+  // Its best passages, best first: at most ResultLimits::kMaxPassagesPerGroup (search.h). Their
+  // rank is their place within the document's matches.
+  std::vector<Hit> passages;
+};
+
 struct SearchResult {
   std::string query;
-  std::uint64_t total = 0;  // estimated number of matching passages (exact when small)
-  std::vector<Hit> hits;
+  // Estimated number of matching passages (exact when small, and exact when facets were asked
+  // for); with SearchOptions::group, the number of matching documents.
+  std::uint64_t total = 0;
+  std::vector<Hit> hits;              // empty with SearchOptions::group: see groups
+  std::vector<DocumentGroup> groups;  // SearchOptions::group only
+  std::optional<Facets> facets;       // SearchOptions::facets only
+  // Did you mean: the whole query with its rare or unknown words replaced by a close spelling
+  // that is common in the index; empty when there is none.
+  std::string suggestion;
   // How the query was read, where the user should know: a truncation that matched more words
   // than the limit, ... One line each (the CLI prints them on stderr; JSON "warnings").
   std::vector<std::string> warnings;
+};
+
+// A passage read in its document (Searcher::passage): the passage itself and up to N passages
+// before and after it, in document order. Their rank is 0 and their snippet the whole text.
+struct PassageInContext {
+  Hit passage;
+  std::vector<Hit> before;  // document order: the nearest last
+  std::vector<Hit> after;   // document order: the nearest first
 };
 
 }  // namespace treatysearch

@@ -1,0 +1,87 @@
+#include "searcher_hits.h"
+
+#include "passage_record.h"
+#include "snippet.h"
+
+namespace treatysearch::search {
+
+void check_page_options(const SearchOptions& options) {
+  if (options.limit > QueryLimits::kMaxPageSize)
+    throw Error(ErrorCode::kInvalidArgument, "limit " + std::to_string(options.limit) +
+                                                 " is over the maximum of " +
+                                                 std::to_string(QueryLimits::kMaxPageSize));
+  // limit is at most kMaxPageSize here, so this cannot wrap around as offset + limit could.
+  if (options.offset > QueryLimits::kMaxWindow - options.limit)
+    throw Error(ErrorCode::kInvalidArgument, "offset " + std::to_string(options.offset) +
+                                                 " + limit " + std::to_string(options.limit) +
+                                                 " is over the maximum of " +
+                                                 std::to_string(QueryLimits::kMaxWindow));
+  if (options.filters.year_from && options.filters.year_to &&
+      *options.filters.year_from > *options.filters.year_to)
+    throw Error(ErrorCode::kInvalidArgument,
+                "year range is empty: " + std::to_string(*options.filters.year_from) + ".." +
+                    std::to_string(*options.filters.year_to));
+}
+
+std::string passage_id(const std::string& file_key, std::uint32_t ordinal) {
+  return file_key + ":" + std::to_string(ordinal);
+}
+
+Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) {
+  return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+TieredPage page_through_tiers(Xapian::Enquire& enquire, const std::vector<Tier>& tiers,
+                              std::size_t offset, std::size_t limit) {
+  TieredPage page;
+  std::size_t skip = offset;  // matches still to skip, counted from the current tier
+  std::size_t wanted = limit;
+  std::uint64_t before = 0;  // matches of the tiers before the current one
+  for (const Tier& tier : tiers) {
+    enquire.set_query(tier.query);
+    if (wanted == 0) {
+      // The page is full: this tier only adds to the estimated total.
+      page.total += enquire.get_mset(0, 0, 0, nullptr, tier.decider).get_matches_estimated();
+      continue;
+    }
+    Xapian::MSet mset = enquire.get_mset(skip, wanted, skip + wanted, nullptr, tier.decider);
+    // When this page is not filled, fewer than skip + wanted passages match this tier, and
+    // check_at_least made their count exact.
+    const std::uint64_t count = mset.get_matches_estimated();
+    wanted -= std::min<std::size_t>(wanted, mset.size());
+    if (mset.size() > 0) page.slices.push_back({mset, static_cast<std::size_t>(before) + skip + 1});
+    skip = skip > count ? skip - static_cast<std::size_t>(count) : 0;
+    before += count;
+    page.total += count;
+  }
+  return page;
+}
+
+Hit make_hit(IndexHandle& handle, const std::string& index_dir, const Xapian::Document& doc,
+             std::size_t rank, double score, const HighlightTerms& highlights,
+             std::size_t snippet_chars) {
+  core::PassageRecord record;
+  if (!core::decode_passage(doc.get_data(), &record))
+    throw Error(ErrorCode::kCorrupt, index_dir + ": passage " + std::to_string(doc.get_docid()) +
+                                         " has an unreadable record; rebuild the index");
+  Hit hit;
+  hit.rank = rank;
+  hit.score = score;
+  hit.id = passage_id(record.file_key, record.ordinal);
+  hit.document = handle.document_info(record.file_key);
+  hit.citation = std::move(record.citation);
+  hit.paragraph = std::move(record.label);
+  hit.section = std::move(record.section);
+  hit.first_page = static_cast<int>(record.first_page);
+  hit.last_page = static_cast<int>(record.last_page);
+  hit.language = record.language.empty() ? hit.document.language : std::move(record.language);
+  if (snippet_chars == kWholeTextSnippet)
+    hit.snippet.text = record.text;
+  else
+    hit.snippet =
+        make_snippet(record.text, hit.language, highlights, handle.analyzer, snippet_chars);
+  hit.text = std::move(record.text);
+  return hit;
+}
+
+}  // namespace treatysearch::search

@@ -1,0 +1,61 @@
+// What the searcher's operations share: checking a page request, paging through tiers of
+// queries ranked one after the other, and turning a passage into a cited Hit.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "query_parser.h"
+#include "searcher_snapshot.h"
+#include "treatysearch/search.h"
+
+namespace treatysearch::search {
+
+// Throws Error(kInvalidArgument) for a limit or window over QueryLimits or an empty year range.
+void check_page_options(const SearchOptions& options);
+
+// Hit::id of passage `ordinal` of a file: "<file key>:<ordinal>".
+std::string passage_id(const std::string& file_key, std::uint32_t ordinal);
+
+// One query of a ranking in tiers: every match of a tier ranks before every match of the next
+// (passages with all the words before the others; other States' passages before the same
+// State's). `decider` (may be null) accepts or rejects candidates (passage_check.h).
+struct Tier {
+  Xapian::Query query;
+  const Xapian::MatchDecider* decider = nullptr;
+};
+
+// The matches of one tier shown on a page, with the rank of its first.
+struct PageSlice {
+  Xapian::MSet mset;
+  std::size_t first_rank = 1;
+};
+
+struct TieredPage {
+  std::vector<PageSlice> slices;
+  std::uint64_t total = 0;  // estimated matches of all tiers
+};
+
+// Matches offset+1 .. offset+limit of the tiers taken in order, with `enquire`'s other settings
+// (sort, collapse) applied to each. A tier whose page is not filled gets an exact count (its
+// check_at_least covers the page), so the next tier starts at the right rank.
+TieredPage page_through_tiers(Xapian::Enquire& enquire, const std::vector<Tier>& tiers,
+                              std::size_t offset, std::size_t limit);
+
+// snippet_chars for make_hit: the snippet is the whole text, unhighlighted and not analysed.
+inline constexpr std::size_t kWholeTextSnippet = static_cast<std::size_t>(-1);
+
+// The passage of `doc` as a Hit with its citation, document, id and snippet.
+// Throws Error(kCorrupt) when its record cannot be read.
+Hit make_hit(IndexHandle& handle, const std::string& index_dir, const Xapian::Document& doc,
+             std::size_t rank, double score, const HighlightTerms& highlights,
+             std::size_t snippet_chars);
+
+// `query` restricted by `filter` (an empty filter restricts nothing).
+Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter);
+
+}  // namespace treatysearch::search

@@ -1,0 +1,191 @@
+// SnapshotImpl::similar: precedent search. The passage's most telling words become a query;
+// passages of other States' documents rank first, then of the same State's other documents, then of
+// the same document.
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "filters.h"
+#include "passage_lookup.h"
+#include "schema.h"
+#include "searcher_hits.h"
+#include "searcher_snapshot.h"
+#include "text.h"
+
+namespace treatysearch::search {
+
+namespace {
+
+namespace schema = core::schema;
+
+// The word terms: plain folded words, E-spellings and ideographic grams; not filter, id, file
+// or symbol terms (capital-letter prefixes) nor bare numbers, which say nothing about what a
+// passage is about.
+bool is_word_term(const std::string& term) {
+  if (term.size() < 2) return false;
+  const char first = term[0];
+  if (core::is_ascii_upper(first))
+    return term.starts_with(schema::kExactPrefix) || term.starts_with(schema::kGramPrefix);
+  return !core::is_ascii_digit(first);
+}
+
+// One word of the passage: its forms there (folded, capitalised, accented), grouped by stem as
+// a query groups them, and how much it tells.
+struct TellingWord {
+  std::string stem;                   // empty when the language has no stemmer
+  std::set<std::string> forms;        // the terms of the passage with this stem
+  std::set<std::string> query_terms;  // what a query for it finds (word_query_terms)
+  Xapian::termcount count = 0;        // occurrences in the passage
+  Xapian::doccount passages = 0;      // passages holding one of its query terms, at most
+  double weight = 0;
+};
+
+// What a query for the word finds: its forms in the passage and every form sharing its stem in
+// the index (the synonym table's Z<stem> entry, and the stem itself as a word), as
+// query_parser.cc groups a typed word.
+std::set<std::string> word_query_terms(const Xapian::Database& db, const TellingWord& word) {
+  std::set<std::string> terms = word.forms;
+  if (!word.stem.empty()) {
+    const std::string key = schema::kStemPrefix + word.stem;
+    for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) terms.insert(*it);
+    if (db.term_exists(word.stem)) terms.insert(word.stem);
+  }
+  return terms;
+}
+
+// The passage's most telling words, as Lucene's MoreLikeThis picks them: by tf-idf (the count
+// in the passage, whose repeated words are its topic, times the log of the inverse share of
+// passages holding the word), leaving out words in no other passage (they cannot find one).
+// Best first, at most ResultLimits::kSimilarTerms.
+std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
+                                       const std::string& language) {
+  const Xapian::Database& db = handle.db;
+  std::map<std::string, TellingWord> by_key;
+  for (auto it = db.termlist_begin(docid); it != db.termlist_end(docid); ++it) {
+    const std::string term = *it;
+    if (!is_word_term(term)) continue;
+    std::string lower = term.starts_with(schema::kExactPrefix)
+                            ? core::to_lower(std::string_view(term).substr(1))
+                            : term;
+    std::string stem = term.starts_with(schema::kGramPrefix)
+                           ? std::string()
+                           : std::string(handle.analyzer.stem(lower, language));
+    TellingWord& word = by_key[stem.empty() ? lower : stem];
+    word.stem = std::move(stem);
+    word.forms.insert(term);
+    word.count += it.get_wdf();
+    word.passages = std::max(word.passages, it.get_termfreq());
+  }
+  const Xapian::doccount all = db.get_doccount();
+  const double passages = static_cast<double>(all);
+  const auto tf_idf = [passages](const TellingWord& word) {
+    return static_cast<double>(word.count) * std::log(passages / word.passages);
+  };
+  // The passage's own forms give an upper bound of each word's weight (the forms a query adds
+  // only make it more common); the words are expanded best bound first, until no bound can
+  // beat the last word kept, which spares most synonym lookups.
+  std::vector<TellingWord> candidates;
+  for (auto& [key, word] : by_key) {
+    word.weight = tf_idf(word);
+    candidates.push_back(std::move(word));
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const TellingWord& a, const TellingWord& b) { return a.weight > b.weight; });
+  std::vector<TellingWord> words;
+  std::vector<double> kept;  // weights of `words`, for the bound
+  for (TellingWord& word : candidates) {
+    if (kept.size() >= ResultLimits::kSimilarTerms) {
+      std::nth_element(kept.begin(), kept.begin() + ResultLimits::kSimilarTerms - 1, kept.end(),
+                       std::greater<>());
+      if (word.weight < kept[ResultLimits::kSimilarTerms - 1]) break;
+    }
+    // The passages holding some form: the sum of the forms' counts (forms share passages, so
+    // this may overcount: a word then looks a little more common than it is).
+    word.query_terms = word_query_terms(db, word);
+    std::uint64_t holding = 0;
+    for (const std::string& term : word.query_terms) holding += db.get_termfreq(term);
+    word.passages = static_cast<Xapian::doccount>(std::min<std::uint64_t>(holding, all));
+    if (word.passages < 2) continue;
+    word.weight = tf_idf(word);
+    kept.push_back(word.weight);
+    words.push_back(std::move(word));
+  }
+  std::sort(words.begin(), words.end(), [](const TellingWord& a, const TellingWord& b) {
+    return a.weight != b.weight ? a.weight > b.weight : *a.forms.begin() < *b.forms.begin();
+  });
+  if (words.size() > ResultLimits::kSimilarTerms) words.resize(ResultLimits::kSimilarTerms);
+  return words;
+}
+
+}  // namespace
+
+SearchResult SnapshotImpl::similar(const std::string& reference,
+                                   const SearchOptions& options) const {
+  check_page_options(options);
+  const Lease handle = lease();
+  Xapian::Database& db = handle->db;
+  const FoundPassage passage = find_passage(*handle, index_dir_, reference);
+  const std::string own_id = passage_id(passage.record.file_key, passage.record.ordinal);
+
+  SearchResult result;
+  result.query = "like:" + own_id;
+
+  const std::string language = passage.record.language.empty()
+                                   ? handle->document_info(passage.record.file_key).language
+                                   : passage.record.language;
+  const std::vector<TellingWord> telling = telling_words(*handle, passage.docid, language);
+  if (telling.empty()) return result;  // a passage without shared words is like nothing
+
+  // Each word weighs in the query as it does in the passage, relative to the best one.
+  std::vector<Xapian::Query> terms;
+  HighlightTerms highlights;
+  for (const TellingWord& word : telling) {
+    terms.emplace_back(
+        Xapian::Query::OP_SCALE_WEIGHT,
+        Xapian::Query(Xapian::Query::OP_SYNONYM, word.query_terms.begin(), word.query_terms.end()),
+        word.weight / telling.front().weight);
+    if (!word.stem.empty()) highlights.stems.insert(word.stem);
+    for (const std::string& term : word.forms) {
+      if (term.starts_with(schema::kExactPrefix))
+        highlights.originals.insert(term.substr(1));
+      else if (!term.starts_with(schema::kGramPrefix))
+        highlights.surfaces.insert(term);
+    }
+  }
+  const Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  const Xapian::Query base(
+      Xapian::Query::OP_AND_NOT, filtered(like, filter_query(db, options.filters)),
+      Xapian::Query(schema::id_term(passage.record.file_key, passage.record.ordinal)));
+
+  const Xapian::Query same_document(schema::file_term(passage.record.file_key));
+  const std::string& state = handle->document_info(passage.record.file_key).state;
+  std::vector<Tier> tiers;
+  if (state.empty()) {
+    tiers.push_back({Xapian::Query(Xapian::Query::OP_AND_NOT, base, same_document)});
+  } else {
+    const Xapian::Query same_state(schema::state_filter_term(state));
+    tiers.push_back(
+        {Xapian::Query(Xapian::Query::OP_AND_NOT, base,
+                       Xapian::Query(Xapian::Query::OP_OR, same_state, same_document))});
+    tiers.push_back(
+        {Xapian::Query(Xapian::Query::OP_AND_NOT,
+                       Xapian::Query(Xapian::Query::OP_FILTER, base, same_state), same_document)});
+  }
+  tiers.push_back({Xapian::Query(Xapian::Query::OP_FILTER, base, same_document)});
+
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  const TieredPage page = page_through_tiers(enquire, tiers, options.offset, options.limit);
+  result.total = page.total;
+  for (const PageSlice& slice : page.slices) {
+    std::size_t rank = slice.first_rank;
+    for (auto it = slice.mset.begin(); it != slice.mset.end(); ++it, ++rank)
+      result.hits.push_back(make_hit(*handle, index_dir_, it.get_document(), rank, it.get_weight(),
+                                     highlights, options.snippet_chars));
+  }
+  return result;
+}
+
+}  // namespace treatysearch::search

@@ -1,0 +1,104 @@
+// One commit of an index, searchable from many threads at once (treatysearch::Snapshot).
+//
+// A Xapian::Database handle is not thread-safe, and one opened stays at its revision until
+// reopen(). A snapshot therefore keeps a pool of handles, all at its revision: a call leases one
+// (one thread at a time per handle) and gives it back. Xapian 1.4 cannot open an old revision,
+// so a new handle is added only while the index's latest revision is still the snapshot's;
+// otherwise the call waits for a handle to be given back.
+//
+// Everything here throws Xapian's errors untranslated (a DatabaseModifiedError means the
+// snapshot's revision is gone): SearcherImpl retries on a newer snapshot, the public Snapshot
+// translates (searcher.cc).
+#pragma once
+
+#include <xapian.h>
+
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "analyzer.h"
+#include "treatysearch/search.h"
+
+namespace treatysearch::search {
+
+// The Xapian handles of one revision of an index and what a call needs beside them. Used by
+// one thread at a time.
+struct IndexHandle {
+  Xapian::Database db;                   // all shards as one (as the stub XAPIANDB opens them)
+  std::vector<Xapian::Database> shards;  // each shard alone: per-file metadata lives in one
+  std::vector<Xapian::rev> revision;     // of each shard
+  core::Analyzer analyzer;               // not thread-safe either: one per handle
+  std::map<std::string, DocumentInfo> documents;  // doc: metadata read so far
+
+  // The DocumentInfo of a file (empty when the index has none for it).
+  const DocumentInfo& document_info(const std::string& file_key);
+};
+
+class SnapshotImpl {
+ public:
+  // Handles kept for reuse; more threads than this at once wait for one.
+  static constexpr std::size_t kMaxHandles = 32;
+
+  // The index's latest commit. Throws Error kNotFound (no index there), kVersionMismatch,
+  // kCorrupt; Xapian errors untranslated.
+  static std::shared_ptr<const SnapshotImpl> open(const std::string& index_dir);
+
+  // A handle at this snapshot's revision, given back to the pool when the lease ends.
+  class Lease {
+   public:
+    Lease(const SnapshotImpl& owner, std::unique_ptr<IndexHandle> handle)
+        : owner_(&owner), handle_(std::move(handle)) {}
+    Lease(Lease&&) noexcept = default;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    IndexHandle& operator*() const { return *handle_; }
+    IndexHandle* operator->() const { return handle_.get(); }
+
+   private:
+    const SnapshotImpl* owner_;
+    std::unique_ptr<IndexHandle> handle_;
+  };
+  Lease lease() const;
+
+  const std::string& index_dir() const { return index_dir_; }
+  const std::vector<std::string>& languages() const { return languages_; }
+  const std::vector<Xapian::rev>& revision() const { return revision_; }
+  unsigned shard_count() const { return static_cast<unsigned>(revision_.size()); }
+  // Whether the index on disk has moved past this snapshot's revision (reads each shard's
+  // version file).
+  bool superseded() const;
+
+  // The operations, each on a leased handle (searcher_query.cc, searcher_similar.cc,
+  // searcher_show.cc).
+  SearchResult search(const std::string& query, const SearchOptions& options) const;
+  SearchResult similar(const std::string& passage, const SearchOptions& options) const;
+  PassageInContext passage(const std::string& passage, std::size_t context) const;
+  std::uint64_t passage_count() const;
+
+ private:
+  SnapshotImpl(std::string index_dir, std::unique_ptr<IndexHandle> first);
+  void give_back(std::unique_ptr<IndexHandle> handle) const;
+
+  std::string index_dir_;
+  std::vector<Xapian::rev> revision_;
+  std::vector<std::string> languages_;
+
+  mutable std::mutex mutex_;
+  mutable std::condition_variable returned_;
+  mutable std::vector<std::unique_ptr<IndexHandle>> idle_;
+  mutable std::size_t opened_ = 0;  // handles in existence (idle or leased)
+  mutable bool frozen_ = false;     // the index has moved on: the pool cannot grow
+};
+
+// Throws Error(kNotFound) when `index_dir` is no folder.
+void check_index_folder(const std::string& index_dir);
+
+// Opens every shard of `index_dir` at its latest revision as one handle. Throws Error kCorrupt
+// when the recorded shard count is invalid; Xapian errors untranslated.
+std::unique_ptr<IndexHandle> open_index_handle(const std::string& index_dir, unsigned shards);
+
+}  // namespace treatysearch::search
