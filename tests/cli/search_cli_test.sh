@@ -107,6 +107,99 @@ pinpoints=$(printf '%s' "$out" | grep -c '^N1  - Pinpoint citation: ')
 expect_exit 1 "csv without hits" -- "$SEARCH_BIN" --index "$idx" --format csv zzqqxxnothing
 expect_contains "csv header even without hits" "$out" "rank,score,citation"
 
+# --- results: sort, group, facets, suggestion, similar passages, show --------------------
+expect_exit 2 "unknown sort" -- "$SEARCH_BIN" --index "$idx" --sort newest police
+expect_contains "unknown sort named" "$err" "--sort 'newest': expected relevance, date or -date"
+expect_exit 2 "like and show" -- "$SEARCH_BIN" --index "$idx" --like x --show y
+expect_one_error_line "like and show message" treaty-search
+expect_exit 2 "show with a query" -- "$SEARCH_BIN" --index "$idx" --show "x, para. 1" police
+expect_contains "show with a query named" "$err" "'police' is left over"
+expect_exit 2 "context over maximum" -- "$SEARCH_BIN" --index "$idx" --show x --context 21
+expect_contains "context range said" "$err" "--context"
+if command -v python3 >/dev/null; then
+  for order in date -date; do
+    expect_exit 0 "sort $order" -- "$SEARCH_BIN" --index "$idx" --json --sort "$order" -n 50 discrimination
+    if printf '%s' "$out" | ORDER="$order" python3 -c '
+import json, os, sys
+d = json.load(sys.stdin)
+dates = [h["document"]["date"] for h in d["hits"] if h["document"]["date"]]
+assert len(dates) >= 2, dates
+want = sorted(dates, reverse=os.environ["ORDER"] == "-date")
+assert [x[:4] for x in dates] == [x[:4] for x in want], dates
+'; then ok; else ko "--sort $order orders the hits by date"; fi
+  done
+  expect_exit 0 "sort twice" -- "$SEARCH_BIN" --index "$idx" --json --sort date -n 30 rights
+  first=$out
+  expect_exit 0 "sort again" -- "$SEARCH_BIN" --index "$idx" --json --sort date -n 30 rights
+  [ "$first" = "$out" ] && ok || ko "the same query gives the same order"
+
+  expect_exit 0 "all hits" -- "$SEARCH_BIN" --index "$idx" --json -n 100 '"hate speech"'
+  all=$out
+  expect_exit 0 "facets" -- "$SEARCH_BIN" --index "$idx" --json --facets -n 1 '"hate speech"'
+  if printf '%s\n%s' "$all" "$out" | python3 -c '
+import json, sys
+from collections import Counter
+text = sys.stdin.read()
+first, second = json.JSONDecoder().raw_decode(text)[0], None
+second = json.loads(text[text.index("}\n{") + 2:])
+assert first["total"] <= 100, "all hits fit one page"
+counted = Counter(h["document"]["committee"] for h in first["hits"] if h["document"]["committee"])
+assert second["facets"]["committee"] == dict(counted), (second["facets"]["committee"], counted)
+years = Counter(h["document"]["date"][:4] for h in first["hits"] if h["document"]["date"])
+assert second["facets"]["year"] == dict(years), (second["facets"]["year"], years)
+'; then ok; else ko "--facets counts every match"; fi
+
+  expect_exit 0 "group" -- "$SEARCH_BIN" --index "$idx" --json --group -n 5 '"hate speech"'
+  if printf '%s\n%s' "$all" "$out" | python3 -c '
+import json, sys
+from collections import Counter
+text = sys.stdin.read()
+first = json.JSONDecoder().raw_decode(text)[0]
+grouped = json.loads(text[text.index("}\n{") + 2:])
+per_source = Counter(h["document"]["source"] for h in first["hits"])
+assert grouped["hits"] == [] and grouped["groups"], grouped
+for rank, g in enumerate(grouped["groups"], 1):
+    assert g["rank"] == rank
+    assert g["hit_count"] == per_source[g["document"]["source"]], (g["hit_count"], per_source)
+    assert 1 <= len(g["passages"]) <= 3
+'; then ok; else ko "--group counts each document's passages"; fi
+
+  expect_exit 0 "suggestion" -- "$SEARCH_BIN" --index "$idx" --json discrimnation
+  if printf '%s' "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["suggestion"] and "discrimination" in d["suggestion"], d["suggestion"]
+'; then ok; else ko "a misspelt word gets a suggestion"; fi
+  expect_exit 1 "no suggestion asked" -- "$SEARCH_BIN" --index "$idx" --no-suggest discrimnation
+  expect_not_contains "no suggestion printed" "$out" "Did you mean"
+
+  expect_exit 0 "a passage to start from" -- "$SEARCH_BIN" --index "$idx" --json -n 1 '"hate speech"'
+  citation=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["citation"])')
+  id=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])')
+  expect_exit 0 "like by citation" -- "$SEARCH_BIN" --index "$idx" --json -n 10 --like "$citation"
+  if printf '%s' "$out" | ID="$id" python3 -c '
+import json, os, sys
+d = json.load(sys.stdin)
+assert d["hits"], "similar passages found"
+assert all(h["id"] != os.environ["ID"] for h in d["hits"]), "never the passage itself"
+'; then ok; else ko "--like gives other passages"; fi
+  expect_exit 0 "like by id" -- "$SEARCH_BIN" --index "$idx" --json -n 10 --like "$id"
+  expect_exit 0 "show" -- "$SEARCH_BIN" --index "$idx" --json --show "$id" --context 1
+  if printf '%s' "$out" | CITATION="$citation" python3 -c '
+import json, os, sys
+d = json.load(sys.stdin)
+assert d["passage"]["citation"] == os.environ["CITATION"], d["passage"]["citation"]
+assert len(d["before"]) <= 1 and len(d["after"]) <= 1
+assert d["before"] or d["after"]
+'; then ok; else ko "--show gives the passage and its neighbours"; fi
+  expect_exit 0 "show text" -- "$SEARCH_BIN" --index "$idx" --show "$citation"
+  expect_contains "show text marks the passage" "$out" $'\xE2\x96\xB6'
+else
+  skip "python3 absent: results not checked"
+fi
+expect_exit 2 "show an unknown passage" -- "$SEARCH_BIN" --index "$idx" --show "XYZ/1, para. 99"
+expect_one_error_line "unknown passage message" treaty-search
+
 # --- control characters in names and text -------------------------------------------------
 evil="$work/evil"
 mkdir -p "$evil"

@@ -23,7 +23,6 @@ using namespace treatysearch::bench;
 
 namespace treatysearch::bench {
 
-
 void warn(const std::string& message) { cli::print_error(kTool, "warning: " + message); }
 
 }  // namespace treatysearch::bench
@@ -37,6 +36,8 @@ int run(const Config& config) {
   report.date = local_date_time();
   report.corpus = scan_corpus(config.corpus);
   const std::vector<QuerySpec> queries = load_queries(config.queries);
+  std::vector<OperatorSpec> operators;
+  if (!config.operators.empty()) operators = load_operator_queries(config.operators);
   warm_page_cache(report.corpus);
 
   // Both engines index before anything is searched: the children are forked from this process,
@@ -44,6 +45,10 @@ int run(const Config& config) {
   index_both(config, &report);
   report.ours.queries = run_our_queries(config, queries);
   if (report.fts5) report.fts5->queries = run_fts5_queries(config, queries.size());
+  if (!operators.empty()) {
+    report.operators = run_operator_classes(config, operators);
+    if (report.fts5) add_fts5_operator_classes(config, &report.operators);
+  }
 
   if (!config.json_out.empty()) {
     std::ofstream out(config.json_out);

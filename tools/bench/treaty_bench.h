@@ -17,6 +17,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "treatysearch/search.h"
+
 #include "bench_common.h"
 
 namespace treatysearch::bench {
@@ -43,6 +45,7 @@ void warn(const std::string& message);
 
 struct Config {
   std::filesystem::path corpus, queries, work, fts5_dir;
+  std::filesystem::path operators;  // --operators: the operator-class query file, or empty
   unsigned repeat = 3;
   unsigned query_passes = 10;
   unsigned threads = 0;
@@ -119,6 +122,23 @@ struct QueryRun {
   std::size_t failed = 0;
 };
 
+// One line of the --operators file: an operation of one operator class.
+struct OperatorSpec {
+  std::string cls;    // "words", "phrase", "proximity", "facets", ...
+  std::string query;  // in our syntax, without the leading options
+  treatysearch::SearchOptions options;
+  bool like = false;  // similar(top hit of `query`) rather than search(query)
+  std::string fts5;   // FTS5 MATCH expression; empty where FTS5 has no such operator
+};
+
+struct OperatorClass {
+  std::string name;
+  Latency ours;
+  std::optional<Latency> fts5;
+  std::size_t queries = 0;
+  std::string error;  // the first failure, if any
+};
+
 struct EngineResult {
   std::string name;
   std::vector<IndexRun> runs;
@@ -133,7 +153,8 @@ struct Report {
   const Config* config = nullptr;
   EngineResult ours;
   std::optional<EngineResult> fts5;
-  std::optional<EngineResult> xapian;  // indexing only
+  std::optional<EngineResult> xapian;    // indexing only
+  std::vector<OperatorClass> operators;  // --operators
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -166,6 +187,13 @@ QueryRun run_fts5_queries(const Config& config, std::size_t expected_queries);
 // treaty_bench_queries.cc
 std::vector<QuerySpec> load_queries(const std::filesystem::path& file);
 QueryRun run_our_queries(const Config& config, const std::vector<QuerySpec>& specs);
+
+// treaty_bench_operators.cc
+std::vector<OperatorSpec> load_operator_queries(const std::filesystem::path& file);
+std::vector<OperatorClass> run_operator_classes(const Config& config,
+                                                const std::vector<OperatorSpec>& specs);
+// Fills OperatorClass::fts5 from fts5_operators.py over the FTS5 database of this run.
+void add_fts5_operator_classes(const Config& config, std::vector<OperatorClass>* classes);
 
 // treaty_bench_report.cc
 void print_text(const Report& r);

@@ -87,7 +87,7 @@ std::string default_python() {
 // Returns nullopt when the program should exit 0 (--help).
 std::optional<Config> parse_options(int argc, char** argv) {
   Config config;
-  std::string corpus, queries, work, fts5;
+  std::string corpus, queries, work, fts5, operators;
   po::options_description visible(kUsage);
   // One option a line reads better than the formatter's layout of this chain.
   // clang-format off
@@ -113,6 +113,9 @@ std::optional<Config> parse_options(int argc, char** argv) {
        "IndexerOptions::flush_bytes in MiB (0: the library's default)")
       ("reuse-index",
        "skip indexing: query the index (and FTS5 database) an earlier run left in --work")
+      ("operators", po::value(&operators),
+       "also time each operator class of this file (tools/bench/operator_queries.tsv), and "
+       "FTS5's where it has the operator")
       ("json", "print one JSON record instead of tables")
       ("json-out", po::value(&config.json_out), "also write the JSON record to this file")
       ("verbose,v", "also print hits and median latency per query");
@@ -132,6 +135,7 @@ std::optional<Config> parse_options(int argc, char** argv) {
   if (config.query_passes == 0) throw BenchError("--query-passes must be at least 1");
   config.corpus = existing_folder(corpus, "--corpus");
   config.queries = readable_file(queries, "--queries");
+  if (!operators.empty()) config.operators = readable_file(operators, "--operators");
   config.work = prepare_work(work, config.corpus);
   if (!fts5.empty()) {
     config.fts5_dir = existing_folder(fts5, "--fts5");

@@ -145,6 +145,22 @@ void print_query_rows(const Report& r) {
   }
 }
 
+void print_operator_classes(const Report& r) {
+  if (r.operators.empty()) return;
+  std::printf("\nOperator classes (ms over every query of the class and every timed pass)\n");
+  std::printf("%-11s %7s %9s %9s %9s %9s %12s\n", "class", "queries", "p50", "p95", "FTS5 p50",
+              "FTS5 p95", "p95 FTS5/us");
+  for (const OperatorClass& c : r.operators) {
+    std::printf("%-11s %7zu %9.3f %9.3f", c.name.c_str(), c.queries, c.ours.p50, c.ours.p95);
+    if (c.fts5)
+      std::printf(" %9.3f %9.3f %12.2f", c.fts5->p50, c.fts5->p95, ratio(c.fts5->p95, c.ours.p95));
+    else
+      std::printf(" %9s %9s %12s", "-", "-", "-");
+    if (!c.error.empty()) std::printf("  ERROR: %s", c.error.c_str());
+    std::printf("\n");
+  }
+}
+
 }  // namespace
 
 void print_text(const Report& r) {
@@ -153,6 +169,7 @@ void print_text(const Report& r) {
   if (r.fts5) print_runs(*r.fts5);
   if (r.xapian) print_runs(*r.xapian);
   print_side_by_side(r);
+  print_operator_classes(r);
   if (r.config->verbose) print_query_rows(r);
 }
 
@@ -164,6 +181,14 @@ json to_json(const IndexRun& r) {
           {"passages", r.passages},         {"passages_per_s", r.passages_per_s()},
           {"peak_rss_mib", r.peak_rss_mib}, {"index_bytes", r.index_bytes},
           {"input_bytes", r.input_bytes}};
+}
+
+json to_json(const Latency& l) {
+  return {{"executions", l.executions},
+          {"p50", l.p50},
+          {"p95", l.p95},
+          {"mean", l.mean},
+          {"max", l.max}};
 }
 
 json to_json(const EngineResult& e) {
@@ -190,12 +215,7 @@ json to_json(const EngineResult& e) {
             {"passages_per_s", m.passages_per_s},
             {"peak_rss_mib", m.peak_rss_mib},
             {"index_bytes", m.index_bytes}}},
-          {"query_latency_ms",
-           {{"executions", l.executions},
-            {"p50", l.p50},
-            {"p95", l.p95},
-            {"mean", l.mean},
-            {"max", l.max}}},
+          {"query_latency_ms", to_json(l)},
           {"queries", rows}};
 }
 
@@ -234,6 +254,17 @@ json to_json(const Report& r) {
         {"index_mb_per_s_ours_over_fts5", ratio(r.ours.index.mb_per_s, r.fts5->index.mb_per_s)},
         {"p95_fts5_over_ours", ratio(r.fts5->queries.latency.p95, r.ours.queries.latency.p95)},
         {"p50_fts5_over_ours", ratio(r.fts5->queries.latency.p50, r.ours.queries.latency.p50)}};
+  }
+  if (!r.operators.empty()) {
+    json classes = json::array();
+    for (const OperatorClass& c : r.operators)
+      classes.push_back({{"class", c.name},
+                         {"queries", c.queries},
+                         {"ours_ms", to_json(c.ours)},
+                         {"fts5_ms", c.fts5 ? to_json(*c.fts5) : json()},
+                         {"error", c.error.empty() ? json() : json(c.error)}});
+    out["operator_classes"] = classes;
+    out["settings"]["operators_file"] = c.operators.string();
   }
   if (r.xapian) {
     out["engines"].push_back(to_json(*r.xapian));

@@ -83,6 +83,15 @@ std::string ris_date(const std::string& iso) {
   return parts[0] + "/" + parts[1] + "/" + parts[2] + "/";
 }
 
+// The passages of a result: its hits, or the passages of each document when grouped.
+std::vector<const Hit*> passages_of(const SearchResult& result) {
+  std::vector<const Hit*> passages;
+  for (const Hit& hit : result.hits) passages.push_back(&hit);
+  for (const DocumentGroup& group : result.groups)
+    for (const Hit& hit : group.passages) passages.push_back(&hit);
+  return passages;
+}
+
 }  // namespace
 
 std::string committee_name(std::string_view code) {
@@ -106,7 +115,8 @@ void print_csv(const SearchResult& result, std::ostream& out) {
   write_row({"rank", "score", "citation", "paragraph", "pages", "section", "symbol", "title",
              "type", "committee", "state", "session", "date", "language", "source", "text"},
             out);
-  for (const Hit& hit : result.hits) {
+  for (const Hit* passage : passages_of(result)) {
+    const Hit& hit = *passage;
     const DocumentInfo& d = hit.document;
     write_row({std::to_string(hit.rank), std::to_string(hit.score), hit.citation, hit.paragraph,
                pages_text(hit), hit.section, d.symbol, d.title, d.type, d.committee, d.state,
@@ -116,7 +126,8 @@ void print_csv(const SearchResult& result, std::ostream& out) {
 }
 
 void print_ris(const SearchResult& result, std::ostream& out) {
-  for (const Hit& hit : result.hits) {
+  for (const Hit* passage : passages_of(result)) {
+    const Hit& hit = *passage;
     const DocumentInfo& d = hit.document;
     tag(out, "TY", "GOVDOC");
     tag(out, "TI", d.title.empty() ? (d.symbol.empty() ? hit.citation : d.symbol) : d.title);

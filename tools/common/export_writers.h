@@ -10,6 +10,8 @@
 
 namespace treatysearch::cli {
 
+// Grouped results (SearchOptions::group) give each document's passages, in order.
+//
 // RFC 4180 CSV, UTF-8 with CRLF line ends: a header row, then one row per passage with rank,
 // score, citation, paragraph, pages, section, the document's fields, language and the passage's
 // whole text. A field holding a comma, a quote, CR or LF is quoted, quotes doubled. A field that

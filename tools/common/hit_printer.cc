@@ -94,18 +94,60 @@ std::string page_note(const Hit& hit) {
   return " (p. " + std::to_string(hit.first_page) + ")";
 }
 
+void print_hit(const Hit& hit, const TextStyle& style, const std::string& indent,
+               std::ostream& out) {
+  out << indent << hit.rank << ". " << printable(hit.citation) << page_note(hit) << '\n';
+  const std::string body(indent.size() + 3, ' ');
+  if (!hit.section.empty()) out << body << printable(short_section(hit.section)) << '\n';
+  out << body;
+  print_snippet(hit.snippet, style, out);
+  out << "\n\n";
+}
+
+// A document's headline in grouped results: its symbol or title, State and date.
+std::string document_line(const DocumentInfo& d) {
+  std::string line = d.symbol.empty() ? (d.title.empty() ? d.source : d.title) : d.symbol;
+  if (!d.state.empty()) line += " \xE2\x80\x94 " + d.state;
+  if (!d.date.empty()) line += " (" + d.date + ")";
+  return line;
+}
+
+// A facet as one line: "committee: CERD 12, CRPD 3" (the first kMaxFacetValuesShown values).
+constexpr std::size_t kMaxFacetValuesShown = 8;
+
+void print_facet(const char* name, const std::vector<FacetCount>& counts, std::ostream& out) {
+  if (counts.empty()) return;
+  out << "  " << name << ':';
+  for (std::size_t i = 0; i < counts.size() && i < kMaxFacetValuesShown; ++i)
+    out << (i == 0 ? " " : ", ") << printable(counts[i].value) << ' ' << counts[i].count;
+  if (counts.size() > kMaxFacetValuesShown)
+    out << ", \xE2\x80\xA6 (" << counts.size() - kMaxFacetValuesShown << " more)";
+  out << '\n';
+}
+
 }  // namespace
 
 void print_text(const SearchResult& result, const TextStyle& style, std::ostream& out) {
-  for (const Hit& hit : result.hits) {
-    out << hit.rank << ". " << printable(hit.citation) << page_note(hit) << '\n';
-    if (!hit.section.empty()) out << "   " << printable(short_section(hit.section)) << '\n';
-    out << "   ";
-    print_snippet(hit.snippet, style, out);
-    out << "\n\n";
+  if (!result.suggestion.empty()) out << "Did you mean: " << printable(result.suggestion) << "\n\n";
+  for (const Hit& hit : result.hits) print_hit(hit, style, "", out);
+  for (const DocumentGroup& group : result.groups) {
+    out << group.rank << ". " << printable(document_line(group.document)) << " \xE2\x80\x94 "
+        << group.hit_count << (group.hit_count == 1 ? " passage" : " passages") << '\n';
+    for (const Hit& hit : group.passages) print_hit(hit, style, "   ", out);
   }
-  const std::size_t shown = result.hits.size();
-  if (shown == 0) {
+  if (result.facets) {
+    out << "Facets (all " << result.total << " matching):\n";
+    print_facet("committee", result.facets->committee, out);
+    print_facet("state", result.facets->state, out);
+    print_facet("type", result.facets->type, out);
+    print_facet("year", result.facets->year, out);
+    print_facet("language", result.facets->language, out);
+    out << '\n';
+  }
+  if (!result.groups.empty()) {
+    out << "Documents " << result.groups.front().rank << "-" << result.groups.back().rank << " of "
+        << result.total << ".\n";
+  } else if (result.hits.empty()) {
     out << "No passages match.\n";
   } else {
     out << "Passages " << result.hits.front().rank << "-" << result.hits.back().rank << " of about "
@@ -113,33 +155,94 @@ void print_text(const SearchResult& result, const TextStyle& style, std::ostream
   }
 }
 
-void print_json(const SearchResult& result, std::ostream& out) {
-  Json hits = Json::array();
-  for (const Hit& hit : result.hits) {
-    Json highlights = Json::array();
-    for (const auto& span : hit.snippet.highlights)
-      highlights.push_back({code_points_before(hit.snippet.text, span.begin),
-                            code_points_before(hit.snippet.text, span.end)});
-    hits.push_back(Json{{"rank", hit.rank},
-                        {"score", hit.score},
-                        {"citation", hit.citation},
-                        {"paragraph", hit.paragraph},
-                        {"section", string_or_null(hit.section)},
-                        {"language", string_or_null(hit.language)},
-                        {"pages", pages_json(hit)},
-                        {"text", hit.text},
-                        {"snippet", hit.snippet.text},
-                        {"highlights", highlights},
-                        {"document", document_json(hit.document)}});
-  }
-  Json doc{{"query", result.query}, {"total", result.total}, {"hits", hits}};
-  doc["warnings"] = result.warnings;
-  // The JSON writer escapes C0 controls but writes DEL and the C1 controls (CSI among them) as
-  // they are: valid JSON, yet acted on by a terminal showing it. Those bytes occur in strings
-  // only, so \u escapes for them keep the JSON valid and its strings exact.
+void print_passage_text(const PassageInContext& shown, std::ostream& out) {
+  const Hit& hit = shown.passage;
+  const DocumentInfo& d = hit.document;
+  out << printable(hit.citation) << page_note(hit) << '\n';
+  out << printable(document_line(d)) << '\n';
+  if (!hit.section.empty()) out << printable(hit.section) << '\n';
+  out << '\n';
+  const auto print_neighbour = [&out](const Hit& neighbour) {
+    out << "   [" << printable(neighbour.paragraph) << "] " << printable(neighbour.text) << "\n\n";
+  };
+  for (const Hit& neighbour : shown.before) print_neighbour(neighbour);
+  out << "\xE2\x96\xB6 [" << printable(hit.paragraph) << "] " << printable(hit.text) << "\n\n";
+  for (const Hit& neighbour : shown.after) print_neighbour(neighbour);
+}
+
+namespace {
+
+Json hit_json(const Hit& hit) {
+  Json highlights = Json::array();
+  for (const auto& span : hit.snippet.highlights)
+    highlights.push_back({code_points_before(hit.snippet.text, span.begin),
+                          code_points_before(hit.snippet.text, span.end)});
+  return Json{{"rank", hit.rank},
+              {"score", hit.score},
+              {"id", hit.id},
+              {"citation", hit.citation},
+              {"paragraph", hit.paragraph},
+              {"section", string_or_null(hit.section)},
+              {"language", string_or_null(hit.language)},
+              {"pages", pages_json(hit)},
+              {"text", hit.text},
+              {"snippet", hit.snippet.text},
+              {"highlights", highlights},
+              {"document", document_json(hit.document)}};
+}
+
+Json facet_json(const std::vector<FacetCount>& counts) {
+  Json field = Json::object();
+  for (const FacetCount& count : counts) field[count.value] = count.count;
+  return field;
+}
+
+// The JSON writer escapes C0 controls but writes DEL and the C1 controls (CSI among them) as
+// they are: valid JSON, yet acted on by a terminal showing it. Those bytes occur in strings
+// only, so \u escapes for them keep the JSON valid and its strings exact.
+void write_json(const Json& doc, std::ostream& out) {
   out << escape_controls(doc.dump(2, ' ', false, Json::error_handler_t::replace),
                          EscapeStyle::kJson)
       << '\n';
+}
+
+}  // namespace
+
+void print_json(const SearchResult& result, std::ostream& out) {
+  Json hits = Json::array();
+  for (const Hit& hit : result.hits) hits.push_back(hit_json(hit));
+  Json doc{{"query", result.query}, {"total", result.total}, {"hits", hits}};
+  if (!result.groups.empty() || result.hits.empty()) {
+    Json groups = Json::array();
+    for (const DocumentGroup& group : result.groups) {
+      Json passages = Json::array();
+      for (const Hit& hit : group.passages) passages.push_back(hit_json(hit));
+      groups.push_back(Json{{"rank", group.rank},
+                            {"file_id", group.file_id},
+                            {"hit_count", group.hit_count},
+                            {"document", document_json(group.document)},
+                            {"passages", passages}});
+    }
+    doc["groups"] = groups;
+  }
+  if (result.facets) {
+    const Facets& f = *result.facets;
+    doc["facets"] = Json{{"committee", facet_json(f.committee)},
+                         {"state", facet_json(f.state)},
+                         {"type", facet_json(f.type)},
+                         {"year", facet_json(f.year)},
+                         {"language", facet_json(f.language)}};
+  }
+  doc["suggestion"] = string_or_null(result.suggestion);
+  doc["warnings"] = result.warnings;
+  write_json(doc, out);
+}
+
+void print_passage_json(const PassageInContext& shown, std::ostream& out) {
+  Json before = Json::array(), after = Json::array();
+  for (const Hit& hit : shown.before) before.push_back(hit_json(hit));
+  for (const Hit& hit : shown.after) after.push_back(hit_json(hit));
+  write_json(Json{{"passage", hit_json(shown.passage)}, {"before", before}, {"after", after}}, out);
 }
 
 }  // namespace treatysearch::cli

@@ -21,6 +21,8 @@ namespace {
 constexpr const char* kTool = "treaty-search";
 
 constexpr const char* kUsage = R"usage(Usage: treaty-search [OPTIONS] QUERY...
+       treaty-search [OPTIONS] --like CITATION|ID     passages similar to that one
+       treaty-search [OPTIONS] --show CITATION|ID     that passage in its document
 
 Searches the passages of indexed treaty-body documents and prints them ranked, each with a
 pinpoint citation such as "CERD/C/KAZ/CO/8-10, para. 18 (b)".
@@ -39,6 +41,9 @@ Examples:
   treaty-search "hate speech" --committee CERD --state Kazakhstan
   treaty-search --json -n 5 'education AND (minority OR minorities)'
   treaty-search --year 2020..2023 --type follow-up-letter refugees
+  treaty-search --group --facets --sort -date discrimination
+  treaty-search --like "CERD/C/KAZ/CO/8-10, para. 18 (b)" --committee CERD
+  treaty-search --show "CERD/C/KAZ/CO/8-10, para. 18 (b)" --context 2
 
 Options)usage";
 
@@ -105,7 +110,8 @@ std::string join(const std::vector<std::string>& words) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string index_dir, year, color, format = "text";
+  std::string index_dir, year, color, format = "text", sort = "relevance", like, show;
+  std::size_t context = 0;
   SearchOptions options;
 
   po::options_description visible(kUsage);
@@ -133,6 +139,21 @@ int main(int argc, char** argv) {
       "only this document symbol; end it with / or * for a prefix: CERD/C/KAZ/* (repeatable)")(
       "lang", po::value(&options.filters.languages)->composing(),
       "only passages in this language: en, fr, es, ru, ar, zh, kk (repeatable)")(
+      "sort", po::value(&sort),
+      "order: relevance (default), date (oldest first) or -date (newest first); ties always "
+      "in the same order")("group",
+                           "one entry per document, with its best passages and its "
+                           "number of matching passages")(
+      "facets", "also count the matches by committee, State, type, year and language")(
+      "no-suggest", "no \"Did you mean\" for rare or unknown words")(
+      "like", po::value(&like),
+      "the passages most similar to this one (a citation as printed, or a JSON \"id\"), other "
+      "States' first; filters apply")(
+      "show", po::value(&show),
+      "print this passage (a citation or id) whole, in its document (see --context)")(
+      "context",
+      cli::number_value("--context", &context, std::size_t{0}, ResultLimits::kMaxContext),
+      "with --show: also this many passages before and after it (at most 20)")(
       "color", po::value(&color)->default_value("auto"),
       "bold matched words: auto (on a terminal, unless NO_COLOR is set), always, never");
   Arguments arguments;
@@ -150,10 +171,33 @@ int main(int argc, char** argv) {
     return cli::kExitOk;
   }
   const std::string query = join(arguments.query_words);
-  if (query.empty()) {
+  const bool by_passage = !like.empty() || !show.empty();
+  if (!like.empty() && !show.empty()) {
+    cli::print_error(kTool, "--like and --show cannot be used together");
+    return cli::kExitError;
+  }
+  if (by_passage && !query.empty()) {
+    cli::print_error(kTool, std::string(like.empty() ? "--show" : "--like") +
+                                " takes a passage, not a query: '" + query + "' is left over");
+    return cli::kExitError;
+  }
+  if (!by_passage && query.empty()) {
     cli::print_error(kTool, "no query given (see treaty-search --help)");
     return cli::kExitError;
   }
+  if (sort == "relevance") {
+    options.sort = SortOrder::kRelevance;
+  } else if (sort == "date") {
+    options.sort = SortOrder::kDateAscending;
+  } else if (sort == "-date") {
+    options.sort = SortOrder::kDateDescending;
+  } else {
+    cli::print_error(kTool, "--sort '" + sort + "': expected relevance, date or -date");
+    return cli::kExitError;
+  }
+  options.group = vm.count("group") > 0;
+  options.facets = vm.count("facets") > 0;
+  options.suggest = vm.count("no-suggest") == 0;
   if (!year.empty() &&
       !parse_year_range(year, &options.filters.year_from, &options.filters.year_to)) {
     cli::print_error(kTool, "--year '" + year + "': expected YEAR or FROM..TO, e.g. 2020..2023");
@@ -172,7 +216,25 @@ int main(int argc, char** argv) {
 
   try {
     const Searcher searcher = Searcher::open(index_dir);
-    const SearchResult result = searcher.search(query, options);
+    if (!show.empty()) {
+      const PassageInContext shown = searcher.passage(show, context);
+      if (format == "json") {
+        cli::print_passage_json(shown, std::cout);
+      } else if (format == "text") {
+        cli::print_passage_text(shown, std::cout);
+      } else {
+        SearchResult as_result;
+        as_result.hits = shown.before;
+        as_result.hits.push_back(shown.passage);
+        as_result.hits.insert(as_result.hits.end(), shown.after.begin(), shown.after.end());
+        if (format == "csv") cli::print_csv(as_result, std::cout);
+        if (format == "ris") cli::print_ris(as_result, std::cout);
+      }
+      std::cout.flush();
+      return cli::kExitOk;
+    }
+    const SearchResult result =
+        like.empty() ? searcher.search(query, options) : searcher.similar(like, options);
     for (const std::string& warning : result.warnings)
       cli::print_error(kTool, "warning: " + warning);
     if (format == "json") {
@@ -188,7 +250,7 @@ int main(int argc, char** argv) {
       cli::print_text(result, style, std::cout);
     }
     std::cout.flush();
-    return result.hits.empty() ? cli::kExitNoHits : cli::kExitOk;
+    return result.hits.empty() && result.groups.empty() ? cli::kExitNoHits : cli::kExitOk;
   } catch (const Error& e) {
     cli::print_error(kTool, e.what());
   } catch (const std::exception& e) {

@@ -92,5 +92,101 @@ TEST(HitPrinterJson, ControlCharactersAreEscapedAndExact) {
   EXPECT_EQ(hit["document"]["source"], result.hits[0].document.source);
 }
 
+// A grouped result with facets and a suggestion, as the library returns them.
+SearchResult grouped_result() {
+  Hit first;
+  first.rank = 1;
+  first.id = "00000000000000aa:3";
+  first.citation = "CERD/C/KAZ/CO/8-10, para. 18 (b)";
+  first.paragraph = "18 (b)";
+  first.snippet.text = "racist hate speech";
+  Hit second = first;
+  second.rank = 2;
+  second.id = "00000000000000aa:7";
+  second.citation = "CERD/C/KAZ/CO/8-10, para. 32";
+  second.paragraph = "32";
+  DocumentGroup group;
+  group.rank = 1;
+  group.file_id = "00000000000000aa";
+  group.document.symbol = "CERD/C/KAZ/CO/8-10";
+  group.document.state = "Kazakhstan";
+  group.document.date = "2022-04-29";
+  group.hit_count = 5;
+  group.passages = {first, second};
+  SearchResult result;
+  result.query = "hate speach";
+  result.total = 1;
+  result.groups = {group};
+  Facets facets;
+  facets.committee = {{"CERD", 5}};
+  facets.state = {{"Kazakhstan", 5}};
+  facets.year = {{"2022", 4}, {"2023", 1}};
+  result.facets = facets;
+  result.suggestion = "hate speech";
+  return result;
+}
+
+TEST(HitPrinterText, GroupsFacetsAndSuggestion) {
+  const std::string out = text_of(grouped_result(), false);
+  EXPECT_EQ(out.rfind("Did you mean: hate speech\n\n", 0), 0U) << out;
+  EXPECT_NE(out.find("1. CERD/C/KAZ/CO/8-10 \xE2\x80\x94 Kazakhstan (2022-04-29) \xE2\x80\x94 5 "
+                     "passages\n   1. CERD/C/KAZ/CO/8-10, para. 18 (b)\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("   2. CERD/C/KAZ/CO/8-10, para. 32\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("  committee: CERD 5\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("  year: 2022 4, 2023 1\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find("  type:"), std::string::npos) << "an empty facet is not printed";
+  EXPECT_NE(out.find("Documents 1-1 of 1.\n"), std::string::npos) << out;
+}
+
+TEST(HitPrinterJson, GroupsFacetsSuggestionAndIds) {
+  std::ostringstream out;
+  print_json(grouped_result(), out);
+  const auto json = nlohmann::json::parse(out.str());
+  EXPECT_TRUE(json["hits"].empty());
+  ASSERT_EQ(json["groups"].size(), 1U);
+  const auto& group = json["groups"][0];
+  EXPECT_EQ(group["hit_count"], 5);
+  EXPECT_EQ(group["file_id"], "00000000000000aa");
+  EXPECT_EQ(group["document"]["symbol"], "CERD/C/KAZ/CO/8-10");
+  ASSERT_EQ(group["passages"].size(), 2U);
+  EXPECT_EQ(group["passages"][1]["id"], "00000000000000aa:7");
+  EXPECT_EQ(json["facets"]["committee"]["CERD"], 5);
+  EXPECT_EQ(json["facets"]["year"]["2023"], 1);
+  EXPECT_TRUE(json["facets"]["type"].empty());
+  EXPECT_EQ(json["suggestion"], "hate speech");
+  EXPECT_TRUE(json["warnings"].empty());
+}
+
+TEST(HitPrinterJson, WithoutFacetsOrSuggestionTheKeysSayNothing) {
+  std::ostringstream out;
+  print_json(hostile_result(), out);
+  const auto json = nlohmann::json::parse(out.str());
+  EXPECT_FALSE(json.contains("facets"));
+  EXPECT_FALSE(json.contains("groups")) << "ungrouped results with hits have no groups key";
+  EXPECT_TRUE(json["suggestion"].is_null());
+}
+
+TEST(HitPrinterText, PassageInItsDocument) {
+  Hit hit;
+  hit.citation = "CERD/C/KAZ/CO/8-10, para. 18";
+  hit.paragraph = "18";
+  hit.text = "The Committee recommends.";
+  hit.section = "C. Concerns";
+  hit.document.symbol = "CERD/C/KAZ/CO/8-10";
+  Hit before = hit, after = hit;
+  before.paragraph = "17";
+  before.text = "Before.";
+  after.paragraph = "19";
+  after.text = "After.";
+  PassageInContext shown{hit, {before}, {after}};
+  std::ostringstream out;
+  print_passage_text(shown, out);
+  EXPECT_EQ(out.str(),
+            "CERD/C/KAZ/CO/8-10, para. 18\nCERD/C/KAZ/CO/8-10\nC. Concerns\n\n   [17] Before.\n\n"
+            "\xE2\x96\xB6 [18] The Committee recommends.\n\n   [19] After.\n\n");
+}
+
 }  // namespace
 }  // namespace treatysearch::cli
