@@ -257,12 +257,12 @@ json to_json(const Report& r) {
   }
   if (!r.operators.empty()) {
     json classes = json::array();
-    for (const OperatorClass& c : r.operators)
-      classes.push_back({{"class", c.name},
-                         {"queries", c.queries},
-                         {"ours_ms", to_json(c.ours)},
-                         {"fts5_ms", c.fts5 ? to_json(*c.fts5) : json()},
-                         {"error", c.error.empty() ? json() : json(c.error)}});
+    for (const OperatorClass& op : r.operators)
+      classes.push_back({{"class", op.name},
+                         {"queries", op.queries},
+                         {"ours_ms", to_json(op.ours)},
+                         {"fts5_ms", op.fts5 ? to_json(*op.fts5) : json()},
+                         {"error", op.error.empty() ? json() : json(op.error)}});
     out["operator_classes"] = classes;
     out["settings"]["operators_file"] = c.operators.string();
   }
