@@ -93,6 +93,7 @@ SearchResult SearcherImpl::run(const std::string& query, const SearchOptions& op
     for (auto it = db_.synonyms_begin(surface); it != db_.synonyms_end(surface); ++it)
       terms->push_back(*it);
   };
+  context.database = &db_;  // truncated words expand to the index's own words
   CompiledQuery compiled = compile_query(root, analyzer_, context, query);
   const Xapian::Query filter = filter_query(db_, effective_filters(options.filters, compiled));
   auto filtered = [&](const Xapian::Query& q) {
