@@ -35,18 +35,40 @@ const LanguageAbbreviations kByLanguage[] = {
     {"pt", {"art.", "Art.", "n.º", "par.", "Sr.", "Sra."}},
 };
 
+// ICU's filter does not suppress a break after an abbreviation with a full stop inside
+// ("e.g.", "i.e.": tested), so those are checked here, on the text before each break.
+bool after_dotted_abbreviation(std::string_view before, const std::vector<std::string>& dotted) {
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\t'))
+    before.remove_suffix(1);
+  for (const std::string& abbreviation : dotted) {
+    if (before.size() < abbreviation.size() ||
+        before.compare(before.size() - abbreviation.size(), abbreviation.size(), abbreviation) != 0)
+      continue;
+    const std::size_t at = before.size() - abbreviation.size();
+    // A word of its own: at the start, or after a space or an opening mark.
+    if (at == 0 || before[at - 1] == ' ' || before[at - 1] == '(' || before[at - 1] == ',' ||
+        before[at - 1] == '[')
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 struct SentenceBreaker::Impl {
-  std::unordered_map<std::string, std::unique_ptr<icu::BreakIterator>> breakers;
+  struct Language {
+    std::unique_ptr<icu::BreakIterator> breaker;
+    std::vector<std::string> dotted;  // abbreviations with a full stop inside
+  };
+  std::unordered_map<std::string, Language> languages;
   UText text = UTEXT_INITIALIZER;
 
   ~Impl() { utext_close(&text); }
 
-  icu::BreakIterator* breaker_for(std::string_view language) {
+  Language& language_for(std::string_view language) {
     std::string key(language);
-    auto it = breakers.find(key);
-    if (it != breakers.end()) return it->second.get();
+    auto it = languages.find(key);
+    if (it != languages.end()) return it->second;
     const icu::Locale locale = key.empty() ? icu::Locale::getRoot() : icu::Locale(key.c_str());
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> sentences(
@@ -70,7 +92,11 @@ struct SentenceBreaker::Impl {
         sentences.reset(U_SUCCESS(status) ? filtered : nullptr);
       }
     }
-    return breakers.emplace(std::move(key), std::move(sentences)).first->second.get();
+    Language entry;
+    entry.breaker = std::move(sentences);
+    for (std::string& word : abbreviations(language))
+      if (word.find('.') + 1 < word.size()) entry.dotted.push_back(std::move(word));
+    return languages.emplace(std::move(key), std::move(entry)).first->second;
   }
 };
 
@@ -88,7 +114,8 @@ void SentenceBreaker::starts(std::string_view text, std::string_view language,
                              std::vector<std::uint32_t>* out) {
   out->clear();
   if (text.empty()) return;
-  icu::BreakIterator* breaker = impl_->breaker_for(language);
+  const Impl::Language& entry = impl_->language_for(language);
+  icu::BreakIterator* breaker = entry.breaker.get();
   if (!breaker) return;
   UErrorCode status = U_ZERO_ERROR;
   utext_openUTF8(&impl_->text, text.data(), static_cast<int64_t>(text.size()), &status);
@@ -96,8 +123,12 @@ void SentenceBreaker::starts(std::string_view text, std::string_view language,
   breaker->setText(&impl_->text, status);
   if (U_FAILURE(status)) return;
   breaker->first();
-  for (int32_t at = breaker->next(); at != icu::BreakIterator::DONE; at = breaker->next())
-    if (static_cast<std::size_t>(at) < text.size()) out->push_back(static_cast<std::uint32_t>(at));
+  for (int32_t at = breaker->next(); at != icu::BreakIterator::DONE; at = breaker->next()) {
+    const auto offset = static_cast<std::size_t>(at);
+    if (offset >= text.size() || after_dotted_abbreviation(text.substr(0, offset), entry.dotted))
+      continue;
+    out->push_back(static_cast<std::uint32_t>(offset));
+  }
 }
 
 }  // namespace treatysearch::core
