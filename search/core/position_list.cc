@@ -149,10 +149,11 @@ bool decode_position_list(std::string_view encoded,
                           std::vector<std::uint32_t>* sentence_starts) {
   out->clear();
   PositionListCursor cursor(encoded);
-  if (sentence_starts) {
-    sentence_starts->clear();
-    if (!cursor.sentence_starts(sentence_starts)) return false;
-  }
+  // The sentence starts are checked whether or not the caller wants them (index checks).
+  std::vector<std::uint32_t> unused;
+  std::vector<std::uint32_t>* starts = sentence_starts ? sentence_starts : &unused;
+  starts->clear();
+  if (!cursor.sentence_starts(starts)) return false;
   while (cursor.next()) {
     out->emplace_back(cursor.term(), std::vector<std::uint32_t>{});
     if (!cursor.positions(&out->back().second)) return false;

@@ -90,8 +90,8 @@ class PositionListCursor {
   bool ok_ = true;
 };
 
-// Every term with its positions (tests and diagnostics); false on malformed bytes. With
-// `sentence_starts`, also the sentence starts.
+// Every term with its positions (tests and diagnostics); false on malformed bytes, sentence
+// starts included. With `sentence_starts`, also those.
 bool decode_position_list(std::string_view encoded,
                           std::vector<std::pair<std::string, std::vector<std::uint32_t>>>* out,
                           std::vector<std::uint32_t>* sentence_starts = nullptr);

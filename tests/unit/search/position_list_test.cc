@@ -197,7 +197,11 @@ TEST(PositionList, MalformedSentenceStartsAreRefused) {
   std::string encoded = encode_sentences({"a", "b", "c"}, {2});
   PassagePositions passage;
   EXPECT_FALSE(passage.assign(encoded.substr(0, 2)));  // the count without its gaps
-  encoded[1] = 100;                                    // more starts than bytes
+  encoded[2] = 0;  // a zero gap: a sentence cannot start where the last one did
+  EXPECT_FALSE(passage.assign(encoded));
+  Decoded decoded;
+  EXPECT_FALSE(decode_position_list(encoded, &decoded));  // checked without asking for them
+  encoded[1] = 100;  // more starts than bytes
   EXPECT_FALSE(passage.assign(encoded));
   EXPECT_FALSE(passage.assign(std::string("\x03\x00\x00", 3)));  // an unknown version
 }
