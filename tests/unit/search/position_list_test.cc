@@ -201,7 +201,7 @@ TEST(PositionList, MalformedSentenceStartsAreRefused) {
   EXPECT_FALSE(passage.assign(encoded));
   Decoded decoded;
   EXPECT_FALSE(decode_position_list(encoded, &decoded));  // checked without asking for them
-  encoded[1] = 100;  // more starts than bytes
+  encoded[1] = 100;                                       // more starts than bytes
   EXPECT_FALSE(passage.assign(encoded));
   EXPECT_FALSE(passage.assign(std::string("\x03\x00\x00", 3)));  // an unknown version
 }
