@@ -38,20 +38,9 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return true;
 }
 
-// Reads a connector (w/N, pre/N, /s, /p, in any case) into *out; false if `word` is none.
-bool read_connector(std::string_view query, std::string_view word, std::size_t at, Lexeme* out) {
-  if (equals_ignoring_case(word, "/s") || equals_ignoring_case(word, "/p")) {
-    out->connector =
-        core::ascii_lower(word[1]) == 's' ? Connector::kSentence : Connector::kParagraph;
-    return true;
-  }
-  std::size_t slash = word.find('/');
-  if (slash == std::string_view::npos) return false;
-  const std::string_view name = word.substr(0, slash);
-  const bool within = equals_ignoring_case(name, "w");
-  if (!within && !equals_ignoring_case(name, "pre")) return false;
-  const std::string_view digits = word.substr(slash + 1);
-  const std::string shown = core::ascii_lowercase(name) + "/";
+// The N of a connector: whole, 1..QueryLimits::kMaxProximity; `shown` names the connector.
+std::uint32_t read_width(std::string_view query, std::string_view word, std::string_view digits,
+                         std::size_t at, const std::string& shown) {
   if (digits.empty())
     fail(query, shown + " needs a number at " + std::to_string(column(query, at)) + " (" + shown +
                     "5: within 5 words)");
@@ -65,8 +54,33 @@ bool read_connector(std::string_view query, std::string_view word, std::size_t a
   if (width < 1 || width > QueryLimits::kMaxProximity)
     fail(query, std::string(word) + " at " + std::to_string(column(query, at)) +
                     ": the width must be 1.." + std::to_string(QueryLimits::kMaxProximity));
+  return static_cast<std::uint32_t>(width);
+}
+
+bool all_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), core::is_ascii_digit);
+}
+
+// Reads a connector into *out, in any case: w/N, pre/N, /s, /p, and the spellings Westlaw
+// (/N, +N) and Lexis (w/s, w/p) users type; false if `word` is none.
+bool read_connector(std::string_view query, std::string_view word, std::size_t at, Lexeme* out) {
+  for (const char* sentence : {"/s", "w/s"})
+    if (equals_ignoring_case(word, sentence)) return out->connector = Connector::kSentence, true;
+  for (const char* paragraph : {"/p", "w/p"})
+    if (equals_ignoring_case(word, paragraph)) return out->connector = Connector::kParagraph, true;
+  if (word.size() > 1 && (word[0] == '/' || word[0] == '+') && all_digits(word.substr(1))) {
+    out->connector = word[0] == '/' ? Connector::kWithin : Connector::kPrecedes;
+    out->width = read_width(query, word, word.substr(1), at, std::string(1, word[0]));
+    return true;
+  }
+  const std::size_t slash = word.find('/');
+  if (slash == std::string_view::npos) return false;
+  const std::string_view name = word.substr(0, slash);
+  const bool within = equals_ignoring_case(name, "w");
+  if (!within && !equals_ignoring_case(name, "pre")) return false;
   out->connector = within ? Connector::kWithin : Connector::kPrecedes;
-  out->width = static_cast<std::uint32_t>(width);
+  out->width =
+      read_width(query, word, word.substr(slash + 1), at, core::ascii_lowercase(name) + "/");
   return true;
 }
 
@@ -161,10 +175,12 @@ std::vector<Lexeme> lex(std::string_view q) {
       out.push_back(std::move(lexeme));
     } else if (exact) {
       push(Lexeme::Kind::kWord, std::move(word), start, true);
-    } else if (word == "AND") {
+    } else if (word == "AND" || word == "&") {  // & is Westlaw's AND
       push(Lexeme::Kind::kAnd, word, start);
     } else if (word == "OR") {
       push(Lexeme::Kind::kOr, word, start);
+    } else if (word == "%") {  // Westlaw's BUT NOT
+      push(Lexeme::Kind::kNot, word, start);
     } else if (word == "NOT") {
       // AND NOT and BUT NOT (Lexis) are NOT: "a AND NOT b" parses as it is; BUT is dropped.
       if (!out.empty() && out.back().kind == Lexeme::Kind::kWord && out.back().text == "BUT" &&

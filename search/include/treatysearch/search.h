@@ -16,6 +16,8 @@
 //   a w/N b            a and b at most N words apart, either order (1 <= N <= 255)
 //   a pre/N b          a before b, at most N words after it
 //   a /s b, a /p b     in the same sentence / the same paragraph (passage)
+//                      (Westlaw's /N, +N, & and % and Lexis's w/s, w/p are read as w/N, pre/N,
+//                      AND, BUT NOT, /s, /p)
 //                      Connectors are case-insensitive and bind tighter than side-by-side
 //                      words, AND and OR; their operands are words, phrases, truncated words or
 //                      a parenthesised OR of those; a chain a w/3 b /s c means a w/3 b and b /s c

@@ -68,6 +68,21 @@ TEST(Connectors, EachConnectorParsesInAnyCase) {
   EXPECT_EQ(parsed("police /P torture"), "/p(police torture)");
 }
 
+TEST(Connectors, WestlawAndLexisSpellings) {
+  EXPECT_EQ(parsed("police /5 torture"), "/5(police torture)");
+  EXPECT_EQ(parse_query("police /5 torture").connector, Connector::kWithin);
+  EXPECT_EQ(parse_query("police +3 torture").connector, Connector::kPrecedes);
+  EXPECT_EQ(parse_query("police +3 torture").width, 3u);
+  EXPECT_EQ(parse_query("police W/S torture").connector, Connector::kSentence);
+  EXPECT_EQ(parse_query("police w/p torture").connector, Connector::kParagraph);
+  EXPECT_EQ(parsed("police & torture"), "and(police torture)");
+  EXPECT_EQ(parsed("police % riots"), "all(police not(riots))");
+  EXPECT_EQ(parsed("police BUT NOT riots"), "all(police not(riots))");
+  EXPECT_EQ(parsed("police AND NOT riots"), "and(police not(riots))");
+  EXPECT_TRUE(mentions(error_of("a /256 b"), "/256 at 3: the width must be 1..255"));
+  EXPECT_TRUE(mentions(error_of("a +0 b"), "+0 at 3: the width must be 1..255"));
+}
+
 TEST(Connectors, BindTighterThanWordsAndOperators) {
   EXPECT_EQ(parsed("a w/3 b c"), "all(w/3(a b) c)");
   EXPECT_EQ(parsed("a OR b w/3 c"), "or(a w/3(b c))");
