@@ -41,15 +41,27 @@ void add_boolean(const char* prefix, const std::string& value, Xapian::Document*
 // Feeds what the analyzer finds into a Xapian document (layout: schema.h).
 class PostingSink : public core::TokenSink {
  public:
+  // `sentence_offsets`: byte offsets where a sentence after the first starts (sentences.h).
   PostingSink(Xapian::Document* doc, std::string* buffer, core::PositionListBuilder* positions,
-              DocumentBuilder::Variants* variants, std::size_t* longest_term)
+              DocumentBuilder::Variants* variants, std::size_t* longest_term,
+              const std::vector<std::uint32_t>* sentence_offsets)
       : doc_(doc),
         term_(buffer),
         positions_(positions),
         variants_(variants),
-        longest_term_(longest_term) {}
+        longest_term_(longest_term),
+        sentence_offsets_(sentence_offsets) {}
 
   void on_token(const core::Token& token) override {
+    // The first word at or after a sentence boundary starts that sentence (the /s connector
+    // compares word positions, so the analyzer's positions decide, never byte offsets).
+    bool starts_sentence = false;
+    while (next_sentence_ < sentence_offsets_->size() &&
+           token.begin >= (*sentence_offsets_)[next_sentence_]) {
+      ++next_sentence_;
+      starts_sentence = true;
+    }
+    if (starts_sentence) positions_->add_sentence_start(token.position);
     if (token.original == token.surface) {
       term_->assign(token.surface);
     } else {
@@ -89,6 +101,8 @@ class PostingSink : public core::TokenSink {
   std::string stem_key_;
   DocumentBuilder::Variants* variants_;
   std::size_t* longest_term_;
+  const std::vector<std::uint32_t>* sentence_offsets_;
+  std::size_t next_sentence_ = 0;
 };
 
 }  // namespace
@@ -136,7 +150,8 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     const std::string& language = passage.language.empty() ? info.language : passage.language;
     Xapian::Document doc;
     longest_term_ = 0;
-    PostingSink sink(&doc, &term_, &positions_, variants, &longest_term_);
+    sentences_.starts(passage.text, language, &sentence_offsets_);
+    PostingSink sink(&doc, &term_, &positions_, variants, &longest_term_, &sentence_offsets_);
     analyzer_.analyze(passage.text, language, sink);
     std::size_t position_list_bytes = 0;
     if (!positions_.empty()) {
@@ -151,6 +166,13 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
       positions_.clear();
     }
     add_filter_terms(file_key, info, language, &doc);
+    // para:18 finds paragraph 18 and what is under it: 18 (a), "18, recommendation 1".
+    if (!passage.label.empty()) doc.add_boolean_term(schema::paragraph_term(passage.label));
+    if (passage.kind != PassageKind::kFootnote) {
+      if (!passage.parent.empty()) doc.add_boolean_term(schema::paragraph_term(passage.parent));
+      const std::string_view number = schema::leading_paragraph_number(passage.label);
+      if (!number.empty()) doc.add_boolean_term(schema::paragraph_term(number));
+    }
     const std::string id_term = schema::id_term(file_key, ordinal);
     doc.add_boolean_term(id_term);
 

@@ -14,6 +14,7 @@
 #include "analyzer.h"
 #include "passage.h"
 #include "position_list.h"
+#include "sentences.h"
 #include "treatysearch/types.h"
 
 namespace treatysearch::ingest {
@@ -66,6 +67,8 @@ class DocumentBuilder {
   std::string term_;              // reused buffers: no allocation per token on the hot path
   core::PositionListBuilder positions_;
   std::string encoded_positions_;
+  core::SentenceBreaker sentences_;
+  std::vector<std::uint32_t> sentence_offsets_;  // of the passage being built
 };
 
 }  // namespace treatysearch::ingest

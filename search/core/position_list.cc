@@ -9,7 +9,8 @@ namespace treatysearch::core {
 
 namespace {
 
-constexpr char kFormatVersion = 1;
+constexpr char kFormatVersion = 2;
+constexpr char kFormatWithoutSentences = 1;  // still read: one sentence per passage
 
 std::size_t shared_prefix(std::string_view a, std::string_view b) {
   const std::size_t n = std::min(a.size(), b.size());
@@ -39,6 +40,11 @@ void PositionListBuilder::add(std::string_view term, std::uint32_t position) {
   arena_.append(term);
 }
 
+void PositionListBuilder::add_sentence_start(std::uint32_t position) {
+  if (position <= 1 || (!sentence_starts_.empty() && position <= sentence_starts_.back())) return;
+  sentence_starts_.push_back(position);
+}
+
 void PositionListBuilder::encode(std::string* out) {
   out->clear();
   order_.resize(entries_.size());
@@ -52,6 +58,12 @@ void PositionListBuilder::encode(std::string* out) {
     if (i == 0 || term_of(entries_[order_[i]]) != term_of(entries_[order_[i - 1]])) ++terms;
 
   out->push_back(kFormatVersion);
+  put_varint(sentence_starts_.size(), out);
+  std::uint32_t last_start = 1;
+  for (const std::uint32_t start : sentence_starts_) {
+    put_varint(start - last_start, out);
+    last_start = start;
+  }
   put_varint(terms, out);
   distinct_.clear();
   std::string_view previous;
@@ -79,12 +91,36 @@ void PositionListBuilder::clear() {
   arena_.clear();
   entries_.clear();
   distinct_.clear();
+  sentence_starts_.clear();
 }
 
 PositionListCursor::PositionListCursor(std::string_view encoded) : encoded_(encoded) {
-  ok_ = !encoded_.empty() && encoded_[0] == kFormatVersion;
+  ok_ = !encoded_.empty() &&
+        (encoded_[0] == kFormatVersion || encoded_[0] == kFormatWithoutSentences);
   pos_ = 1;
+  if (ok_ && encoded_[0] == kFormatVersion) {
+    // Skip the sentence starts (read on request), checking that each gap is whole.
+    std::uint64_t count = 0;
+    ok_ = get_varint(encoded_, &pos_, &count) && count <= encoded_.size() - pos_;
+    const std::size_t gaps_begin = pos_;
+    std::uint64_t gap = 0;
+    for (std::uint64_t i = 0; ok_ && i < count; ++i) ok_ = get_varint(encoded_, &pos_, &gap);
+    if (ok_) sentence_gaps_ = encoded_.substr(gaps_begin, pos_ - gaps_begin);
+  }
   if (ok_) ok_ = get_varint(encoded_, &pos_, &remaining_);
+}
+
+bool PositionListCursor::sentence_starts(std::vector<std::uint32_t>* out) const {
+  // Gaps count from position 1, which starts the first sentence.
+  std::uint64_t position = 1;
+  for (std::size_t i = 0; i < sentence_gaps_.size();) {
+    std::uint64_t gap = 0;
+    if (!get_varint(sentence_gaps_, &i, &gap) || gap == 0 || position + gap > UINT32_MAX)
+      return false;
+    position += gap;
+    out->push_back(static_cast<std::uint32_t>(position));
+  }
+  return true;
 }
 
 bool PositionListCursor::next() {
@@ -109,9 +145,15 @@ bool PositionListCursor::positions(std::vector<std::uint32_t>* out) const {
 }
 
 bool decode_position_list(std::string_view encoded,
-                          std::vector<std::pair<std::string, std::vector<std::uint32_t>>>* out) {
+                          std::vector<std::pair<std::string, std::vector<std::uint32_t>>>* out,
+                          std::vector<std::uint32_t>* sentence_starts) {
   out->clear();
   PositionListCursor cursor(encoded);
+  // The sentence starts are checked whether or not the caller wants them (index checks).
+  std::vector<std::uint32_t> unused;
+  std::vector<std::uint32_t>* starts = sentence_starts ? sentence_starts : &unused;
+  starts->clear();
+  if (!cursor.sentence_starts(starts)) return false;
   while (cursor.next()) {
     out->emplace_back(cursor.term(), std::vector<std::uint32_t>{});
     if (!cursor.positions(&out->back().second)) return false;
@@ -123,7 +165,12 @@ bool PassagePositions::assign(std::string encoded) {
   encoded_ = std::move(encoded);
   arena_.clear();
   entries_.clear();
+  sentence_starts_.clear();
   PositionListCursor cursor(encoded_);
+  if (!cursor.sentence_starts(&sentence_starts_)) {
+    sentence_starts_.clear();
+    return false;
+  }
   while (cursor.next()) {
     entries_.push_back({static_cast<std::uint32_t>(arena_.size()),
                         static_cast<std::uint32_t>(cursor.term().size()), cursor.gaps()});
@@ -146,7 +193,7 @@ void PassagePositions::positions(std::string_view term, std::vector<std::uint32_
   if (entry) decode_gaps(entry->gaps, out);  // malformed gaps end the list early
 }
 
-bool PassagePositions::in_sequence(const std::vector<std::vector<std::string>>& groups) {
+bool PassagePositions::gather(const std::vector<std::vector<std::string>>& groups) {
   if (groups.empty()) return false;
   scratch_.resize(groups.size());
   for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -156,6 +203,35 @@ bool PassagePositions::in_sequence(const std::vector<std::vector<std::string>>& 
     if (list.empty()) return false;
     std::sort(list.begin(), list.end());  // a group's forms interleave
   }
+  return true;
+}
+
+void PassagePositions::occurrences(const std::vector<std::vector<std::string>>& groups,
+                                   std::vector<WordSpan>* out) {
+  if (!gather(groups)) return;
+  const auto length = static_cast<std::uint32_t>(groups.size() - 1);
+  for (const std::uint32_t start : scratch_.front()) {
+    if (start > UINT32_MAX - length) break;
+    bool all = true;
+    for (std::size_t g = 1; g < groups.size() && all; ++g)
+      all = std::binary_search(scratch_[g].begin(), scratch_[g].end(),
+                               start + static_cast<std::uint32_t>(g));
+    if (all) out->push_back({start, start + length});
+  }
+}
+
+std::uint32_t PassagePositions::sentence_first(std::uint32_t position) const {
+  auto it = std::upper_bound(sentence_starts_.begin(), sentence_starts_.end(), position);
+  return it == sentence_starts_.begin() ? 1 : *(it - 1);
+}
+
+std::uint32_t PassagePositions::sentence_last(std::uint32_t position) const {
+  auto it = std::upper_bound(sentence_starts_.begin(), sentence_starts_.end(), position);
+  return it == sentence_starts_.end() ? UINT32_MAX : *it - 1;
+}
+
+bool PassagePositions::in_sequence(const std::vector<std::vector<std::string>>& groups) {
+  if (!gather(groups)) return false;
   for (const std::uint32_t start : scratch_.front()) {
     bool all = true;
     for (std::size_t g = 1; g < groups.size() && all; ++g)

@@ -6,13 +6,16 @@
 // passage that was a quarter of all indexing CPU and half the index. One value per passage is
 // appended in docid order instead. A phrase is checked by reading that one value, and only for
 // the passages that could enter the results (passage_check.h), as Xapian 1.4 also defers its
-// position checks. It leaves room for what Xapian's position table cannot hold: the sentence
-// of each position, which the /s and /p connectors will need.
+// position checks. It also holds what Xapian's position table cannot: where each sentence
+// starts, for the /s connector.
 //
-// Format (version 1): a version byte; varint term count; then, for each distinct term in byte
+// Format (version 2): a version byte; varint count of sentence starts, then the word positions
+// where a sentence other than the first starts, as varint gaps (the first from 1: position 1
+// always starts the first sentence); varint term count; then, for each distinct term in byte
 // order: varint bytes shared with the previous term, varint length of the rest, the rest, varint
 // byte length of the positions, then the positions as varint gaps (the first from 0). Positions
-// are 1-based and strictly increasing per term.
+// are 1-based and strictly increasing per term. Version 1 (no sentence starts) is still read,
+// as one sentence per passage.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +36,9 @@ class PositionListBuilder {
 
   // `position` must not repeat for the same term; order does not matter.
   void add(std::string_view term, std::uint32_t position);
+  // Marks `position` as the first word of a sentence. Positions must increase from call to
+  // call; 1 (the first sentence's start) and repeats are ignored.
+  void add_sentence_start(std::uint32_t position);
   bool empty() const { return entries_.empty(); }
   // Encodes the pairs added since the last clear() into *out (replacing its contents).
   void encode(std::string* out);
@@ -53,6 +59,7 @@ class PositionListBuilder {
   std::vector<Entry> entries_;
   std::vector<std::uint32_t> order_;
   std::vector<TermCount> distinct_;
+  std::vector<std::uint32_t> sentence_starts_;
   std::string gaps_;
 };
 
@@ -68,10 +75,14 @@ class PositionListCursor {
   bool positions(std::vector<std::uint32_t>* out) const;
   // The current term's positions, still encoded (varint gaps).
   std::string_view gaps() const { return gaps_; }
+  // Appends the word positions where a sentence after the first starts, increasing; false if
+  // malformed. None for version 1.
+  bool sentence_starts(std::vector<std::uint32_t>* out) const;
   bool ok() const { return ok_; }
 
  private:
   std::string_view encoded_;
+  std::string_view sentence_gaps_;
   std::size_t pos_ = 0;
   std::uint64_t remaining_ = 0;
   std::string term_;
@@ -79,9 +90,17 @@ class PositionListCursor {
   bool ok_ = true;
 };
 
-// Every term with its positions (tests and diagnostics); false on malformed bytes.
+// Every term with its positions (tests and diagnostics); false on malformed bytes, sentence
+// starts included. With `sentence_starts`, also those.
 bool decode_position_list(std::string_view encoded,
-                          std::vector<std::pair<std::string, std::vector<std::uint32_t>>>* out);
+                          std::vector<std::pair<std::string, std::vector<std::uint32_t>>>* out,
+                          std::vector<std::uint32_t>* sentence_starts = nullptr);
+
+// The words one occurrence of a word or phrase covers: positions first..last.
+struct WordSpan {
+  std::uint32_t first = 0, last = 0;
+  bool operator==(const WordSpan&) const = default;
+};
 
 // The positions of one passage's terms, for checking phrases. assign() decodes the term
 // directory (positions are decoded on request). Not thread-safe; reusable across passages.
@@ -98,7 +117,19 @@ class PassagePositions {
   // groups never match.
   bool in_sequence(const std::vector<std::vector<std::string>>& groups);
 
+  // Appends to *out every occurrence of the sequence `groups` (as in_sequence), its span from
+  // its first word to its last, by increasing first position.
+  void occurrences(const std::vector<std::vector<std::string>>& groups, std::vector<WordSpan>* out);
+
+  // The first and last word positions of the sentence holding `position`: the passage when it
+  // has no sentence starts (the last of the last sentence is UINT32_MAX).
+  std::uint32_t sentence_first(std::uint32_t position) const;
+  std::uint32_t sentence_last(std::uint32_t position) const;
+
  private:
+  // Fills scratch_ with the positions of each group; false if some group has none.
+  bool gather(const std::vector<std::vector<std::string>>& groups);
+
   struct Entry {
     std::uint32_t offset, length;  // of the term in arena_
     std::string_view gaps;         // into the encoded bytes
@@ -108,7 +139,8 @@ class PassagePositions {
 
   std::string encoded_;  // owned: the entries point into it
   std::string arena_;
-  std::vector<Entry> entries_;  // in term order
+  std::vector<Entry> entries_;                  // in term order
+  std::vector<std::uint32_t> sentence_starts_;  // increasing, all > 1
   std::vector<std::vector<std::uint32_t>> scratch_;
 };
 

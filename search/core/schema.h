@@ -12,6 +12,9 @@
 //   XC<committee> XS<state> XT<type> XL<language> XY<symbol>   boolean filter terms: the value
 //                    with ASCII letters in lower case, cut at kMaxFilterValueBytes (filter_term);
 //                    a State is stored under its canonical name when the State table knows it
+//   XP<label>        the passage's label and the label of the paragraph it is under (not for
+//                    footnotes), and the leading number of its label: para:18 finds 18,
+//                    18 (a) and "18, recommendation 1" (paragraph_term)
 // Synonym table
 //   <surface>  -> E<original>   the spellings of a folded form seen (see E above)
 //   Z<stem>    -> <term>        the word terms (surface or E) of the words with that stem,
@@ -20,8 +23,9 @@
 //                               what a Z<stem> term would, without a posting per passage
 // Values
 //   kDateSlot        "YYYYMMDD" with 00 for unknown month/day: sortable, range-filterable
-//   kPositionsSlot   the positions of the passage's word terms (position_list.h): phrases are
-//                    checked against it (passage_check.h)
+//   kPositionsSlot   the positions of the passage's word terms and where its sentences start
+//                    (position_list.h): phrases and connectors are checked against it
+//                    (passage_check.h)
 //   slots 2 to 6     file key, committee, State, type, language: grouping and facets
 //                    (result_values.h)
 // Document data      a PassageRecord (passage_record.h); its kind is a PassageKind below
@@ -62,6 +66,7 @@ inline constexpr const char* kStatePrefix = "XS";
 inline constexpr const char* kTypePrefix = "XT";
 inline constexpr const char* kLanguagePrefix = "XL";
 inline constexpr const char* kSymbolPrefix = "XY";
+inline constexpr const char* kParagraphPrefix = "XP";
 
 inline constexpr unsigned kDateSlot = 0;
 inline constexpr unsigned kPositionsSlot = 1;
@@ -114,6 +119,23 @@ inline std::string filter_term(std::string_view prefix, std::string_view value) 
   std::string term(prefix);
   for (char c : value.substr(0, kMaxFilterValueBytes)) term.push_back(ascii_lower(c));
   return term;
+}
+
+// The filter term of a paragraph label ("18 (b)", "18(b)" and "18 (B)" are one term): ASCII
+// letters lowered and spaces dropped, so the query need not space a label as it is printed.
+inline std::string paragraph_term(std::string_view label) {
+  std::string compact;
+  for (char c : label)
+    if (c != ' ') compact.push_back(c);
+  return filter_term(kParagraphPrefix, compact);
+}
+
+// The paragraph number a label starts with ("18" of "18 (b) (i)"; "6.4" of "6.4"), or empty.
+inline std::string_view leading_paragraph_number(std::string_view label) {
+  std::size_t n = 0;
+  while (n < label.size() && ((label[n] >= '0' && label[n] <= '9') || label[n] == '.')) ++n;
+  while (n > 0 && label[n - 1] == '.') --n;
+  return label.substr(0, n);
 }
 
 // The filter term for a State, given by code or by any known name ("CIV", "Cote d'Ivoire"):

@@ -105,6 +105,11 @@ Xapian::Query filter_query(const Xapian::Database& db, const Filters& f) {
     }
     parts.emplace_back(Xapian::Query::OP_OR, symbols.begin(), symbols.end());
   }
+  if (!f.paragraphs.empty()) {
+    std::vector<std::string> terms;
+    for (const auto& label : f.paragraphs) terms.push_back(schema::paragraph_term(label));
+    parts.push_back(any_of(terms));
+  }
   if (f.year_from || f.year_to) {
     // Date values are "YYYYMMDD"; a passage whose document has no known date never matches.
     const std::string from = f.year_from ? std::to_string(*f.year_from) + "0000" : "0";
@@ -115,9 +120,86 @@ Xapian::Query filter_query(const Xapian::Database& db, const Filters& f) {
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
+namespace {
+
+// One field given both as an option and in the query: a passage must satisfy both, so the
+// values kept are those the other side allows too. None in common is an error naming both
+// sides (the search could match nothing, and the two most likely disagree by mistake).
+template <typename Allows>
+std::vector<std::string> intersect(const std::vector<std::string>& given,
+                                   const std::vector<std::string>& written, std::string_view field,
+                                   Allows allows) {
+  if (given.empty()) return written;
+  if (written.empty()) return given;
+  std::vector<std::string> kept;
+  for (const auto& w : written)
+    for (const auto& g : given)
+      if (allows(g, w)) {
+        kept.push_back(w);
+        break;
+      }
+  for (const auto& g : given)
+    for (const auto& w : written)
+      if (allows(w, g) && !allows(g, w)) {
+        kept.push_back(g);
+        break;
+      }
+  if (kept.empty())
+    throw Error(ErrorCode::kInvalidArgument,
+                std::string(field) + ":" + quoted_value(written.front()) +
+                    " in the query and the " + std::string(field) + " filter " +
+                    quoted_value(given.front()) + " have no value in common");
+  return kept;
+}
+
+// A symbol filter `outer` lets `inner` through: the same symbol, or `outer` a prefix (ending
+// in '/' or '*') of it.
+bool symbol_allows(const std::string& outer, const std::string& inner) {
+  const std::string a = schema::filter_term("", outer), b = schema::filter_term("", inner);
+  if (!a.empty() && (a.back() == '*' || a.back() == '/')) {
+    const std::string prefix = a.back() == '*' ? a.substr(0, a.size() - 1) : a;
+    const std::string bare = !b.empty() && b.back() == '*' ? b.substr(0, b.size() - 1) : b;
+    return bare.compare(0, prefix.size(), prefix) == 0;
+  }
+  return a == b;
+}
+
+}  // namespace
+
 Filters effective_filters(const Filters& given, const CompiledQuery& compiled) {
-  (void)compiled;  // fields written in the query (committee:CERD ...) are merged here
-  return given;
+  const Filters& written = compiled.fields;
+  Filters out;
+  auto same_term = [](const char* prefix) {
+    return [prefix](const std::string& a, const std::string& b) {
+      return schema::filter_term(prefix, a) == schema::filter_term(prefix, b);
+    };
+  };
+  out.committees = intersect(given.committees, written.committees, "committee",
+                             same_term(schema::kCommitteePrefix));
+  out.types = intersect(given.types, written.types, "type", same_term(schema::kTypePrefix));
+  out.languages =
+      intersect(given.languages, written.languages, "lang", same_term(schema::kLanguagePrefix));
+  out.states = intersect(given.states, written.states, "state",
+                         [](const std::string& a, const std::string& b) {
+                           return schema::state_filter_term(a) == schema::state_filter_term(b);
+                         });
+  out.paragraphs = intersect(given.paragraphs, written.paragraphs, "para",
+                             [](const std::string& a, const std::string& b) {
+                               return schema::paragraph_term(a) == schema::paragraph_term(b);
+                             });
+  out.symbols = intersect(given.symbols, written.symbols, "symbol", symbol_allows);
+  // Years: the overlap of the two ranges.
+  out.year_from = given.year_from;
+  out.year_to = given.year_to;
+  if (written.year_from && (!out.year_from || *written.year_from > *out.year_from))
+    out.year_from = written.year_from;
+  if (written.year_to && (!out.year_to || *written.year_to < *out.year_to))
+    out.year_to = written.year_to;
+  if (out.year_from && out.year_to && *out.year_from > *out.year_to)
+    throw Error(ErrorCode::kInvalidArgument,
+                "year range is empty: the query's years and the year filter do not overlap (" +
+                    std::to_string(*out.year_from) + ".." + std::to_string(*out.year_to) + ")");
+  return out;
 }
 
 }  // namespace treatysearch::search

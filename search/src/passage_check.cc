@@ -21,6 +21,15 @@ Predicate Predicate::sequence(std::vector<std::vector<std::string>> groups) {
   return p;
 }
 
+Predicate Predicate::connector(Kind kind, Operand left, Operand right, std::uint32_t width) {
+  Predicate p;
+  p.kind = kind;
+  p.operands.push_back(std::move(left));
+  p.operands.push_back(std::move(right));
+  p.width = width;
+  return p;
+}
+
 Predicate Predicate::combine(Kind kind, std::vector<Predicate> children) {
   if (children.size() == 1) return std::move(children.front());
   Predicate p;
@@ -37,24 +46,64 @@ Predicate Predicate::negate(Predicate child) {
 }
 
 bool Predicate::needs_positions() const {
-  return kind == Kind::kSequence ||
+  return kind == Kind::kSequence || kind == Kind::kNear || kind == Kind::kPrecedes ||
+         kind == Kind::kSameSentence ||
          std::any_of(children.begin(), children.end(),
                      [](const Predicate& c) { return c.needs_positions(); });
 }
 
+namespace {
+
+std::string join(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const auto& t : items) out += (out.empty() ? "" : separator) + t;
+  return out;
+}
+
+std::string sequence_text(const WordSequence& groups) {
+  std::vector<std::string> words;
+  for (const auto& group : groups) words.push_back(join(group, "|"));
+  return join(words, " ");
+}
+
+bool disjoint(const core::WordSpan& a, const core::WordSpan& b) {
+  return a.last < b.first || b.last < a.first;
+}
+
+// Some occurrence in `after` starts 1..width words after the end of one in `before`. Both are
+// sorted by first position.
+bool precedes(const std::vector<core::WordSpan>& before, const std::vector<core::WordSpan>& after,
+              std::uint32_t width) {
+  for (const auto& a : before) {
+    auto it = std::lower_bound(
+        after.begin(), after.end(), a.last,
+        [](const core::WordSpan& s, std::uint32_t last) { return s.first <= last; });
+    if (it != after.end() && it->first - a.last <= width) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string Predicate::describe() const {
-  auto join = [](const std::vector<std::string>& items, const char* separator) {
-    std::string out;
-    for (const auto& t : items) out += (out.empty() ? "" : separator) + t;
-    return out;
-  };
   switch (kind) {
     case Kind::kTerms:
       return "TERMS(" + join(terms, " ") + ")";
-    case Kind::kSequence: {
-      std::vector<std::string> words;
-      for (const auto& group : groups) words.push_back(join(group, "|"));
-      return "SEQ(" + join(words, " ") + ")";
+    case Kind::kSequence:
+      return "SEQ(" + sequence_text(groups) + ")";
+    case Kind::kNear:
+    case Kind::kPrecedes:
+    case Kind::kSameSentence: {
+      std::vector<std::string> sides;
+      for (const auto& operand : operands) {
+        std::vector<std::string> alternatives;
+        for (const auto& sequence : operand) alternatives.push_back(sequence_text(sequence));
+        sides.push_back(join(alternatives, ", "));
+      }
+      const std::string name = kind == Kind::kNear       ? "NEAR/" + std::to_string(width)
+                               : kind == Kind::kPrecedes ? "PRE/" + std::to_string(width)
+                                                         : std::string("SENT");
+      return name + "(" + join(sides, " ; ") + ")";
     }
     default: {
       std::vector<std::string> parts;
@@ -97,8 +146,49 @@ bool PassageCheck::holds(const Predicate& p, const Xapian::Document& doc) const 
                          [&](const Predicate& c) { return holds(c, doc); });
     case Predicate::Kind::kNot:
       return !holds(p.children.front(), doc);
+    case Predicate::Kind::kNear:
+    case Predicate::Kind::kPrecedes:
+    case Predicate::Kind::kSameSentence:
+      return connected(p);
   }
   return false;
+}
+
+void PassageCheck::find(const Operand& operand, std::vector<core::WordSpan>* out) const {
+  out->clear();
+  for (const auto& sequence : operand) positions_.occurrences(sequence, out);
+  if (operand.size() > 1)
+    std::sort(out->begin(), out->end(), [](const core::WordSpan& a, const core::WordSpan& b) {
+      return a.first != b.first ? a.first < b.first : a.last < b.last;
+    });
+}
+
+bool PassageCheck::connected(const Predicate& p) const {
+  if (p.operands.size() != 2) return false;
+  find(p.operands[0], &left_);
+  if (left_.empty()) return false;
+  find(p.operands[1], &right_);
+  if (right_.empty()) return false;
+  switch (p.kind) {
+    case Predicate::Kind::kNear:
+      return precedes(left_, right_, p.width) || precedes(right_, left_, p.width);
+    case Predicate::Kind::kPrecedes:
+      return precedes(left_, right_, p.width);
+    case Predicate::Kind::kSameSentence:
+      for (const auto& a : left_) {
+        const std::uint32_t first = positions_.sentence_first(a.first);
+        const std::uint32_t last = positions_.sentence_last(a.last);
+        if (last != positions_.sentence_last(a.first)) continue;  // a phrase across a full stop
+        auto it = std::lower_bound(
+            right_.begin(), right_.end(), first,
+            [](const core::WordSpan& s, std::uint32_t at) { return s.first < at; });
+        for (; it != right_.end() && it->first <= last; ++it)
+          if (it->last <= last && disjoint(a, *it)) return true;
+      }
+      return false;
+    default:
+      return false;
+  }
 }
 
 }  // namespace treatysearch::search

@@ -9,6 +9,10 @@
 // enter the requested page, after the weight check, so a common phrase costs a check per
 // passage that could be shown rather than one per passage with all its words. Xapian scales its
 // match-count estimate by the share of checked passages accepted.
+//
+// The connectors (w/N, pre/N, /s) are predicates too: Xapian matches the AND of their operands,
+// and the check finds each operand's occurrences (a word: its position; a phrase: its first to
+// last word) in the position list and compares them.
 #pragma once
 
 #include <xapian.h>
@@ -20,28 +24,47 @@
 
 namespace treatysearch::search {
 
+// The terms one word position may be (a word's forms, a truncation's expansions).
+using TermGroup = std::vector<std::string>;
+// A word (one group) or a phrase (a group per word), occupying consecutive positions.
+using WordSequence = std::vector<TermGroup>;
+// An operand of a connector: any of these sequences ("(police OR "armed forces")").
+using Operand = std::vector<WordSequence>;
+
 struct Predicate {
   enum class Kind {
-    kTerms,     // any of `terms` occurs in the passage
-    kSequence,  // the words of `groups` occur in sequence (a phrase)
-    kAll,       // every child holds (none: true)
-    kAny,       // some child holds
-    kNot,       // the one child does not hold
+    kTerms,         // any of `terms` occurs in the passage
+    kSequence,      // the words of `groups` occur in sequence (a phrase)
+    kAll,           // every child holds (none: true)
+    kAny,           // some child holds
+    kNot,           // the one child does not hold
+    kNear,          // w/N: occurrences of both operands, N words apart at most, either order
+    kPrecedes,      // pre/N: the left operand's occurrence ends before the right's starts,
+                    // at most N words before it
+    kSameSentence,  // /s: occurrences of both operands in one sentence
   };
   Kind kind = Kind::kAll;
   std::vector<std::string> terms;  // kTerms
   bool positional = true;          // kTerms: the terms are word terms, found in the position list
-  std::vector<std::vector<std::string>> groups;  // kSequence: the forms of each word
+  WordSequence groups;             // kSequence: the forms of each word
   std::vector<Predicate> children;
+  // kNear, kPrecedes, kSameSentence: the two operands and the width. Occurrences that share a
+  // word never satisfy a connector ("police w/3 police" needs the word twice). Distance is
+  // counted from the last word of the first occurrence to the first word of the second: 1 for
+  // adjacent words.
+  std::vector<Operand> operands;
+  std::uint32_t width = 0;
 
   static Predicate any_term(std::vector<std::string> terms, bool positional);
   static Predicate sequence(std::vector<std::vector<std::string>> groups);
+  static Predicate connector(Kind kind, Operand left, Operand right, std::uint32_t width = 0);
   static Predicate combine(Kind kind, std::vector<Predicate> children);
   static Predicate negate(Predicate child);
 
-  // True if some kSequence is in the tree: only then does a query need checking.
+  // True if some kSequence or connector is in the tree: only then does a query need checking.
   bool needs_positions() const;
-  // For tests and debugging: SEQ(a|b c), ALL(...), ANY(...), NOT(...), TERMS(a b).
+  // For tests and debugging: SEQ(a|b c), ALL(...), ANY(...), NOT(...), TERMS(a b),
+  // NEAR/3(a ; b|c d), PRE/3(...), SENT(...) (alternatives of an operand joined by ", ").
   std::string describe() const;
 };
 
@@ -56,10 +79,13 @@ class PassageCheck : public Xapian::MatchDecider {
  private:
   bool holds(const Predicate& p, const Xapian::Document& doc) const;
   bool has_unpositioned(const std::string& term, const Xapian::Document& doc) const;
+  bool connected(const Predicate& p) const;
+  void find(const Operand& operand, std::vector<core::WordSpan>* out) const;
 
   const Predicate& must_;
   const Predicate* must_not_;
   mutable core::PassagePositions positions_;
+  mutable std::vector<core::WordSpan> left_, right_;  // reused: no allocation per passage
 };
 
 }  // namespace treatysearch::search

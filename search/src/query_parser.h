@@ -12,28 +12,40 @@
 
 #include "analyzer.h"
 #include "passage_check.h"
+#include "query_lexer.h"
 #include "treatysearch/search.h"
 
 namespace treatysearch::search {
 
 struct QueryNode {
   enum class Type {
-    kWord,    // text: one bare word as typed (may analyze into several tokens)
-    kPhrase,  // text: the quoted words
-    kAll,     // children joined by side-by-side words: all should match (see compile)
-    kAnd,     // explicit AND
-    kOr,      // explicit OR
-    kNot,     // one child: must not match
+    kWord,       // text: one bare word as typed (may analyze into several tokens)
+    kPhrase,     // text: the quoted words
+    kAll,        // children joined by side-by-side words: all should match (see compile)
+    kAnd,        // explicit AND
+    kOr,         // explicit OR
+    kNot,        // one child: must not match
+    kConnector,  // two children (words, phrases or ORs of those) joined by `connector`
+    kField,      // text: the field's name in lower case ("committee"); value: as typed
   };
   Type type = Type::kWord;
-  std::string text;
+  std::string text;  // kWord: may hold wildcards (discriminat*, organi?ation: truncation.h)
+  std::string value;
   bool exact = false;  // kWord/kPhrase written #word / #"phrase": the written form only
+  std::size_t at = 0;  // byte offset in the query, for messages
+  Connector connector = Connector::kWithin;
+  std::uint32_t width = 0;  // kConnector w/N, pre/N
   std::vector<QueryNode> children;
 };
 
-// Parses `query`. Throws treatysearch::Error(kInvalidArgument) with a message naming the query
-// and the problem: empty, longer than QueryLimits::kMaxQueryBytes, nested deeper than
-// QueryLimits::kMaxNesting, unbalanced parentheses, an operator without operands.
+// Parses `query`. Throws treatysearch::Error(kInvalidArgument) with a message naming the query,
+// the problem and its position: empty, longer than QueryLimits::kMaxQueryBytes, nested deeper
+// than QueryLimits::kMaxNesting, unbalanced parentheses, an operator without operands, a
+// connector whose operand is not a word, phrase, truncated word or OR of those, a field inside
+// parentheses, OR, NOT or a connector, more than QueryLimits::kMaxFields fields.
+//
+// Precedence, tightest first: phrases and parentheses; connectors (w/N, pre/N, /s, /p, left to
+// right); NOT and -; side-by-side words; AND; OR.
 QueryNode parse_query(std::string_view query);
 
 // What the highlighter needs to mark the words that matched.
@@ -52,6 +64,9 @@ struct QueryContext {
   // Appends to *terms the E-terms of every spelling of `surface` seen at indexing time (the
   // synonym table); may be empty in tests.
   std::function<void(const std::string& surface, std::vector<std::string>* terms)> variants;
+  // The index, for truncated words (their expansions are its own words); none in tests and the
+  // fuzzer: a truncated word then matches nothing, with a warning.
+  const Xapian::Database* database = nullptr;
 };
 
 // Xapian matches and ranks `query` (and `all_words`), which find a superset of the matches when
@@ -77,8 +92,11 @@ struct CompiledQuery {
 };
 
 // Compiles `root` with `analyzer` (see README.md, "Query syntax", for what each form matches).
-// Throws Error(kInvalidArgument) when the query has no searchable word or more than
-// QueryLimits::kMaxTerms terms; `original` is used in messages.
+// Throws Error(kInvalidArgument) when the query has no searchable word (and no field), more than
+// QueryLimits::kMaxTerms terms, a bad field value (year:20x, year:2020..2019) or a bad
+// truncation (too short a prefix, * inside a word); `original` is the query as typed, which
+// messages quote and positions refer to. A query of fields alone matches every passage they
+// allow (Xapian::Query::MatchAll).
 CompiledQuery compile_query(const QueryNode& root, core::Analyzer& analyzer,
                             const QueryContext& context, std::string_view original);
 

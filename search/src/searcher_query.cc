@@ -48,6 +48,7 @@ class QueryRun {
       for (auto it = db.synonyms_begin(surface); it != db.synonyms_end(surface); ++it)
         terms->push_back(*it);
     };
+    context.database = &db;  // truncated words expand to the index's own words
     compiled_ = compile_query(root, handle_.analyzer, context, query_);
     filter_ = filter_query(db, effective_filters(options_.filters, compiled_));
 

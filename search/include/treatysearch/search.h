@@ -11,8 +11,21 @@
 //                      passage missing one word still comes back
 //   "a phrase"         the words in this order, exactly (no stemming)
 //   a AND b, a OR b    both / either (operators in capitals)
-//   NOT a, a NOT b, -a without a
+//   NOT a, a NOT b, -a without a (also a BUT NOT b, a AND NOT b)
 //   ( ... )            grouping
+//   a w/N b            a and b at most N words apart, either order (1 <= N <= 255)
+//   a pre/N b          a before b, at most N words after it
+//   a /s b, a /p b     in the same sentence / the same paragraph (passage)
+//                      (Westlaw's /N, +N, & and % and Lexis's w/s, w/p are read as w/N, pre/N,
+//                      AND, BUT NOT, /s, /p)
+//                      Connectors are case-insensitive and bind tighter than side-by-side
+//                      words, AND and OR; their operands are words, phrases, truncated words or
+//                      a parenthesised OR of those; a chain a w/3 b /s c means a w/3 b and b /s c
+//   discriminat*       truncation: words starting so (also discriminat!); organi?ation: ? is
+//                      one character; at least 3 letters before the first wildcard
+//   field:value        committee:CERD state:"Cote d'Ivoire" type:concluding-observations
+//                      year:2019 year:2014..2023 lang:ru symbol:CERD/C/KAZ/CO/8-10 para:18,
+//                      at the top level; a query of fields alone lists the passages they match
 #pragma once
 
 #include <memory>
@@ -34,6 +47,16 @@ struct QueryLimits {
   static constexpr std::size_t kMaxTerms = 64;      // words and phrase words after analysis
   static constexpr std::size_t kMaxPageSize = 100;  // SearchOptions::limit
   static constexpr std::size_t kMaxWindow = 10000;  // offset + limit
+  // A truncated word (discriminat*) searches at most this many words of the index, the most
+  // frequent; SearchResult::warnings says when more matched.
+  static constexpr std::size_t kMaxExpansions = 200;
+  // Letters before the first wildcard of a truncated word.
+  static constexpr std::size_t kMinTruncationPrefix = 3;
+  // Index words scanned for one truncated word; past it the rest is not considered (warned).
+  static constexpr std::size_t kMaxExpansionScan = 100000;
+  static constexpr std::uint32_t kMaxProximity = 255;      // N of w/N and pre/N: 1..kMaxProximity
+  static constexpr std::size_t kMaxFields = 16;            // field:value restrictions per query
+  static constexpr std::size_t kMaxFieldValueBytes = 200;  // one field's value
 };
 
 // Restricts results; every non-empty field must match (values within one field are ORed).
@@ -50,6 +73,9 @@ struct Filters {
   std::vector<std::string> languages;   // "en"
   std::optional<int> year_from;         // inclusive
   std::optional<int> year_to;           // inclusive
+  // Paragraph labels: "18" matches the passage labelled 18 and those under it ("18 (a)",
+  // "18, recommendation 1"); "18 (a)" that one. Spaces and ASCII case do not matter.
+  std::vector<std::string> paragraphs;
 };
 
 // Limits of the result side, tested at N and N+1 where they are limits.

@@ -11,7 +11,8 @@ TREATYSEARCH_API const char* version();
 // is refused with ErrorCode::kVersionMismatch.
 // 5: passages capped at 32 KiB (an index of version 4 may hold one giant passage).
 // 6: passages record their pages; documents their format and whether OCR read them.
-// 7: value slots for grouping and facets (file key, committee, State, type, language).
+// 7: value slots for grouping and facets (file key, committee, State, type, language);
+//    position lists record where sentences start (/s); paragraph label terms XP (para:).
 inline constexpr int kSchemaVersion = 7;
 
 }  // namespace treatysearch

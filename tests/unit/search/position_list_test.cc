@@ -149,5 +149,76 @@ TEST(PassagePositions, MalformedBytesAreRefusedWithoutReadingOutOfBounds) {
   EXPECT_TRUE(positions.empty());
 }
 
+// Encodes tokens with sentences starting at `starts`.
+std::string encode_sentences(const std::vector<std::string>& tokens,
+                             const std::vector<std::uint32_t>& starts) {
+  PositionListBuilder builder;
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    builder.add(tokens[i], static_cast<std::uint32_t>(i + 1));
+  for (const std::uint32_t start : starts) builder.add_sentence_start(start);
+  std::string out;
+  builder.encode(&out);
+  return out;
+}
+
+TEST(PositionList, SentenceStartsRoundTripAndIgnoreTheFirstAndRepeats) {
+  const std::string encoded =
+      encode_sentences({"a", "b", "c", "d", "e", "f"}, {1, 3, 3, 2, 5});  // 2 is not increasing
+  Decoded decoded;
+  std::vector<std::uint32_t> starts;
+  ASSERT_TRUE(decode_position_list(encoded, &decoded, &starts));
+  EXPECT_EQ(starts, (std::vector<std::uint32_t>{3, 5}));
+  EXPECT_EQ(decoded.size(), 6u);
+  PassagePositions passage;
+  ASSERT_TRUE(passage.assign(encoded));
+  EXPECT_EQ(passage.sentence_first(1), 1u);
+  EXPECT_EQ(passage.sentence_last(2), 2u);
+  EXPECT_EQ(passage.sentence_first(4), 3u);
+  EXPECT_EQ(passage.sentence_last(4), 4u);
+  EXPECT_EQ(passage.sentence_first(6), 5u);
+  EXPECT_EQ(passage.sentence_last(6), UINT32_MAX);
+}
+
+TEST(PositionList, AListWithoutSentenceStartsIsOneSentence) {
+  // Version 1 (before sentences were stored): read as one sentence per passage.
+  std::string v1 = encode({"a", "b"});
+  ASSERT_EQ(v1[0], 2);  // version 2 with no sentence start: a zero count after the version
+  ASSERT_EQ(v1[1], 0);
+  v1.erase(1, 1);
+  v1[0] = 1;
+  PassagePositions passage;
+  ASSERT_TRUE(passage.assign(v1));
+  EXPECT_TRUE(passage.has("b"));
+  EXPECT_EQ(passage.sentence_first(2), 1u);
+  EXPECT_EQ(passage.sentence_last(1), UINT32_MAX);
+}
+
+TEST(PositionList, MalformedSentenceStartsAreRefused) {
+  std::string encoded = encode_sentences({"a", "b", "c"}, {2});
+  PassagePositions passage;
+  EXPECT_FALSE(passage.assign(encoded.substr(0, 2)));  // the count without its gaps
+  encoded[2] = 0;  // a zero gap: a sentence cannot start where the last one did
+  EXPECT_FALSE(passage.assign(encoded));
+  Decoded decoded;
+  EXPECT_FALSE(decode_position_list(encoded, &decoded));  // checked without asking for them
+  encoded[1] = 100;                                       // more starts than bytes
+  EXPECT_FALSE(passage.assign(encoded));
+  EXPECT_FALSE(passage.assign(std::string("\x03\x00\x00", 3)));  // an unknown version
+}
+
+TEST(PassagePositions, OccurrencesSpanFromFirstToLastWord) {
+  PassagePositions passage;
+  ASSERT_TRUE(passage.assign(encode({"hate", "speech", "and", "hate", "speech", "hate"})));
+  std::vector<WordSpan> spans;
+  passage.occurrences({{"hate"}, {"speech"}}, &spans);
+  EXPECT_EQ(spans, (std::vector<WordSpan>{{1, 2}, {4, 5}}));
+  spans.clear();
+  passage.occurrences({{"hate"}}, &spans);
+  EXPECT_EQ(spans, (std::vector<WordSpan>{{1, 1}, {4, 4}, {6, 6}}));
+  spans.clear();
+  passage.occurrences({{"absent"}}, &spans);
+  EXPECT_TRUE(spans.empty());
+}
+
 }  // namespace
 }  // namespace treatysearch::core

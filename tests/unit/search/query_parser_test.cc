@@ -20,10 +20,12 @@ std::string show(const QueryNode& n) {
     default:
       break;
   }
-  std::string name = n.type == Type::kAll   ? "all"
-                     : n.type == Type::kAnd ? "and"
-                     : n.type == Type::kOr  ? "or"
-                                            : "not";
+  if (n.type == Type::kField) return n.text + "=" + n.value;
+  std::string name = n.type == Type::kAll         ? "all"
+                     : n.type == Type::kAnd       ? "and"
+                     : n.type == Type::kOr        ? "or"
+                     : n.type == Type::kConnector ? n.text
+                                                  : "not";
   std::string out = name + "(";
   for (std::size_t i = 0; i < n.children.size(); ++i) out += (i ? " " : "") + show(n.children[i]);
   return out + ")";
@@ -68,11 +70,15 @@ TEST(QueryParser, PhrasesIncludingTypographicQuotesAndAMissingClosingQuote) {
 
 TEST(QueryParser, ErrorsNameTheQueryAndTheProblem) {
   EXPECT_NE(error_of("   ").find("empty query"), std::string::npos);
-  EXPECT_NE(error_of("(a OR b").find("missing ')'"), std::string::npos);
-  EXPECT_NE(error_of("a OR b)").find("unbalanced ')'"), std::string::npos);
-  EXPECT_NE(error_of("a AND").find("missing a word"), std::string::npos);
-  EXPECT_NE(error_of("OR b").find("'OR' needs a word before it"), std::string::npos);
-  EXPECT_NE(error_of("()").find("empty parentheses"), std::string::npos);
+  EXPECT_NE(error_of("(a OR b").find("unbalanced parenthesis at 1: '(' is never closed"),
+            std::string::npos);
+  EXPECT_NE(error_of("a OR b)").find("unbalanced parenthesis at 7: ')' closes nothing"),
+            std::string::npos);
+  EXPECT_NE(error_of("police AND (torture OR ill-treatment").find("unbalanced parenthesis at 12"),
+            std::string::npos);
+  EXPECT_NE(error_of("a AND").find("missing a word after it at 6"), std::string::npos);
+  EXPECT_NE(error_of("OR b").find("'OR' needs a word before it at 1"), std::string::npos);
+  EXPECT_NE(error_of("a ()").find("empty parentheses at 3"), std::string::npos);
   EXPECT_NE(error_of("a AND").find("query \"a AND\""), std::string::npos);
   EXPECT_NE(error_of("bad \xFF").find("not valid UTF-8"), std::string::npos);
 }

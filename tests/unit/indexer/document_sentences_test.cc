@@ -1,0 +1,85 @@
+// What the indexer writes for the query language: the sentence starts in each passage's position
+// list (for /s) and the paragraph label terms (for para:).
+#include <gtest/gtest.h>
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "document_builder.h"
+#include "position_list.h"
+#include "schema.h"
+
+namespace treatysearch {
+namespace {
+
+Xapian::Document build(const ingest::Passage& passage, const std::string& language = "en") {
+  ingest::DocumentBuilder builder;
+  DocumentInfo info;
+  info.language = language;
+  std::vector<Xapian::Document> docs;
+  ingest::DocumentBuilder::Variants variants;
+  EXPECT_EQ(builder.build("k", info, {passage}, &docs, &variants), "");
+  EXPECT_EQ(docs.size(), 1u);
+  return docs.front();
+}
+
+std::vector<std::uint32_t> sentence_starts(const std::string& text, const std::string& language) {
+  ingest::Passage passage;
+  passage.label = "1";
+  passage.text = text;
+  const Xapian::Document doc = build(passage, language);
+  std::vector<std::pair<std::string, std::vector<std::uint32_t>>> list;
+  std::vector<std::uint32_t> starts;
+  EXPECT_TRUE(
+      core::decode_position_list(doc.get_value(core::schema::kPositionsSlot), &list, &starts));
+  return starts;
+}
+
+std::set<std::string> paragraph_terms(const ingest::Passage& passage) {
+  const Xapian::Document doc = build(passage);
+  std::set<std::string> out;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+    if ((*it).rfind(core::schema::kParagraphPrefix, 0) == 0) out.insert(*it);
+  return out;
+}
+
+TEST(DocumentSentences, TheFirstWordOfEachSentenceIsStored) {
+  // Words: The(1) police(2) came(3) . Torture(4) followed(5) . It(6) ended(7) .
+  EXPECT_EQ(sentence_starts("The police came. Torture followed. It ended.", "en"),
+            (std::vector<std::uint32_t>{4, 6}));
+  EXPECT_TRUE(sentence_starts("One sentence only.", "en").empty());
+}
+
+TEST(DocumentSentences, AbbreviationsKeepTheSentence) {
+  // para.(4) 18(5) The(6) ...: no start at 6.
+  EXPECT_TRUE(sentence_starts("As said in para. 18 The Committee notes it.", "en").empty());
+  EXPECT_TRUE(sentence_starts("Согласно ст. 5 Конвенции государство обязано.", "ru").empty());
+}
+
+ingest::Passage passage_of(ingest::PassageKind kind, std::string label, std::string parent) {
+  ingest::Passage passage;
+  passage.kind = kind;
+  passage.label = std::move(label);
+  passage.parent = std::move(parent);
+  passage.text = "Text.";
+  return passage;
+}
+
+TEST(DocumentSentences, ParagraphTermsForTheLabelItsParentAndItsNumber) {
+  EXPECT_EQ(paragraph_terms(passage_of(ingest::PassageKind::kSubParagraph, "18 (b)", "18")),
+            (std::set<std::string>{"XP18", "XP18(b)"}));
+  EXPECT_EQ(
+      paragraph_terms(passage_of(ingest::PassageKind::kRecommendation, "32, recommendation 1", "")),
+      (std::set<std::string>{"XP32", "XP32,recommendation1"}));
+  EXPECT_EQ(paragraph_terms(passage_of(ingest::PassageKind::kParagraph, "6.4", "")),
+            (std::set<std::string>{"XP6.4"}));
+  // A footnote is cited by its own label only, not under the paragraph citing it.
+  EXPECT_EQ(paragraph_terms(passage_of(ingest::PassageKind::kFootnote, "footnote 3", "18")),
+            (std::set<std::string>{"XPfootnote3"}));
+}
+
+}  // namespace
+}  // namespace treatysearch
