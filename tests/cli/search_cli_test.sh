@@ -164,12 +164,14 @@ for rank, g in enumerate(grouped["groups"], 1):
     assert 1 <= len(g["passages"]) <= 3
 '; then ok; else ko "--group counts each document's passages"; fi
 
-  expect_exit 0 "suggestion" -- "$SEARCH_BIN" --index "$idx" --json discrimnation
+  expect_exit 1 "suggestion (no hits)" -- "$SEARCH_BIN" --index "$idx" --json discrimnation
   if printf '%s' "$out" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 assert d["suggestion"] and "discrimination" in d["suggestion"], d["suggestion"]
 '; then ok; else ko "a misspelt word gets a suggestion"; fi
+  expect_exit 1 "suggestion in text" -- "$SEARCH_BIN" --index "$idx" discrimnation
+  expect_contains "did you mean printed" "$out" "Did you mean: discrimination"
   expect_exit 1 "no suggestion asked" -- "$SEARCH_BIN" --index "$idx" --no-suggest discrimnation
   expect_not_contains "no suggestion printed" "$out" "Did you mean"
 
