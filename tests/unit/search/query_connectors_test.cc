@@ -11,6 +11,7 @@
 #include "passage_check.h"
 #include "position_list.h"
 #include "query_parser.h"
+#include "query_tree.h"
 #include "schema.h"
 #include "treatysearch/error.h"
 #include "treatysearch/search.h"
@@ -20,38 +21,9 @@ namespace {
 
 using Type = QueryNode::Type;
 
-std::string show(const QueryNode& n) {
-  switch (n.type) {
-    case Type::kWord:
-      return n.text;
-    case Type::kPhrase:
-      return "\"" + n.text + "\"";
-    case Type::kField:
-      return n.text + "=" + n.value;
-    default:
-      break;
-  }
-  std::string name = n.type == Type::kAll         ? "all"
-                     : n.type == Type::kAnd       ? "and"
-                     : n.type == Type::kOr        ? "or"
-                     : n.type == Type::kConnector ? n.text
-                                                  : "not";
-  std::string out = name + "(";
-  for (std::size_t i = 0; i < n.children.size(); ++i) out += (i ? " " : "") + show(n.children[i]);
-  return out + ")";
-}
-
-std::string parsed(const std::string& q) { return show(parse_query(q)); }
-
-std::string error_of(const std::string& q) {
-  try {
-    parse_query(q);
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
-    return e.what();
-  }
-  return "";
-}
+using test_support::error_of;
+using test_support::parsed;
+using test_support::show;
 
 bool mentions(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

@@ -1,4 +1,5 @@
 #include "query_parser.h"
+#include "query_tree.h"
 
 #include <gtest/gtest.h>
 
@@ -10,38 +11,9 @@ namespace {
 
 using Type = QueryNode::Type;
 
-// Renders a tree compactly: all(a b) and(...) or(...) not(...) "phrase".
-std::string show(const QueryNode& n) {
-  switch (n.type) {
-    case Type::kWord:
-      return n.text;
-    case Type::kPhrase:
-      return "\"" + n.text + "\"";
-    default:
-      break;
-  }
-  if (n.type == Type::kField) return n.text + "=" + n.value;
-  std::string name = n.type == Type::kAll         ? "all"
-                     : n.type == Type::kAnd       ? "and"
-                     : n.type == Type::kOr        ? "or"
-                     : n.type == Type::kConnector ? n.text
-                                                  : "not";
-  std::string out = name + "(";
-  for (std::size_t i = 0; i < n.children.size(); ++i) out += (i ? " " : "") + show(n.children[i]);
-  return out + ")";
-}
-
-std::string parsed(const std::string& q) { return show(parse_query(q)); }
-
-std::string error_of(const std::string& q) {
-  try {
-    parse_query(q);
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
-    return e.what();
-  }
-  return "";
-}
+using test_support::error_of;
+using test_support::parsed;
+using test_support::show;
 
 TEST(QueryParser, PlainWordsAreASoftConjunction) {
   EXPECT_EQ(parsed("hate speech"), "all(hate speech)");
