@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command from a fresh clone to a cited answer: installs what is missing, builds (Release),
-# indexes the bundled corpus into the default index and runs a query.
+# indexes the bundled corpus into build/corpus-index and runs a query.
 #   tools/quickstart.sh                      # sample query
 #   tools/quickstart.sh '"hate speech" police'
 set -euo pipefail
@@ -10,11 +10,18 @@ tools/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTREATYSEARCH_BUILD_TESTS=OFF >/dev/null
 cmake --build build -j"$(nproc)"
 
-build/tools/treaty-index corpus/
+# Its own index, so that an index left by an older build (another schema version, which
+# treaty-index refuses rather than rewrite) is simply rebuilt.
+index=build/corpus-index
+if [ -d "$index" ] && ! build/tools/treaty-index --check --index "$index" >/dev/null 2>&1; then
+  echo "Rebuilding $index (written by another version or damaged)."
+  rm -rf "$index"
+fi
+build/tools/treaty-index --index "$index" corpus/
 query="${*:-\"hate speech\" Kazakhstan}"
 echo
-echo "treaty-search $query"
+echo "treaty-search --index $index $query"
 echo
 status=0
-build/tools/treaty-search -n 5 "$query" || status=$?
+build/tools/treaty-search --index "$index" -n 5 "$query" || status=$?
 [ "$status" -le 1 ] || exit "$status"
