@@ -1,6 +1,8 @@
 #include "searcher_facets.h"
 
 #include <algorithm>
+#include <map>
+#include <unordered_map>
 #include <vector>
 
 #include "result_values.h"
@@ -13,32 +15,64 @@ namespace schema = core::schema;
 
 using Tally = std::map<std::string, std::uint64_t>;
 
-// Accepts what `inner` accepts, counting the slots of each passage it accepts. Xapian 1.4 asks
-// a decider about every candidate when check_at_least covers the whole match, as here.
+// The fields in FacetColumns order, and the slot each is read from (year: the date's first four
+// characters).
+constexpr std::array<unsigned, FacetColumns::kFields> kSlots = {
+    schema::kCommitteeSlot, schema::kStateSlot, schema::kTypeSlot, schema::kDateSlot,
+    schema::kLanguageSlot};
+constexpr std::size_t kYearField = 3;
+
+std::string field_value(std::size_t field, const std::string& value) {
+  if (field != kYearField) return value;
+  return value.size() >= 4 ? value.substr(0, 4) : std::string();
+}
+
+// Accepts what `inner` accepts, counting the fields of each passage it accepts: by the columns
+// when they are usable, else by reading the passage's values. Xapian 1.4 asks a decider about
+// every candidate when check_at_least covers the whole match, as here.
 class FacetCounter : public Xapian::MatchDecider {
  public:
-  explicit FacetCounter(const Xapian::MatchDecider* inner) : inner_(inner) {}
+  FacetCounter(const Xapian::MatchDecider* inner, const FacetColumns* columns)
+      : inner_(inner), columns_(columns && columns->usable ? columns : nullptr) {
+    if (columns_)
+      for (std::size_t f = 0; f < FacetColumns::kFields; ++f)
+        counts_[f].assign(columns_->values[f].size(), 0);
+  }
 
   bool operator()(const Xapian::Document& doc) const override {
     if (inner_ && !(*inner_)(doc)) return false;
     ++accepted;
-    add(committee, doc.get_value(schema::kCommitteeSlot));
-    add(state, doc.get_value(schema::kStateSlot));
-    add(type, doc.get_value(schema::kTypeSlot));
-    add(language, doc.get_value(schema::kLanguageSlot));
-    const std::string date = doc.get_value(schema::kDateSlot);
-    if (date.size() >= 4) add(year, date.substr(0, 4));
+    if (columns_) {
+      const Xapian::docid id = doc.get_docid();
+      for (std::size_t f = 0; f < FacetColumns::kFields; ++f) {
+        const auto& column = columns_->ordinals[f];
+        if (id < column.size()) ++counts_[f][column[id]];
+      }
+      return true;
+    }
+    for (std::size_t f = 0; f < FacetColumns::kFields; ++f) {
+      const std::string value = field_value(f, doc.get_value(kSlots[f]));
+      if (!value.empty()) ++tallies_[f][value];
+    }
     return true;
   }
 
-  mutable Tally committee, state, type, year, language;
+  // The counts of field `f`, by value.
+  Tally tally(std::size_t f) const {
+    if (!columns_) return tallies_[f];
+    Tally tally;
+    for (std::size_t ordinal = 1; ordinal < counts_[f].size(); ++ordinal)
+      if (counts_[f][ordinal] > 0) tally[columns_->values[f][ordinal]] = counts_[f][ordinal];
+    return tally;
+  }
+
   mutable std::uint64_t accepted = 0;
 
  private:
-  static void add(Tally& tally, const std::string& value) {
-    if (!value.empty()) ++tally[value];
-  }
   const Xapian::MatchDecider* inner_;
+  const FacetColumns* columns_;
+  mutable std::array<std::vector<std::uint64_t>, FacetColumns::kFields> counts_;
+  mutable std::array<Tally, FacetColumns::kFields> tallies_;
 };
 
 std::vector<FacetCount> ordered(const Tally& tally) {
@@ -53,21 +87,54 @@ std::vector<FacetCount> ordered(const Tally& tally) {
 
 }  // namespace
 
-Facets count_facets(const Xapian::Database& db, const Xapian::Query& query,
-                    const Xapian::MatchDecider* decider, std::uint64_t* accepted) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  // No ranking is needed to count, and boolean weights let Xapian skip the weight arithmetic.
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  FacetCounter counter(decider);
-  enquire.get_mset(0, 0, db.get_doccount(), nullptr, &counter);
-  *accepted = counter.accepted;
+FacetColumns FacetColumns::build(const Xapian::Database& db) {
+  FacetColumns columns;
+  const std::size_t size = static_cast<std::size_t>(db.get_lastdocid()) + 1;
+  for (std::size_t f = 0; f < kFields; ++f) {
+    columns.values[f] = {std::string()};
+    columns.ordinals[f].assign(size, 0);
+    std::unordered_map<std::string, std::uint16_t> ordinal_of;
+    for (auto it = db.valuestream_begin(kSlots[f]); it != db.valuestream_end(kSlots[f]); ++it) {
+      std::string value = field_value(f, *it);
+      if (value.empty() || it.get_docid() >= size) continue;
+      std::uint16_t ordinal = 0;
+      if (const auto found = ordinal_of.find(value); found != ordinal_of.end()) {
+        ordinal = found->second;
+      } else {
+        if (columns.values[f].size() > kMaxValues) return FacetColumns{};  // not usable
+        ordinal = static_cast<std::uint16_t>(columns.values[f].size());
+        ordinal_of.emplace(value, ordinal);
+        columns.values[f].push_back(std::move(value));
+      }
+      columns.ordinals[f][it.get_docid()] = ordinal;
+    }
+  }
+  columns.usable = true;
+  return columns;
+}
+
+Facets count_facets(const std::vector<Xapian::Database>& shards, const Xapian::Query& query,
+                    const Xapian::MatchDecider* decider, const std::vector<FacetColumns>& columns,
+                    std::uint64_t* accepted) {
+  std::array<Tally, FacetColumns::kFields> tallies;
+  *accepted = 0;
+  for (std::size_t k = 0; k < shards.size(); ++k) {
+    Xapian::Enquire enquire(shards[k]);
+    enquire.set_query(query);
+    // No ranking is needed to count, and boolean weights let Xapian skip the weight arithmetic.
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    FacetCounter counter(decider, k < columns.size() ? &columns[k] : nullptr);
+    enquire.get_mset(0, 0, shards[k].get_doccount(), nullptr, &counter);
+    *accepted += counter.accepted;
+    for (std::size_t f = 0; f < FacetColumns::kFields; ++f)
+      for (const auto& [value, count] : counter.tally(f)) tallies[f][value] += count;
+  }
   Facets facets;
-  facets.committee = ordered(counter.committee);
-  facets.state = ordered(counter.state);
-  facets.type = ordered(counter.type);
-  facets.year = ordered(counter.year);
-  facets.language = ordered(counter.language);
+  facets.committee = ordered(tallies[0]);
+  facets.state = ordered(tallies[1]);
+  facets.type = ordered(tallies[2]);
+  facets.year = ordered(tallies[kYearField]);
+  facets.language = ordered(tallies[4]);
   return facets;
 }
 

@@ -101,7 +101,8 @@ class QueryRun {
 
     if (options_.facets) {
       std::uint64_t accepted = 0;
-      result.facets = count_facets(db, whole.query, whole.decider, &accepted);
+      result.facets = count_facets(handle_.shards, whole.query, whole.decider,
+                                   snapshot_.facet_columns(handle_), &accepted);
       // The facet pass saw every match: its count is exact where the page's was estimated.
       if (!options_.group) result.total = accepted;
     }

@@ -115,4 +115,17 @@ std::uint64_t SnapshotImpl::passage_count() const {
   return handle->db.get_doccount();
 }
 
+const std::vector<FacetColumns>& SnapshotImpl::facet_columns(const IndexHandle& handle) const {
+  // Built under the lock: threads asking at once wait for one build rather than each making
+  // its own.
+  std::lock_guard<std::mutex> lock(facets_mutex_);
+  if (!facet_columns_) {
+    std::vector<FacetColumns> columns;
+    for (const Xapian::Database& shard : handle.shards)
+      columns.push_back(FacetColumns::build(shard));
+    facet_columns_ = std::make_unique<const std::vector<FacetColumns>>(std::move(columns));
+  }
+  return *facet_columns_;
+}
+
 }  // namespace treatysearch::search

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "searcher_facets.h"
 #include "treatysearch/search.h"
 
 namespace treatysearch::search {
@@ -79,6 +80,11 @@ class SnapshotImpl {
   PassageInContext passage(const std::string& passage, std::size_t context) const;
   std::uint64_t passage_count() const;
 
+  // The facet columns of each shard at this revision, built from `handle` (a handle at this
+  // revision) at the first call, then shared by every thread. Throws Xapian errors (and builds
+  // again next time).
+  const std::vector<FacetColumns>& facet_columns(const IndexHandle& handle) const;
+
  private:
   SnapshotImpl(std::string index_dir, std::unique_ptr<IndexHandle> first);
   void give_back(std::unique_ptr<IndexHandle> handle) const;
@@ -92,6 +98,9 @@ class SnapshotImpl {
   mutable std::vector<std::unique_ptr<IndexHandle>> idle_;
   mutable std::size_t opened_ = 0;  // handles in existence (idle or leased)
   mutable bool frozen_ = false;     // the index has moved on: the pool cannot grow
+
+  mutable std::mutex facets_mutex_;
+  mutable std::unique_ptr<const std::vector<FacetColumns>> facet_columns_;
 };
 
 // Throws Error(kNotFound) when `index_dir` is no folder.
