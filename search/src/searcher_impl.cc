@@ -19,27 +19,33 @@ SearcherImpl::SearcherImpl(std::string index_dir) : index_dir_(std::move(index_d
 std::shared_ptr<const SnapshotImpl> SearcherImpl::latest(const SnapshotImpl* stale) const {
   std::lock_guard lock(mutex_);
   const bool changed = probe_.reopen();
-  if (changed || current_.get() == stale) current_ = SnapshotImpl::open(index_dir_);
+  if (changed || !current_ || current_.get() == stale) {
+    // Dropped first: when a writer's commit makes the open fail, the next call opens again
+    // rather than being handed the stale snapshot.
+    current_.reset();
+    current_ = SnapshotImpl::open(index_dir_);
+  }
   return current_;
 }
 
+// Opening the latest snapshot is retried as the call is: a writer's commit can discard the
+// revision an open was reading as well as the one a search was.
 template <typename Call>
 auto SearcherImpl::with_retries(Call&& call) const {
   const SnapshotImpl* failed = nullptr;
   for (int attempt = 0;; ++attempt) {
+    std::shared_ptr<const SnapshotImpl> snapshot;
     try {
-      const std::shared_ptr<const SnapshotImpl> snapshot = latest(failed);
+      snapshot = latest(failed);
       if (on_attempt_for_testing) on_attempt_for_testing(attempt);
-      try {
-        return call(*snapshot);
-      } catch (const Xapian::DatabaseModifiedError&) {
-        failed = snapshot.get();
-        if (attempt >= kMaxRetries) throw;
-      } catch (const Xapian::DatabaseCorruptError&) {
-        // Xapian 1.4 can raise it spuriously while a writer commits: one retry.
-        failed = snapshot.get();
-        if (attempt >= 1) throw;
-      }
+      return call(*snapshot);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= kMaxRetries) core::throw_translated(e, index_dir_);
+      failed = snapshot.get();
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      // Xapian 1.4 can raise it spuriously while a writer commits: one retry.
+      if (attempt >= 1) core::throw_translated(e, index_dir_);
+      failed = snapshot.get();
     } catch (const Xapian::Error& e) {
       core::throw_translated(e, index_dir_);
     }
