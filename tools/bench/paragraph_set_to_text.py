@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes the UNHRDB paragraph set as text files, one per document, for treaty-bench.
 
-  python3 unhrdb_corpus.py UNHRDB_DIR OUT_DIR
+  python3 paragraph_set_to_text.py PARAGRAPH_SET_DIR OUT_DIR
 
-UNHRDB_DIR is ../shared/corpus/unhrdb-treaty-body-paragraphs (general-comments/ and
+PARAGRAPH_SET_DIR is ../shared/corpus/unhrdb-treaty-body-paragraphs (general-comments/ and
 jurisprudence/: JSON arrays of {"ID", "Section"?, "Text"}). Each document becomes OUT_DIR/<name>.txt
 (flat, as index_fts5.py reads only the top level): its symbol when known, then each section
 heading once and each paragraph as "<ID> <Text>", blank lines between, so the indexer cites
