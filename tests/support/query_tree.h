@@ -1,11 +1,13 @@
 // Query trees as short strings, for tests of the parser: all(a b) and(...) or(...) not(...)
-// "phrase", field=value, and connectors by their text (w/3(a b)).
+// "phrase", field=value, and connectors by their text (w/3(a b)); and a fixture that compiles
+// queries without an index.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <string>
 
+#include "analyzer.h"
 #include "query_parser.h"
 #include "treatysearch/error.h"
 
@@ -45,5 +47,14 @@ inline std::string error_of(const std::string& q) {
   }
   return "";
 }
+
+// Compiles queries with English stemming and no index (no synonyms, no truncation).
+class CompileFixture : public ::testing::Test {
+ protected:
+  CompiledQuery compile(const std::string& q) {
+    return compile_query(parse_query(q), analyzer_, QueryContext{{"en"}, {}}, q);
+  }
+  core::Analyzer analyzer_;
+};
 
 }  // namespace treatysearch::search::test_support

@@ -190,13 +190,7 @@ TEST(ConnectorCheck, NeedsPositionsAndDescribes) {
             "SENT(a ; b)");
 }
 
-class ConnectorCompile : public ::testing::Test {
- protected:
-  CompiledQuery compile(const std::string& q) {
-    return compile_query(parse_query(q), analyzer_, QueryContext{{"en"}, {}}, q);
-  }
-  core::Analyzer analyzer_;
-};
+class ConnectorCompile : public test_support::CompileFixture {};
 
 TEST_F(ConnectorCompile, XapianGetsTheAndOfTheOperandsAndTheCheckTheConnector) {
   const auto c = compile("police w/5 torture");

@@ -76,13 +76,7 @@ TEST(QueryParser, NestingLimitAtNAndNPlusOne) {
   EXPECT_NE(error_of(std::string(2000, '(') + "a").find("nested"), std::string::npos);
 }
 
-class CompileTest : public ::testing::Test {
- protected:
-  CompiledQuery compile(const std::string& q) {
-    return compile_query(parse_query(q), analyzer_, QueryContext{{"en"}, {}}, q);
-  }
-  core::Analyzer analyzer_;
-};
+class CompileTest : public test_support::CompileFixture {};
 
 TEST_F(CompileTest, WordsMatchSurfaceOrStemAsOneSynonymGroup) {
   // The synonym table maps a stem to the forms indexed with it (schema.h).
