@@ -9,6 +9,7 @@
 #include "schema.h"
 #include "states.h"
 #include "symbols.h"
+#include "term_impact.h"
 
 namespace treatysearch::ingest {
 
@@ -42,10 +43,12 @@ void add_boolean(const char* prefix, const std::string& value, Xapian::Document*
 class PostingSink : public core::TokenSink {
  public:
   // `sentence_offsets`: byte offsets where a sentence after the first starts (sentences.h).
-  PostingSink(Xapian::Document* doc, std::string* buffer, core::PositionListBuilder* positions,
-              DocumentBuilder::Variants* variants, std::size_t* longest_term,
-              const std::vector<std::uint32_t>* sentence_offsets)
-      : doc_(doc),
+  // `unpositioned`: counts of the gram and symbol terms met, added to the document with the
+  // word terms once the passage's length is known (build()).
+  PostingSink(DocumentBuilder::TermCounts* unpositioned, std::string* buffer,
+              core::PositionListBuilder* positions, DocumentBuilder::Variants* variants,
+              std::size_t* longest_term, const std::vector<std::uint32_t>* sentence_offsets)
+      : unpositioned_(unpositioned),
         term_(buffer),
         positions_(positions),
         variants_(variants),
@@ -70,7 +73,7 @@ class PostingSink : public core::TokenSink {
       if (variants_) variants_->emplace(token.surface, *term_);
     }
     // Positions go to the passage's position list (position_list.h), not to Xapian's table;
-    // the terms reach the document from it, once per distinct term (build()).
+    // the terms reach the document from it, once per distinct term with its impact (build()).
     positions_->add(*term_, token.position);
     // Stems are not terms of the passage: the synonym table maps Z<stem> to the word's
     // positional term, and queries expand a stem to the forms seen (query_parser.cc). That
@@ -92,10 +95,10 @@ class PostingSink : public core::TokenSink {
     term_->assign(prefix);
     term_->append(value);
     *longest_term_ = std::max(*longest_term_, term_->size());
-    doc_->add_term(*term_);
+    ++(*unpositioned_)[*term_];
   }
 
-  Xapian::Document* doc_;
+  DocumentBuilder::TermCounts* unpositioned_;
   std::string* term_;
   core::PositionListBuilder* positions_;
   std::string stem_key_;
@@ -150,21 +153,31 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     const std::string& language = passage.language.empty() ? info.language : passage.language;
     Xapian::Document doc;
     longest_term_ = 0;
+    unpositioned_.clear();
     sentences_.starts(passage.text, language, &sentence_offsets_);
-    PostingSink sink(&doc, &term_, &positions_, variants, &longest_term_, &sentence_offsets_);
+    PostingSink sink(&unpositioned_, &term_, &positions_, variants, &longest_term_,
+                     &sentence_offsets_);
     analyzer_.analyze(passage.text, language, sink);
     std::size_t position_list_bytes = 0;
     if (!positions_.empty()) {
       positions_.encode(&encoded_positions_);
       position_list_bytes = encoded_positions_.size();
       doc.add_value(schema::kPositionsSlot, encoded_positions_);
-      for (const auto& [term, count] : positions_.terms()) {
-        term_.assign(term);
-        longest_term_ = std::max(longest_term_, term_.size());
-        doc.add_term(term_, count);
-      }
-      positions_.clear();
     }
+    // A term's wdf is its impact (term_impact.h), against the passage's length in words (in
+    // grams for text with no word tokens, such as ideographs the analyzer only cuts into grams).
+    std::uint32_t length = 0;
+    for (const auto& term_count : positions_.terms()) length += term_count.count;
+    if (length == 0)
+      for (const auto& [term, count] : unpositioned_) length += count;
+    for (const auto& [term, count] : positions_.terms()) {
+      term_.assign(term);
+      longest_term_ = std::max(longest_term_, term_.size());
+      doc.add_term(term_, core::term_impact(count, length));
+    }
+    positions_.clear();
+    for (const auto& [term, count] : unpositioned_)
+      doc.add_term(term, core::term_impact(count, length));
     add_filter_terms(file_key, info, language, &doc);
     // para:18 finds paragraph 18 and what is under it: 18 (a), "18, recommendation 1".
     if (!passage.label.empty()) doc.add_boolean_term(schema::paragraph_term(passage.label));

@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -47,6 +48,8 @@ class DocumentBuilder {
   // Entries for the synonym table (schema.h): (surface, E-term) for a word written other than
   // its folded form, and (Z<stem>, word term) for a word whose stem differs from it.
   using Variants = std::set<std::pair<std::string, std::string>>;
+  // Occurrences of a passage's terms that have no positions (grams, symbol mentions).
+  using TermCounts = std::map<std::string, std::uint32_t, std::less<>>;
 
   // Appends one Xapian::Document per passage to *out, in passage order, and the synonym
   // entries met to *variants (required: without them stems cannot be searched). Passage n gets
@@ -66,6 +69,7 @@ class DocumentBuilder {
   std::size_t longest_term_ = 0;  // of the passage being built
   std::string term_;              // reused buffers: no allocation per token on the hot path
   core::PositionListBuilder positions_;
+  TermCounts unpositioned_;  // of the passage being built
   std::string encoded_positions_;
   core::SentenceBreaker sentences_;
   std::vector<std::uint32_t> sentence_offsets_;  // of the passage being built

@@ -1,6 +1,7 @@
 // The on-disk layout of a treatysearch index: one Xapian document per passage.
 //
-// Terms (one term per word; its positions are in kPositionsSlot, never in Xapian's table)
+// Terms (one term per word; its positions are in kPositionsSlot, never in Xapian's table; the
+// wdf of a word, gram or symbol term is its impact in the passage, term_impact.h)
 //   <surface>        a word written exactly as its folded form (lower case, no accents)
 //   E<original>      a word written otherwise ("EÉgalité", "EKazakhstan"); the synonym table
 //                    maps each surface to the E-variants seen, so default queries find them all

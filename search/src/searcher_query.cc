@@ -3,6 +3,7 @@
 #include "filters.h"
 #include "passage_check.h"
 #include "query_parser.h"
+#include "ranking.h"
 #include "result_values.h"
 #include "schema.h"
 #include "searcher_facets.h"
@@ -78,7 +79,7 @@ class QueryRun {
     }
 
     Xapian::Enquire enquire(db);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_weighting_scheme(ranking_weight());
     DateKey date_key(options_.sort == SortOrder::kDateDescending);
     if (options_.sort != SortOrder::kRelevance)
       enquire.set_sort_by_key_then_relevance(&date_key,
@@ -121,7 +122,7 @@ class QueryRun {
     group.document = handle_.document_info(group.file_id);
     const std::string file_term = schema::file_term(group.file_id);
     Xapian::Enquire enquire(handle_.db);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_weighting_scheme(ranking_weight());
     enquire.set_query(
         Xapian::Query(Xapian::Query::OP_FILTER, whole.query, Xapian::Query(file_term)));
     const Xapian::doccount passages = handle_.db.get_termfreq(file_term);

@@ -9,6 +9,8 @@
 
 #include "filters.h"
 #include "passage_lookup.h"
+#include "position_list.h"
+#include "ranking.h"
 #include "schema.h"
 #include "searcher_hits.h"
 #include "searcher_snapshot.h"
@@ -55,6 +57,21 @@ std::set<std::string> word_query_terms(const Xapian::Database& db, const Telling
   return terms;
 }
 
+// How often the passage has each of its positional terms, from its position list: the wdf is
+// an impact (term_impact.h), saturated, while a word the passage repeats is its topic.
+std::map<std::string, Xapian::termcount, std::less<>> occurrences(const Xapian::Database& db,
+                                                                  Xapian::docid docid) {
+  std::map<std::string, Xapian::termcount, std::less<>> counts;
+  core::PositionListCursor cursor(db.get_document(docid).get_value(schema::kPositionsSlot));
+  std::vector<std::uint32_t> positions;
+  while (cursor.next()) {
+    positions.clear();
+    if (cursor.positions(&positions))
+      counts.emplace(cursor.term(), static_cast<Xapian::termcount>(positions.size()));
+  }
+  return counts;
+}
+
 // The passage's most telling words, as Lucene's MoreLikeThis picks them: by tf-idf (the count
 // in the passage, whose repeated words are its topic, times the log of the inverse share of
 // passages holding the word), leaving out words in no other passage (they cannot find one).
@@ -63,6 +80,7 @@ std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
                                        const std::string& language) {
   const Xapian::Database& db = handle.db;
   std::map<std::string, TellingWord> by_key;
+  const auto counts = occurrences(db, docid);
   for (auto it = db.termlist_begin(docid); it != db.termlist_end(docid); ++it) {
     const std::string term = *it;
     if (!is_word_term(term)) continue;
@@ -75,7 +93,8 @@ std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
     TellingWord& word = by_key[stem.empty() ? lower : stem];
     word.stem = std::move(stem);
     word.forms.insert(term);
-    word.count += it.get_wdf();
+    const auto counted = counts.find(term);
+    word.count += counted == counts.end() ? 1 : counted->second;  // grams have no positions
     word.passages = std::max(word.passages, it.get_termfreq());
   }
   const Xapian::doccount all = db.get_doccount();
@@ -176,7 +195,7 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
   tiers.push_back({Xapian::Query(Xapian::Query::OP_FILTER, base, same_document)});
 
   Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  enquire.set_weighting_scheme(ranking_weight());
   const TieredPage page = page_through_tiers(enquire, tiers, options.offset, options.limit);
   result.total = page.total;
   for (const PageSlice& slice : page.slices) {

@@ -13,6 +13,7 @@ TREATYSEARCH_API const char* version();
 // 6: passages record their pages; documents their format and whether OCR read them.
 // 7: value slots for grouping and facets (file key, committee, State, type, language);
 //    position lists record where sentences start (/s); paragraph label terms XP (para:).
-inline constexpr int kSchemaVersion = 7;
+// 8: a term's wdf is its impact (term_impact.h), not its count.
+inline constexpr int kSchemaVersion = 8;
 
 }  // namespace treatysearch

@@ -1,9 +1,11 @@
 // What the indexer writes for the query language: the sentence starts in each passage's position
-// list (for /s) and the paragraph label terms (for para:).
+// list (for /s) and the paragraph label terms (for para:); and for ranking, term impacts as wdf.
 #include <gtest/gtest.h>
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "document_builder.h"
 #include "position_list.h"
 #include "schema.h"
+#include "term_impact.h"
 
 namespace treatysearch {
 namespace {
@@ -79,6 +82,56 @@ TEST(DocumentSentences, ParagraphTermsForTheLabelItsParentAndItsNumber) {
   // A footnote is cited by its own label only, not under the paragraph citing it.
   EXPECT_EQ(paragraph_terms(passage_of(ingest::PassageKind::kFootnote, "footnote 3", "18")),
             (std::set<std::string>{"XPfootnote3"}));
+}
+
+// The wdf of each word, gram and symbol term is its impact, against the passage's length in
+// words; boolean terms keep a wdf of 0.
+TEST(DocumentImpacts, EachTermsWdfIsItsImpactInThePassage) {
+  ingest::Passage passage;
+  passage.label = "1";
+  // 8 words; "torture" twice, once capitalised (a term of its own, E-prefixed).
+  passage.text = "Torture and torture again, see CERD/C/KAZ/CO/8-10 on torture.";
+  const Xapian::Document doc = build(passage);
+  std::vector<std::pair<std::string, std::vector<std::uint32_t>>> list;
+  std::vector<std::uint32_t> starts;
+  ASSERT_TRUE(
+      core::decode_position_list(doc.get_value(core::schema::kPositionsSlot), &list, &starts));
+  std::uint32_t words = 0;
+  for (const auto& [term, positions] : list) words += static_cast<std::uint32_t>(positions.size());
+  std::map<std::string, Xapian::termcount> wdf;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) wdf[*it] = it.get_wdf();
+  for (const auto& [term, positions] : list)
+    EXPECT_EQ(wdf.at(term),
+              core::term_impact(static_cast<std::uint32_t>(positions.size()), words))
+        << term;
+  EXPECT_EQ(wdf.at("torture"), core::term_impact(2, words));
+  EXPECT_EQ(wdf.at("ETorture"), core::term_impact(1, words));
+  EXPECT_GT(wdf.at("torture"), wdf.at("ETorture"));
+  // The symbol mention has no position but an impact all the same.
+  const auto symbol = std::find_if(wdf.begin(), wdf.end(), [](const auto& entry) {
+    return entry.first.starts_with(core::schema::kSymbolMentionPrefix);
+  });
+  ASSERT_NE(symbol, wdf.end());
+  EXPECT_EQ(symbol->second, core::term_impact(1, words));
+  EXPECT_EQ(wdf.at(core::schema::file_term("k")), 0u);
+  EXPECT_EQ(wdf.at("XP1"), 0u);
+}
+
+TEST(DocumentImpacts, TheSameCountWeighsMoreInAShorterPassage) {
+  ingest::Passage shorter;
+  shorter.label = "1";
+  shorter.text = "On refoulement of asylum seekers.";
+  ingest::Passage longer = shorter;
+  longer.text = "The Committee is concerned about reports of refoulement of asylum seekers at the "
+                "border, about the length of their detention, and about the lack of legal aid "
+                "for those held in the transit zones of the international airports.";
+  const auto wdf_of = [](const Xapian::Document& doc, const std::string& term) {
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term ? it.get_wdf() : 0u;
+  };
+  EXPECT_GT(wdf_of(build(shorter), "refoulement"), wdf_of(build(longer), "refoulement"));
+  EXPECT_GT(wdf_of(build(longer), "refoulement"), 0u);
 }
 
 }  // namespace
