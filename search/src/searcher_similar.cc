@@ -22,6 +22,14 @@ namespace {
 
 namespace schema = core::schema;
 
+// A word found in more than this share of all passages (and in more than this many) says what
+// the index is about, not what the passage is about: it is left out of the similarity query,
+// as Lucene's MoreLikeThis leaves out words above its maxDocFreqPct. Such words have the longest
+// posting lists, and a query holding them reads them whole. The count keeps small indexes,
+// where every word is in a large share of the passages, from losing all their words.
+constexpr double kCommonWordShare = 0.1;
+constexpr Xapian::doccount kCommonWordPassages = 1000;
+
 // The word terms: plain folded words, E-spellings and ideographic grams; not filter, id, file
 // or symbol terms (capital-letter prefixes) nor bare numbers, which say nothing about what a
 // passage is about.
@@ -127,6 +135,7 @@ std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
     for (const std::string& term : word.query_terms) holding += db.get_termfreq(term);
     word.passages = static_cast<Xapian::doccount>(std::min<std::uint64_t>(holding, all));
     if (word.passages < 2) continue;
+    if (word.passages > kCommonWordPassages && word.passages > all * kCommonWordShare) continue;
     word.weight = tf_idf(word);
     kept.push_back(word.weight);
     words.push_back(std::move(word));
