@@ -161,7 +161,7 @@ bool decode_position_list(std::string_view encoded,
   return cursor.ok();
 }
 
-bool PassagePositions::assign(std::string encoded) {
+bool PassagePositions::assign(std::string encoded, const std::vector<std::string>* wanted) {
   encoded_ = std::move(encoded);
   arena_.clear();
   entries_.clear();
@@ -171,7 +171,14 @@ bool PassagePositions::assign(std::string encoded) {
     sentence_starts_.clear();
     return false;
   }
-  while (cursor.next()) {
+  // Both lists are in byte order: a merge walk, ended when no wanted term is left.
+  std::size_t next_wanted = 0;
+  while ((!wanted || next_wanted < wanted->size()) && cursor.next()) {
+    if (wanted) {
+      while (next_wanted < wanted->size() && (*wanted)[next_wanted] < cursor.term()) ++next_wanted;
+      if (next_wanted == wanted->size() || (*wanted)[next_wanted] != cursor.term()) continue;
+      ++next_wanted;
+    }
     entries_.push_back({static_cast<std::uint32_t>(arena_.size()),
                         static_cast<std::uint32_t>(cursor.term().size()), cursor.gaps()});
     arena_.append(cursor.term());

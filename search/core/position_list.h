@@ -106,8 +106,10 @@ struct WordSpan {
 // directory (positions are decoded on request). Not thread-safe; reusable across passages.
 class PassagePositions {
  public:
-  // False (and no terms) if `encoded` is malformed.
-  bool assign(std::string encoded);
+  // False (and no terms) if `encoded` is malformed. With `wanted` (sorted, unique; must
+  // outlive the next assign), only those terms are looked up in the directory, and its walk
+  // stops after the last of them: has() and positions() then know only the wanted terms.
+  bool assign(std::string encoded, const std::vector<std::string>* wanted = nullptr);
   bool has(std::string_view term) const;
   // Appends the term's positions to *out (nothing if absent).
   void positions(std::string_view term, std::vector<std::uint32_t>* out) const;

@@ -114,12 +114,34 @@ std::string Predicate::describe() const {
   }
 }
 
+namespace {
+
+void add_positional_terms(const Predicate& p, std::vector<std::string>* out) {
+  if (p.kind == Predicate::Kind::kTerms && p.positional)
+    out->insert(out->end(), p.terms.begin(), p.terms.end());
+  for (const TermGroup& group : p.groups) out->insert(out->end(), group.begin(), group.end());
+  for (const Operand& operand : p.operands)
+    for (const WordSequence& sequence : operand)
+      for (const TermGroup& group : sequence) out->insert(out->end(), group.begin(), group.end());
+  for (const Predicate& child : p.children) add_positional_terms(child, out);
+}
+
+}  // namespace
+
+PassageCheck::PassageCheck(const Predicate& must, const Predicate* must_not)
+    : must_(must), must_not_(must_not) {
+  add_positional_terms(must_, &wanted_);
+  if (must_not_) add_positional_terms(*must_not_, &wanted_);
+  std::sort(wanted_.begin(), wanted_.end());
+  wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
+}
+
 bool PassageCheck::operator()(const Xapian::Document& doc) const {
   // A passage without words has no position list: no word is in it. One whose list cannot be
   // read is refused rather than guessed about.
   std::string encoded = doc.get_value(core::schema::kPositionsSlot);
   const bool no_words = encoded.empty();
-  if (!positions_.assign(std::move(encoded)) && !no_words) return false;
+  if (!positions_.assign(std::move(encoded), &wanted_) && !no_words) return false;
   return holds(must_, doc) && !(must_not_ && holds(*must_not_, doc));
 }
 

@@ -72,8 +72,7 @@ struct Predicate {
 // (one per Enquire::get_mset call at a time); refers to the predicates, which must outlive it.
 class PassageCheck : public Xapian::MatchDecider {
  public:
-  explicit PassageCheck(const Predicate& must, const Predicate* must_not = nullptr)
-      : must_(must), must_not_(must_not) {}
+  PassageCheck(const Predicate& must, const Predicate* must_not = nullptr);
   bool operator()(const Xapian::Document& doc) const override;
 
  private:
@@ -84,6 +83,9 @@ class PassageCheck : public Xapian::MatchDecider {
 
   const Predicate& must_;
   const Predicate* must_not_;
+  // Every word term the predicates ask the position list about, sorted: a passage's list is
+  // read only as far as these (PassagePositions::assign).
+  std::vector<std::string> wanted_;
   mutable core::PassagePositions positions_;
   mutable std::vector<core::WordSpan> left_, right_;  // reused: no allocation per passage
 };

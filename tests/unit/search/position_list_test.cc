@@ -124,6 +124,31 @@ TEST(PassagePositions, FindsTermsAndTheirPositions) {
   EXPECT_FALSE(passage.has("a"));
 }
 
+TEST(PassagePositions, ReadsOnlyTheWantedTerms) {
+  PassagePositions passage;
+  const std::vector<std::string> wanted = {"Ehate", "b", "speech", "zz"};
+  ASSERT_TRUE(passage.assign(encode({"speech", "b", "a", "Ehate", "b", "c"}), &wanted));
+  EXPECT_TRUE(passage.has("Ehate"));
+  EXPECT_TRUE(passage.has("b"));
+  EXPECT_TRUE(passage.has("speech"));
+  EXPECT_FALSE(passage.has("a"));  // present, but not wanted
+  EXPECT_FALSE(passage.has("c"));
+  EXPECT_FALSE(passage.has("zz"));  // wanted, absent
+  std::vector<std::uint32_t> positions;
+  passage.positions("b", &positions);
+  EXPECT_EQ(positions, (std::vector<std::uint32_t>{2, 5}));
+  positions.clear();
+  passage.positions("speech", &positions);
+  EXPECT_EQ(positions, (std::vector<std::uint32_t>{1}));
+  // The walk ends after the last wanted term: bytes after it are not read.
+  const std::vector<std::string> only_a = {"a"};
+  std::string text = encode({"a", "b"});
+  text.pop_back();  // "b"'s positions cut short
+  EXPECT_FALSE(passage.assign(text));
+  EXPECT_TRUE(passage.assign(text, &only_a));
+  EXPECT_TRUE(passage.has("a"));
+}
+
 TEST(PassagePositions, MalformedBytesAreRefusedWithoutReadingOutOfBounds) {
   const std::string text = encode({"hate", "speech", "online", "hate", "speech"});
   ASSERT_TRUE(phrase(text, {{"hate"}, {"speech"}}));
