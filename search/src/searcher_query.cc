@@ -17,21 +17,6 @@ namespace {
 
 namespace schema = core::schema;
 
-// The sort key of a passage by its document's date ("YYYYMMDD"). Undated passages get the key
-// that sorts last in the order asked for: above every date when ascending, below every date
-// when descending (Xapian reverses the key order).
-class DateKey : public Xapian::KeyMaker {
- public:
-  explicit DateKey(bool descending) : undated_(descending ? "" : "~") {}
-  std::string operator()(const Xapian::Document& doc) const override {
-    std::string date = doc.get_value(schema::kDateSlot);
-    return date.empty() ? undated_ : date;
-  }
-
- private:
-  std::string undated_;
-};
-
 // One search on one handle.
 class QueryRun {
  public:
@@ -65,8 +50,19 @@ class QueryRun {
     const Tier whole{filtered(compiled_.query, filter_), query_decider};
 
     std::vector<Tier> tiers;
-    if (compiled_.all_words.empty() || options_.sort != SortOrder::kRelevance || options_.group) {
-      // One ranking: by date, or by document (the best passage of each ranks its document).
+    if (options_.sort == SortOrder::kDateAscending) {
+      // Oldest first, undated last: an undated passage has no date value, which sorts first.
+      const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, "0");
+      tiers.push_back({filtered(Xapian::Query(Xapian::Query::OP_FILTER, compiled_.query, dated),
+                                filter_),
+                       query_decider});
+      tiers.push_back({filtered(Xapian::Query(Xapian::Query::OP_AND_NOT, compiled_.query, dated),
+                                filter_),
+                       query_decider});
+    } else if (compiled_.all_words.empty() || options_.sort != SortOrder::kRelevance ||
+               options_.group) {
+      // One ranking: newest first (undated last), or by document (the best passage of each
+      // ranks its document).
       tiers.push_back(whole);
     } else {
       // Passages with every word first, ranked among themselves; then passages with only some.
@@ -80,10 +76,11 @@ class QueryRun {
 
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(ranking_weight());
-    DateKey date_key(options_.sort == SortOrder::kDateDescending);
+    // Xapian's own value sort reads the dates as streams; a KeyMaker would be handed each
+    // match's document and look its value up afresh (half the time of a sorted query).
     if (options_.sort != SortOrder::kRelevance)
-      enquire.set_sort_by_key_then_relevance(&date_key,
-                                             options_.sort == SortOrder::kDateDescending);
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
+                                               options_.sort == SortOrder::kDateDescending);
     if (options_.group) enquire.set_collapse_key(schema::kFileKeySlot, 1);
 
     const TieredPage page = page_through_tiers(enquire, tiers, options_.offset, options_.limit);
