@@ -130,7 +130,8 @@ bool PositionListCursor::next() {
   if (!get_varint(encoded_, &pos_, &shared) || shared > term_.size() ||
       !get_varint(encoded_, &pos_, &rest) || rest > encoded_.size() - pos_)
     return ok_ = false;
-  term_.resize(shared);
+  shared_ = static_cast<std::size_t>(shared);
+  term_.resize(shared_);
   term_.append(encoded_.substr(pos_, rest));
   pos_ += rest;
   if (!get_varint(encoded_, &pos_, &gap_bytes) || gap_bytes > encoded_.size() - pos_)
@@ -171,17 +172,34 @@ bool PassagePositions::assign(std::string encoded, const std::vector<std::string
     sentence_starts_.clear();
     return false;
   }
-  // Both lists are in byte order: a merge walk, ended when no wanted term is left.
+  // Both lists are in byte order: a merge walk, ended when no wanted term is left. Front
+  // coding spares most comparisons: when the previous term sorts before the wanted term t and
+  // shares `common` bytes with it, a term sharing more than `common` bytes with the previous
+  // one sorts before t too (it has the previous term's byte where that differs from t's).
   std::size_t next_wanted = 0;
+  std::size_t common = 0;
+  bool before_wanted = false;  // the previous term sorts before the wanted term
   while ((!wanted || next_wanted < wanted->size()) && cursor.next()) {
+    const std::string& term = cursor.term();
     if (wanted) {
-      while (next_wanted < wanted->size() && (*wanted)[next_wanted] < cursor.term()) ++next_wanted;
-      if (next_wanted == wanted->size() || (*wanted)[next_wanted] != cursor.term()) continue;
+      if (before_wanted && cursor.shared() > common) continue;
+      int order = 0;
+      while (next_wanted < wanted->size() && (order = (*wanted)[next_wanted].compare(term)) < 0)
+        ++next_wanted;
+      if (next_wanted == wanted->size()) break;
+      before_wanted = order > 0;
+      if (before_wanted) {
+        const std::string& target = (*wanted)[next_wanted];
+        common = 0;
+        while (common < term.size() && common < target.size() && term[common] == target[common])
+          ++common;
+        continue;
+      }
       ++next_wanted;
     }
     entries_.push_back({static_cast<std::uint32_t>(arena_.size()),
-                        static_cast<std::uint32_t>(cursor.term().size()), cursor.gaps()});
-    arena_.append(cursor.term());
+                        static_cast<std::uint32_t>(term.size()), cursor.gaps()});
+    arena_.append(term);
   }
   if (!cursor.ok()) entries_.clear();
   return cursor.ok();

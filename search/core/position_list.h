@@ -71,6 +71,8 @@ class PositionListCursor {
   // Moves to the next term; false at the end or on malformed bytes.
   bool next();
   const std::string& term() const { return term_; }
+  // How many leading bytes the current term shares with the previous one (front coding).
+  std::size_t shared() const { return shared_; }
   // The current term's positions, appended to *out in increasing order; false if malformed.
   bool positions(std::vector<std::uint32_t>* out) const;
   // The current term's positions, still encoded (varint gaps).
@@ -86,6 +88,7 @@ class PositionListCursor {
   std::size_t pos_ = 0;
   std::uint64_t remaining_ = 0;
   std::string term_;
+  std::size_t shared_ = 0;
   std::string_view gaps_;
   bool ok_ = true;
 };

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -147,6 +148,35 @@ TEST(PassagePositions, ReadsOnlyTheWantedTerms) {
   EXPECT_FALSE(passage.assign(text));
   EXPECT_TRUE(passage.assign(text, &only_a));
   EXPECT_TRUE(passage.has("a"));
+}
+
+TEST(PassagePositions, WantedTermsFoundAsAFullReadFindsThem) {
+  // Terms sharing prefixes in every way front coding meets: equal heads, one a prefix of
+  // another, capitalised forms sorting first.
+  const std::vector<std::string> vocabulary = {
+      "Estate", "Estates", "a", "ab", "abc", "abd", "b", "ba", "state", "stated", "states",
+      "statesman", "the", "then", "there", "x", "xa", "xab", "xb"};
+  std::mt19937 random(12345);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::string> tokens;
+    const int length = 1 + static_cast<int>(random() % 12);
+    for (int i = 0; i < length; ++i) tokens.push_back(vocabulary[random() % vocabulary.size()]);
+    std::vector<std::string> wanted;
+    for (const auto& term : vocabulary)
+      if (random() % 3 == 0) wanted.push_back(term);
+    wanted.push_back("zz");  // absent, after every term
+    const std::string text = encode(tokens);
+    PassagePositions full, partial;
+    ASSERT_TRUE(full.assign(text));
+    ASSERT_TRUE(partial.assign(text, &wanted));
+    for (const auto& term : wanted) {
+      ASSERT_EQ(partial.has(term), full.has(term)) << term << " in round " << round;
+      std::vector<std::uint32_t> a, b;
+      full.positions(term, &a);
+      partial.positions(term, &b);
+      ASSERT_EQ(a, b) << term;
+    }
+  }
 }
 
 TEST(PassagePositions, MalformedBytesAreRefusedWithoutReadingOutOfBounds) {
