@@ -47,7 +47,7 @@ Predicate Predicate::negate(Predicate child) {
 
 bool Predicate::needs_positions() const {
   return kind == Kind::kSequence || kind == Kind::kNear || kind == Kind::kPrecedes ||
-         kind == Kind::kSameSentence ||
+         kind == Kind::kSameSentence || kind == Kind::kPrecedesInSentence ||
          std::any_of(children.begin(), children.end(),
                      [](const Predicate& c) { return c.needs_positions(); });
 }
@@ -93,16 +93,19 @@ std::string Predicate::describe() const {
       return "SEQ(" + sequence_text(groups) + ")";
     case Kind::kNear:
     case Kind::kPrecedes:
-    case Kind::kSameSentence: {
+    case Kind::kSameSentence:
+    case Kind::kPrecedesInSentence: {
       std::vector<std::string> sides;
       for (const auto& operand : operands) {
         std::vector<std::string> alternatives;
         for (const auto& sequence : operand) alternatives.push_back(sequence_text(sequence));
         sides.push_back(join(alternatives, ", "));
       }
-      const std::string name = kind == Kind::kNear       ? "NEAR/" + std::to_string(width)
-                               : kind == Kind::kPrecedes ? "PRE/" + std::to_string(width)
-                                                         : std::string("SENT");
+      const std::string distance = width == kAnyDistance ? "any" : std::to_string(width);
+      const std::string name = kind == Kind::kNear       ? "NEAR/" + distance
+                               : kind == Kind::kPrecedes ? "PRE/" + distance
+                               : kind == Kind::kSameSentence ? std::string("SENT")
+                                                             : std::string("SENT+");
       return name + "(" + join(sides, " ; ") + ")";
     }
     default: {
@@ -171,6 +174,7 @@ bool PassageCheck::holds(const Predicate& p, const Xapian::Document& doc) const 
     case Predicate::Kind::kNear:
     case Predicate::Kind::kPrecedes:
     case Predicate::Kind::kSameSentence:
+    case Predicate::Kind::kPrecedesInSentence:
       return connected(p);
   }
   return false;
@@ -197,10 +201,14 @@ bool PassageCheck::connected(const Predicate& p) const {
     case Predicate::Kind::kPrecedes:
       return precedes(left_, right_, p.width);
     case Predicate::Kind::kSameSentence:
+    case Predicate::Kind::kPrecedesInSentence: {
+      const bool in_order = p.kind == Predicate::Kind::kPrecedesInSentence;
       for (const auto& a : left_) {
-        const std::uint32_t first = positions_.sentence_first(a.first);
         const std::uint32_t last = positions_.sentence_last(a.last);
         if (last != positions_.sentence_last(a.first)) continue;  // a phrase across a full stop
+        if (in_order && a.last == UINT32_MAX) continue;          // nothing can follow it
+        // +s: the right occurrence starts after the left one ends.
+        const std::uint32_t first = in_order ? a.last + 1 : positions_.sentence_first(a.first);
         auto it = std::lower_bound(
             right_.begin(), right_.end(), first,
             [](const core::WordSpan& s, std::uint32_t at) { return s.first < at; });
@@ -208,6 +216,7 @@ bool PassageCheck::connected(const Predicate& p) const {
           if (it->last <= last && disjoint(a, *it)) return true;
       }
       return false;
+    }
     default:
       return false;
   }

@@ -17,12 +17,17 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "position_list.h"
 
 namespace treatysearch::search {
+
+// A connector width that any distance within the passage satisfies (+p: before it in the same
+// paragraph).
+inline constexpr std::uint32_t kAnyDistance = UINT32_MAX;
 
 // The terms one word position may be (a word's forms, a truncation's expansions).
 using TermGroup = std::vector<std::string>;
@@ -42,13 +47,15 @@ struct Predicate {
     kPrecedes,      // pre/N: the left operand's occurrence ends before the right's starts,
                     // at most N words before it
     kSameSentence,  // /s: occurrences of both operands in one sentence
+    kPrecedesInSentence,  // +s: the left operand's occurrence ends before the right's starts,
+                          // in one sentence
   };
   Kind kind = Kind::kAll;
   std::vector<std::string> terms;  // kTerms
   bool positional = true;          // kTerms: the terms are word terms, found in the position list
   WordSequence groups;             // kSequence: the forms of each word
   std::vector<Predicate> children;
-  // kNear, kPrecedes, kSameSentence: the two operands and the width. Occurrences that share a
+  // kNear, kPrecedes, kSameSentence, kPrecedesInSentence: the two operands and the width. Occurrences that share a
   // word never satisfy a connector ("police w/3 police" needs the word twice). Distance is
   // counted from the last word of the first occurrence to the first word of the second: 1 for
   // adjacent words.

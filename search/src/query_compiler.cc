@@ -404,11 +404,20 @@ class Compiler {
     // passages where they stand as the connector says. Nothing proves that from postings.
     out->wide = all_of({any_of(left_queries), any_of(right_queries)});
     out->sure = Xapian::Query();
-    const Predicate::Kind kind = node.connector == Connector::kWithin ? Predicate::Kind::kNear
-                                 : node.connector == Connector::kPrecedes
-                                     ? Predicate::Kind::kPrecedes
-                                     : Predicate::Kind::kSameSentence;
-    out->exact = Predicate::connector(kind, std::move(left), std::move(right), node.width);
+    Predicate::Kind kind = Predicate::Kind::kSameSentence;
+    std::uint32_t width = node.width;
+    switch (node.connector) {
+      case Connector::kWithin: kind = Predicate::Kind::kNear; break;
+      case Connector::kPrecedes: kind = Predicate::Kind::kPrecedes; break;
+      case Connector::kSentenceInOrder: kind = Predicate::Kind::kPrecedesInSentence; break;
+      case Connector::kParagraphInOrder:
+        // Before it anywhere in the same paragraph, which is the same passage.
+        kind = Predicate::Kind::kPrecedes;
+        width = kAnyDistance;
+        break;
+      default: break;
+    }
+    out->exact = Predicate::connector(kind, std::move(left), std::move(right), width);
     return true;
   }
 

@@ -62,12 +62,14 @@ bool all_digits(std::string_view text) {
 }
 
 // Reads a connector into *out, in any case: w/N, pre/N, /s, /p, and the spellings Westlaw
-// (/N, +N) and Lexis (w/s, w/p) users type; false if `word` is none.
+// (/N, +N, and +s, +p: in order) and Lexis (w/s, w/p) users type; false if `word` is none.
 bool read_connector(std::string_view query, std::string_view word, std::size_t at, Lexeme* out) {
   for (const char* sentence : {"/s", "w/s"})
     if (equals_ignoring_case(word, sentence)) return out->connector = Connector::kSentence, true;
   for (const char* paragraph : {"/p", "w/p"})
     if (equals_ignoring_case(word, paragraph)) return out->connector = Connector::kParagraph, true;
+  if (equals_ignoring_case(word, "+s")) return out->connector = Connector::kSentenceInOrder, true;
+  if (equals_ignoring_case(word, "+p")) return out->connector = Connector::kParagraphInOrder, true;
   if (word.size() > 1 && (word[0] == '/' || word[0] == '+') && all_digits(word.substr(1))) {
     out->connector = word[0] == '/' ? Connector::kWithin : Connector::kPrecedes;
     out->width = read_width(query, word, word.substr(1), at, std::string(1, word[0]));

@@ -10,7 +10,15 @@
 
 namespace treatysearch::search {
 
-enum class Connector : std::uint8_t { kWithin, kPrecedes, kSentence, kParagraph };
+// Westlaw's +s and +p are the in-order forms of /s and /p.
+enum class Connector : std::uint8_t {
+  kWithin,
+  kPrecedes,
+  kSentence,
+  kParagraph,
+  kSentenceInOrder,
+  kParagraphInOrder
+};
 
 struct Lexeme {
   enum class Kind {

@@ -81,6 +81,15 @@ TEST_F(ConstructedTexts, SameSentenceAndSameParagraphDiffer) {
   EXPECT_EQ(found("police /S torture"), found("police /s torture"));
 }
 
+TEST_F(ConstructedTexts, InOrderSentenceAndParagraphConnectors) {
+  // Westlaw's +s and +p: /s and /p with the first operand before the second.
+  EXPECT_EQ(found("police +s torture"), (Titles{"one-sentence", "abbreviation"}));
+  EXPECT_EQ(found("torture +s police"), (Titles{"reversed"}));
+  EXPECT_EQ(found("police +p torture"), (Titles{"two-sentences", "one-sentence", "abbreviation"}));
+  EXPECT_EQ(found("torture +p police"), (Titles{"reversed"}));
+  EXPECT_EQ(found("police +S torture"), found("police +s torture"));
+}
+
 TEST_F(ConstructedTexts, AbbreviationsDoNotEndTheSentence) {
   // "para. 5 Of" and "Mr. Smith" stand inside the sentence that has both words.
   EXPECT_TRUE(found("police /s torture").count("abbreviation"));

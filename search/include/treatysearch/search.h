@@ -16,6 +16,7 @@
 //   a w/N b            a and b at most N words apart, either order (1 <= N <= 255)
 //   a pre/N b          a before b, at most N words after it
 //   a /s b, a /p b     in the same sentence / the same paragraph (passage)
+//   a +s b, a +p b     a before b in the same sentence / the same paragraph (Westlaw's forms)
 //                      (Westlaw's /N, +N, & and % and Lexis's w/s, w/p are read as w/N, pre/N,
 //                      AND, BUT NOT, /s, /p)
 //                      Connectors are case-insensitive and bind tighter than side-by-side

@@ -47,6 +47,10 @@ TEST(Connectors, WestlawAndLexisSpellings) {
   EXPECT_EQ(parse_query("police +3 torture").width, 3u);
   EXPECT_EQ(parse_query("police W/S torture").connector, Connector::kSentence);
   EXPECT_EQ(parse_query("police w/p torture").connector, Connector::kParagraph);
+  EXPECT_EQ(parse_query("police +s torture").connector, Connector::kSentenceInOrder);
+  EXPECT_EQ(parse_query("police +S torture").connector, Connector::kSentenceInOrder);
+  EXPECT_EQ(parse_query("police +p torture").connector, Connector::kParagraphInOrder);
+  EXPECT_EQ(parse_query("police +P torture").connector, Connector::kParagraphInOrder);
   EXPECT_EQ(parsed("police & torture"), "and(police torture)");
   EXPECT_EQ(parsed("police % riots"), "all(police not(riots))");
   EXPECT_EQ(parsed("police BUT NOT riots"), "all(police not(riots))");
@@ -179,6 +183,25 @@ TEST(ConnectorCheck, SameSentenceUsesTheStoredSentenceStarts) {
   EXPECT_TRUE(holds(p, passage({"police", "used", "force", "torture", "was", "alleged"})));
 }
 
+TEST(ConnectorCheck, InOrderInTheSameSentence) {
+  // Sentences: [1..3] [4..7]: "torture" (4) comes before "alleged" (6) in the second.
+  const auto doc =
+      passage({"police", "used", "force", "torture", "was", "alleged", "police"}, {4});
+  const auto in_order = [&](const char* a, const char* b) {
+    return holds(Predicate::connector(Predicate::Kind::kPrecedesInSentence, word(a), word(b)),
+                 doc);
+  };
+  EXPECT_TRUE(in_order("torture", "alleged"));
+  EXPECT_FALSE(in_order("alleged", "torture"));  // /s would accept it
+  EXPECT_TRUE(holds(
+      Predicate::connector(Predicate::Kind::kSameSentence, word("alleged"), word("torture")), doc));
+  EXPECT_TRUE(in_order("torture", "police"));   // the second "police", in the same sentence
+  EXPECT_FALSE(in_order("force", "torture"));   // in order, but across the full stop
+  EXPECT_FALSE(in_order("police", "police"));   // never the same occurrence
+  EXPECT_TRUE(Predicate::connector(Predicate::Kind::kPrecedesInSentence, word("a"), word("b"))
+                  .needs_positions());
+}
+
 TEST(ConnectorCheck, NeedsPositionsAndDescribes) {
   const auto p =
       Predicate::connector(Predicate::Kind::kNear, {{{"a", "Ea"}}, {{"b"}, {"c"}}}, word("d"), 4);
@@ -188,6 +211,9 @@ TEST(ConnectorCheck, NeedsPositionsAndDescribes) {
             "PRE/2(a ; b)");
   EXPECT_EQ(Predicate::connector(Predicate::Kind::kSameSentence, word("a"), word("b")).describe(),
             "SENT(a ; b)");
+  EXPECT_EQ(
+      Predicate::connector(Predicate::Kind::kPrecedesInSentence, word("a"), word("b")).describe(),
+      "SENT+(a ; b)");
 }
 
 class ConnectorCompile : public test_support::CompileFixture {};
@@ -202,6 +228,9 @@ TEST_F(ConnectorCompile, XapianGetsTheAndOfTheOperandsAndTheCheckTheConnector) {
             "PRE/2(hate speech ; online)");
   EXPECT_EQ(compile("(police OR militia) /s torture").query_check.describe(),
             "SENT(police, militia ; torture)");
+  // Westlaw's in-order forms: +s in the same sentence, +p anywhere after it in the passage.
+  EXPECT_EQ(compile("police +s torture").query_check.describe(), "SENT+(police ; torture)");
+  EXPECT_EQ(compile("police +p torture").query_check.describe(), "PRE/any(police ; torture)");
 }
 
 TEST_F(ConnectorCompile, SameParagraphIsBothInThePassage) {
