@@ -183,8 +183,8 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     if (!passage.label.empty()) doc.add_boolean_term(schema::paragraph_term(passage.label));
     if (passage.kind != PassageKind::kFootnote) {
       if (!passage.parent.empty()) doc.add_boolean_term(schema::paragraph_term(passage.parent));
-      const std::string_view number = schema::leading_paragraph_number(passage.label);
-      if (!number.empty()) doc.add_boolean_term(schema::paragraph_term(number));
+      for (const std::string_view head : schema::paragraph_number_heads(passage.label))
+        doc.add_boolean_term(schema::paragraph_term(head));
     }
     const std::string id_term = schema::id_term(file_key, ordinal);
     doc.add_boolean_term(id_term);

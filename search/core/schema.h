@@ -14,8 +14,9 @@
 //                    with ASCII letters in lower case, cut at kMaxFilterValueBytes (filter_term);
 //                    a State is stored under its canonical name when the State table knows it
 //   XP<label>        the passage's label and the label of the paragraph it is under (not for
-//                    footnotes), and the leading number of its label: para:18 finds 18,
-//                    18 (a) and "18, recommendation 1" (paragraph_term)
+//                    footnotes), and the leading number of its label with each of its dotted
+//                    heads: para:18 finds 18, 18 (a) and "18, recommendation 1"; para:6 finds
+//                    the Views' 6.1 to 6.4, para:3.5 finds 3.5.1 (paragraph_term)
 // Synonym table
 //   <surface>  -> E<original>   the spellings of a folded form seen (see E above)
 //   Z<stem>    -> <term>        the word terms (surface or E) of the words with that stem,
@@ -131,12 +132,20 @@ inline std::string paragraph_term(std::string_view label) {
   return filter_term(kParagraphPrefix, compact);
 }
 
-// The paragraph number a label starts with ("18" of "18 (b) (i)"; "6.4" of "6.4"), or empty.
-inline std::string_view leading_paragraph_number(std::string_view label) {
+// The paragraph number a label starts with, and each of its dotted heads, shortest first:
+// {"18"} of "18 (b) (i)"; {"6", "6.4"} of "6.4"; {"3", "3.5", "3.5.1"} of "3.5.1"; none of
+// "footnote 3".
+inline std::vector<std::string_view> paragraph_number_heads(std::string_view label) {
   std::size_t n = 0;
   while (n < label.size() && ((label[n] >= '0' && label[n] <= '9') || label[n] == '.')) ++n;
   while (n > 0 && label[n - 1] == '.') --n;
-  return label.substr(0, n);
+  const std::string_view number = label.substr(0, n);
+  std::vector<std::string_view> heads;
+  for (std::size_t dot = number.find('.'); dot != std::string_view::npos;
+       dot = number.find('.', dot + 1))
+    if (dot > 0 && number[dot - 1] != '.') heads.push_back(number.substr(0, dot));
+  if (!number.empty()) heads.push_back(number);
+  return heads;
 }
 
 // The filter term for a State, given by code or by any known name ("CIV", "Cote d'Ivoire"):

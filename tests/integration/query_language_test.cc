@@ -36,6 +36,20 @@ class ConstructedTexts : public ::testing::Test {
     add(indexer, "base", "Text of the base document.", "CERD/C/XYZ/CO/1");
     add(indexer, "addendum", "Text of its addendum.", "CERD/C/XYZ/CO/1/Add.1");
     add(indexer, "other", "Text of another document.", "CERD/C/XYZ/CO/10");
+    DocumentInfo views;
+    views.language = "en";
+    views.title = "views";
+    ASSERT_TRUE(indexer
+                    .add_text("views",
+                              "1.1 The author is a national of the State party.\n"
+                              "1.2 He claims a violation of article 9.\n"
+                              "6.1 Before considering any claim, the Committee must decide.\n"
+                              "6.2 The Committee notes the objection of the State party.\n"
+                              "6.3 The Committee considers the claim admissible.\n"
+                              "7.1 The Committee has considered the communication.\n"
+                              "7.2 The Committee finds a violation.\n",
+                              views)
+                    .error.empty());
     indexer.commit();
   }
   static void TearDownTestSuite() { delete dir_; }
@@ -88,6 +102,15 @@ TEST_F(ConstructedTexts, InOrderSentenceAndParagraphConnectors) {
   EXPECT_EQ(found("police +p torture"), (Titles{"two-sentences", "one-sentence", "abbreviation"}));
   EXPECT_EQ(found("torture +p police"), (Titles{"reversed"}));
   EXPECT_EQ(found("police +S torture"), found("police +s torture"));
+}
+
+TEST_F(ConstructedTexts, ParaOfASectionNumberFindsItsDottedParagraphs) {
+  std::set<std::string> labels;
+  for (const Hit& hit : search("para:6").hits) labels.insert(hit.paragraph);
+  EXPECT_EQ(labels, (std::set<std::string>{"6.1", "6.2", "6.3"}));
+  labels.clear();
+  for (const Hit& hit : search("para:6.2").hits) labels.insert(hit.paragraph);
+  EXPECT_EQ(labels, (std::set<std::string>{"6.2"}));
 }
 
 TEST_F(ConstructedTexts, AbbreviationsDoNotEndTheSentence) {

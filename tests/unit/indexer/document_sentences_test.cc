@@ -77,8 +77,11 @@ TEST(DocumentSentences, ParagraphTermsForTheLabelItsParentAndItsNumber) {
   EXPECT_EQ(
       paragraph_terms(passage_of(ingest::PassageKind::kRecommendation, "32, recommendation 1", "")),
       (std::set<std::string>{"XP32", "XP32,recommendation1"}));
+  // The Views' dotted numbers: para:6 finds 6.1 to 6.4.
   EXPECT_EQ(paragraph_terms(passage_of(ingest::PassageKind::kParagraph, "6.4", "")),
-            (std::set<std::string>{"XP6.4"}));
+            (std::set<std::string>{"XP6", "XP6.4"}));
+  EXPECT_EQ(paragraph_terms(passage_of(ingest::PassageKind::kSubParagraph, "3.5.1 (a)", "3.5.1")),
+            (std::set<std::string>{"XP3", "XP3.5", "XP3.5.1", "XP3.5.1(a)"}));
   // A footnote is cited by its own label only, not under the paragraph citing it.
   EXPECT_EQ(paragraph_terms(passage_of(ingest::PassageKind::kFootnote, "footnote 3", "18")),
             (std::set<std::string>{"XPfootnote3"}));

@@ -47,5 +47,18 @@ TEST(Schema, PassageKindsHaveFixedStoredValues) {
   EXPECT_FALSE(is_passage_kind(255));
 }
 
+TEST(Schema, ParagraphNumberHeads) {
+  using Heads = std::vector<std::string_view>;
+  EXPECT_EQ(paragraph_number_heads("18 (b) (i)"), (Heads{"18"}));
+  EXPECT_EQ(paragraph_number_heads("18, recommendation 1"), (Heads{"18"}));
+  EXPECT_EQ(paragraph_number_heads("6.4"), (Heads{"6", "6.4"}));
+  EXPECT_EQ(paragraph_number_heads("3.5.1 (a)"), (Heads{"3", "3.5", "3.5.1"}));
+  EXPECT_EQ(paragraph_number_heads("7."), (Heads{"7"}));
+  EXPECT_EQ(paragraph_number_heads("1..2"), (Heads{"1", "1..2"}));
+  EXPECT_TRUE(paragraph_number_heads("footnote 3").empty());
+  EXPECT_TRUE(paragraph_number_heads("[5]").empty());
+  EXPECT_TRUE(paragraph_number_heads("").empty());
+}
+
 }  // namespace
 }  // namespace treatysearch::core::schema
