@@ -65,6 +65,24 @@ Xapian::Query any_of(const std::vector<std::string>& terms) {
 
 constexpr Xapian::termcount kMaxSymbolExpansion = 1000;
 
+// What follows a document's symbol in the symbols of its addenda, revisions and corrigenda.
+constexpr const char* kSupplementSuffixes[] = {"/Add.", "/Rev.", "/Corr."};
+
+// A symbol filter ending in '/' or '*' is a prefix.
+bool is_symbol_prefix(std::string_view symbol) {
+  return !symbol.empty() && (symbol.back() == '*' || symbol.back() == '/');
+}
+
+// A base symbol: not a prefix, and naming no addendum, revision or corrigendum. It stands for
+// its document and for those supplements.
+bool is_base_symbol(std::string_view symbol) {
+  if (is_symbol_prefix(symbol)) return false;
+  const std::string lower = core::ascii_lowercase(symbol);
+  for (const char* suffix : kSupplementSuffixes)
+    if (lower.find(core::ascii_lowercase(suffix)) != std::string::npos) return false;
+  return true;
+}
+
 }  // namespace
 
 Xapian::Query filter_query(const Xapian::Database& db, const Filters& f) {
@@ -93,15 +111,20 @@ Xapian::Query filter_query(const Xapian::Database& db, const Filters& f) {
   }
   if (!f.symbols.empty()) {
     std::vector<Xapian::Query> symbols;
+    const auto prefix_query = [](const std::string& prefix) {
+      return Xapian::Query(Xapian::Query::OP_WILDCARD,
+                           schema::filter_term(schema::kSymbolPrefix, prefix), kMaxSymbolExpansion,
+                           Xapian::Query::WILDCARD_LIMIT_ERROR);
+    };
     for (std::string s : f.symbols) {
-      const bool prefix = !s.empty() && (s.back() == '*' || s.back() == '/');
-      if (!s.empty() && s.back() == '*') s.pop_back();
-      if (prefix)
-        symbols.emplace_back(Xapian::Query::OP_WILDCARD,
-                             schema::filter_term(schema::kSymbolPrefix, s), kMaxSymbolExpansion,
-                             Xapian::Query::WILDCARD_LIMIT_ERROR);
-      else
-        symbols.emplace_back(schema::filter_term(schema::kSymbolPrefix, s));
+      if (is_symbol_prefix(s)) {
+        if (s.back() == '*') s.pop_back();
+        symbols.push_back(prefix_query(s));
+        continue;
+      }
+      symbols.emplace_back(schema::filter_term(schema::kSymbolPrefix, s));
+      if (is_base_symbol(s))
+        for (const char* suffix : kSupplementSuffixes) symbols.push_back(prefix_query(s + suffix));
     }
     parts.emplace_back(Xapian::Query::OP_OR, symbols.begin(), symbols.end());
   }
@@ -152,16 +175,21 @@ std::vector<std::string> intersect(const std::vector<std::string>& given,
   return kept;
 }
 
-// A symbol filter `outer` lets `inner` through: the same symbol, or `outer` a prefix (ending
-// in '/' or '*') of it.
+// A symbol filter `outer` lets `inner` through: the same symbol, `outer` a prefix (ending in
+// '/' or '*') of it, or `outer` a base symbol and `inner` one of its addenda, revisions or
+// corrigenda.
 bool symbol_allows(const std::string& outer, const std::string& inner) {
   const std::string a = schema::filter_term("", outer), b = schema::filter_term("", inner);
-  if (!a.empty() && (a.back() == '*' || a.back() == '/')) {
-    const std::string prefix = a.back() == '*' ? a.substr(0, a.size() - 1) : a;
-    const std::string bare = !b.empty() && b.back() == '*' ? b.substr(0, b.size() - 1) : b;
+  const std::string bare = !b.empty() && b.back() == '*' ? b.substr(0, b.size() - 1) : b;
+  const auto starts_with = [&bare](const std::string& prefix) {
     return bare.compare(0, prefix.size(), prefix) == 0;
-  }
-  return a == b;
+  };
+  if (is_symbol_prefix(a)) return starts_with(a.back() == '*' ? a.substr(0, a.size() - 1) : a);
+  if (a == b) return true;
+  if (!is_base_symbol(a)) return false;
+  for (const char* suffix : kSupplementSuffixes)
+    if (starts_with(a + core::ascii_lowercase(suffix))) return true;
+  return false;
 }
 
 }  // namespace

@@ -18,11 +18,6 @@ bool read_year(std::string_view text, int* year) {
   return true;
 }
 
-bool contains_ignoring_case(std::string_view text, std::string_view part) {
-  const std::string lower = core::ascii_lowercase(text);
-  return lower.find(part) != std::string::npos;
-}
-
 }  // namespace
 
 void add_field(const QueryNode& node, std::string_view query, Filters* out) {
@@ -40,15 +35,8 @@ void add_field(const QueryNode& node, std::string_view query, Filters* out) {
   } else if (node.text == "para") {
     out->paragraphs.push_back(value);
   } else if (node.text == "symbol") {
-    const std::string& symbol = value;
-    out->symbols.push_back(symbol);
-    if (symbol.back() == '*' || symbol.back() == '/') return;  // a prefix, as --symbol takes
-    // The base document also stands for its addenda, revisions and corrigenda; a symbol that
-    // names one of those means exactly that document.
-    if (!contains_ignoring_case(symbol, "/add.") && !contains_ignoring_case(symbol, "/rev.") &&
-        !contains_ignoring_case(symbol, "/corr."))
-      for (const char* suffix : {"/Add.*", "/Rev.*", "/Corr.*"})
-        out->symbols.push_back(symbol + suffix);
+    // As --symbol takes it (filters.h: a base symbol stands for its addenda too).
+    out->symbols.push_back(value);
   } else if (node.text == "year") {
     if (out->year_from || out->year_to) fail(query, where + ": the year is already given");
     const std::size_t dots = value.find("..");

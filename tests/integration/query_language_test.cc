@@ -164,6 +164,15 @@ TEST_F(ConstructedTexts, SymbolFieldFindsTheBaseDocumentAndItsAddendaOrExactlyOn
   EXPECT_EQ(found("symbol:CERD/C/XYZ/CO/1"), (Titles{"base", "addendum"}));
   EXPECT_EQ(found("symbol:CERD/C/XYZ/CO/1/Add.1"), (Titles{"addendum"}));
   EXPECT_EQ(found("text symbol:cerd/c/xyz/co/10"), (Titles{"other"}));
+  // The option means what the field means.
+  SearchOptions base, addendum;
+  base.filters.symbols = {"CERD/C/XYZ/CO/1"};
+  addendum.filters.symbols = {"CERD/C/XYZ/CO/1/Add.1"};
+  EXPECT_EQ(found("text", base), (Titles{"base", "addendum"}));
+  EXPECT_EQ(found("text", addendum), (Titles{"addendum"}));
+  // Both given: what both allow (the base allows its addendum).
+  EXPECT_EQ(found("text symbol:CERD/C/XYZ/CO/1/Add.1", base), (Titles{"addendum"}));
+  EXPECT_EQ(found("text symbol:CERD/C/XYZ/CO/1", addendum), (Titles{"addendum"}));
 }
 
 TEST_F(ConstructedTexts, FieldsAloneListThePassagesTheyAllow) {

@@ -136,7 +136,8 @@ int main(int argc, char** argv) {
       "year", po::value(&year),
       "only documents dated in YEAR or FROM..TO (2020..2023, 2020.., ..2019)")(
       "symbol", po::value(&options.filters.symbols)->composing(),
-      "only this document symbol; end it with / or * for a prefix: CERD/C/KAZ/* (repeatable)")(
+      "only this document symbol (with its /Add., /Rev. and /Corr. documents); end it with / or * "
+      "for a prefix: CERD/C/KAZ/* (repeatable)")(
       "lang", po::value(&options.filters.languages)->composing(),
       "only passages in this language: en, fr, es, ru, ar, zh, kk (repeatable)")(
       "sort", po::value(&sort),

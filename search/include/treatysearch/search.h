@@ -70,7 +70,10 @@ struct Filters {
   std::vector<std::string> committees;  // "CERD"
   std::vector<std::string> states;      // "Kazakhstan", "Cote d'Ivoire" or an ISO code "KAZ"
   std::vector<std::string> types;       // doctype codes: "concluding-observations"
-  std::vector<std::string> symbols;     // exact symbol, or a prefix ending in '/' or '*'
+  // A document symbol, which also finds its addenda, revisions and corrigenda ("/Add.1",
+  // "/Rev.1", "/Corr.1"); one naming such a supplement finds exactly it; or a prefix ending in
+  // '/' or '*'.
+  std::vector<std::string> symbols;
   std::vector<std::string> languages;   // "en"
   std::optional<int> year_from;         // inclusive
   std::optional<int> year_to;           // inclusive
