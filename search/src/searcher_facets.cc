@@ -1,7 +1,9 @@
 #include "searcher_facets.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -114,20 +116,43 @@ FacetColumns FacetColumns::build(const Xapian::Database& db) {
 }
 
 Facets count_facets(const std::vector<Xapian::Database>& shards, const Xapian::Query& query,
-                    const Xapian::MatchDecider* decider, const std::vector<FacetColumns>& columns,
+                    const DeciderFactory& make_decider, const std::vector<FacetColumns>& columns,
                     std::uint64_t* accepted) {
-  std::array<Tally, FacetColumns::kFields> tallies;
-  *accepted = 0;
-  for (std::size_t k = 0; k < shards.size(); ++k) {
+  // Each shard is counted in a thread of its own, with its own copy of everything a match
+  // touches: Xapian's objects count their references without atomics, so a Query shared across
+  // threads is rebuilt from its serialised form in each.
+  const std::string serialised = query.serialise();
+  struct ShardCount {
+    std::uint64_t accepted = 0;
+    std::array<Tally, FacetColumns::kFields> tallies;
+  };
+  const auto count_shard = [&](std::size_t k) {
     Xapian::Enquire enquire(shards[k]);
-    enquire.set_query(query);
+    enquire.set_query(Xapian::Query::unserialise(serialised));
     // No ranking is needed to count, and boolean weights let Xapian skip the weight arithmetic.
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetCounter counter(decider, k < columns.size() ? &columns[k] : nullptr);
+    const std::unique_ptr<Xapian::MatchDecider> decider =
+        make_decider ? make_decider() : nullptr;
+    FacetCounter counter(decider.get(), k < columns.size() ? &columns[k] : nullptr);
     enquire.get_mset(0, 0, shards[k].get_doccount(), nullptr, &counter);
-    *accepted += counter.accepted;
+    ShardCount count;
+    count.accepted = counter.accepted;
+    for (std::size_t f = 0; f < FacetColumns::kFields; ++f) count.tallies[f] = counter.tally(f);
+    return count;
+  };
+  std::vector<std::future<ShardCount>> others;
+  for (std::size_t k = 1; k < shards.size(); ++k)
+    others.push_back(std::async(std::launch::async, count_shard, k));
+  std::vector<ShardCount> counts;
+  if (!shards.empty()) counts.push_back(count_shard(0));
+  for (auto& other : others) counts.push_back(other.get());  // rethrows a shard's error
+
+  std::array<Tally, FacetColumns::kFields> tallies;
+  *accepted = 0;
+  for (const ShardCount& count : counts) {
+    *accepted += count.accepted;
     for (std::size_t f = 0; f < FacetColumns::kFields; ++f)
-      for (const auto& [value, count] : counter.tally(f)) tallies[f][value] += count;
+      for (const auto& [value, n] : count.tallies[f]) tallies[f][value] += n;
   }
   Facets facets;
   facets.committee = ordered(tallies[0]);

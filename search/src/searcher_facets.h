@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -35,13 +37,18 @@ struct FacetColumns {
   static FacetColumns build(const Xapian::Database& db);
 };
 
-// Counts the passages `query` matches and `decider` (may be null: all) accepts, in one pass over
-// every match of each shard. Counting happens inside a MatchDecider, after the decider given
-// has accepted the passage, so a phrase's rejected candidates are never counted. `columns[k]`
+// Makes a decider for one thread's use (count_facets runs shards in parallel, and a passage
+// check is not thread-safe).
+using DeciderFactory = std::function<std::unique_ptr<Xapian::MatchDecider>()>;
+
+// Counts the passages `query` matches and the deciders `make_decider` makes (empty: none, all)
+// accept, in one pass over every match of each shard, the shards in parallel. Counting happens
+// inside a MatchDecider, after the decider made has accepted the passage, so a phrase's rejected
+// candidates are never counted. `columns[k]`
 // (of shards[k] at its revision; empty: none) makes each count an array lookup. Sets *accepted
 // to the number of passages counted. Throws Xapian errors.
 Facets count_facets(const std::vector<Xapian::Database>& shards, const Xapian::Query& query,
-                    const Xapian::MatchDecider* decider, const std::vector<FacetColumns>& columns,
+                    const DeciderFactory& make_decider, const std::vector<FacetColumns>& columns,
                     std::uint64_t* accepted);
 
 }  // namespace treatysearch::search

@@ -99,7 +99,10 @@ class QueryRun {
 
     if (options_.facets) {
       std::uint64_t accepted = 0;
-      result.facets = count_facets(handle_.shards, whole.query, whole.decider,
+      DeciderFactory make_check;
+      if (check)
+        make_check = [this] { return std::make_unique<PassageCheck>(compiled_.query_check); };
+      result.facets = count_facets(handle_.shards, whole.query, make_check,
                                    snapshot_.facet_columns(handle_), &accepted);
       // The facet pass saw every match: its count is exact where the page's was estimated.
       if (!options_.group) result.total = accepted;
