@@ -70,7 +70,8 @@ std::set<std::string> word_query_terms(const Xapian::Database& db, const Telling
 std::map<std::string, Xapian::termcount, std::less<>> occurrences(const Xapian::Database& db,
                                                                   Xapian::docid docid) {
   std::map<std::string, Xapian::termcount, std::less<>> counts;
-  core::PositionListCursor cursor(db.get_document(docid).get_value(schema::kPositionsSlot));
+  const std::string encoded = db.get_document(docid).get_value(schema::kPositionsSlot);
+  core::PositionListCursor cursor(encoded);  // a view: `encoded` must outlive it
   std::vector<std::uint32_t> positions;
   while (cursor.next()) {
     positions.clear();
