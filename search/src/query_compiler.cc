@@ -5,6 +5,7 @@
 #include "passage_check.h"
 #include "query_fields.h"
 #include "query_parser.h"
+#include "ranking.h"
 #include "schema.h"
 #include "symbols.h"
 #include "text.h"
@@ -264,15 +265,23 @@ class Compiler {
     return terms;
   }
 
-  // One word position: any of its terms, weighed as one word. No terms (a truncation that
-  // matched nothing) matches nothing.
-  static Xapian::Query word_query(const TermGroup& terms) {
-    if (terms.empty()) return {};
-    return terms.size() == 1 ? Xapian::Query(terms.front())
-                             : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+  // A word's query weighed by its idf when the context asks for it (ranking.h).
+  Xapian::Query weighed(const Xapian::Query& leaf, const std::vector<std::string>& terms) const {
+    if (!context_.weigh_by_idf || !context_.database) return leaf;
+    return weighed_word(*context_.database, leaf, terms);
   }
 
-  static Part word_part(std::vector<std::string> terms) {
+  // One word position: any of its terms, weighed as one word. No terms (a truncation that
+  // matched nothing) matches nothing.
+  Xapian::Query word_query(const TermGroup& terms) const {
+    if (terms.empty()) return {};
+    return weighed(terms.size() == 1
+                       ? Xapian::Query(terms.front())
+                       : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end()),
+                   terms);
+  }
+
+  Part word_part(std::vector<std::string> terms) const {
     Part part;
     part.wide = word_query(terms);
     part.sure = part.wide;
@@ -281,13 +290,13 @@ class Compiler {
   }
 
   // What Xapian matches for a sequence of word positions: all of them (an order is checked).
-  static Xapian::Query sequence_query(const WordSequence& sequence) {
+  Xapian::Query sequence_query(const WordSequence& sequence) const {
     std::vector<Xapian::Query> words;
     for (const auto& group : sequence) words.push_back(word_query(group));
     return all_of(words);
   }
 
-  static Part sequence_part(WordSequence sequence) {
+  Part sequence_part(WordSequence sequence) const {
     if (sequence.size() == 1) return word_part(std::move(sequence.front()));
     Part part;
     part.wide = sequence_query(sequence);  // part.sure stays empty: no posting proves an order
@@ -437,7 +446,7 @@ class Compiler {
     if (!phrase && core::is_symbol(node.text, /*any_case=*/true)) {
       count_terms(1);
       const std::string term = core::schema::kSymbolMentionPrefix + core::symbol_key(node.text);
-      out->wide = out->sure = Xapian::Query(term);
+      out->wide = out->sure = weighed(Xapian::Query(term), {term});
       out->exact = Predicate::any_term({term}, /*positional=*/false);
       highlights_->symbols.insert(core::symbol_key(node.text));
       return true;
@@ -462,9 +471,9 @@ class Compiler {
     for (const auto& item : tokens.items) {
       groups.push_back(position_terms(item, node.exact));
       const auto& terms = groups.back();
-      words.push_back(terms.size() == 1
-                          ? Xapian::Query(terms.front())
-                          : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+      std::vector<Xapian::Query> forms;
+      for (const std::string& term : terms) forms.push_back(weighed(Xapian::Query(term), {term}));
+      words.push_back(forms.size() == 1 ? forms.front() : any_of(forms));
     }
     Part sequence;
     if (words.size() == 1) {
@@ -486,7 +495,7 @@ class Compiler {
       for (const auto& gram : tokens.grams)
         if (core::count_code_points(gram) == 2 || tokens.grams.size() == 1) {
           const std::string term = core::schema::kGramPrefix + gram;
-          grams.emplace_back(term);
+          grams.push_back(weighed(Xapian::Query(term), {term}));
           gram_checks.push_back(Predicate::any_term({term}, /*positional=*/false));
         }
       if (!grams.empty()) {

@@ -67,6 +67,8 @@ struct QueryContext {
   // The index, for truncated words (their expansions are its own words); none in tests and the
   // fuzzer: a truncated word then matches nothing, with a warning.
   const Xapian::Database* database = nullptr;
+  // Weigh each word by its idf over `database` (ranking.h); off in tests of the tree's shape.
+  bool weigh_by_idf = false;
 };
 
 // Xapian matches and ranks `query` (and `all_words`), which find a superset of the matches when

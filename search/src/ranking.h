@@ -1,22 +1,32 @@
-// The weighting every ranked search uses (search, groups, similar passages).
+// How every ranked search weighs a passage (search, groups, similar passages): the sum, over
+// the query's words, of the word's idf times its impact in the passage (term_impact.h).
+//
+// Xapian applies the impact (a wdf-proportional weight, TfIdfWeight "nnn": no idf, no length);
+// the idf is a constant factor per word (OP_SCALE_WEIGHT) computed from the whole index's
+// statistics when the query is built. So the same query scores a passage identically whichever
+// shard holds it, and each shard can be searched alone, in a thread of its own (shard_match.h),
+// with scores that merge exactly. Both are built-in Xapian operations, which the remote backend
+// also knows.
 #pragma once
 
 #include <xapian.h>
 
+#include <string>
+#include <vector>
+
 namespace treatysearch::search {
 
-// BM25 over the impacts the indexer stored as wdf (term_impact.h): the length normalisation
-// and saturation are in the impact already, so b = 0 (no document-length lookup while matching)
-// and a k1 so large that the impact counts linearly (within 1 % at the largest impact). The
-// weight is BM25's idf times the impact. A built-in weight, which Xapian's remote backend
-// knows by name.
-inline Xapian::BM25Weight ranking_weight() {
-  constexpr double kK1 = 10000;
-  constexpr double kK2 = 0;  // no query-length correction
-  constexpr double kK3 = 1;  // a word repeated in the query counts as written (BM25's default)
-  constexpr double kB = 0;
-  constexpr double kMinNormLen = 0.5;  // unused with b = 0
-  return Xapian::BM25Weight(kK1, kK2, kK3, kB, kMinNormLen);
-}
+// The weighting scheme of every ranked Enquire.
+inline Xapian::TfIdfWeight ranking_weight() { return Xapian::TfIdfWeight("nnn"); }
+
+// BM25's idf (Robertson-Sparck Jones, kept positive as Xapian's BM25Weight keeps it) of a word
+// that any of `terms` stands for, over all passages of `db`: the passages holding some term are
+// estimated as if the terms occurred independently (as Xapian estimates an OR).
+double word_idf(const Xapian::Database& db, const std::vector<std::string>& terms);
+
+// `leaf` (the query for one word: a term or a synonym group of its forms) weighed by the
+// word's idf over `db`.
+Xapian::Query weighed_word(const Xapian::Database& db, const Xapian::Query& leaf,
+                           const std::vector<std::string>& terms);
 
 }  // namespace treatysearch::search

@@ -6,11 +6,10 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
-#include <memory>
 #include <string>
 #include <vector>
 
+#include "shard_match.h"
 #include "treatysearch/types.h"
 
 namespace treatysearch::search {
@@ -36,10 +35,6 @@ struct FacetColumns {
   // Reads every value stream of `db` once. Throws Xapian errors.
   static FacetColumns build(const Xapian::Database& db);
 };
-
-// Makes a decider for one thread's use (count_facets runs shards in parallel, and a passage
-// check is not thread-safe).
-using DeciderFactory = std::function<std::unique_ptr<Xapian::MatchDecider>()>;
 
 // Counts the passages `query` matches and the deciders `make_decider` makes (empty: none, all)
 // accept, in one pass over every match of each shard, the shards in parallel. Counting happens

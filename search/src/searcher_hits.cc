@@ -31,25 +31,30 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) 
   return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
-TieredPage page_through_tiers(Xapian::Enquire& enquire, const std::vector<Tier>& tiers,
+TieredPage page_through_tiers(const std::vector<Xapian::Database>& shards,
+                              const MatchSettings& settings, const std::vector<Tier>& tiers,
                               std::size_t offset, std::size_t limit) {
   TieredPage page;
   std::size_t skip = offset;  // matches still to skip, counted from the current tier
   std::size_t wanted = limit;
   std::uint64_t before = 0;  // matches of the tiers before the current one
   for (const Tier& tier : tiers) {
-    enquire.set_query(tier.query);
     if (wanted == 0) {
       // The page is full: this tier only adds to the estimated total.
-      page.total += enquire.get_mset(0, 0, 0, nullptr, tier.decider).get_matches_estimated();
+      page.total +=
+          match_shards(shards, tier.query, settings, tier.make_decider, 0, 0, 0).estimated;
       continue;
     }
-    Xapian::MSet mset = enquire.get_mset(skip, wanted, skip + wanted, nullptr, tier.decider);
+    ShardedMSet mset =
+        match_shards(shards, tier.query, settings, tier.make_decider, skip, wanted, skip + wanted);
     // When this page is not filled, fewer than skip + wanted passages match this tier, and
     // check_at_least made their count exact.
-    const std::uint64_t count = mset.get_matches_estimated();
-    wanted -= std::min<std::size_t>(wanted, mset.size());
-    if (mset.size() > 0) page.slices.push_back({mset, static_cast<std::size_t>(before) + skip + 1});
+    const std::uint64_t count = mset.estimated;
+    const std::size_t shown = mset.matches.size();
+    wanted -= std::min<std::size_t>(wanted, shown);
+    if (shown > 0)
+      page.slices.push_back(
+          {std::move(mset.matches), static_cast<std::size_t>(before) + skip + 1});
     skip = skip > count ? skip - static_cast<std::size_t>(count) : 0;
     before += count;
     page.total += count;

@@ -11,6 +11,7 @@
 
 #include "query_parser.h"
 #include "searcher_snapshot.h"
+#include "shard_match.h"
 #include "treatysearch/search.h"
 
 namespace treatysearch::search {
@@ -23,15 +24,16 @@ std::string passage_id(const std::string& file_key, std::uint32_t ordinal);
 
 // One query of a ranking in tiers: every match of a tier ranks before every match of the next
 // (passages with all the words before the others; other States' passages before the same
-// State's). `decider` (may be null) accepts or rejects candidates (passage_check.h).
+// State's). `make_decider` (may be empty) makes the check that accepts or rejects candidates
+// (passage_check.h), one per shard thread.
 struct Tier {
   Xapian::Query query;
-  const Xapian::MatchDecider* decider = nullptr;
+  DeciderFactory make_decider;
 };
 
 // The matches of one tier shown on a page, with the rank of its first.
 struct PageSlice {
-  Xapian::MSet mset;
+  std::vector<ShardedMatch> matches;
   std::size_t first_rank = 1;
 };
 
@@ -40,10 +42,12 @@ struct TieredPage {
   std::uint64_t total = 0;  // estimated matches of all tiers
 };
 
-// Matches offset+1 .. offset+limit of the tiers taken in order, with `enquire`'s other settings
-// (sort, collapse) applied to each. A tier whose page is not filled gets an exact count (its
-// check_at_least covers the page), so the next tier starts at the right rank.
-TieredPage page_through_tiers(Xapian::Enquire& enquire, const std::vector<Tier>& tiers,
+// Matches offset+1 .. offset+limit of the tiers taken in order, over `shards` in parallel
+// (shard_match.h), with `settings` (order, collapse) applied to each. A tier whose page is not
+// filled gets an exact count (its check_at_least covers the page), so the next tier starts at
+// the right rank.
+TieredPage page_through_tiers(const std::vector<Xapian::Database>& shards,
+                              const MatchSettings& settings, const std::vector<Tier>& tiers,
                               std::size_t offset, std::size_t limit);
 
 // snippet_chars for make_hit: the snippet is the whole text, unhighlighted and not analysed.

@@ -35,6 +35,7 @@ class QueryRun {
         terms->push_back(*it);
     };
     context.database = &db;  // truncated words expand to the index's own words
+    context.weigh_by_idf = true;  // each word's idf from the whole index (ranking.h)
     compiled_ = compile_query(root, handle_.analyzer, context, query_);
     filter_ = filter_query(db, effective_filters(options_.filters, compiled_));
 
@@ -42,11 +43,15 @@ class QueryRun {
     result.query = query_;
     result.warnings = compiled_.warnings;
 
+    // The passage checks: one per shard thread (shard_match.h), none when nothing needs one.
     const bool check = compiled_.needs_check;
-    PassageCheck query_check(compiled_.query_check);
-    PassageCheck all_check(compiled_.all_words_check);
-    PassageCheck rest_check(compiled_.query_check, &compiled_.all_words_check);
-    const Xapian::MatchDecider* query_decider = check ? &query_check : nullptr;
+    const auto checking = [check](const Predicate* must, const Predicate* must_not) {
+      DeciderFactory make;
+      if (check)
+        make = [must, must_not] { return std::make_unique<PassageCheck>(*must, must_not); };
+      return make;
+    };
+    const DeciderFactory query_decider = checking(&compiled_.query_check, nullptr);
     const Tier whole{filtered(compiled_.query, filter_), query_decider};
 
     std::vector<Tier> tiers;
@@ -70,39 +75,36 @@ class QueryRun {
           compiled_.all_words_sure.empty()
               ? compiled_.query
               : Xapian::Query(Xapian::Query::OP_AND_NOT, compiled_.query, compiled_.all_words_sure);
-      tiers.push_back({filtered(compiled_.all_words, filter_), check ? &all_check : nullptr});
-      tiers.push_back({filtered(rest, filter_), check ? &rest_check : nullptr});
+      tiers.push_back(
+          {filtered(compiled_.all_words, filter_), checking(&compiled_.all_words_check, nullptr)});
+      tiers.push_back({filtered(rest, filter_),
+                       checking(&compiled_.query_check, &compiled_.all_words_check)});
     }
 
-    Xapian::Enquire enquire(db);
-    enquire.set_weighting_scheme(ranking_weight());
-    // Xapian's own value sort reads the dates as streams; a KeyMaker would be handed each
-    // match's document and look its value up afresh (half the time of a sorted query).
-    if (options_.sort != SortOrder::kRelevance)
-      enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
-                                               options_.sort == SortOrder::kDateDescending);
-    if (options_.group) enquire.set_collapse_key(schema::kFileKeySlot, 1);
-
-    const TieredPage page = page_through_tiers(enquire, tiers, options_.offset, options_.limit);
+    MatchSettings settings;
+    settings.order = options_.sort == SortOrder::kDateDescending ? MatchOrder::kDateDescending
+                     : options_.sort == SortOrder::kDateAscending ? MatchOrder::kDateAscending
+                                                                  : MatchOrder::kRelevance;
+    settings.one_per_file = options_.group;
+    const TieredPage page =
+        page_through_tiers(handle_.shards, settings, tiers, options_.offset, options_.limit);
     result.total = page.total;
     for (const PageSlice& slice : page.slices) {
       std::size_t rank = slice.first_rank;
-      for (auto it = slice.mset.begin(); it != slice.mset.end(); ++it, ++rank) {
+      for (const ShardedMatch& match : slice.matches) {
         if (options_.group)
-          result.groups.push_back(make_group(it.get_document(), rank, whole));
+          result.groups.push_back(make_group(match.document, rank, whole));
         else
-          result.hits.push_back(make_hit(handle_, snapshot_.index_dir(), it.get_document(), rank,
-                                         it.get_weight(), compiled_.highlights,
+          result.hits.push_back(make_hit(handle_, snapshot_.index_dir(), match.document, rank,
+                                         match.weight, compiled_.highlights,
                                          options_.snippet_chars));
+        ++rank;
       }
     }
 
     if (options_.facets) {
       std::uint64_t accepted = 0;
-      DeciderFactory make_check;
-      if (check)
-        make_check = [this] { return std::make_unique<PassageCheck>(compiled_.query_check); };
-      result.facets = count_facets(handle_.shards, whole.query, make_check,
+      result.facets = count_facets(handle_.shards, whole.query, whole.make_decider,
                                    snapshot_.facet_columns(handle_), &accepted);
       // The facet pass saw every match: its count is exact where the page's was estimated.
       if (!options_.group) result.total = accepted;
@@ -126,9 +128,11 @@ class QueryRun {
     enquire.set_query(
         Xapian::Query(Xapian::Query::OP_FILTER, whole.query, Xapian::Query(file_term)));
     const Xapian::doccount passages = handle_.db.get_termfreq(file_term);
+    const std::unique_ptr<Xapian::MatchDecider> decider =
+        whole.make_decider ? whole.make_decider() : nullptr;
     const Xapian::MSet mset =
         enquire.get_mset(0, ResultLimits::kMaxPassagesPerGroup,
-                         std::max<Xapian::doccount>(passages, 1), nullptr, whole.decider);
+                         std::max<Xapian::doccount>(passages, 1), nullptr, decider.get());
     group.hit_count = mset.get_matches_estimated();
     std::size_t passage_rank = 1;
     for (auto it = mset.begin(); it != mset.end(); ++it)

@@ -167,14 +167,16 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
   const std::vector<TellingWord> telling = telling_words(*handle, passage.docid, language);
   if (telling.empty()) return result;  // a passage without shared words is like nothing
 
-  // Each word weighs in the query as it does in the passage, relative to the best one.
+  // Each word weighs in the query as it does in the passage, relative to the best one, and as
+  // any query word does (its idf, ranking.h).
   std::vector<Xapian::Query> terms;
   HighlightTerms highlights;
   for (const TellingWord& word : telling) {
+    const std::vector<std::string> forms(word.query_terms.begin(), word.query_terms.end());
     terms.emplace_back(
         Xapian::Query::OP_SCALE_WEIGHT,
-        Xapian::Query(Xapian::Query::OP_SYNONYM, word.query_terms.begin(), word.query_terms.end()),
-        word.weight / telling.front().weight);
+        Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()),
+        word.weight / telling.front().weight * word_idf(db, forms));
     if (!word.stem.empty()) highlights.stems.insert(word.stem);
     for (const std::string& term : word.forms) {
       if (term.starts_with(schema::kExactPrefix))
@@ -192,26 +194,27 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
   const std::string& state = handle->document_info(passage.record.file_key).state;
   std::vector<Tier> tiers;
   if (state.empty()) {
-    tiers.push_back({Xapian::Query(Xapian::Query::OP_AND_NOT, base, same_document)});
+    tiers.push_back({Xapian::Query(Xapian::Query::OP_AND_NOT, base, same_document), {}});
   } else {
     const Xapian::Query same_state(schema::state_filter_term(state));
     tiers.push_back(
         {Xapian::Query(Xapian::Query::OP_AND_NOT, base,
-                       Xapian::Query(Xapian::Query::OP_OR, same_state, same_document))});
+                       Xapian::Query(Xapian::Query::OP_OR, same_state, same_document)),
+         {}});
     tiers.push_back(
         {Xapian::Query(Xapian::Query::OP_AND_NOT,
-                       Xapian::Query(Xapian::Query::OP_FILTER, base, same_state), same_document)});
+                       Xapian::Query(Xapian::Query::OP_FILTER, base, same_state), same_document),
+         {}});
   }
-  tiers.push_back({Xapian::Query(Xapian::Query::OP_FILTER, base, same_document)});
+  tiers.push_back({Xapian::Query(Xapian::Query::OP_FILTER, base, same_document), {}});
 
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(ranking_weight());
-  const TieredPage page = page_through_tiers(enquire, tiers, options.offset, options.limit);
+  const TieredPage page =
+      page_through_tiers(handle->shards, MatchSettings{}, tiers, options.offset, options.limit);
   result.total = page.total;
   for (const PageSlice& slice : page.slices) {
     std::size_t rank = slice.first_rank;
-    for (auto it = slice.mset.begin(); it != slice.mset.end(); ++it, ++rank)
-      result.hits.push_back(make_hit(*handle, index_dir_, it.get_document(), rank, it.get_weight(),
+    for (const ShardedMatch& match : slice.matches)
+      result.hits.push_back(make_hit(*handle, index_dir_, match.document, rank++, match.weight,
                                      highlights, options.snippet_chars));
   }
   return result;

@@ -150,11 +150,16 @@ TEST(Consistency, SameRankingWithOneAndManyShards) {
     const SearchResult a = one.search(query, page);
     const SearchResult b = three.search(query, page);
     ASSERT_EQ(a.hits.size(), b.hits.size()) << query;
-    // `total` is Xapian's estimate where a word stands for several forms (an OR), and the
-    // estimate of an OR is summed shard by shard: close, not equal.
-    EXPECT_NEAR(static_cast<double>(a.total), static_cast<double>(b.total),
-                std::max(2.0, 0.05 * static_cast<double>(a.total)))
-        << query;
+    // `total` is exact when the page is not filled. Otherwise it is an estimate, which each
+    // shard makes from the candidates it looked at (shard_match.h): of the same size, not equal.
+    // (Xapian's estimates of an AND_NOT or of a checked phrase were measured here up to 2.6
+    // times the exact count, with one shard as with three.)
+    if (a.hits.size() < page.limit) {
+      EXPECT_EQ(a.total, b.total) << query;
+    } else {
+      EXPECT_GE(std::min(a.total, b.total), page.limit) << query;
+      EXPECT_LE(std::max(a.total, b.total), 2 * std::min(a.total, b.total)) << query;
+    }
     // Scores rank for rank. Passages of equal score may come in another order (their docids
     // differ), so a full page's last group of equal scores may be cut elsewhere: the passages
     // are compared above that group.

@@ -1,0 +1,48 @@
+// One ranked match run on each shard alone, the shards in parallel threads, and merged.
+//
+// Why: Xapian 1.4 matches the shards of a combined database one after the other in one
+// thread. Scores do not depend on the shard (ranking.h: each word's idf is a factor computed
+// from the whole index), so each shard can be matched alone and the results merged exactly as
+// the combined database orders them: by weight (or date, then weight), then by the combined
+// document id. Each thread gets its own copy of the query (rebuilt from its serialised form:
+// Xapian counts references without atomics) and its own match decider.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace treatysearch::search {
+
+// Makes a match decider for one thread's use (a passage check is not thread-safe); an empty
+// factory means no decider.
+using DeciderFactory = std::function<std::unique_ptr<Xapian::MatchDecider>()>;
+
+enum class MatchOrder { kRelevance, kDateDescending, kDateAscending };
+
+struct MatchSettings {
+  MatchOrder order = MatchOrder::kRelevance;  // dates: then by relevance
+  bool one_per_file = false;                  // collapse on the file key (a file is in one shard)
+};
+
+struct ShardedMatch {
+  Xapian::Document document;  // from its own shard
+  double weight = 0;
+};
+
+struct ShardedMSet {
+  std::vector<ShardedMatch> matches;  // ranks first + 1 .. first + matches.size()
+  std::uint64_t estimated = 0;        // matches of all shards; exact when below check_at_least
+};
+
+// Matches first+1 .. first+maxitems of `query` over `shards`, with at least `check_at_least`
+// looked at in each shard (so the estimate is exact when fewer match). Throws what Xapian
+// throws (from whichever shard failed).
+ShardedMSet match_shards(const std::vector<Xapian::Database>& shards, const Xapian::Query& query,
+                         const MatchSettings& settings, const DeciderFactory& make_decider,
+                         std::size_t first, std::size_t maxitems, std::size_t check_at_least);
+
+}  // namespace treatysearch::search
