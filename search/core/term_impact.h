@@ -4,8 +4,9 @@
 //
 // Why: Xapian 1.4's BM25 reads every candidate passage's length from the document-length list
 // while it matches; on 270,000 passages that lookup was two thirds of a word query's matching
-// time. With the length folded in here, the searcher ranks with BM25 and b = 0 (ranking.h),
-// which needs no length, and which Xapian's remote backend also knows.
+// time. With the length folded in here, the searcher weighs a passage by the wdf alone, times
+// each word's idf (search/src/ranking.h): no length is read, and only built-in Xapian weights
+// are used, which Xapian's remote backend also knows.
 //
 // The normalisation uses a fixed pivot length instead of the index's average passage length:
 // the average changes as files are added, and a file must give the same postings whenever it
