@@ -1,7 +1,6 @@
 #include "searcher_facets.h"
 
 #include <algorithm>
-#include <future>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -118,9 +117,7 @@ FacetColumns FacetColumns::build(const Xapian::Database& db) {
 Facets count_facets(const std::vector<Xapian::Database>& shards, const Xapian::Query& query,
                     const DeciderFactory& make_decider, const std::vector<FacetColumns>& columns,
                     std::uint64_t* accepted) {
-  // Each shard is counted in a thread of its own, with its own copy of everything a match
-  // touches: Xapian's objects count their references without atomics, so a Query shared across
-  // threads is rebuilt from its serialised form in each.
+  // Each shard is counted in a thread of its own (on_each_shard), with its own query copy.
   const std::string serialised = query.serialise();
   struct ShardCount {
     std::uint64_t accepted = 0;
@@ -140,12 +137,7 @@ Facets count_facets(const std::vector<Xapian::Database>& shards, const Xapian::Q
     for (std::size_t f = 0; f < FacetColumns::kFields; ++f) count.tallies[f] = counter.tally(f);
     return count;
   };
-  std::vector<std::future<ShardCount>> others;
-  for (std::size_t k = 1; k < shards.size(); ++k)
-    others.push_back(std::async(std::launch::async, count_shard, k));
-  std::vector<ShardCount> counts;
-  if (!shards.empty()) counts.push_back(count_shard(0));
-  for (auto& other : others) counts.push_back(other.get());  // rethrows a shard's error
+  const std::vector<ShardCount> counts = on_each_shard(shards.size(), count_shard);
 
   std::array<Tally, FacetColumns::kFields> tallies;
   *accepted = 0;

@@ -1,7 +1,6 @@
 #include "shard_match.h"
 
 #include <algorithm>
-#include <future>
 #include <string>
 
 #include "ranking.h"
@@ -67,14 +66,8 @@ ShardedMSet match_shards(const std::vector<Xapian::Database>& shards, const Xapi
   };
 
   // An estimate alone (nothing to look at) is too cheap to be worth a thread.
-  const bool in_parallel = maxitems > 0 || check_at_least > 0;
-  std::vector<std::future<ShardResult>> others;
-  for (std::size_t k = 1; k < count; ++k)
-    others.push_back(std::async(in_parallel ? std::launch::async : std::launch::deferred,
-                                match_shard, k));
-  std::vector<ShardResult> results;
-  if (count > 0) results.push_back(match_shard(0));
-  for (auto& other : others) results.push_back(other.get());  // rethrows a shard's error
+  std::vector<ShardResult> results =
+      on_each_shard(count, match_shard, maxitems > 0 || check_at_least > 0);
 
   ShardedMSet merged;
   std::vector<Candidate> all;

@@ -37,10 +37,16 @@ inline std::string show(const QueryNode& n) {
 
 inline std::string parsed(const std::string& q) { return show(parse_query(q)); }
 
-// The message of the kInvalidArgument error parse_query throws; "" when it parses.
-inline std::string error_of(const std::string& q) {
+// True if `part` is in `text` (error messages and query descriptions).
+inline bool mentions(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// The message of the error `call` throws, which must be kInvalidArgument; "" when none.
+template <typename Call>
+std::string invalid_argument_of(Call&& call) {
   try {
-    parse_query(q);
+    call();
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
     return e.what();
@@ -48,11 +54,20 @@ inline std::string error_of(const std::string& q) {
   return "";
 }
 
+// The message of the kInvalidArgument error parse_query throws; "" when it parses.
+inline std::string error_of(const std::string& q) {
+  return invalid_argument_of([&q] { parse_query(q); });
+}
+
 // Compiles queries with English stemming and no index (no synonyms, no truncation).
 class CompileFixture : public ::testing::Test {
  protected:
   CompiledQuery compile(const std::string& q) {
     return compile_query(parse_query(q), analyzer_, QueryContext{{"en"}, {}}, q);
+  }
+  // The message of the kInvalidArgument error compiling `q` throws; "" when it compiles.
+  std::string compile_error_of(const std::string& q) {
+    return invalid_argument_of([this, &q] { compile(q); });
   }
   core::Analyzer analyzer_;
 };

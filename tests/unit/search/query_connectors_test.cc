@@ -22,12 +22,9 @@ namespace {
 using Type = QueryNode::Type;
 
 using test_support::error_of;
+using test_support::mentions;
 using test_support::parsed;
 using test_support::show;
-
-bool mentions(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 TEST(Connectors, EachConnectorParsesInAnyCase) {
   EXPECT_EQ(parsed("police w/5 torture"), "w/5(police torture)");

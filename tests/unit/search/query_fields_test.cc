@@ -10,32 +10,16 @@
 #include "analyzer.h"
 #include "filters.h"
 #include "query_parser.h"
+#include "query_tree.h"
 #include "treatysearch/error.h"
 #include "treatysearch/search.h"
 
 namespace treatysearch::search {
 namespace {
 
-bool mentions(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test_support::mentions;
 
-class Fields : public ::testing::Test {
- protected:
-  CompiledQuery compile(const std::string& q) {
-    return compile_query(parse_query(q), analyzer_, QueryContext{{"en"}, {}}, q);
-  }
-  std::string error_of(const std::string& q) {
-    try {
-      compile(q);
-    } catch (const Error& e) {
-      EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
-      return e.what();
-    }
-    return "";
-  }
-  core::Analyzer analyzer_;
-};
+class Fields : public test_support::CompileFixture {};
 
 TEST_F(Fields, EveryFieldFillsItsFilter) {
   const auto c = compile(
@@ -64,10 +48,10 @@ TEST_F(Fields, YearForms) {
   EXPECT_EQ(compile("year:2019 x").fields.year_to, 2019);
   EXPECT_EQ(compile("year:2019.. x").fields.year_to, std::nullopt);
   EXPECT_EQ(compile("year:..2019 x").fields.year_from, std::nullopt);
-  EXPECT_TRUE(mentions(error_of("x year:20x"), "year:20x at 3: a year is four digits"));
-  EXPECT_TRUE(mentions(error_of("year:2020..2019"), "the year range is empty"));
-  EXPECT_TRUE(mentions(error_of("year:..."), "a year range is YEAR..YEAR"));
-  EXPECT_TRUE(mentions(error_of("year:2019 year:2020"), "the year is already given"));
+  EXPECT_TRUE(mentions(compile_error_of("x year:20x"), "year:20x at 3: a year is four digits"));
+  EXPECT_TRUE(mentions(compile_error_of("year:2020..2019"), "the year range is empty"));
+  EXPECT_TRUE(mentions(compile_error_of("year:..."), "a year range is YEAR..YEAR"));
+  EXPECT_TRUE(mentions(compile_error_of("year:2019 year:2020"), "the year is already given"));
 }
 
 TEST_F(Fields, ASymbolIsKeptAsTyped) {
@@ -107,10 +91,10 @@ TEST_F(Fields, AQueryOfFieldsAloneMatchesEveryPassageTheyAllow) {
 TEST_F(Fields, FieldsStandOnlyInTheTopLevelConjunction) {
   EXPECT_NO_THROW(compile("police AND committee:CERD"));
   EXPECT_NO_THROW(compile("(police committee:CERD) AND torture"));
-  EXPECT_TRUE(mentions(error_of("police OR committee:CERD"),
+  EXPECT_TRUE(mentions(compile_error_of("police OR committee:CERD"),
                        "committee:CERD at 11: a field restricts the whole query"));
-  EXPECT_TRUE(mentions(error_of("police -committee:CERD"), "a field restricts the whole query"));
-  EXPECT_TRUE(mentions(error_of("committee:"), "committee: at 1 needs a value"));
+  EXPECT_TRUE(mentions(compile_error_of("police -committee:CERD"), "a field restricts the whole query"));
+  EXPECT_TRUE(mentions(compile_error_of("committee:"), "committee: at 1 needs a value"));
 }
 
 TEST_F(Fields, UnknownNamesAreWords) {
@@ -122,13 +106,13 @@ TEST_F(Fields, FieldCountLimitAtNAndNPlusOne) {
   std::string q = "police";
   for (std::size_t i = 0; i < QueryLimits::kMaxFields; ++i) q += " lang:en";
   EXPECT_NO_THROW(compile(q));
-  EXPECT_TRUE(mentions(error_of(q + " lang:fr"), "more than 16 fields"));
+  EXPECT_TRUE(mentions(compile_error_of(q + " lang:fr"), "more than 16 fields"));
 }
 
 TEST_F(Fields, ValueLengthLimitAtNAndNPlusOne) {
   const std::string n(QueryLimits::kMaxFieldValueBytes, 'a');
   EXPECT_NO_THROW(compile("police para:" + n));
-  EXPECT_TRUE(mentions(error_of("police para:" + n + "a"), "the value is longer than 200 bytes"));
+  EXPECT_TRUE(mentions(compile_error_of("police para:" + n + "a"), "the value is longer than 200 bytes"));
 }
 
 TEST(EffectiveFilters, QueryFieldsAddToTheOptionsAndNarrowTheSameField) {

@@ -11,6 +11,7 @@
 
 #include "analyzer.h"
 #include "query_parser.h"
+#include "query_tree.h"
 #include "temp_dir.h"
 #include "treatysearch/error.h"
 #include "treatysearch/search.h"
@@ -18,9 +19,7 @@
 namespace treatysearch::search {
 namespace {
 
-bool mentions(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test_support::mentions;
 
 class Truncation : public ::testing::Test {
  protected:
