@@ -5,6 +5,7 @@
 #include "citation.h"
 #include "passage_record.h"
 #include "position_list.h"
+#include "reference_finder.h"
 #include "result_values.h"
 #include "schema.h"
 #include "states.h"
@@ -108,6 +109,26 @@ class PostingSink : public core::TokenSink {
   std::size_t next_sentence_ = 0;
 };
 
+// What a passage cites: the references in its text, then those of the heading it is under (a
+// follow-up letter's "Paragraph 18 (b) of the Concluding Observations" is what each passage of
+// that section discusses). A follow-up letter's grade goes to every reference of the passage.
+std::vector<core::Reference> passage_references(const Passage& passage, const DocumentInfo& info,
+                                                const ReferenceContext& context) {
+  std::vector<core::Reference> cited = find_references(passage.text, context);
+  if (!passage.section_path.empty())
+    for (core::Reference& reference : find_references(passage.section_path.back(), context))
+      if (!reference.label.empty() &&
+          std::find(cited.begin(), cited.end(), reference) == cited.end())
+        cited.push_back(std::move(reference));
+  if (info.type == doctype::kFollowUpLetter) {
+    const std::string grade = find_grade(passage.text);
+    if (!grade.empty())
+      for (core::Reference& reference : cited)
+        if (!reference.label.empty()) reference.grade = grade;
+  }
+  return cited;
+}
+
 }  // namespace
 
 std::string passage_limit_error(std::string_view label, std::size_t record_bytes,
@@ -148,6 +169,7 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     return "its document information (title, symbol, ...) is " + std::to_string(info_bytes) +
            " bytes, over the limit of " + std::to_string(PassageLimits::kMaxRecordBytes);
   out->reserve(out->size() + passages.size());
+  const ReferenceContext references = reference_context(info, passages);
   for (std::size_t ordinal = 0; ordinal < passages.size(); ++ordinal) {
     const Passage& passage = passages[ordinal];
     const std::string& language = passage.language.empty() ? info.language : passage.language;
@@ -186,6 +208,9 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
       for (const std::string_view head : schema::paragraph_number_heads(passage.label))
         doc.add_boolean_term(schema::paragraph_term(head));
     }
+    std::vector<core::Reference> cited = passage_references(passage, info, references);
+    for (const core::Reference& reference : cited)
+      for (const std::string& term : core::reference_terms(reference)) doc.add_boolean_term(term);
     const std::string id_term = schema::id_term(file_key, ordinal);
     doc.add_boolean_term(id_term);
 
@@ -203,6 +228,7 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     record.first_page = static_cast<std::uint32_t>(std::max(0, passage.first_page));
     record.last_page =
         static_cast<std::uint32_t>(std::max({0, passage.first_page, passage.last_page}));
+    record.references = std::move(cited);
     std::string data = core::encode_passage(record);
     // The id term is the longest of the file's own terms (K<file_key> is shorter).
     std::string error = passage_limit_error(passage.label, data.size(), position_list_bytes,

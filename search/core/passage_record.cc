@@ -6,7 +6,7 @@ namespace treatysearch::core {
 
 namespace {
 
-constexpr char kPassageVersion = 3;  // 3: pages
+constexpr char kPassageVersion = 4;  // 3: pages, 4: references
 constexpr char kFileVersion = 1;
 constexpr char kDocumentVersion = 2;  // 2: format, OCR, original language
 
@@ -61,6 +61,14 @@ std::string encode_passage(const PassageRecord& r) {
   for (const auto& f : r.footnotes) put_string(f, &out);
   put_varint(r.first_page, &out);
   put_varint(r.last_page, &out);
+  put_varint(r.references.size(), &out);
+  for (const Reference& reference : r.references) {
+    put_string(reference.symbol, &out);
+    put_string(reference.label, &out);
+    put_string(reference.document, &out);
+    put_string(reference.grade, &out);
+    out.push_back(reference.inferred ? 1 : 0);
+  }
   return out;
 }
 
@@ -86,6 +94,18 @@ bool decode_passage(std::string_view bytes, PassageRecord* r) {
   in.varint(&first_page);
   in.varint(&last_page);
   if (first_page > last_page || last_page > UINT32_MAX) return false;
+  in.varint(&count);
+  if (!in.ok() || count > bytes.size()) return false;
+  r->references.resize(count);
+  for (Reference& reference : r->references) {
+    char inferred = 0;
+    in.string(&reference.symbol);
+    in.string(&reference.label);
+    in.string(&reference.document);
+    in.string(&reference.grade);
+    in.byte(&inferred);
+    reference.inferred = inferred != 0;
+  }
   r->first_page = static_cast<std::uint32_t>(first_page);
   r->last_page = static_cast<std::uint32_t>(last_page);
   r->ordinal = static_cast<std::uint32_t>(ordinal);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "references.h"
 #include "schema.h"
 #include "treatysearch/types.h"
 
@@ -27,6 +28,7 @@ struct PassageRecord {
   std::vector<std::string> footnotes;
   std::uint32_t first_page = 0;  // 0: the document has no pages
   std::uint32_t last_page = 0;
+  std::vector<Reference> references;  // what the passage cites (references.h)
 };
 
 struct FileRecord {

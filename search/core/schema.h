@@ -17,6 +17,8 @@
 //                    footnotes), and the leading number of its label with each of its dotted
 //                    heads: para:18 finds 18, 18 (a) and "18, recommendation 1"; para:6 finds
 //                    the Views' 6.1 to 6.4, para:3.5 finds 3.5.1 (paragraph_term)
+//   XR<symbol>[#<label>] XRE<symbol>#<label>   what the passage cites (references.h): XR a
+//                    document, a paragraph or any part of it, XRE exactly that paragraph
 // Synonym table
 //   <surface>  -> E<original>   the spellings of a folded form seen (see E above)
 //   Z<stem>    -> <term>        the word terms (surface or E) of the words with that stem,

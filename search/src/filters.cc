@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "references.h"
 #include "schema.h"
 #include "states.h"
 #include "text.h"
@@ -133,6 +134,19 @@ Xapian::Query filter_query(const Xapian::Database& db, const Filters& f) {
     for (const auto& label : f.paragraphs) terms.push_back(schema::paragraph_term(label));
     parts.push_back(any_of(terms));
   }
+  if (!f.cites.empty()) {
+    std::vector<std::string> terms;
+    for (const auto& citation : f.cites) {
+      std::string symbol, label;
+      if (!core::parse_citation(citation, &symbol, &label))
+        throw Error(ErrorCode::kInvalidArgument,
+                    "cites '" + citation +
+                        "': expected a document symbol, optionally with its paragraph "
+                        "(CERD/C/KAZ/CO/8-10, para. 18 (b))");
+      for (std::string& term : core::citing_terms(symbol, label)) terms.push_back(std::move(term));
+    }
+    parts.push_back(any_of(terms));
+  }
   if (f.year_from || f.year_to) {
     // Date values are "YYYYMMDD"; a passage whose document has no known date never matches.
     const std::string from = f.year_from ? std::to_string(*f.year_from) + "0000" : "0";
@@ -216,6 +230,7 @@ Filters effective_filters(const Filters& given, const CompiledQuery& compiled) {
                                return schema::paragraph_term(a) == schema::paragraph_term(b);
                              });
   out.symbols = intersect(given.symbols, written.symbols, "symbol", symbol_allows);
+  out.cites = given.cites;
   // Years: the overlap of the two ranges.
   out.year_from = given.year_from;
   out.year_to = given.year_to;

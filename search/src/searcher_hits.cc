@@ -86,6 +86,18 @@ Hit make_hit(IndexHandle& handle, const std::string& index_dir, const Xapian::Do
     hit.snippet =
         make_snippet(record.text, hit.language, highlights, handle.analyzer, snippet_chars);
   hit.text = std::move(record.text);
+  for (core::Reference& reference : record.references) {
+    CitedReference cited;
+    cited.citation = reference.symbol.empty()
+                         ? (reference.document.empty() ? "unidentified document" : reference.document)
+                         : reference.symbol;
+    if (!reference.label.empty()) cited.citation += ", para. " + reference.label;
+    cited.symbol = std::move(reference.symbol);
+    cited.paragraph = std::move(reference.label);
+    cited.grade = std::move(reference.grade);
+    cited.inferred = reference.inferred;
+    hit.cites.push_back(std::move(cited));
+  }
   return hit;
 }
 

@@ -26,7 +26,13 @@ class QueryRun {
 
   SearchResult run() {
     Xapian::Database& db = handle_.db;
-    const QueryNode root = parse_query(query_);
+    // No words but a citation filter: every passage citing it (as fields alone browse).
+    const bool filters_alone =
+        !options_.filters.cites.empty() &&
+        std::all_of(query_.begin(), query_.end(), core::is_ascii_space);
+    QueryNode browse;
+    browse.type = QueryNode::Type::kAll;
+    const QueryNode root = filters_alone ? browse : parse_query(query_);
     QueryContext context;
     context.languages =
         snapshot_.languages().empty() ? std::vector<std::string>{"en"} : snapshot_.languages();

@@ -172,6 +172,17 @@ void print_passage_text(const PassageInContext& shown, std::ostream& out) {
 
 namespace {
 
+Json cites_json(const Hit& hit) {
+  Json cites = Json::array();
+  for (const CitedReference& cited : hit.cites)
+    cites.push_back(Json{{"citation", cited.citation},
+                         {"symbol", string_or_null(cited.symbol)},
+                         {"paragraph", string_or_null(cited.paragraph)},
+                         {"grade", string_or_null(cited.grade)},
+                         {"inferred", cited.inferred}});
+  return cites;
+}
+
 Json hit_json(const Hit& hit) {
   Json highlights = Json::array();
   for (const auto& span : hit.snippet.highlights)
@@ -188,7 +199,8 @@ Json hit_json(const Hit& hit) {
               {"text", hit.text},
               {"snippet", hit.snippet.text},
               {"highlights", highlights},
-              {"document", document_json(hit.document)}};
+              {"document", document_json(hit.document)},
+              {"cites", cites_json(hit)}};
 }
 
 Json facet_json(const std::vector<FacetCount>& counts) {

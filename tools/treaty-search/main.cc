@@ -138,6 +138,9 @@ int main(int argc, char** argv) {
       "symbol", po::value(&options.filters.symbols)->composing(),
       "only this document symbol (with its /Add., /Rev. and /Corr. documents); end it with / or * "
       "for a prefix: CERD/C/KAZ/* (repeatable)")(
+      "cites", po::value(&options.filters.cites)->composing(),
+      "only passages that cite this document or paragraph: \"CERD/C/KAZ/CO/8-10, para. 18 (b)\" "
+      "(a part of it or a range holding it included; with no query, all of them; repeatable)")(
       "lang", po::value(&options.filters.languages)->composing(),
       "only passages in this language: en, fr, es, ru, ar, zh, kk (repeatable)")(
       "sort", po::value(&sort),
@@ -182,7 +185,7 @@ int main(int argc, char** argv) {
                                 " takes a passage, not a query: '" + query + "' is left over");
     return cli::kExitError;
   }
-  if (!by_passage && query.empty()) {
+  if (!by_passage && query.empty() && options.filters.cites.empty()) {
     cli::print_error(kTool, "no query given (see treaty-search --help)");
     return cli::kExitError;
   }

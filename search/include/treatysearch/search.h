@@ -80,6 +80,12 @@ struct Filters {
   // Paragraph labels: "18" matches the passage labelled 18 and those under it ("18 (a)",
   // "18, recommendation 1"); "18 (a)" that one. Spaces and ASCII case do not matter.
   std::vector<std::string> paragraphs;
+  // Pinpoint citations ("CERD/C/KAZ/CO/8-10, para. 18 (b)", or a symbol alone for the whole
+  // document): only passages that cite one of them, a part of it (18 (b) of 18) or the
+  // paragraph holding it (18 of 18 (b)), directly or in a written range ("paragraphs 16-20").
+  // With no query words, every such passage. Throws Error kInvalidArgument for one that does
+  // not start with a document symbol.
+  std::vector<std::string> cites;
 };
 
 // Limits of the result side, tested at N and N+1 where they are limits.

@@ -74,6 +74,22 @@ struct Snippet {
   std::vector<Span> highlights;  // byte ranges of `text`, sorted, not overlapping
 };
 
+// A document or paragraph a passage cites, as read from the passage's own document when it was
+// indexed ("paragraphs 18 (b) and 32 of the Concluding Observations (CERD/C/KAZ/CO/8-10)").
+struct CitedReference {
+  // "CERD/C/KAZ/CO/8-10, para. 18 (b)"; when the text does not say which document, what it
+  // calls it and the paragraph ("concluding observations, para. 8").
+  std::string citation;
+  std::string symbol;    // the cited document's symbol; empty when not known
+  std::string paragraph;  // the cited paragraph's label; empty: the document as a whole
+  // The follow-up assessment the citing passage gives it ("partially satisfactory", "B").
+  std::string grade;
+  // The symbol came from the citing document's context ("the Report" of an NGO commentary is
+  // the State report it names on its first page), not from beside the paragraph number.
+  bool inferred = false;
+  bool operator==(const CitedReference&) const = default;
+};
+
 // One ranked passage.
 struct Hit {
   std::size_t rank = 0;  // 1-based, counting from the first result of the whole query
@@ -93,6 +109,7 @@ struct Hit {
   int last_page = 0;
   Snippet snippet;
   DocumentInfo document;
+  std::vector<CitedReference> cites;  // what the passage cites, in order of appearance
 };
 
 // Counts of one field's values over a whole result set: one entry per value, by count

@@ -14,6 +14,7 @@ TREATYSEARCH_API const char* version();
 // 7: value slots for grouping and facets (file key, committee, State, type, language);
 //    position lists record where sentences start (/s); paragraph label terms XP (para:).
 // 8: a term's wdf is its impact (term_impact.h), not its count.
-inline constexpr int kSchemaVersion = 8;
+// 9: passages record what they cite (references, XR/XRE terms) and follow-up grades.
+inline constexpr int kSchemaVersion = 9;
 
 }  // namespace treatysearch

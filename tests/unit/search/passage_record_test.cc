@@ -20,8 +20,18 @@ TEST(PassageRecord, RoundTrips) {
   in.footnotes = {"footnote 3", "footnote 4"};
   in.first_page = 3;
   in.last_page = 4;
+  Reference graded;
+  graded.symbol = "CERD/C/KAZ/CO/8-10";
+  graded.label = "18 (b)";
+  graded.grade = "partially satisfactory";
+  graded.inferred = true;
+  Reference unknown;
+  unknown.label = "38";
+  unknown.document = "Report by the Independent Expert";
+  in.references = {graded, unknown};
   PassageRecord out;
   ASSERT_TRUE(decode_passage(encode_passage(in), &out));
+  EXPECT_EQ(out.references, in.references);
   EXPECT_EQ(out.first_page, 3u);
   EXPECT_EQ(out.last_page, 4u);
   EXPECT_EQ(out.file_key, in.file_key);
@@ -40,6 +50,8 @@ TEST(PassageRecord, EveryTruncationFailsCleanly) {
   in.label = "18 (b)";
   in.text = "text";
   in.footnotes = {"footnote 1"};
+  in.references.resize(1);
+  in.references[0].symbol = "CERD/C/KAZ/CO/8-10";
   const std::string bytes = encode_passage(in);
   PassageRecord out;
   for (std::size_t n = 0; n < bytes.size(); ++n)
@@ -54,7 +66,7 @@ TEST(PassageRecord, PagesOutOfOrderDoNotDecode) {
   std::string bytes = encode_passage(in);
   PassageRecord out;
   ASSERT_TRUE(decode_passage(bytes, &out));
-  bytes[bytes.size() - 2] = 3;  // first page 3 after last page 2
+  bytes[bytes.size() - 3] = 3;  // first page 3 after last page 2 (then no references)
   EXPECT_FALSE(decode_passage(bytes, &out));
 }
 

@@ -1,0 +1,431 @@
+#include "reference_finder.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "symbols.h"
+#include "text.h"
+
+namespace treatysearch::ingest {
+
+namespace {
+
+using core::Reference;
+
+bool starts_with(std::string_view text, std::size_t at, std::string_view prefix) {
+  return text.substr(at, prefix.size()) == prefix;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+std::size_t skip_blanks(std::string_view text, std::size_t i) {
+  for (;;) {
+    if (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) {
+      ++i;
+    } else if (starts_with(text, i, "\u00a0")) {
+      i += 2;
+    } else {
+      return i;
+    }
+  }
+}
+
+bool is_word_byte(char c) {
+  return core::is_ascii_alnum(c) || (static_cast<unsigned char>(c) & 0x80) != 0;
+}
+
+// The words that introduce paragraph numbers, lower case, longest first where one is the
+// prefix of another. Russian "пункт" takes any ending (matched apart).
+constexpr std::array<std::string_view, 16> kParagraphWords = {
+    "paragraphs",  "paragraphes",  "paragraphe", "paragraph",    "p\u00e1rrafos", "p\u00e1rrafo",
+    "p\u00e1rrs.", "p\u00e1rr.",   "paras.",     "paras",        "para.",         "para",
+    "par.",        "\u00a7\u00a7", "\u00a7",     "\u043f\u043f."};
+
+// The length of a paragraph word at lower[i] (0 if none). `text` is the original, for the
+// Cyrillic capital.
+std::size_t paragraph_word_at(std::string_view lower, std::size_t i, bool recommendations) {
+  if (i > 0 && is_word_byte(lower[i - 1]) && !starts_with(lower, i, "\u00a7")) return 0;
+  if (recommendations && !ends_with(lower.substr(0, i), "general "))
+    for (std::string_view word : {"recommendations ", "recommendation "})
+      if (starts_with(lower, i, word)) return word.size() - 1;
+  for (std::string_view word : kParagraphWords)
+    if (starts_with(lower, i, word)) {
+      const std::size_t end = i + word.size();
+      if (word.back() != '.' && word != "\u00a7" && word != "\u00a7\u00a7" && end < lower.size() &&
+          is_word_byte(lower[end]))
+        continue;
+      return word.size();
+    }
+  for (std::string_view stem : {"\u043f\u0443\u043d\u043a\u0442", "\u041f\u0443\u043d\u043a\u0442"})
+    if (starts_with(lower, i, stem)) {
+      std::size_t end = i + stem.size();
+      while (end + 1 < lower.size() && (static_cast<unsigned char>(lower[end]) == 0xD0 ||
+                                        static_cast<unsigned char>(lower[end]) == 0xD1))
+        end += 2;  // the ending: Cyrillic letters
+      return end - i;
+    }
+  if (starts_with(lower, i, "\u043f.")) return 3;  // "п."
+  return 0;
+}
+
+// The symbol at text[i] after optional "(" (the symbol and the offset after it), if any.
+std::optional<std::pair<std::string, std::size_t>> symbol_at(std::string_view text, std::size_t i) {
+  if (i < text.size() && text[i] == '(') ++i;
+  const std::size_t length = core::symbols_detail::symbol_length_at(text, i, false);
+  if (length == 0) return std::nullopt;
+  return std::make_pair(std::string(text.substr(i, length)), i + length);
+}
+
+// What follows a label list says the labels are of a treaty, a law or a resolution.
+bool names_a_provision(std::string_view after) {
+  for (std::string_view word : {"article",
+                                "art.",
+                                "arts.",
+                                "the convention",
+                                "the covenant",
+                                "the optional protocol",
+                                "the protocol",
+                                "resolution",
+                                "general assembly",
+                                "security council",
+                                "the general assembly",
+                                "the principles",
+                                "the paris principles",
+                                "rule",
+                                "the rules",
+                                "the law",
+                                "the code",
+                                "the act",
+                                "the constitution",
+                                "l'article",
+                                "la convention",
+                                "le pacte",
+                                "del art",
+                                "la convenci",
+                                "el pacto",
+                                "\u0441\u0442\u0430\u0442\u044c"})
+    if (starts_with(after, 0, word)) return true;
+  return false;
+}
+
+bool is_state_report_symbol(std::string_view symbol) {
+  // <committee>/C/<ISO3>/<n> or <n-m>: a periodic report, not CO, LOI, FCO, Q, RQ, D, ...
+  std::size_t slashes = static_cast<std::size_t>(std::count(symbol.begin(), symbol.end(), '/'));
+  if (slashes != 3) return false;
+  const std::size_t last = symbol.rfind('/');
+  return last + 1 < symbol.size() && core::is_ascii_digit(symbol[last + 1]) &&
+         symbol.find("/C/") != std::string_view::npos;
+}
+
+// What the text calls a document it does not identify: from `at` to the first bracket,
+// comma, semicolon or full stop, or the end of its sixth word ("Report by the Independent
+// Expert", "Annex to the Report").
+std::string document_words(std::string_view text, std::size_t at) {
+  std::size_t end = at, words = 0;
+  while (end < text.size() && end - at < 80) {
+    const char c = text[end];
+    if (c == '(' || c == ')' || c == ',' || c == ';' ||
+        (c == '.' && end + 1 < text.size() && text[end + 1] == ' '))
+      break;
+    if (c == ' ' && ++words == 6) break;
+    ++end;
+  }
+  return std::string(core::trim(text.substr(at, end - at)));
+}
+
+class Finder {
+ public:
+  Finder(std::string_view text, const ReferenceContext& context)
+      : text_(text), lower_(core::ascii_lowercase(text)), context_(context) {}
+
+  std::vector<Reference> run() {
+    std::vector<std::pair<std::size_t, std::size_t>> claimed;  // symbol spans used by labels
+    for (std::size_t i = 0; i < text_.size();) {
+      const std::size_t word = paragraph_word_at(lower_, i, context_.follows_up);
+      if (word == 0) {
+        ++i;
+        continue;
+      }
+      std::size_t end = 0;
+      const std::size_t labels_at = skip_blanks(text_, i + word);
+      const auto labels = core::read_label_list(text_, labels_at, &end);
+      if (labels.empty()) {
+        i += word;
+        continue;
+      }
+      if (auto target = resolve(i, end, &claimed))
+        for (const auto& label : labels) {
+          Reference reference = *target;
+          reference.label = label;
+          add(std::move(reference));
+        }
+      i = end;
+    }
+    // Documents named without a paragraph.
+    core::find_symbols(text_, [&](std::size_t begin, std::size_t end) {
+      for (const auto& [b, e] : claimed)
+        if (b == begin && e == end) return;
+      const std::string symbol(text_.substr(begin, end - begin));
+      if (core::symbol_key(symbol) == core::symbol_key(context_.own_symbol)) return;
+      Reference reference;
+      reference.symbol = symbol;
+      add(std::move(reference));
+    });
+    return std::move(found_);
+  }
+
+ private:
+  void add(Reference reference) {
+    if (std::find(found_.begin(), found_.end(), reference) == found_.end())
+      found_.push_back(std::move(reference));
+  }
+
+  // A paragraph number with nothing saying whose.
+  Reference bare() const {
+    if (context_.follows_up && !context_.concluding_observations.empty())
+      return from_context(context_.concluding_observations, "concluding observations");
+    if (context_.bare_labels_are_own) return own();
+    return Reference{};  // the paragraph is known, its document is not
+  }
+
+  Reference own() const {
+    Reference r;
+    r.symbol = context_.own_symbol;
+    r.inferred = true;
+    if (r.symbol.empty()) r.document = "this document";
+    return r;
+  }
+
+  Reference from_context(const std::string& symbol, std::string_view document) const {
+    Reference r;
+    r.symbol = symbol;
+    r.inferred = !symbol.empty();
+    if (symbol.empty()) r.document = std::string(document);
+    return r;
+  }
+
+  // The document the labels between [word, end) cite, or nothing when they are a treaty's.
+  std::optional<Reference> resolve(std::size_t word, std::size_t end,
+                                   std::vector<std::pair<std::size_t, std::size_t>>* claimed) {
+    // Before: "CCPR/C/KAZ/CO/2, §37-38"; "article 1, paragraph 1"; "The Report (paragraphs".
+    const std::size_t from = word > 80 ? word - 80 : 0;
+    std::string_view before = std::string_view(lower_).substr(from, word - from);
+    while (!before.empty() && (before.back() == ' ' || before.back() == ','))
+      before.remove_suffix(1);
+    std::optional<std::pair<std::size_t, std::size_t>> symbol_before;
+    core::find_symbols(text_.substr(from, word - from), [&](std::size_t b, std::size_t e) {
+      if (from + e == from + before.size()) symbol_before = {from + b, from + e};
+    });
+    if (symbol_before) {
+      claimed->push_back(*symbol_before);
+      Reference r;
+      r.symbol = std::string(
+          text_.substr(symbol_before->first, symbol_before->second - symbol_before->first));
+      return r;
+    }
+    if (mentions_article(before)) return std::nullopt;
+
+    // After: "of the Concluding Observations (CERD/C/KAZ/CO/8-10)", "(CERD/C/...)", "above".
+    const std::size_t at = skip_blanks(lower_, end);
+    std::string_view after = std::string_view(lower_).substr(at, 120);
+    if (auto symbol = symbol_at(text_, at)) {
+      claimed->push_back({symbol->second - symbol->first.size(), symbol->second});
+      Reference r;
+      r.symbol = symbol->first;
+      return r;
+    }
+    for (std::string_view word_after :
+         {"above", "below", "supra", "infra", "ci-dessus", "ci-dessous", "ci-apr\u00e8s",
+          "m\u00e1s arriba", "\u0432\u044b\u0448\u0435", "\u043d\u0438\u0436\u0435"})
+      if (starts_with(after, 0, word_after)) return own();
+    std::size_t noun = 0;
+    for (std::string_view link :
+         {"of the ", "of its ", "of their ", "of ", "in the ", "in its ", "de l'", "des ", "du ",
+          "de la ", "de las ", "de los ", "del ", "de "})
+      if (starts_with(after, 0, link)) {
+        noun = link.size();
+        break;
+      }
+    if (noun > 0) {
+      for (std::string_view noun_word :
+           {"document ", "documento ", "\u0434\u043e\u043a\u0443\u043c\u0435\u043d\u0442\u0430 "})
+        if (starts_with(after, noun, noun_word)) noun += noun_word.size();
+      if (auto symbol = symbol_at(text_, at + noun)) {
+        claimed->push_back({symbol->second - symbol->first.size(), symbol->second});
+        Reference r;
+        r.symbol = symbol->first;
+        return r;
+      }
+      return named_document(at + noun, claimed);
+    }
+    // Russian puts the document in the genitive, with no word for "of".
+    if (starts_with(after, 0, "\u0437\u0430\u043a\u043b\u044e\u0447") ||
+        starts_with(after, 0, "\u0434\u043e\u043a\u043b\u0430\u0434"))
+      return named_document(at, claimed);
+    if (ends_with(before, "report (") || ends_with(before, "rapport (") ||
+        ends_with(before, "informe ("))
+      return from_context(context_.report, "report");
+    if (ends_with(before, "observations (") || ends_with(before, "observaciones finales ("))
+      return from_context(context_.concluding_observations, "concluding observations");
+    return bare();
+  }
+
+  static bool mentions_article(std::string_view before) {
+    // "article 1, paragraph", "art. 5 (f), para.", "arts. 2, para. 1 (d)"
+    std::size_t i = before.size();
+    while (i > 0 &&
+           (core::is_ascii_alnum(before[i - 1]) || before[i - 1] == ' ' || before[i - 1] == '(' ||
+            before[i - 1] == ')' || before[i - 1] == '.') &&
+           before.size() - i < 16)
+      --i;
+    const std::string_view tail = before.substr(i > 12 ? i - 12 : 0);
+    for (std::string_view word :
+         {"article", "art.", "arts.", "artículo", "\u0441\u0442\u0430\u0442\u044c"})
+      if (tail.find(word) != std::string_view::npos) return true;
+    return false;
+  }
+
+  // The document named at lower_[at] after "of the": concluding observations, the Report, ...
+  std::optional<Reference> named_document(
+      std::size_t at, std::vector<std::pair<std::size_t, std::size_t>>* claimed) {
+    const std::string_view after = std::string_view(lower_).substr(at, 120);
+    if (names_a_provision(after)) return std::nullopt;
+    const auto explicit_symbol_within = [&](std::size_t span) -> std::optional<Reference> {
+      const std::size_t open = lower_.find('(', at);
+      if (open == std::string::npos || open > at + span) return std::nullopt;
+      auto symbol = symbol_at(text_, open);
+      if (!symbol) return std::nullopt;
+      claimed->push_back({symbol->second - symbol->first.size(), symbol->second});
+      Reference r;
+      r.symbol = symbol->first;
+      return r;
+    };
+    for (std::string_view own_word : {"present ", "these ", "this ", "pr\u00e9sent", "presente",
+                                      "\u043d\u0430\u0441\u0442\u043e\u044f\u0449"})
+      if (starts_with(after, 0, own_word)) return own();
+    for (std::string_view co :
+         {"concluding observations", "previous concluding observations", "observations finales",
+          "observaciones finales",
+          "\u0437\u0430\u043a\u043b\u044e\u0447\u0438\u0442\u0435\u043b\u044c\u043d"})
+      if (starts_with(after, 0, co)) {
+        if (auto r = explicit_symbol_within(co.size() + 40)) return r;
+        if (starts_with(after, 0, "previous"))
+          return from_context("", "previous concluding observations");
+        return from_context(context_.concluding_observations, "concluding observations");
+      }
+    for (std::string_view report :
+         {"report", "rapport", "informe", "\u0434\u043e\u043a\u043b\u0430\u0434"})
+      if (starts_with(after, 0, report)) {
+        if (auto r = explicit_symbol_within(report.size() + 40)) return r;
+        std::string_view rest = after.substr(report.size());
+        while (!rest.empty() && rest.front() != ' ' && rest.front() != ',' && rest.front() != ')')
+          rest.remove_prefix(1);  // the rest of a Russian ending
+        for (std::string_view other :
+             {" by", " of the special", " of the independent", " of the working",
+              " of the secretary", " of the high", " on ", " to the general", " to the human"})
+          if (starts_with(rest, 0, other)) {
+            return from_context("", document_words(text_, at));
+          }
+        return from_context(context_.report, "report");
+      }
+    for (std::string_view other :
+         {"annex", "anexo", "general comment", "general recommendation", "views", "decision"})
+      if (starts_with(after, 0, other)) {
+        // "the Annex to the Report contain ..." -> "Annex to the Report"
+        std::string words = document_words(text_, at);
+        const std::size_t report = core::ascii_lowercase(words).find("report");
+        if (report != std::string::npos) words.resize(report + 6);
+        return from_context("", words);
+      }
+    return bare();
+  }
+
+  std::string_view text_;
+  std::string lower_;
+  const ReferenceContext& context_;
+  std::vector<Reference> found_;
+};
+
+}  // namespace
+
+ReferenceContext reference_context(const DocumentInfo& info, const std::vector<Passage>& passages) {
+  ReferenceContext context;
+  context.own_symbol = info.symbol;
+  const std::string& type = info.type;
+  context.bare_labels_are_own = !info.symbol.empty() && type != doctype::kFollowUpLetter &&
+                                type != doctype::kNgoCommentary && type != doctype::kOther &&
+                                !type.empty();
+  const std::string own_key = core::symbol_key(info.symbol);
+  for (std::size_t n = 0; n < passages.size() && n < kContextPassages; ++n)
+    core::find_symbols(passages[n].text, [&](std::size_t begin, std::size_t end) {
+      const std::string symbol = passages[n].text.substr(begin, end - begin);
+      if (core::symbol_key(symbol) == own_key) return;
+      if (context.concluding_observations.empty() && symbol.find("/CO/") != std::string::npos)
+        context.concluding_observations = symbol;
+      if (context.report.empty() && is_state_report_symbol(symbol)) context.report = symbol;
+    });
+  if (type == doctype::kStateReport && context.report.empty()) context.report = info.symbol;
+  context.follows_up = type == doctype::kFollowUpLetter || type == doctype::kFollowUpInformation;
+  if (type == doctype::kFollowUpInformation) {
+    context.bare_labels_are_own = false;
+    const std::size_t fco = info.symbol.find("/FCO/");
+    if (context.concluding_observations.empty() && fco != std::string::npos)
+      context.concluding_observations =
+          info.symbol.substr(0, fco) + "/CO/" + info.symbol.substr(fco + 5);
+  }
+  return context;
+}
+
+std::vector<core::Reference> find_references(std::string_view text,
+                                             const ReferenceContext& context) {
+  return Finder(text, context).run();
+}
+
+std::string find_grade(std::string_view text) {
+  const std::string lower = core::ascii_lowercase(text);
+  bool assessing = false;
+  for (std::string_view verb : {"consider", "assess", "evaluat", "grade", "rating", "estime",
+                                "\u00e9value", "considera", "eval\u00faa", "calific"})
+    assessing = assessing || lower.find(verb) != std::string::npos;
+  if (!assessing) return {};
+  // Longest first where one contains another; stems (French and Spanish agree in gender) take
+  // any ending, whole words none.
+  struct Grade {
+    std::string_view words;
+    bool stem;
+  };
+  for (const Grade& grade :
+       {Grade{"largely satisfactory", false}, Grade{"partially satisfactory", false},
+        Grade{"not satisfactory", false}, Grade{"unsatisfactory", false},
+        Grade{"satisfactory", false}, Grade{"insufficient action", false},
+        Grade{"insufficient", false}, Grade{"no response", false}, Grade{"no reply", false},
+        Grade{"no action", false}, Grade{"measures taken contrary", false},
+        Grade{"partiellement satisfaisant", true}, Grade{"satisfaisant", true},
+        Grade{"insuffisant", true}, Grade{"parcialmente satisfactori", true},
+        Grade{"satisfactori", true}, Grade{"insuficiente", false}}) {
+    for (std::size_t at = lower.find(grade.words); at != std::string::npos;
+         at = lower.find(grade.words, at + 1)) {
+      const std::size_t end = at + grade.words.size();
+      const bool word_start = at == 0 || !core::is_ascii_alpha(lower[at - 1]);
+      const bool word_end = end >= lower.size() || !core::is_ascii_alpha(lower[end]);
+      if (word_start && (word_end || grade.stem)) return std::string(grade.words);
+    }
+  }
+  for (std::string_view mark : {"assessment: ", "grade: ", "grade ", "assessment "}) {
+    const std::size_t at = lower.find(mark);
+    if (at == std::string::npos) continue;
+    const std::size_t g = at + mark.size();
+    if (g < text.size() && text[g] >= 'A' && text[g] <= 'E' &&
+        (g + 1 == text.size() || !core::is_ascii_alpha(text[g + 1]))) {
+      std::size_t e = g + 1;
+      if (e < text.size() && (text[e] == '1' || text[e] == '2')) ++e;
+      return std::string(text.substr(g, e - g));
+    }
+  }
+  return {};
+}
+
+}  // namespace treatysearch::ingest
