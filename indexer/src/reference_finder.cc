@@ -261,6 +261,7 @@ class Finder {
       }
       return named_document(at + noun, claimed);
     }
+    if (names_a_provision(after)) return std::nullopt;  // "paragraph 5 Article 14 of the Law"
     // Russian puts the document in the genitive, with no word for "of".
     if (starts_with(after, 0, "\u0437\u0430\u043a\u043b\u044e\u0447") ||
         starts_with(after, 0, "\u0434\u043e\u043a\u043b\u0430\u0434"))

@@ -136,6 +136,12 @@ TEST(FindReferences, TreatyParagraphsAreNotDocuments) {
   EXPECT_TRUE(cited("(arts. 2, para. 1 (d); 4 and 6)", {}).empty());
   EXPECT_TRUE(cited("paragraph 1 of article 14 of the Covenant", {}).empty());
   EXPECT_TRUE(cited("paragraph 2 of General Assembly resolution 48/134", {}).empty());
+  DocumentInfo info;
+  info.symbol = "CERD/C/KAZ/CO/8-10";
+  info.type = doctype::kConcludingObservations;
+  EXPECT_TRUE(
+      cited("Paragraph 5 Article 14 of the Law on the Ombudsman", reference_context(info, {}))
+          .empty());
 }
 
 TEST(FindReferences, FrenchSpanishRussian) {
