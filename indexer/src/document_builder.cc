@@ -115,6 +115,15 @@ class PostingSink : public core::TokenSink {
 std::vector<core::Reference> passage_references(const Passage& passage, const DocumentInfo& info,
                                                 const ReferenceContext& context) {
   std::vector<core::Reference> cited = find_references(passage.text, context);
+  // A table cell's bare "(Para. 8)" cites the document its column heading names.
+  if (!passage.column_heading.empty())
+    if (const auto column = column_reference(passage.column_heading, info))
+      for (core::Reference& reference : cited)
+        if (reference.symbol.empty() && reference.document.empty() && !reference.label.empty()) {
+          reference.symbol = column->symbol;
+          reference.document = column->document;
+          reference.inferred = column->inferred;
+        }
   if (!passage.section_path.empty())
     for (core::Reference& reference : find_references(passage.section_path.back(), context))
       if (!reference.label.empty() &&
@@ -209,8 +218,10 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
         doc.add_boolean_term(schema::paragraph_term(head));
     }
     std::vector<core::Reference> cited = passage_references(passage, info, references);
-    for (const core::Reference& reference : cited)
+    for (const core::Reference& reference : cited) {
       for (const std::string& term : core::reference_terms(reference)) doc.add_boolean_term(term);
+      for (const std::string& term : core::grade_terms(reference)) doc.add_boolean_term(term);
+    }
     const std::string id_term = schema::id_term(file_key, ordinal);
     doc.add_boolean_term(id_term);
 

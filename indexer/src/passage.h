@@ -20,8 +20,11 @@ struct Passage {
   std::string parent;                     // sub-paragraph/recommendation/table: its paragraph's
                                           // label; footnote: label of the passage citing it
   std::string language;                   // ISO 639-1; empty = the document's language
-  int first_page = 0;                     // pages the passage's text is on, from 1;
-  int last_page = 0;                      // 0 when the format has no pages
+  // A table entry: the heading of its column (the table's first row), which may say what its
+  // references refer to ("Recommendations ... of the fourth and fifth periodic reports (2010)").
+  std::string column_heading;
+  int first_page = 0;  // pages the passage's text is on, from 1;
+  int last_page = 0;   // 0 when the format has no pages
 };
 
 }  // namespace treatysearch::ingest

@@ -4,6 +4,8 @@
 #include <array>
 #include <optional>
 
+#include "metadata_rules.h"
+#include "states.h"
 #include "symbols.h"
 #include "text.h"
 
@@ -275,17 +277,34 @@ class Finder {
   }
 
   static bool mentions_article(std::string_view before) {
-    // "article 1, paragraph", "art. 5 (f), para.", "arts. 2, para. 1 (d)"
+    // "article 1, paragraph", "art. 5 (f), para.", "arts. 2, para. 1 (d)": the article's
+    // number (with its lettered parts) right before the paragraph word, not "(art. 5 (f)).
+    // (Para. 12)", where a sentence ends between them.
     std::size_t i = before.size();
-    while (i > 0 &&
-           (core::is_ascii_alnum(before[i - 1]) || before[i - 1] == ' ' || before[i - 1] == '(' ||
-            before[i - 1] == ')' || before[i - 1] == '.') &&
-           before.size() - i < 16)
+    const auto skip_spaces_back = [&] {
+      while (i > 0 && before[i - 1] == ' ') --i;
+    };
+    for (;;) {  // lettered parts: "(f)", "(ii)"
+      skip_spaces_back();
+      if (i == 0 || before[i - 1] != ')') break;
+      const std::size_t open = before.rfind('(', i - 1);
+      if (open == std::string_view::npos || i - open > 6) return false;
+      for (std::size_t k = open + 1; k + 1 < i; ++k)
+        if (!core::is_ascii_lower(before[k])) return false;
+      i = open;
+    }
+    const std::size_t number_end = i;
+    while (i > 0 && (core::is_ascii_digit(before[i - 1]) ||
+                     (before[i - 1] == '.' && i < number_end && core::is_ascii_digit(before[i]))))
       --i;
-    const std::string_view tail = before.substr(i > 12 ? i - 12 : 0);
+    if (i == number_end) return false;  // no article number
+    skip_spaces_back();
+    const std::string_view rest = before.substr(0, i);
     for (std::string_view word :
-         {"article", "art.", "arts.", "artículo", "\u0441\u0442\u0430\u0442\u044c"})
-      if (tail.find(word) != std::string_view::npos) return true;
+         {"article", "art.", "arts.", "art\u00edculo", "art\u00edculos",
+          "\u0441\u0442\u0430\u0442\u044c\u0438", "\u0441\u0442\u0430\u0442\u044c\u044f",
+          "\u0441\u0442\u0430\u0442\u0435\u0439"})
+      if (ends_with(rest, word)) return true;
     return false;
   }
 
@@ -383,6 +402,72 @@ ReferenceContext reference_context(const DocumentInfo& info, const std::vector<P
 std::vector<core::Reference> find_references(std::string_view text,
                                              const ReferenceContext& context) {
   return Finder(text, context).run();
+}
+
+namespace {
+
+// "fourth" -> 4, "initial" -> 1; -1 for other words.
+int ordinal_word(std::string_view word) {
+  if (word == "initial") return 1;
+  return metadata_detail::read_ordinal_words(word, metadata_detail::Language::kEnglish);
+}
+
+// The reports a heading names: "initial to third periodic reports" -> "1-3", "fourth and fifth
+// periodic reports" -> "4-5", "fifth periodic report" -> "5"; empty when it names none.
+std::string reports_named(std::string_view lower) {
+  const std::size_t periodic = lower.find(" periodic report");
+  if (periodic == std::string_view::npos) return {};
+  std::vector<std::string_view> words;
+  std::size_t end = periodic;
+  while (words.size() < 3 && end > 0) {
+    std::size_t begin = lower.rfind(' ', end - 1);
+    begin = begin == std::string_view::npos ? 0 : begin + 1;
+    words.insert(words.begin(), lower.substr(begin, end - begin));
+    if (begin == 0) break;
+    end = begin - 1;
+  }
+  // "<first> to|and <last>" or "<only>"
+  if (words.size() == 3 && (words[1] == "to" || words[1] == "and")) {
+    const int first = ordinal_word(words[0]), last = ordinal_word(words[2]);
+    if (first > 0 && last > first) return std::to_string(first) + "-" + std::to_string(last);
+  }
+  const int only = ordinal_word(words.back());
+  return only > 0 ? std::to_string(only) : std::string();
+}
+
+// The year in parentheses at the end of a heading ("... (2010)"), or 0.
+int year_in_brackets(std::string_view text) {
+  const std::size_t open = text.rfind('(');
+  if (open == std::string_view::npos || open + 6 > text.size() || text[open + 5] != ')') return 0;
+  int year = 0;
+  for (std::size_t i = open + 1; i < open + 5; ++i) {
+    if (!core::is_ascii_digit(text[i])) return 0;
+    year = year * 10 + (text[i] - '0');
+  }
+  return year;
+}
+
+}  // namespace
+
+std::optional<core::Reference> column_reference(std::string_view heading,
+                                                const DocumentInfo& info) {
+  const std::string lower = core::ascii_lowercase(heading);
+  const std::string reports = reports_named(lower);
+  if (reports.empty()) return std::nullopt;
+  const int year = year_in_brackets(heading);
+  const std::string_view code = core::state_code_for_name(info.state);
+  core::Reference reference;
+  if (year >= kFirstCountryCodeYear && !info.committee.empty() && !code.empty()) {
+    reference.symbol = info.committee + "/C/" + std::string(code) + "/CO/" + reports;
+    reference.inferred = true;
+    return reference;
+  }
+  const std::size_t periodic = lower.find(" periodic report");
+  const std::size_t of = lower.rfind(" of the ", periodic);
+  reference.document =
+      "concluding observations on the " +
+      std::string(core::trim(heading.substr(of == std::string::npos ? 0 : of + 8)));
+  return reference;
 }
 
 std::string find_grade(std::string_view text) {

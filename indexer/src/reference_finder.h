@@ -10,6 +10,7 @@
 // 1, of the Convention") and of resolutions are not references to documents and are skipped.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,18 @@ ReferenceContext reference_context(const DocumentInfo& info, const std::vector<P
 // the document's own).
 std::vector<core::Reference> find_references(std::string_view text,
                                              const ReferenceContext& context);
+
+// UN treaty bodies' concluding observations carry country-code symbols
+// (<committee>/C/<ISO3>/CO/<reports>) from this year on; older ones were numbered by session
+// (CERD/C/65/CO/3), which no rule derives.
+inline constexpr int kFirstCountryCodeYear = 2008;
+
+// What a table column heading says its cells' references cite: "Recommendations of the CERD
+// upon the results of the consideration of the fourth and fifth periodic reports (2010)" is
+// CERD/C/KAZ/CO/4-5 for a Kazakhstan document (inferred); before kFirstCountryCodeYear, or when
+// the committee or State is unknown, no symbol but the words ("concluding observations on the
+// initial to third periodic reports (2004)"). Nothing when the heading names no reports.
+std::optional<core::Reference> column_reference(std::string_view heading, const DocumentInfo& info);
 
 // The assessment a follow-up letter's passage gives ("The Committee considers the response to
 // this recommendation as partially satisfactory" -> "partially satisfactory"; "Assessment: B"

@@ -28,9 +28,9 @@ std::vector<Line> lines_from_blocks(const ExtractedDocument& document) {
     if (block.kind == BlockKind::kHeading) line.heading_level = std::max(1, block.heading_level);
     if (block.kind == BlockKind::kFootnote) line.footnote_label = block.label;
     // A footnote body is a line of its own even when its text was lost; every other empty
-    // block is a blank line.
+    // block is a blank line, an empty table cell one still marked as a cell.
     if (!line.has_text() && !line.footnote_led) {
-      lines.emplace_back();
+      lines.emplace_back().tab_led = line.tab_led;
       continue;
     }
     lines.push_back(std::move(line));

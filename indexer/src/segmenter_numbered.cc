@@ -53,6 +53,7 @@ class NumberedAssembler {
   void on_empty_line(const Line& line) {
     const bool empty_cell = line.tab_led;
     if (empty_cell && mode_ == Mode::kTable) {
+      next_cell();
       // An empty cell ends the cell before it; empty cells are never passages.
       table_entry_ = kNone;
       last_cell_was_short_ = false;
@@ -309,8 +310,22 @@ class NumberedAssembler {
     return false;
   }
 
+  // Columns: a tab-led line (empty or not) is the next cell of its row; one after a blank line
+  // starts a row. The first row's cells are the column headings.
+  void next_cell() {
+    if (blank_run_ > 0 && column_ != kNone) {
+      ++row_;
+      column_ = 0;
+    } else {
+      column_ = column_ == kNone ? 0 : column_ + 1;
+    }
+  }
+
   void start_table() {
     mode_ = Mode::kTable;
+    row_ = 0;
+    column_ = kNone;
+    column_headings_.clear();
     table_entry_ = kNone;
     last_cell_was_short_ = false;
     container_ = paragraph_;
@@ -324,6 +339,8 @@ class NumberedAssembler {
   void add_table_line(const Line& line) {
     const bool short_cell = line.tab_led && line.text.size() <= kMaxShortCellBytes;
     if (line.tab_led) {
+      next_cell();
+      if (row_ == 0) column_headings_.push_back(line.text);
       if (short_cell && last_cell_was_short_ && table_entry_ != kNone && blank_run_ == 0) {
         sink_.append_block(table_entry_, line.text);
       } else {
@@ -348,6 +365,8 @@ class NumberedAssembler {
                                   ? "table entry " + number
                                   : paragraph_label_ + ", table entry " + number;
     table_entry_ = sink_.add(PassageKind::kTable, label, text, paragraph_label_, path_.current());
+    if (row_ > 0 && column_ < column_headings_.size())
+      sink_.at(table_entry_).column_heading = column_headings_[column_];
   }
 
   const std::vector<Line>& lines_;
@@ -358,6 +377,9 @@ class NumberedAssembler {
 
   SectionPath path_;
   HeadingRanker ranker_;
+  std::size_t row_ = 0;
+  std::size_t column_ = kNone;
+  std::vector<std::string> column_headings_;
   Mode mode_ = Mode::kBody;
   std::size_t blank_run_ = 0;
   std::size_t previous_ = kNone;  // last line with text

@@ -81,6 +81,17 @@ void add_body_blocks(const std::vector<ExportLine>& lines, std::size_t zone,
   bool group_has_table = false;
   for (std::size_t i = 0; i < zone; ++i) {
     const ExportLine& line = lines[i];
+    if (line.text.empty() && line.table_cell) {
+      // An empty cell (a tab alone): it keeps its place in its row, so that the cells after it
+      // are in the right columns.
+      Block cell;
+      cell.kind = BlockKind::kTableCell;
+      cell.gap_before = blanks;
+      blanks = 0;
+      group_has_table = true;
+      document.blocks.push_back(std::move(cell));
+      continue;
+    }
     if (line.text.empty()) {
       ++blanks;
       group_has_table = false;

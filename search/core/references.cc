@@ -13,6 +13,8 @@ namespace {
 
 constexpr const char* kCitesPrefix = "XR";
 constexpr const char* kCitesExactlyPrefix = "XRE";
+constexpr const char* kGradePrefix = "XG";
+constexpr const char* kGradedPrefix = "XH";
 
 // A label as read: its number ("18", "6.4") and its lettered or roman sub-parts ("b", "iii").
 struct Item {
@@ -203,6 +205,19 @@ std::vector<std::string> citing_terms(std::string_view symbol, std::string_view 
     if (compact_label(head) != compact_label(label))
       terms.push_back(cites_term(kCitesExactlyPrefix, symbol, head));
   return terms;
+}
+
+std::string grade_term(std::string_view grade) {
+  return schema::filter_term(kGradePrefix, trim(grade));
+}
+
+std::string graded_term(std::string_view symbol, std::string_view label) {
+  return cites_term(kGradedPrefix, symbol, label);
+}
+
+std::vector<std::string> grade_terms(const Reference& reference) {
+  if (reference.symbol.empty() || reference.label.empty() || reference.grade.empty()) return {};
+  return {grade_term(reference.grade), graded_term(reference.symbol, reference.label)};
 }
 
 bool parse_citation(std::string_view text, std::string* symbol, std::string* label) {

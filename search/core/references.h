@@ -54,6 +54,15 @@ std::vector<std::string> reference_terms(const Reference& reference);
 // label other than itself (citing paragraph 18 cites its sub-paragraph 18 (b)).
 std::vector<std::string> citing_terms(std::string_view symbol, std::string_view label);
 
+// The terms of a graded reference, on the passage that gives the grade (none unless the
+// reference has a symbol, a label and a grade): XG<grade key>, so that --grade finds the
+// grading passages, and XH<symbol>#<label>, so that a hit on the graded paragraph finds them.
+std::vector<std::string> grade_terms(const Reference& reference);
+// The XG term of a grade as a user types it ("Partially satisfactory", "B1").
+std::string grade_term(std::string_view grade);
+// The XH term that marks the passages grading `label` of `symbol`.
+std::string graded_term(std::string_view symbol, std::string_view label);
+
 // Reads a pinpoint citation as treatysearch prints it or a lawyer types it:
 // "CERD/C/KAZ/CO/8-10, para. 18 (b)", "CCPR/C/86/D/1228/2003 para 6.4",
 // "CERD/C/KAZ/CO/8-10 §32", "CERD/C/KAZ/CO/8-10" (the document). False if it does not start

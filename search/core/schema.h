@@ -19,6 +19,8 @@
 //                    the Views' 6.1 to 6.4, para:3.5 finds 3.5.1 (paragraph_term)
 //   XR<symbol>[#<label>] XRE<symbol>#<label>   what the passage cites (references.h): XR a
 //                    document, a paragraph or any part of it, XRE exactly that paragraph
+//   XG<grade> XH<symbol>#<label>   on a follow-up passage that grades a cited paragraph: the
+//                    grade in lower case, and the paragraph it grades (references.h)
 // Synonym table
 //   <surface>  -> E<original>   the spellings of a folded form seen (see E above)
 //   Z<stem>    -> <term>        the word terms (surface or E) of the words with that stem,

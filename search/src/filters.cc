@@ -231,6 +231,8 @@ Filters effective_filters(const Filters& given, const CompiledQuery& compiled) {
                              });
   out.symbols = intersect(given.symbols, written.symbols, "symbol", symbol_allows);
   out.cites = given.cites;
+  out.cited_by = given.cited_by;
+  out.grades = given.grades;
   // Years: the overlap of the two ranges.
   out.year_from = given.year_from;
   out.year_to = given.year_to;

@@ -1,5 +1,7 @@
 #include "searcher_hits.h"
 
+#include "citation_links.h"
+
 #include "passage_record.h"
 #include "snippet.h"
 
@@ -53,8 +55,7 @@ TieredPage page_through_tiers(const std::vector<Xapian::Database>& shards,
     const std::size_t shown = mset.matches.size();
     wanted -= std::min<std::size_t>(wanted, shown);
     if (shown > 0)
-      page.slices.push_back(
-          {std::move(mset.matches), static_cast<std::size_t>(before) + skip + 1});
+      page.slices.push_back({std::move(mset.matches), static_cast<std::size_t>(before) + skip + 1});
     skip = skip > count ? skip - static_cast<std::size_t>(count) : 0;
     before += count;
     page.total += count;
@@ -88,9 +89,10 @@ Hit make_hit(IndexHandle& handle, const std::string& index_dir, const Xapian::Do
   hit.text = std::move(record.text);
   for (core::Reference& reference : record.references) {
     CitedReference cited;
-    cited.citation = reference.symbol.empty()
-                         ? (reference.document.empty() ? "unidentified document" : reference.document)
-                         : reference.symbol;
+    cited.citation =
+        reference.symbol.empty()
+            ? (reference.document.empty() ? "unidentified document" : reference.document)
+            : reference.symbol;
     if (!reference.label.empty()) cited.citation += ", para. " + reference.label;
     cited.symbol = std::move(reference.symbol);
     cited.paragraph = std::move(reference.label);
@@ -98,6 +100,8 @@ Hit make_hit(IndexHandle& handle, const std::string& index_dir, const Xapian::Do
     cited.inferred = reference.inferred;
     hit.cites.push_back(std::move(cited));
   }
+  hit.cited_by = count_citing(handle.db, hit.document.symbol, hit.paragraph);
+  hit.grades = grades_of(handle, index_dir, hit.document.symbol, hit.paragraph);
   return hit;
 }
 

@@ -1,6 +1,8 @@
 // SnapshotImpl::search: a query string to ranked passages or documents, with facets and a
 // suggestion when asked.
+#include "citation_links.h"
 #include "filters.h"
+#include "parallel_passages.h"
 #include "passage_check.h"
 #include "query_parser.h"
 #include "ranking.h"
@@ -27,9 +29,9 @@ class QueryRun {
   SearchResult run() {
     Xapian::Database& db = handle_.db;
     // No words but a citation filter: every passage citing it (as fields alone browse).
-    const bool filters_alone =
-        !options_.filters.cites.empty() &&
-        std::all_of(query_.begin(), query_.end(), core::is_ascii_space);
+    const Filters& f = options_.filters;
+    const bool filters_alone = (!f.cites.empty() || !f.cited_by.empty() || !f.grades.empty()) &&
+                               std::all_of(query_.begin(), query_.end(), core::is_ascii_space);
     QueryNode browse;
     browse.type = QueryNode::Type::kAll;
     const QueryNode root = filters_alone ? browse : parse_query(query_);
@@ -40,10 +42,10 @@ class QueryRun {
       for (auto it = db.synonyms_begin(surface); it != db.synonyms_end(surface); ++it)
         terms->push_back(*it);
     };
-    context.database = &db;  // truncated words expand to the index's own words
+    context.database = &db;       // truncated words expand to the index's own words
     context.weigh_by_idf = true;  // each word's idf from the whole index (ranking.h)
     compiled_ = compile_query(root, handle_.analyzer, context, query_);
-    filter_ = filter_query(db, effective_filters(options_.filters, compiled_));
+    filter_ = all_filters(handle_, snapshot_.index_dir(), effective_filters(f, compiled_));
 
     SearchResult result;
     result.query = query_;
@@ -64,12 +66,12 @@ class QueryRun {
     if (options_.sort == SortOrder::kDateAscending) {
       // Oldest first, undated last: an undated passage has no date value, which sorts first.
       const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, "0");
-      tiers.push_back({filtered(Xapian::Query(Xapian::Query::OP_FILTER, compiled_.query, dated),
-                                filter_),
-                       query_decider});
-      tiers.push_back({filtered(Xapian::Query(Xapian::Query::OP_AND_NOT, compiled_.query, dated),
-                                filter_),
-                       query_decider});
+      tiers.push_back(
+          {filtered(Xapian::Query(Xapian::Query::OP_FILTER, compiled_.query, dated), filter_),
+           query_decider});
+      tiers.push_back(
+          {filtered(Xapian::Query(Xapian::Query::OP_AND_NOT, compiled_.query, dated), filter_),
+           query_decider});
     } else if (compiled_.all_words.empty() || options_.sort != SortOrder::kRelevance ||
                options_.group) {
       // One ranking: newest first (undated last), or by document (the best passage of each
@@ -83,12 +85,12 @@ class QueryRun {
               : Xapian::Query(Xapian::Query::OP_AND_NOT, compiled_.query, compiled_.all_words_sure);
       tiers.push_back(
           {filtered(compiled_.all_words, filter_), checking(&compiled_.all_words_check, nullptr)});
-      tiers.push_back({filtered(rest, filter_),
-                       checking(&compiled_.query_check, &compiled_.all_words_check)});
+      tiers.push_back(
+          {filtered(rest, filter_), checking(&compiled_.query_check, &compiled_.all_words_check)});
     }
 
     MatchSettings settings;
-    settings.order = options_.sort == SortOrder::kDateDescending ? MatchOrder::kDateDescending
+    settings.order = options_.sort == SortOrder::kDateDescending  ? MatchOrder::kDateDescending
                      : options_.sort == SortOrder::kDateAscending ? MatchOrder::kDateAscending
                                                                   : MatchOrder::kRelevance;
     settings.one_per_file = options_.group;
@@ -98,12 +100,14 @@ class QueryRun {
     for (const PageSlice& slice : page.slices) {
       std::size_t rank = slice.first_rank;
       for (const ShardedMatch& match : slice.matches) {
-        if (options_.group)
+        if (options_.group) {
           result.groups.push_back(make_group(match.document, rank, whole));
-        else
-          result.hits.push_back(make_hit(handle_, snapshot_.index_dir(), match.document, rank,
-                                         match.weight, compiled_.highlights,
-                                         options_.snippet_chars));
+        } else {
+          Hit hit = make_hit(handle_, snapshot_.index_dir(), match.document, rank, match.weight,
+                             compiled_.highlights, options_.snippet_chars);
+          if (options_.parallel) hit.parallel = parallel_of(handle_, snapshot_.index_dir(), hit);
+          result.hits.push_back(std::move(hit));
+        }
         ++rank;
       }
     }

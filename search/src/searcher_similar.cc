@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "citation_links.h"
 #include "filters.h"
 #include "passage_lookup.h"
 #include "position_list.h"
@@ -187,7 +188,7 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
   }
   const Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
   const Xapian::Query base(
-      Xapian::Query::OP_AND_NOT, filtered(like, filter_query(db, options.filters)),
+      Xapian::Query::OP_AND_NOT, filtered(like, all_filters(*handle, index_dir_, options.filters)),
       Xapian::Query(schema::id_term(passage.record.file_key, passage.record.ordinal)));
 
   const Xapian::Query same_document(schema::file_term(passage.record.file_key));

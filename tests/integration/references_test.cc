@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -18,6 +20,8 @@ namespace {
 const std::string kLetter = TREATYSEARCH_CORPUS_DIR "/cerd-follow-up-letter-kazakhstan-2023.txt";
 const std::string kCommentary =
     TREATYSEARCH_CORPUS_DIR "/ngo-commentaries-kazakhstan-cerd-8-11-2022.txt";
+const std::string kBelarusObservations =
+    TREATYSEARCH_CORPUS_DIR "/crpd/Belarus_2024_CRPD_C_BLR_CO_1.pdf";
 const std::string kBelarusFollowUp =
     TREATYSEARCH_CORPUS_DIR "/crpd/Belarus_2024_CRPD_C_BLR_FCO_1.pdf";
 const std::string kBrazil = TREATYSEARCH_CORPUS_DIR "/cerd/CERD-Observacoes-Brasil-2022.pdf";
@@ -49,7 +53,7 @@ class References : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
-    build(*dir_ / "forward", {kLetter, kCommentary, kBelarusFollowUp});
+    build(*dir_ / "forward", {kLetter, kCommentary, kBelarusFollowUp, kBelarusObservations});
     build(*dir_ / "backward", {kBrazil, kCommentary, kLetter});
     forward_ = new Searcher(Searcher::open(*dir_ / "forward"));
     backward_ = new Searcher(Searcher::open(*dir_ / "backward"));
@@ -118,14 +122,55 @@ TEST_F(References, BelarusFollowUpInformationLinksToTheParagraphsItAnswers) {
   const std::vector<std::string> answer{"CRPD/C/BLR/FCO/1, para. 28"};
   EXPECT_EQ(citing(*forward_, "CRPD/C/BLR/CO/1, para. 5 (e)"), answer);
   EXPECT_EQ(citing(*forward_, "CRPD/C/BLR/CO/1, para. 6 (d)"), answer);
-  EXPECT_EQ(citing(*forward_, "CRPD/C/BLR/CO/1"), answer);
+  // The whole document: that paragraph, and the document's own paragraph 67 ("the
+  // recommendations contained in paragraph 8, ... paragraph 38, ... and paragraph 48").
+  EXPECT_EQ(citing(*forward_, "CRPD/C/BLR/CO/1"),
+            (std::vector<std::string>{"CRPD/C/BLR/CO/1, para. 67", answer[0]}));
+  EXPECT_EQ(citing(*forward_, "CRPD/C/BLR/CO/1, para. 38"),
+            std::vector<std::string>{"CRPD/C/BLR/CO/1, para. 67"});
   EXPECT_TRUE(citing(*forward_, "CRPD/C/BLR/CO/1, para. 5 (d)").empty());
+  // And back: what it cites, resolved to the indexed paragraphs of CRPD/C/BLR/CO/1.
+  SearchOptions options;
+  options.limit = QueryLimits::kMaxPageSize;
+  options.filters.cited_by = {"CRPD/C/BLR/FCO/1, para. 28"};
+  std::vector<std::string> answered;
+  for (const Hit& hit : forward_->search("", options).hits) answered.push_back(hit.citation);
+  std::sort(answered.begin(), answered.end());
+  EXPECT_EQ(answered, (std::vector<std::string>{"CRPD/C/BLR/CO/1, para. 5 (e)",
+                                                "CRPD/C/BLR/CO/1, para. 6 (d)"}));
+  EXPECT_EQ(forward_->passage("CRPD/C/BLR/CO/1, para. 6 (d)").passage.cited_by, 1u);
+}
+
+TEST_F(References, TheCommentarysTableCellsCiteTheirColumnsCycle) {
+  // The table after paragraph 32: columns 2004, 2010, 2014; "(Para. N)" in each cell.
+  SearchOptions options;
+  options.limit = QueryLimits::kMaxPageSize;
+  std::map<std::string, std::vector<std::string>> cites_of;
+  for (const Hit& hit : forward_->search("para:32 type:ngo-commentary", options).hits)
+    for (const CitedReference& cited : hit.cites) cites_of[hit.paragraph].push_back(cited.citation);
+  EXPECT_EQ(
+      cites_of["32, table entry 4"],
+      std::vector<std::string>{
+          "concluding observations on the initial to third periodic reports (2004), para. 8"});
+  EXPECT_EQ(cites_of["32, table entry 6"], std::vector<std::string>{"CERD/C/KAZ/CO/4-5, para. 10"});
+  EXPECT_EQ(cites_of["32, table entry 8"], std::vector<std::string>{"CERD/C/KAZ/CO/6-7, para. 6"});
+  // Two empty cells before it: the third column.
+  EXPECT_EQ(cites_of["32, table entry 9"], std::vector<std::string>{"CERD/C/KAZ/CO/6-7, para. 8"});
+  // "(art. 5 (f)). (Para. 12)" cites the concluding observations, not the article.
+  const auto on_12 = citing(*forward_, "CERD/C/KAZ/CO/4-5, para. 12");
+  EXPECT_TRUE(std::any_of(on_12.begin(), on_12.end(), [](const std::string& c) {
+    return c.ends_with("para. 61, table entry 9");
+  }));
+  // At least 20 of the table references resolve to the 2010 and 2014 cycles.
+  EXPECT_GE(
+      citing(*forward_, "CERD/C/KAZ/CO/4-5").size() + citing(*forward_, "CERD/C/KAZ/CO/6-7").size(),
+      20u);
 }
 
 TEST_F(References, TheSameLinksWhateverTheIndexingOrder) {
   for (const std::string citation :
        {"CERD/C/KAZ/CO/8-10, para. 18 (b)", "CERD/C/KAZ/CO/8-10, para. 32", "CERD/C/KAZ/8-11",
-        "CERD/C/KAZ/8-11, para. 14"}) {
+        "CERD/C/KAZ/8-11, para. 14", "CERD/C/KAZ/CO/4-5, para. 9", "CERD/C/KAZ/CO/6-7"}) {
     const auto forward = citing(*forward_, citation);
     EXPECT_FALSE(forward.empty()) << citation;
     EXPECT_EQ(forward, citing(*backward_, citation)) << citation;
@@ -147,6 +192,202 @@ TEST_F(References, CitesCombinesWithAQueryAndRefusesWhatIsNotACitation) {
     EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
     EXPECT_NE(std::string(e.what()).find("'para. 18'"), std::string::npos) << e.what();
   }
+}
+
+// A constructed pair: concluding observations and the follow-up letter grading two of their
+// paragraphs, indexed in either order.
+const std::string kRuritaniaObservations =
+    "1. The Committee welcomes the report of the State party.\n\n"
+    "2. The Committee recommends that the State party:\n\n"
+    "(a) Adopt a comprehensive law against racist hate speech;\n\n"
+    "(b) Train the police on the new law.\n\n"
+    "3. The Committee recommends education in minority languages.\n";
+const std::string kRuritaniaLetter =
+    "The Committee refers to paragraphs 2 (a) and 3 of its concluding observations "
+    "(CERD/C/RUR/CO/1).\n\n"
+    "Paragraph 2 (a) of the Concluding Observations\n\n"
+    "The Committee considers the response to this recommendation as insufficient.\n\n"
+    "Paragraph 3 of the Concluding Observations\n\n"
+    "The Committee considers the State party's response as partially satisfactory.\n";
+
+DocumentInfo ruritania(std::string symbol, std::string type, std::string date) {
+  DocumentInfo info;
+  info.symbol = std::move(symbol);
+  info.type = std::move(type);
+  info.committee = "CERD";
+  info.date = std::move(date);
+  info.language = "en";
+  return info;
+}
+
+class FollowUpLinks : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    Indexer indexer = Indexer::open(dir_ / "index");
+    const auto observations = [&] {
+      indexer.add_text("co.txt", kRuritaniaObservations,
+                       ruritania("CERD/C/RUR/CO/1", doctype::kConcludingObservations, "2022-04"));
+      indexer.commit();
+    };
+    const auto letter = [&] {
+      indexer.add_text(
+          "letter.txt", kRuritaniaLetter,
+          ruritania("CERD/110th session/2023/FU/RUR", doctype::kFollowUpLetter, "2023-09-12"));
+      indexer.commit();
+    };
+    if (GetParam()) {
+      observations();
+      letter();
+    } else {
+      letter();
+      observations();
+    }
+    searcher_ = std::make_unique<Searcher>(Searcher::open(dir_ / "index"));
+  }
+
+  // The citations of the hits of `options` with no query, sorted.
+  std::vector<std::string> hits(const SearchOptions& options) const {
+    std::vector<std::string> out;
+    for (const Hit& hit : searcher_->search("", options).hits) out.push_back(hit.citation);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  Hit passage(const std::string& citation) const { return searcher_->passage(citation).passage; }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Searcher> searcher_;
+};
+
+TEST_P(FollowUpLinks, AGradedParagraphShowsItsGradeAndWhoCitesIt) {
+  const Hit assessed = passage("CERD/C/RUR/CO/1, para. 2 (a)");
+  ASSERT_EQ(assessed.grades.size(), 1u);
+  EXPECT_EQ(assessed.grades[0].grade, "insufficient");
+  EXPECT_EQ(assessed.grades[0].date, "2023-09-12");
+  EXPECT_NE(assessed.grades[0].citation.find("CERD/110th session/2023/FU/RUR, para. "),
+            std::string::npos);
+  EXPECT_EQ(passage("CERD/C/RUR/CO/1, para. 3").grades.at(0).grade, "partially satisfactory");
+  // Grades belong to the paragraph assessed, not to its neighbours or its parent.
+  EXPECT_TRUE(passage("CERD/C/RUR/CO/1, para. 2 (b)").grades.empty());
+  EXPECT_TRUE(passage("CERD/C/RUR/CO/1, para. 2").grades.empty());
+
+  // cited_by counts what --cites lists: the opening paragraph and the section's passage.
+  SearchOptions citing;
+  citing.filters.cites = {"CERD/C/RUR/CO/1, para. 2 (a)"};
+  EXPECT_EQ(hits(citing).size(), 2u);
+  EXPECT_EQ(assessed.cited_by, 2u);
+  EXPECT_EQ(passage("CERD/C/RUR/CO/1, para. 2").cited_by, 2u) << "through its sub-paragraph";
+  EXPECT_EQ(passage("CERD/C/RUR/CO/1, para. 2 (b)").cited_by, 0u);
+  EXPECT_EQ(passage("CERD/C/RUR/CO/1, para. 1").cited_by, 0u);
+}
+
+TEST_P(FollowUpLinks, CitedByResolvesEachReferenceToItsPassages) {
+  SearchOptions options;
+  options.filters.cited_by = {"CERD/110th session/2023/FU/RUR, para. [1]"};
+  EXPECT_EQ(hits(options),
+            (std::vector<std::string>{"CERD/C/RUR/CO/1, para. 2 (a)", "CERD/C/RUR/CO/1, para. 3"}));
+  // With a query: those of them that match it.
+  const SearchResult result = searcher_->search("minority languages", options);
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits[0].citation, "CERD/C/RUR/CO/1, para. 3");
+  options.filters.cited_by = {"CERD/C/RUR/CO/1, para. 99"};
+  try {
+    searcher_->search("", options);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kNotFound) << e.what();
+  }
+}
+
+TEST_P(FollowUpLinks, GradeFindsTheAssessedParagraphsAndTheirAssessments) {
+  SearchOptions options;
+  options.filters.grades = {"Insufficient"};
+  const auto found = hits(options);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0], "CERD/110th session/2023/FU/RUR, para. [2]");  // headings are not passages
+  EXPECT_EQ(found[1], "CERD/C/RUR/CO/1, para. 2 (a)");
+  options.filters.grades = {"satisfactory"};  // not "partially satisfactory"
+  EXPECT_TRUE(hits(options).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(EitherOrder, FollowUpLinks, ::testing::Bool());
+
+}  // namespace
+}  // namespace treatysearch
+
+namespace treatysearch {
+namespace {
+
+// The same concluding observations in English and French (same symbol, same numbering), and
+// another document with the same numbers.
+class ParallelLanguages : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    Indexer indexer = Indexer::open(*dir_ / "index");
+    indexer.add_text("co-en.txt",
+                     "1. The Committee welcomes the report.\n\n"
+                     "2. The Committee recommends that the State party:\n\n"
+                     "(a) Adopt a law against racist hate speech;\n\n"
+                     "(b) Train the police.\n\n"
+                     "3. The Committee recommends education in minority languages.\n",
+                     ruritania("CERD/C/RUR/CO/1", doctype::kConcludingObservations, "2022"));
+    DocumentInfo french = ruritania("CERD/C/RUR/CO/1", doctype::kConcludingObservations, "2022");
+    french.language = "fr";
+    indexer.add_text("co-fr.txt",
+                     "1. Le Comité accueille avec satisfaction le rapport.\n\n"
+                     "2. Le Comité recommande à l'État partie :\n\n"
+                     "a) D'adopter une loi contre les discours de haine raciste ;\n\n"
+                     "b) De former la police.\n\n"
+                     "3. Le Comité recommande l'enseignement dans les langues minoritaires.\n",
+                     french);
+    indexer.add_text("other.txt",
+                     "1. The Committee welcomes another report.\n\n2. It regrets.\n\n"
+                     "3. It recommends.\n",
+                     ruritania("CERD/C/RUR/CO/2", doctype::kConcludingObservations, "2026"));
+    indexer.commit();
+    searcher_ = new Searcher(Searcher::open(*dir_ / "index"));
+  }
+  static void TearDownTestSuite() {
+    delete searcher_;
+    delete dir_;
+  }
+
+  static std::vector<std::string> parallel_of(const std::string& query, const std::string& lang) {
+    SearchOptions options;
+    options.parallel = true;
+    options.limit = 1;
+    options.filters.languages = {lang};
+    const SearchResult result = searcher_->search(query, options);
+    EXPECT_EQ(result.hits.size(), 1u) << query;
+    std::vector<std::string> out;
+    if (result.hits.empty()) return out;
+    for (const ParallelPassage& other : result.hits[0].parallel)
+      out.push_back(other.language + " " + other.citation + " " + other.text);
+    return out;
+  }
+
+  static testing::TempDir* dir_;
+  static Searcher* searcher_;
+};
+
+testing::TempDir* ParallelLanguages::dir_ = nullptr;
+Searcher* ParallelLanguages::searcher_ = nullptr;
+
+TEST_F(ParallelLanguages, EachHitGetsItsParagraphInTheOtherLanguage) {
+  EXPECT_EQ(parallel_of("hate speech", "en"),
+            std::vector<std::string>{
+                "fr CERD/C/RUR/CO/1, para. 2 (a) D'adopter une loi contre les discours de haine "
+                "raciste ;"});
+  EXPECT_EQ(parallel_of("police", "fr"),
+            std::vector<std::string>{"en CERD/C/RUR/CO/1, para. 2 (b) Train the police."});
+  // Paragraph 1 of the other document has the same number, not the same symbol.
+  const auto welcomes = parallel_of("welcomes report", "en");
+  ASSERT_EQ(welcomes.size(), 1u);
+  EXPECT_EQ(welcomes[0].substr(0, 27), "fr CERD/C/RUR/CO/1, para. 1");
+  // Without the option, nothing is looked up.
+  SearchOptions plain;
+  plain.limit = 1;
+  EXPECT_TRUE(searcher_->search("hate speech", plain).hits.at(0).parallel.empty());
 }
 
 }  // namespace

@@ -94,11 +94,31 @@ std::string page_note(const Hit& hit) {
   return " (p. " + std::to_string(hit.first_page) + ")";
 }
 
+// What later documents say of the passage, and what it cites, one short line each.
+void print_links(const Hit& hit, const std::string& body, std::ostream& out) {
+  for (const FollowUpGrade& grade : hit.grades)
+    out << body << "Assessed \"" << printable(grade.grade) << "\" by " << printable(grade.citation)
+        << (grade.date.empty() ? "" : " (" + printable(grade.date) + ")") << '\n';
+  if (hit.cited_by > 0)
+    out << body << "Cited by " << hit.cited_by << (hit.cited_by == 1 ? " passage" : " passages")
+        << '\n';
+  std::string cites;
+  for (const CitedReference& cited : hit.cites) {
+    if (cited.paragraph.empty()) continue;  // documents named in passing
+    cites += (cites.empty() ? "" : "; ") + cited.citation;
+    if (!cited.grade.empty()) cites += " (" + cited.grade + ")";
+  }
+  if (!cites.empty()) out << body << "Cites " << printable(cites) << '\n';
+  for (const ParallelPassage& other : hit.parallel)
+    out << body << '[' << printable(other.language) << "] " << printable(other.citation) << '\n';
+}
+
 void print_hit(const Hit& hit, const TextStyle& style, const std::string& indent,
                std::ostream& out) {
   out << indent << hit.rank << ". " << printable(hit.citation) << page_note(hit) << '\n';
   const std::string body(indent.size() + 3, ' ');
   if (!hit.section.empty()) out << body << printable(short_section(hit.section)) << '\n';
+  print_links(hit, body, out);
   out << body;
   print_snippet(hit.snippet, style, out);
   out << "\n\n";
@@ -183,6 +203,25 @@ Json cites_json(const Hit& hit) {
   return cites;
 }
 
+Json grades_json(const Hit& hit) {
+  Json grades = Json::array();
+  for (const FollowUpGrade& grade : hit.grades)
+    grades.push_back(Json{{"grade", grade.grade},
+                          {"citation", grade.citation},
+                          {"date", string_or_null(grade.date)}});
+  return grades;
+}
+
+Json parallel_json(const Hit& hit) {
+  Json parallel = Json::array();
+  for (const ParallelPassage& other : hit.parallel)
+    parallel.push_back(Json{{"language", other.language},
+                            {"citation", other.citation},
+                            {"id", other.id},
+                            {"text", other.text}});
+  return parallel;
+}
+
 Json hit_json(const Hit& hit) {
   Json highlights = Json::array();
   for (const auto& span : hit.snippet.highlights)
@@ -200,7 +239,10 @@ Json hit_json(const Hit& hit) {
               {"snippet", hit.snippet.text},
               {"highlights", highlights},
               {"document", document_json(hit.document)},
-              {"cites", cites_json(hit)}};
+              {"cites", cites_json(hit)},
+              {"cited_by", hit.cited_by},
+              {"grades", grades_json(hit)},
+              {"parallel", parallel_json(hit)}};
 }
 
 Json facet_json(const std::vector<FacetCount>& counts) {

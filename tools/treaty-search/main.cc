@@ -141,6 +141,12 @@ int main(int argc, char** argv) {
       "cites", po::value(&options.filters.cites)->composing(),
       "only passages that cite this document or paragraph: \"CERD/C/KAZ/CO/8-10, para. 18 (b)\" "
       "(a part of it or a range holding it included; with no query, all of them; repeatable)")(
+      "cited-by", po::value(&options.filters.cited_by)->composing(),
+      "only the passages this passage (a citation as printed, or a JSON \"id\") cites, each "
+      "reference resolved to its indexed passages (with no query, all of them; repeatable)")(
+      "grade", po::value(&options.filters.grades)->composing(),
+      "only paragraphs a follow-up letter assessed so, and the passages assessing them: "
+      "\"partially satisfactory\", \"insufficient\", \"B1\" (repeatable)")(
       "lang", po::value(&options.filters.languages)->composing(),
       "only passages in this language: en, fr, es, ru, ar, zh, kk (repeatable)")(
       "sort", po::value(&sort),
@@ -149,7 +155,9 @@ int main(int argc, char** argv) {
                            "one entry per document, with its best passages and its "
                            "number of matching passages")(
       "facets", "also count the matches by committee, State, type, year and language")(
-      "no-suggest", "no \"Did you mean\" for rare or unknown words")(
+      "parallel",
+      "with each hit, the same paragraph in the other indexed languages (same symbol and "
+      "paragraph number)")("no-suggest", "no \"Did you mean\" for rare or unknown words")(
       "like", po::value(&like),
       "the passages most similar to this one (a citation as printed, or a JSON \"id\"), other "
       "States' first; filters apply")(
@@ -185,7 +193,9 @@ int main(int argc, char** argv) {
                                 " takes a passage, not a query: '" + query + "' is left over");
     return cli::kExitError;
   }
-  if (!by_passage && query.empty() && options.filters.cites.empty()) {
+  const Filters& links = options.filters;
+  if (!by_passage && query.empty() && links.cites.empty() && links.cited_by.empty() &&
+      links.grades.empty()) {
     cli::print_error(kTool, "no query given (see treaty-search --help)");
     return cli::kExitError;
   }
@@ -201,6 +211,7 @@ int main(int argc, char** argv) {
   }
   options.group = vm.count("group") > 0;
   options.facets = vm.count("facets") > 0;
+  options.parallel = vm.count("parallel") > 0;
   options.suggest = vm.count("no-suggest") == 0;
   if (!year.empty() &&
       !parse_year_range(year, &options.filters.year_from, &options.filters.year_to)) {

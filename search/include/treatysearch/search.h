@@ -86,6 +86,13 @@ struct Filters {
   // With no query words, every such passage. Throws Error kInvalidArgument for one that does
   // not start with a document symbol.
   std::vector<std::string> cites;
+  // Passages (a citation as printed, or a Hit::id): only the passages they cite, each
+  // reference resolved to the passages of that symbol and label (a paragraph with its
+  // sub-paragraphs; every indexed language). Throws Error kNotFound for an unknown passage.
+  std::vector<std::string> cited_by;
+  // Follow-up grades as a letter words them ("partially satisfactory", "B1"; ASCII case does
+  // not matter): only the paragraphs assessed with one of them and the passages assessing them.
+  std::vector<std::string> grades;
 };
 
 // Limits of the result side, tested at N and N+1 where they are limits.
@@ -119,6 +126,10 @@ struct SearchOptions {
   // Did you mean (SearchResult::suggestion): looked for only when a word of the query is rare
   // or absent in the index.
   bool suggest = true;
+  // Each hit's paragraph in the other indexed languages (Hit::parallel): the passages whose
+  // document has the hit's symbol and whose label is the hit's. Passages without a symbol or a
+  // printed number (unnumbered "[5]", footnotes) have none: they are not aligned by guess.
+  bool parallel = false;
 };
 
 class Snapshot;

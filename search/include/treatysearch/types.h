@@ -90,6 +90,24 @@ struct CitedReference {
   bool operator==(const CitedReference&) const = default;
 };
 
+// A follow-up assessment of a paragraph (of concluding observations, usually), from the
+// passage that gives it.
+struct FollowUpGrade {
+  std::string grade;     // as the follow-up letter words it: "partially satisfactory", "B1"
+  std::string citation;  // the grading passage: "CERD/110th session/2023/FU/AKB/ks, para. [8]"
+  std::string date;      // its document's date (ISO 8601), when known
+  bool operator==(const FollowUpGrade&) const = default;
+};
+
+// The same paragraph in another language: a passage with the same document symbol and label.
+struct ParallelPassage {
+  std::string language;
+  std::string citation;
+  std::string id;  // as Hit::id
+  std::string text;
+  bool operator==(const ParallelPassage&) const = default;
+};
+
 // One ranked passage.
 struct Hit {
   std::size_t rank = 0;  // 1-based, counting from the first result of the whole query
@@ -110,6 +128,14 @@ struct Hit {
   Snippet snippet;
   DocumentInfo document;
   std::vector<CitedReference> cites;  // what the passage cites, in order of appearance
+  // How many indexed passages cite this one (or a part of it, or the paragraph holding it), as
+  // Filters::cites counts them; 0 when its document has no symbol.
+  std::uint64_t cited_by = 0;
+  // The follow-up assessments given to exactly this paragraph, oldest first.
+  std::vector<FollowUpGrade> grades;
+  // With SearchOptions::parallel: the same paragraph in the other indexed languages, by
+  // language code.
+  std::vector<ParallelPassage> parallel;
 };
 
 // Counts of one field's values over a whole result set: one entry per value, by count

@@ -15,6 +15,7 @@ TREATYSEARCH_API const char* version();
 //    position lists record where sentences start (/s); paragraph label terms XP (para:).
 // 8: a term's wdf is its impact (term_impact.h), not its count.
 // 9: passages record what they cite (references, XR/XRE terms) and follow-up grades.
-inline constexpr int kSchemaVersion = 9;
+// 10: grading passages carry XG (grade) and XH (graded paragraph) terms.
+inline constexpr int kSchemaVersion = 10;
 
 }  // namespace treatysearch

@@ -135,6 +135,9 @@ TEST(FindReferences, TreatyParagraphsAreNotDocuments) {
   EXPECT_TRUE(cited("as stipulated in Article 1, paragraph 1, of the Convention", {}).empty());
   EXPECT_TRUE(cited("(arts. 2, para. 1 (d); 4 and 6)", {}).empty());
   EXPECT_TRUE(cited("paragraph 1 of article 14 of the Covenant", {}).empty());
+  EXPECT_TRUE(cited("(art. 5 (f), para. 2)", {}).empty());
+  // An article cited in a sentence before does not make the next reference a treaty's.
+  EXPECT_EQ(cited("substantial numbers (art. 5 (f)). (Para. 12)", {}), Cited{"<>, para. 12"});
   EXPECT_TRUE(cited("paragraph 2 of General Assembly resolution 48/134", {}).empty());
   DocumentInfo info;
   info.symbol = "CERD/C/KAZ/CO/8-10";
@@ -169,6 +172,36 @@ TEST(FindReferences, DocumentsNamedWithoutAParagraph) {
   // Its own symbol in a header is not a reference; another document is, once.
   EXPECT_EQ(cited("CERD/C/KAZ/CO/8-10 recalls CERD/C/KAZ/CO/6-7 and CERD/C/KAZ/CO/6-7.", own),
             Cited{"CERD/C/KAZ/CO/6-7"});
+}
+
+TEST(ColumnReference, ACycleHeadingNamesItsConcludingObservations) {
+  DocumentInfo kazakhstan;
+  kazakhstan.committee = "CERD";
+  kazakhstan.state = "Kazakhstan";
+  const std::string lead = "Recommendations of the CERD upon the results of the consideration of ";
+  const auto recent =
+      column_reference(lead + "the fourth and fifth periodic reports (2010)", kazakhstan);
+  ASSERT_TRUE(recent);
+  EXPECT_EQ(recent->symbol, "CERD/C/KAZ/CO/4-5");
+  EXPECT_TRUE(recent->inferred);
+  EXPECT_EQ(
+      column_reference(lead + "the eighth to eleventh periodic reports (2022)", kazakhstan)->symbol,
+      "CERD/C/KAZ/CO/8-11");
+  EXPECT_EQ(column_reference(lead + "the fifth periodic report (2012)", kazakhstan)->symbol,
+            "CERD/C/KAZ/CO/5");
+  // Before country-code symbols (2004: CERD/C/65/CO/3): the words, no symbol.
+  const auto old_cycle =
+      column_reference(lead + "the initial to third periodic reports (2004)", kazakhstan);
+  ASSERT_TRUE(old_cycle);
+  EXPECT_EQ(old_cycle->symbol, "");
+  EXPECT_EQ(old_cycle->document,
+            "concluding observations on the initial to third periodic reports (2004)");
+  // Without the State, no symbol either; a heading naming no reports, nothing.
+  DocumentInfo unknown;
+  unknown.committee = "CERD";
+  EXPECT_EQ(
+      column_reference(lead + "the fourth and fifth periodic reports (2010)", unknown)->symbol, "");
+  EXPECT_FALSE(column_reference("Measures taken", kazakhstan));
 }
 
 TEST(FindGrade, WordsAndLetters) {

@@ -1,0 +1,116 @@
+#include "citation_links.h"
+
+#include <algorithm>
+
+#include "filters.h"
+#include "passage_lookup.h"
+#include "passage_record.h"
+#include "references.h"
+#include "schema.h"
+#include "symbols.h"
+#include "treatysearch/error.h"
+
+namespace treatysearch::search {
+
+namespace {
+
+namespace schema = core::schema;
+
+Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
+  if (queries.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+// The passages of `symbol` labelled `label` (with what is under that label), or the whole
+// document when the label is empty.
+Xapian::Query passages_of(const std::string& symbol, const std::string& label) {
+  const Xapian::Query document(schema::filter_term(schema::kSymbolPrefix, symbol));
+  if (label.empty()) return document;
+  return Xapian::Query(Xapian::Query::OP_AND, document,
+                       Xapian::Query(schema::paragraph_term(label)));
+}
+
+bool same_paragraph(const core::Reference& reference, const std::string& symbol,
+                    const std::string& label) {
+  return core::symbol_key(reference.symbol) == core::symbol_key(symbol) &&
+         core::compact_label(reference.label) == core::compact_label(label);
+}
+
+core::PassageRecord record_of(const Xapian::Database& db, Xapian::docid docid,
+                              const std::string& index_dir) {
+  core::PassageRecord record;
+  if (!core::decode_passage(db.get_document(docid).get_data(), &record))
+    throw Error(ErrorCode::kCorrupt, index_dir + ": passage " + std::to_string(docid) +
+                                         " has an unreadable record; rebuild the index");
+  return record;
+}
+
+}  // namespace
+
+std::uint64_t count_citing(const Xapian::Database& db, const std::string& symbol,
+                           const std::string& label) {
+  if (symbol.empty()) return 0;
+  const std::vector<std::string> terms = core::citing_terms(symbol, label);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  // Counting every match makes the estimate exact.
+  return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
+std::vector<FollowUpGrade> grades_of(IndexHandle& handle, const std::string& index_dir,
+                                     const std::string& symbol, const std::string& label) {
+  std::vector<FollowUpGrade> grades;
+  if (symbol.empty() || label.empty()) return grades;
+  const std::string term = core::graded_term(symbol, label);
+  for (auto it = handle.db.postlist_begin(term); it != handle.db.postlist_end(term); ++it) {
+    const core::PassageRecord record = record_of(handle.db, *it, index_dir);
+    for (const core::Reference& reference : record.references)
+      if (!reference.grade.empty() && same_paragraph(reference, symbol, label))
+        grades.push_back(
+            {reference.grade, record.citation, handle.document_info(record.file_key).date});
+  }
+  std::stable_sort(grades.begin(), grades.end(),
+                   [](const FollowUpGrade& a, const FollowUpGrade& b) { return a.date < b.date; });
+  grades.erase(std::unique(grades.begin(), grades.end()), grades.end());
+  return grades;
+}
+
+Xapian::Query link_filter(IndexHandle& handle, const std::string& index_dir,
+                          const Filters& filters) {
+  std::vector<Xapian::Query> parts;
+  if (!filters.cited_by.empty()) {
+    std::vector<Xapian::Query> targets;
+    for (const std::string& passage : filters.cited_by)
+      for (const core::Reference& reference :
+           find_passage(handle, index_dir, passage).record.references)
+        if (!reference.symbol.empty())
+          targets.push_back(passages_of(reference.symbol, reference.label));
+    parts.push_back(any_of(targets));
+  }
+  if (!filters.grades.empty()) {
+    std::vector<Xapian::Query> graded;
+    for (const std::string& grade : filters.grades) {
+      const std::string term = core::grade_term(grade);
+      graded.emplace_back(term);  // the passages giving the grade
+      for (auto it = handle.db.postlist_begin(term); it != handle.db.postlist_end(term); ++it)
+        for (const core::Reference& reference : record_of(handle.db, *it, index_dir).references)
+          if (core::grade_term(reference.grade) == term && !reference.symbol.empty())
+            graded.push_back(passages_of(reference.symbol, reference.label));
+    }
+    parts.push_back(any_of(graded));
+  }
+  if (parts.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query all_filters(IndexHandle& handle, const std::string& index_dir,
+                          const Filters& filters) {
+  const Xapian::Query fields = filter_query(handle.db, filters);
+  const Xapian::Query links = link_filter(handle, index_dir, filters);
+  if (links.empty()) return fields;
+  if (fields.empty()) return links;
+  return Xapian::Query(Xapian::Query::OP_AND, fields, links);
+}
+
+}  // namespace treatysearch::search
