@@ -69,6 +69,10 @@ PassageInContext Searcher::passage(const std::string& passage, std::size_t conte
   return impl_->engine.passage(passage, context);
 }
 
+History Searcher::history(const std::string& citation, const SearchOptions& options) const {
+  return impl_->engine.history(citation, options);
+}
+
 std::uint64_t Searcher::passage_count() const { return impl_->engine.passage_count(); }
 
 Snapshot Searcher::snapshot() const {
@@ -95,6 +99,11 @@ SearchResult Snapshot::similar(const std::string& passage, const SearchOptions& 
 PassageInContext Snapshot::passage(const std::string& passage, std::size_t context) const {
   return on_snapshot(*impl_->engine,
                      [&](const search::SnapshotImpl& s) { return s.passage(passage, context); });
+}
+
+History Snapshot::history(const std::string& citation, const SearchOptions& options) const {
+  return on_snapshot(*impl_->engine,
+                     [&](const search::SnapshotImpl& s) { return s.history(citation, options); });
 }
 
 std::uint64_t Snapshot::passage_count() const {

@@ -60,6 +60,10 @@ SearchResult SearcherImpl::similar(const std::string& passage, const SearchOptio
   return with_retries([&](const SnapshotImpl& s) { return s.similar(passage, options); });
 }
 
+History SearcherImpl::history(const std::string& citation, const SearchOptions& options) const {
+  return with_retries([&](const SnapshotImpl& s) { return s.history(citation, options); });
+}
+
 PassageInContext SearcherImpl::passage(const std::string& passage, std::size_t context) const {
   return with_retries([&](const SnapshotImpl& s) { return s.passage(passage, context); });
 }

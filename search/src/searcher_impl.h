@@ -31,6 +31,7 @@ class SearcherImpl {
   SearchResult search(const std::string& query, const SearchOptions& options) const;
   SearchResult similar(const std::string& passage, const SearchOptions& options) const;
   PassageInContext passage(const std::string& passage, std::size_t context) const;
+  History history(const std::string& citation, const SearchOptions& options) const;
   std::uint64_t passage_count() const;
 
   // The latest commit, for a public Snapshot. Throws Error.

@@ -74,10 +74,11 @@ class SnapshotImpl {
   bool superseded() const;
 
   // The operations, each on a leased handle (searcher_query.cc, searcher_similar.cc,
-  // searcher_show.cc).
+  // searcher_show.cc, searcher_history.cc).
   SearchResult search(const std::string& query, const SearchOptions& options) const;
   SearchResult similar(const std::string& passage, const SearchOptions& options) const;
   PassageInContext passage(const std::string& passage, std::size_t context) const;
+  History history(const std::string& citation, const SearchOptions& options) const;
   std::uint64_t passage_count() const;
 
   // The facet columns of each shard at this revision, built from `handle` (a handle at this

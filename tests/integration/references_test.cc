@@ -392,3 +392,88 @@ TEST_F(ParallelLanguages, EachHitGetsItsParagraphInTheOtherLanguage) {
 
 }  // namespace
 }  // namespace treatysearch
+
+namespace treatysearch {
+namespace {
+
+// A recommendation's life: the paragraph (2022), the follow-up letter (2023), an NGO
+// commentary (2024) and the next cycle's concluding observations (2026), which either cite it
+// or only treat the same matter.
+class RecommendationHistory : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    const bool next_cycle_cites = GetParam();
+    Indexer indexer = Indexer::open(dir_ / "index");
+    DocumentInfo co = ruritania("CERD/C/RUR/CO/1", doctype::kConcludingObservations, "2022-04");
+    co.state = "Ruritania";
+    indexer.add_text("co.txt", kRuritaniaObservations, co);
+    indexer.add_text(
+        "letter.txt", kRuritaniaLetter,
+        ruritania("CERD/110th session/2023/FU/RUR", doctype::kFollowUpLetter, "2023-09-12"));
+    indexer.add_text("ngo.txt",
+                     "1. The State has done nothing about paragraph 2 (a) of the concluding "
+                     "observations (CERD/C/RUR/CO/1).\n\n2. Schools teach in one language.\n\n"
+                     "3. The police are not trained.\n",
+                     ruritania("", doctype::kNgoCommentary, "2024"));
+    DocumentInfo next = ruritania("CERD/C/RUR/CO/2", doctype::kConcludingObservations, "2026-05");
+    next.state = "Ruritania";
+    indexer.add_text(
+        "co2.txt",
+        std::string("1. The Committee welcomes the second report of the State party.\n\n") +
+            "2. The Committee remains concerned that no comprehensive law against racist hate "
+            "speech has been adopted" +
+            (next_cycle_cites ? " (see CERD/C/RUR/CO/1, para. 2 (a))" : "") +
+            ", and recommends that the State party adopt one.\n\n"
+            "3. The Committee recommends the ratification of the amendment to article 8.\n",
+        next);
+    indexer.commit();
+    searcher_ = std::make_unique<Searcher>(Searcher::open(dir_ / "index"));
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Searcher> searcher_;
+};
+
+TEST_P(RecommendationHistory, EveryPassageAboutItOldestFirst) {
+  const History history = searcher_->history("CERD/C/RUR/CO/1, para. 2 (a)");
+  std::vector<std::string> lines;
+  for (const HistoryEntry& entry : history.entries)
+    lines.push_back(entry.passage.document.date + " " + entry.relation + " " +
+                    entry.passage.citation);
+  const std::string last = GetParam() ? "2026-05 next-cycle CERD/C/RUR/CO/2, para. 2"
+                                      : "2026-05 next-cycle-similar CERD/C/RUR/CO/2, para. 2";
+  EXPECT_EQ(lines, (std::vector<std::string>{
+                       "2022-04 recommendation CERD/C/RUR/CO/1, para. 2 (a)",
+                       "2023-09-12 follow-up-letter CERD/110th session/2023/FU/RUR, para. [1]",
+                       "2023-09-12 assessment CERD/110th session/2023/FU/RUR, para. [2]",
+                       "2024 ngo-commentary ngo.txt, para. 1", last}));
+  EXPECT_EQ(history.citation, "CERD/C/RUR/CO/1, para. 2 (a)");
+}
+
+TEST_P(RecommendationHistory, EachParagraphHasItsOwn) {
+  const History history = searcher_->history("CERD/C/RUR/CO/1, para. 3");
+  ASSERT_GE(history.entries.size(), 3u);
+  EXPECT_EQ(history.entries[0].relation, "recommendation");
+  EXPECT_EQ(history.entries[1].passage.citation, "CERD/110th session/2023/FU/RUR, para. [1]");
+  EXPECT_EQ(history.entries[2].relation, "assessment");
+  EXPECT_EQ(history.entries[2].passage.cites.at(0).grade, "partially satisfactory");
+  // A paragraph nothing indexed is about: no entries; the CLI exits 1 then.
+  EXPECT_TRUE(searcher_->history("CERD/C/RUR/CO/7, para. 3").entries.empty());
+  // Nothing cites 2 (b): the paragraph, and at most what the next cycle says like it.
+  const History uncited = searcher_->history("CERD/C/RUR/CO/1, para. 2 (b)");
+  ASSERT_FALSE(uncited.entries.empty());
+  EXPECT_EQ(uncited.entries[0].passage.citation, "CERD/C/RUR/CO/1, para. 2 (b)");
+  for (std::size_t i = 1; i < uncited.entries.size(); ++i)
+    EXPECT_EQ(uncited.entries[i].relation, "next-cycle-similar");
+  try {
+    searcher_->history("para. 3");
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(CitedOrNot, RecommendationHistory, ::testing::Bool());
+
+}  // namespace
+}  // namespace treatysearch

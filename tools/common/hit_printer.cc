@@ -175,6 +175,21 @@ void print_text(const SearchResult& result, const TextStyle& style, std::ostream
   }
 }
 
+void print_history_text(const History& history, const TextStyle& style, std::ostream& out) {
+  out << "History of " << printable(history.citation) << "\n\n";
+  for (const HistoryEntry& entry : history.entries) {
+    const Hit& hit = entry.passage;
+    out << (hit.document.date.empty() ? "undated" : printable(hit.document.date)) << "  "
+        << entry.relation << "  " << printable(hit.citation) << page_note(hit) << '\n';
+    const std::string body(3, ' ');
+    print_links(hit, body, out);
+    out << body;
+    print_snippet(hit.snippet, style, out);
+    out << "\n\n";
+  }
+  if (history.entries.empty()) out << "Nothing indexed is about it.\n";
+}
+
 void print_passage_text(const PassageInContext& shown, std::ostream& out) {
   const Hit& hit = shown.passage;
   const DocumentInfo& d = hit.document;
@@ -290,6 +305,13 @@ void print_json(const SearchResult& result, std::ostream& out) {
   doc["suggestion"] = string_or_null(result.suggestion);
   doc["warnings"] = result.warnings;
   write_json(doc, out);
+}
+
+void print_history_json(const History& history, std::ostream& out) {
+  Json entries = Json::array();
+  for (const HistoryEntry& entry : history.entries)
+    entries.push_back(Json{{"relation", entry.relation}, {"passage", hit_json(entry.passage)}});
+  write_json(Json{{"citation", history.citation}, {"history", entries}}, out);
 }
 
 void print_passage_json(const PassageInContext& shown, std::ostream& out) {

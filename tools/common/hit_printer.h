@@ -34,4 +34,11 @@ void print_json(const SearchResult& result, std::ostream& out);
 // {"passage": hit, "before": [hits], "after": [hits]} for treaty-search --show --format json.
 void print_passage_json(const PassageInContext& shown, std::ostream& out);
 
+// A recommendation's history (treaty-search --history): one entry per passage, oldest first:
+// date, relation, citation, then the passage's snippet and its link lines.
+void print_history_text(const History& history, const TextStyle& style, std::ostream& out);
+
+// {"citation", "history": [{"relation", "passage": hit}]} for --history --format json.
+void print_history_json(const History& history, std::ostream& out);
+
 }  // namespace treatysearch::cli

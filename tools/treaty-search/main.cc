@@ -110,7 +110,7 @@ std::string join(const std::vector<std::string>& words) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string index_dir, year, color, format = "text", sort = "relevance", like, show;
+  std::string index_dir, year, color, format = "text", sort = "relevance", like, show, history;
   std::size_t context = 0;
   SearchOptions options;
 
@@ -161,6 +161,10 @@ int main(int argc, char** argv) {
       "like", po::value(&like),
       "the passages most similar to this one (a citation as printed, or a JSON \"id\"), other "
       "States' first; filters apply")(
+      "history", po::value(&history),
+      "every indexed passage about this recommendation (a citation: \"CERD/C/KAZ/CO/8-10, para. "
+      "18 (b)\"), oldest first: the paragraph, its follow-up assessments, the State's follow-up "
+      "information, NGO commentaries, the next cycle (--lang limits the languages)")(
       "show", po::value(&show),
       "print this passage (a citation or id) whole, in its document (see --context)")(
       "context",
@@ -183,14 +187,15 @@ int main(int argc, char** argv) {
     return cli::kExitOk;
   }
   const std::string query = join(arguments.query_words);
-  const bool by_passage = !like.empty() || !show.empty();
-  if (!like.empty() && !show.empty()) {
-    cli::print_error(kTool, "--like and --show cannot be used together");
+  const bool by_passage = !like.empty() || !show.empty() || !history.empty();
+  if (!like.empty() + !show.empty() + !history.empty() > 1) {
+    cli::print_error(kTool, "--like, --show and --history cannot be used together");
     return cli::kExitError;
   }
   if (by_passage && !query.empty()) {
-    cli::print_error(kTool, std::string(like.empty() ? "--show" : "--like") +
-                                " takes a passage, not a query: '" + query + "' is left over");
+    const char* option = !like.empty() ? "--like" : !show.empty() ? "--show" : "--history";
+    cli::print_error(
+        kTool, std::string(option) + " takes a passage, not a query: '" + query + "' is left over");
     return cli::kExitError;
   }
   const Filters& links = options.filters;
@@ -231,6 +236,24 @@ int main(int argc, char** argv) {
 
   try {
     const Searcher searcher = Searcher::open(index_dir);
+    if (!history.empty()) {
+      const History found = searcher.history(history, options);
+      if (format == "json") {
+        cli::print_history_json(found, std::cout);
+      } else if (format == "csv" || format == "ris") {
+        SearchResult as_result;
+        for (const HistoryEntry& entry : found.entries) as_result.hits.push_back(entry.passage);
+        if (format == "csv") cli::print_csv(as_result, std::cout);
+        if (format == "ris") cli::print_ris(as_result, std::cout);
+      } else {
+        cli::TextStyle style;
+        style.bold = color == "always" ||
+                     (color == "auto" && cli::is_terminal(1) && std::getenv("NO_COLOR") == nullptr);
+        cli::print_history_text(found, style, std::cout);
+      }
+      std::cout.flush();
+      return found.entries.empty() ? cli::kExitNoHits : cli::kExitOk;
+    }
     if (!show.empty()) {
       const PassageInContext shown = searcher.passage(show, context);
       if (format == "json") {

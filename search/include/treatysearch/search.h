@@ -177,6 +177,17 @@ class TREATYSEARCH_API Searcher {
   // similar() does.
   PassageInContext passage(const std::string& passage, std::size_t context = 0) const;
 
+  // The life of the recommendation `citation` ("CERD/C/KAZ/CO/8-10, para. 18 (b)"): the
+  // paragraph itself when indexed, and every passage citing it (a part of it or the paragraph
+  // holding it: Filters::cites; at most QueryLimits::kMaxPageSize of them), each with its
+  // relation to it (HistoryEntry), oldest document first. When no later concluding
+  // observations cite it, the most similar paragraph of the same State's and committee's later
+  // concluding observations is added as "next-cycle-similar". options.filters (languages
+  // above all) and snippet_chars apply; the rest of options does not.
+  // Throws Error kInvalidArgument for a citation without a document symbol, or as search()
+  // does; kCorrupt/kIo.
+  History history(const std::string& citation, const SearchOptions& options = {}) const;
+
   // Number of passages in the index (at its latest commit).
   std::uint64_t passage_count() const;
 
@@ -213,6 +224,7 @@ class TREATYSEARCH_API Snapshot {
   SearchResult search(const std::string& query, const SearchOptions& options = {}) const;
   SearchResult similar(const std::string& passage, const SearchOptions& options = {}) const;
   PassageInContext passage(const std::string& passage, std::size_t context = 0) const;
+  History history(const std::string& citation, const SearchOptions& options = {}) const;
   std::uint64_t passage_count() const;
 
  private:

@@ -186,6 +186,23 @@ struct SearchResult {
 
 // A passage read in its document (Searcher::passage): the passage itself and up to N passages
 // before and after it, in document order. Their rank is 0 and their snippet the whole text.
+// One passage of a recommendation's history (Searcher::history), and how it bears on it.
+struct HistoryEntry {
+  // "recommendation" (the paragraph itself), "assessment" (a follow-up letter grading it),
+  // "follow-up-letter", "follow-up-information" (the State's), "ngo-commentary",
+  // "state-report", "next-cycle" (later concluding observations citing it), "cites" (any
+  // other citing passage), or "next-cycle-similar" (later concluding observations for the same
+  // State and committee that do not cite it but are the most similar: found, not stated).
+  std::string relation;
+  Hit passage;
+};
+
+// Every indexed passage about one recommendation, oldest document first (undated last).
+struct History {
+  std::string citation;  // as asked
+  std::vector<HistoryEntry> entries;
+};
+
 struct PassageInContext {
   Hit passage;
   std::vector<Hit> before;  // document order: the nearest last
