@@ -178,7 +178,7 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     return "its document information (title, symbol, ...) is " + std::to_string(info_bytes) +
            " bytes, over the limit of " + std::to_string(PassageLimits::kMaxRecordBytes);
   out->reserve(out->size() + passages.size());
-  const ReferenceContext references = reference_context(info, passages);
+  ReferenceContext references = reference_context(info, passages);
   for (std::size_t ordinal = 0; ordinal < passages.size(); ++ordinal) {
     const Passage& passage = passages[ordinal];
     const std::string& language = passage.language.empty() ? info.language : passage.language;
@@ -218,6 +218,8 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
         doc.add_boolean_term(schema::paragraph_term(head));
     }
     std::vector<core::Reference> cited = passage_references(passage, info, references);
+    for (const core::Reference& reference : cited)
+      if (!reference.symbol.empty()) references.previous_symbol = reference.symbol;
     for (const core::Reference& reference : cited) {
       for (const std::string& term : core::reference_terms(reference)) doc.add_boolean_term(term);
       for (const std::string& term : core::grade_terms(reference)) doc.add_boolean_term(term);

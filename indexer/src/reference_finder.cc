@@ -158,7 +158,9 @@ class Finder {
         i += word;
         continue;
       }
-      if (auto target = resolve(i, end, &claimed))
+      const std::string_view keyword = std::string_view(lower_).substr(i, word);
+      const bool abbreviated = keyword.back() == '.' || starts_with(keyword, 0, "\u00a7");
+      if (auto target = resolve(i, end, abbreviated, &claimed))
         for (const auto& label : labels) {
           Reference reference = *target;
           reference.label = label;
@@ -210,11 +212,14 @@ class Finder {
   }
 
   // The document the labels between [word, end) cite, or nothing when they are a treaty's.
-  std::optional<Reference> resolve(std::size_t word, std::size_t end,
+  // `abbreviated`: the word was "para.", "párr.", "§" (citation style: "X, para. 4").
+  std::optional<Reference> resolve(std::size_t word, std::size_t end, bool abbreviated,
                                    std::vector<std::pair<std::size_t, std::size_t>>* claimed) {
     // Before: "CCPR/C/KAZ/CO/2, §37-38"; "article 1, paragraph 1"; "The Report (paragraphs".
     const std::size_t from = word > 80 ? word - 80 : 0;
     std::string_view before = std::string_view(lower_).substr(from, word - from);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    const bool after_comma = !before.empty() && before.back() == ',';
     while (!before.empty() && (before.back() == ' ' || before.back() == ','))
       before.remove_suffix(1);
     std::optional<std::pair<std::size_t, std::size_t>> symbol_before;
@@ -229,6 +234,16 @@ class Finder {
       return r;
     }
     if (mentions_article(before)) return std::nullopt;
+    // "Ibid., para. 17"; "General Assembly resolution 70/1, para. 4"; "(Report of the Special
+    // Rapporteur ..., 2018, párr. 117)": in citation style the document is what the comma
+    // follows (in prose, "paragraph 8, on ..., paragraph 38" lists this document's).
+    if (after_comma && abbreviated) {
+      for (std::string_view same :
+           {"ibid.", "ibid", "idem", "ib\u00eddem", "\u0442\u0430\u043c \u0436\u0435"})
+        if (ends_with(before, same)) return from_context(context_.previous_symbol, "ibid.");
+      if (ends_with_provision(before)) return std::nullopt;
+      return from_context("", cited_words(from + before.size()));
+    }
 
     // After: "of the Concluding Observations (CERD/C/KAZ/CO/8-10)", "(CERD/C/...)", "above".
     const std::size_t at = skip_blanks(lower_, end);
@@ -274,6 +289,29 @@ class Finder {
     if (ends_with(before, "observations (") || ends_with(before, "observaciones finales ("))
       return from_context(context_.concluding_observations, "concluding observations");
     return bare();
+  }
+
+  // "... General Assembly resolution 70/1", "... decision 2/3": a resolution's paragraph.
+  static bool ends_with_provision(std::string_view before) {
+    const std::size_t space = before.rfind(' ');
+    const std::string_view number = before.substr(space == std::string_view::npos ? 0 : space + 1);
+    if (number.find('/') == std::string_view::npos) return false;
+    const std::string_view rest = before.substr(0, space == std::string_view::npos ? 0 : space);
+    return ends_with(rest, "resolution") || ends_with(rest, "decision") ||
+           ends_with(rest, "r\u00e9solution") || ends_with(rest, "resoluci\u00f3n");
+  }
+
+  // The words before a citation's comma, back to its bracket or sentence start: what the
+  // document is called ("Report of the Special Rapporteur ..., 2018").
+  std::string cited_words(std::size_t comma) const {
+    const std::size_t limit = comma > 200 ? comma - 200 : 0;
+    std::size_t begin = comma;
+    while (begin > limit && text_[begin - 1] != '(' && text_[begin - 1] != ';' &&
+           !(text_[begin - 1] == ' ' && begin >= 2 && text_[begin - 2] == '.'))
+      --begin;
+    if (begin == limit && limit > 0)  // start at a whole word
+      begin = std::min(comma, text_.find(' ', begin));
+    return std::string(core::trim(text_.substr(begin, comma - begin)));
   }
 
   static bool mentions_article(std::string_view before) {

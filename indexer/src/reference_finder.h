@@ -34,6 +34,9 @@ struct ReferenceContext {
   // follow-up information .../FCO/n, the .../CO/n it answers (the UN's symbol rule).
   std::string concluding_observations;
   std::string report;  // the symbol "the Report" stands for
+  // The last document symbol the passages before this one cited ("Ibid., para. 17" in a
+  // footnote cites it); the caller updates it from passage to passage.
+  std::string previous_symbol;
 };
 
 // How many leading passages are read for the symbols the document follows up or comments on.

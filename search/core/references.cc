@@ -93,7 +93,21 @@ std::optional<std::size_t> read_separator(std::string_view text, std::size_t i) 
     }
   if (!comma && after_word == j) return std::nullopt;
   if (after_word < text.size() && is_ascii_digit(text[after_word])) return after_word;
+  if (read_part(text, after_word)) return after_word;  // "17 (b)–(c) and (e)–(f)"
   return std::nullopt;
+}
+
+// A topic in brackets after a label, before the list goes on: "17 (a) (right to health and
+// the impact of the COVID-19 pandemic), 19 (c)". The offset after it, if one is there.
+std::optional<std::size_t> skip_topic(std::string_view text, std::size_t i) {
+  const std::size_t open = i < text.size() && text[i] == ' ' ? i + 1 : i;
+  if (open >= text.size() || text[open] != '(') return std::nullopt;
+  const std::size_t close = text.find(')', open);
+  if (close == std::string_view::npos || close - open > 150) return std::nullopt;
+  const std::string_view inside = text.substr(open + 1, close - open - 1);
+  if (inside.find('(') != std::string_view::npos || inside.find(' ') == std::string_view::npos)
+    return std::nullopt;  // nested, or one word: not a topic
+  return close + 1;
 }
 
 std::optional<long> whole_number(std::string_view digits) {
@@ -144,7 +158,8 @@ std::vector<std::string> read_label_list(std::string_view text, std::size_t pos,
   std::vector<std::string> labels;
   *end = pos;
   std::size_t i = pos;
-  while (auto item = read_item(text, i)) {
+  std::optional<Item> item = read_item(text, i);
+  while (item) {
     std::size_t next = item->end;
     std::optional<Item> last;
     if (auto after_mark = read_range_mark(text, item->end)) {
@@ -164,8 +179,22 @@ std::vector<std::string> read_label_list(std::string_view text, std::size_t pos,
     }
     *end = next;
     auto separator = read_separator(text, next);
+    if (!separator) {
+      const auto topic = skip_topic(text, next);
+      if (topic) separator = read_separator(text, *topic);
+    }
     if (!separator) break;
     i = *separator;
+    if (auto part = read_part(text, i)) {
+      // A part alone continues the number before it: "17 (b) and (e)".
+      Item continued;
+      continued.number = (last ? *last : *item).number;
+      continued.parts = {part->first};
+      continued.end = part->second;
+      item = continued;
+    } else {
+      item = read_item(text, i);
+    }
   }
   return labels;
 }

@@ -131,6 +131,23 @@ TEST(FindReferences, FollowUpInformationAnswersItsConcludingObservations) {
   EXPECT_TRUE(cited("in the light of general recommendation 35", context).empty());
 }
 
+TEST(FindReferences, ACommaBeforeTheParagraphNamesItsDocument) {
+  DocumentInfo info;
+  info.symbol = "CERD/C/BRA/CO/18-20";
+  info.type = doctype::kConcludingObservations;
+  ReferenceContext context = reference_context(info, {});
+  // Footnotes of CERD/C/BRA/CO/18-20: another document's paragraph, not its own.
+  EXPECT_EQ(cited("Ibid., para. 17.", context), Cited{"<ibid.>, para. 17"});
+  context.previous_symbol = "A/HRC/46/35";
+  EXPECT_EQ(cited("Ibid., para. 17.", context), Cited{"A/HRC/46/35, para. 17 (inferred)"});
+  EXPECT_TRUE(cited("General Assembly resolution 70/1, para. 4.", context).empty());
+  EXPECT_EQ(cited("(Informe del Relator Especial, tras su visita a Grecia del 25 al 29 de junio de "
+                  "2018, p\u00e1rr. 117), incluidos",
+                  context),
+            Cited{"<Informe del Relator Especial, tras su visita a Grecia del 25 al 29 de junio de "
+                  "2018>, para. 117"});
+}
+
 TEST(FindReferences, TreatyParagraphsAreNotDocuments) {
   EXPECT_TRUE(cited("as stipulated in Article 1, paragraph 1, of the Convention", {}).empty());
   EXPECT_TRUE(cited("(arts. 2, para. 1 (d); 4 and 6)", {}).empty());

@@ -39,6 +39,19 @@ TEST(LabelList, ListsInEachLanguage) {
   EXPECT_EQ(end, 2u);
 }
 
+TEST(LabelList, TopicsInBracketsAndPartsAlone) {
+  // CERD/C/BRA/CO/18-20, paras 68 and 69.
+  EXPECT_EQ(labels_in("17 (a) (right to health and the impact of the COVID-19 pandemic), 19 (c) "
+                      "(disparities in education) and 23 (poverty and hunger) of the"),
+            (Labels{"17 (a)", "19 (c)", "23"}));
+  EXPECT_EQ(labels_in("17 (b)\u2013(c) and (e)\u2013(f) (right to health), 23"),
+            (Labels{"17 (b)", "17 (c)", "17 (e)", "17 (f)", "23"}));
+  // A topic that ends the list is not read: the labels end before it.
+  std::size_t end = 0;
+  EXPECT_EQ(labels_in("38 (on living independently) above", &end), Labels{"38"});
+  EXPECT_EQ(end, 2u);
+}
+
 TEST(LabelList, RangesExpandToEachParagraph) {
   EXPECT_EQ(labels_in("160-166"), (Labels{"160", "161", "162", "163", "164", "165", "166"}));
   EXPECT_EQ(labels_in("37\u201338"), (Labels{"37", "38"}));
