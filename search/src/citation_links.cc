@@ -50,7 +50,13 @@ core::PassageRecord record_of(const Xapian::Database& db, Xapian::docid docid,
 std::uint64_t count_citing(const Xapian::Database& db, const std::string& symbol,
                            const std::string& label) {
   if (symbol.empty()) return 0;
-  const std::vector<std::string> terms = core::citing_terms(symbol, label);
+  // Most passages are cited by nothing: a term lookup each, and a match only when two of the
+  // terms are there (a passage may hold both: the count must not add them up).
+  std::vector<std::string> terms;
+  for (std::string& term : core::citing_terms(symbol, label))
+    if (db.term_exists(term)) terms.push_back(std::move(term));
+  if (terms.empty()) return 0;
+  if (terms.size() == 1) return db.get_termfreq(terms.front());
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -63,6 +69,7 @@ std::vector<FollowUpGrade> grades_of(IndexHandle& handle, const std::string& ind
   std::vector<FollowUpGrade> grades;
   if (symbol.empty() || label.empty()) return grades;
   const std::string term = core::graded_term(symbol, label);
+  if (!handle.db.term_exists(term)) return grades;
   for (auto it = handle.db.postlist_begin(term); it != handle.db.postlist_end(term); ++it) {
     const core::PassageRecord record = record_of(handle.db, *it, index_dir);
     for (const core::Reference& reference : record.references)

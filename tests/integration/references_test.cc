@@ -477,3 +477,33 @@ INSTANTIATE_TEST_SUITE_P(CitedOrNot, RecommendationHistory, ::testing::Bool());
 
 }  // namespace
 }  // namespace treatysearch
+
+namespace treatysearch {
+namespace {
+
+// cited_by counts passages, not references: one passage citing both paragraph 2 and 2 (a) is
+// one citing passage of 2 (a).
+TEST(CitedByCount, APassageCitingAParagraphAndItsPartCountsOnce) {
+  testing::TempDir dir;
+  {
+    Indexer indexer = Indexer::open(dir / "index");
+    indexer.add_text("co.txt", kRuritaniaObservations,
+                     ruritania("CERD/C/RUR/CO/1", doctype::kConcludingObservations, "2022-04"));
+    indexer.add_text("letter.txt",
+                     "The Committee refers to paragraph 2 and to paragraph 2 (a) of its concluding "
+                     "observations (CERD/C/RUR/CO/1).\n\n"
+                     "It also recalls paragraph 2 of the concluding observations "
+                     "(CERD/C/RUR/CO/1).\n\nIt thanks the State party.\n",
+                     ruritania("CERD/111th session/2024/FU/RUR", doctype::kFollowUpLetter, "2024"));
+    indexer.commit();
+  }
+  const Searcher searcher = Searcher::open(dir / "index");
+  EXPECT_EQ(searcher.passage("CERD/C/RUR/CO/1, para. 2 (a)").passage.cited_by, 2u);
+  EXPECT_EQ(searcher.passage("CERD/C/RUR/CO/1, para. 2").passage.cited_by, 2u);
+  EXPECT_EQ(searcher.passage("CERD/C/RUR/CO/1, para. 2 (b)").passage.cited_by, 2u)
+      << "both cite paragraph 2 as a whole";
+  EXPECT_EQ(searcher.passage("CERD/C/RUR/CO/1, para. 3").passage.cited_by, 0u);
+}
+
+}  // namespace
+}  // namespace treatysearch
