@@ -19,10 +19,6 @@ bool starts_with(std::string_view text, std::size_t at, std::string_view prefix)
   return text.substr(at, prefix.size()) == prefix;
 }
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 std::size_t skip_blanks(std::string_view text, std::size_t i) {
   for (;;) {
     if (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) {
@@ -50,7 +46,7 @@ constexpr std::array<std::string_view, 16> kParagraphWords = {
 // Cyrillic capital.
 std::size_t paragraph_word_at(std::string_view lower, std::size_t i, bool recommendations) {
   if (i > 0 && is_word_byte(lower[i - 1]) && !starts_with(lower, i, "\u00a7")) return 0;
-  if (recommendations && !ends_with(lower.substr(0, i), "general "))
+  if (recommendations && !lower.substr(0, i).ends_with("general "))
     for (std::string_view word : {"recommendations ", "recommendation "})
       if (starts_with(lower, i, word)) return word.size() - 1;
   for (std::string_view word : kParagraphWords)
@@ -240,7 +236,7 @@ class Finder {
     if (after_comma && abbreviated) {
       for (std::string_view same :
            {"ibid.", "ibid", "idem", "ib\u00eddem", "\u0442\u0430\u043c \u0436\u0435"})
-        if (ends_with(before, same)) return from_context(context_.previous_symbol, "ibid.");
+        if (before.ends_with(same)) return from_context(context_.previous_symbol, "ibid.");
       if (ends_with_provision(before)) return std::nullopt;
       return from_context("", cited_words(from + before.size()));
     }
@@ -283,10 +279,10 @@ class Finder {
     if (starts_with(after, 0, "\u0437\u0430\u043a\u043b\u044e\u0447") ||
         starts_with(after, 0, "\u0434\u043e\u043a\u043b\u0430\u0434"))
       return named_document(at, claimed);
-    if (ends_with(before, "report (") || ends_with(before, "rapport (") ||
-        ends_with(before, "informe ("))
+    if (before.ends_with("report (") || before.ends_with("rapport (") ||
+        before.ends_with("informe ("))
       return from_context(context_.report, "report");
-    if (ends_with(before, "observations (") || ends_with(before, "observaciones finales ("))
+    if (before.ends_with("observations (") || before.ends_with("observaciones finales ("))
       return from_context(context_.concluding_observations, "concluding observations");
     return bare();
   }
@@ -297,8 +293,8 @@ class Finder {
     const std::string_view number = before.substr(space == std::string_view::npos ? 0 : space + 1);
     if (number.find('/') == std::string_view::npos) return false;
     const std::string_view rest = before.substr(0, space == std::string_view::npos ? 0 : space);
-    return ends_with(rest, "resolution") || ends_with(rest, "decision") ||
-           ends_with(rest, "r\u00e9solution") || ends_with(rest, "resoluci\u00f3n");
+    return rest.ends_with("resolution") || rest.ends_with("decision") ||
+           rest.ends_with("r\u00e9solution") || rest.ends_with("resoluci\u00f3n");
   }
 
   // The words before a citation's comma, back to its bracket or sentence start: what the
@@ -342,7 +338,7 @@ class Finder {
          {"article", "art.", "arts.", "art\u00edculo", "art\u00edculos",
           "\u0441\u0442\u0430\u0442\u044c\u0438", "\u0441\u0442\u0430\u0442\u044c\u044f",
           "\u0441\u0442\u0430\u0442\u0435\u0439"})
-      if (ends_with(rest, word)) return true;
+      if (rest.ends_with(word)) return true;
     return false;
   }
 

@@ -36,15 +36,6 @@ bool same_paragraph(const core::Reference& reference, const std::string& symbol,
          core::compact_label(reference.label) == core::compact_label(label);
 }
 
-core::PassageRecord record_of(const Xapian::Database& db, Xapian::docid docid,
-                              const std::string& index_dir) {
-  core::PassageRecord record;
-  if (!core::decode_passage(db.get_document(docid).get_data(), &record))
-    throw Error(ErrorCode::kCorrupt, index_dir + ": passage " + std::to_string(docid) +
-                                         " has an unreadable record; rebuild the index");
-  return record;
-}
-
 }  // namespace
 
 std::uint64_t count_citing(const Xapian::Database& db, const std::string& symbol,
@@ -71,7 +62,7 @@ std::vector<FollowUpGrade> grades_of(IndexHandle& handle, const std::string& ind
   const std::string term = core::graded_term(symbol, label);
   if (!handle.db.term_exists(term)) return grades;
   for (auto it = handle.db.postlist_begin(term); it != handle.db.postlist_end(term); ++it) {
-    const core::PassageRecord record = record_of(handle.db, *it, index_dir);
+    const core::PassageRecord record = decode_or_throw(handle.db.get_document(*it), index_dir);
     for (const core::Reference& reference : record.references)
       if (!reference.grade.empty() && same_paragraph(reference, symbol, label))
         grades.push_back(
@@ -101,7 +92,8 @@ Xapian::Query link_filter(IndexHandle& handle, const std::string& index_dir,
       const std::string term = core::grade_term(grade);
       graded.emplace_back(term);  // the passages giving the grade
       for (auto it = handle.db.postlist_begin(term); it != handle.db.postlist_end(term); ++it)
-        for (const core::Reference& reference : record_of(handle.db, *it, index_dir).references)
+        for (const core::Reference& reference :
+             decode_or_throw(handle.db.get_document(*it), index_dir).references)
           if (core::grade_term(reference.grade) == term && !reference.symbol.empty())
             graded.push_back(passages_of(reference.symbol, reference.label));
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "passage_lookup.h"
 #include "passage_record.h"
 #include "references.h"
 #include "schema.h"
@@ -29,10 +30,7 @@ std::vector<ParallelPassage> parallel_of(IndexHandle& handle, const std::string&
   const Xapian::MSet matches = enquire.get_mset(0, kMaxParallelCandidates);
   const std::string label = core::compact_label(hit.paragraph);
   for (auto it = matches.begin(); it != matches.end(); ++it) {
-    core::PassageRecord record;
-    if (!core::decode_passage(it.get_document().get_data(), &record))
-      throw Error(ErrorCode::kCorrupt, index_dir + ": passage " + std::to_string(*it) +
-                                           " has an unreadable record; rebuild the index");
+    const core::PassageRecord record = decode_or_throw(it.get_document(), index_dir);
     if (core::compact_label(record.label) != label) continue;  // a sub-paragraph of it
     const std::string language =
         record.language.empty() ? handle.document_info(record.file_key).language : record.language;

@@ -20,14 +20,6 @@ constexpr std::size_t kMaxListed = 10;
 
 bool is_hex_digit(char c) { return core::is_ascii_digit(c) || (c >= 'a' && c <= 'f'); }
 
-core::PassageRecord decode_or_throw(const Xapian::Document& doc, const std::string& index_dir) {
-  core::PassageRecord record;
-  if (!core::decode_passage(doc.get_data(), &record))
-    throw Error(ErrorCode::kCorrupt, index_dir + ": passage " + std::to_string(doc.get_docid()) +
-                                         " has an unreadable record; rebuild the index");
-  return record;
-}
-
 // The file keys whose documents a citation's document part (before ", para. ...") may name
 // when it is no symbol: a title (the citation adds the year after it) or a file name.
 std::vector<std::string> files_cited_as(IndexHandle& handle, std::string_view document_part) {
@@ -49,6 +41,14 @@ std::vector<std::string> files_cited_as(IndexHandle& handle, std::string_view do
 }
 
 }  // namespace
+
+core::PassageRecord decode_or_throw(const Xapian::Document& doc, const std::string& index_dir) {
+  core::PassageRecord record;
+  if (!core::decode_passage(doc.get_data(), &record))
+    throw Error(ErrorCode::kCorrupt, index_dir + ": passage " + std::to_string(doc.get_docid()) +
+                                         " has an unreadable record; rebuild the index");
+  return record;
+}
 
 std::optional<std::pair<std::string, std::uint32_t>> parse_passage_id(std::string_view text) {
   if (text.size() < kFileKeyDigits + 2 || text[kFileKeyDigits] != ':') return std::nullopt;

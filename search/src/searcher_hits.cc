@@ -2,6 +2,7 @@
 
 #include "citation_links.h"
 
+#include "passage_lookup.h"
 #include "passage_record.h"
 #include "snippet.h"
 
@@ -66,10 +67,7 @@ TieredPage page_through_tiers(const std::vector<Xapian::Database>& shards,
 Hit make_hit(IndexHandle& handle, const std::string& index_dir, const Xapian::Document& doc,
              std::size_t rank, double score, const HighlightTerms& highlights,
              std::size_t snippet_chars) {
-  core::PassageRecord record;
-  if (!core::decode_passage(doc.get_data(), &record))
-    throw Error(ErrorCode::kCorrupt, index_dir + ": passage " + std::to_string(doc.get_docid()) +
-                                         " has an unreadable record; rebuild the index");
+  core::PassageRecord record = decode_or_throw(doc, index_dir);
   Hit hit;
   hit.rank = rank;
   hit.score = score;

@@ -24,6 +24,14 @@ std::vector<std::string> cited(std::string_view text, const ReferenceContext& co
 
 using Cited = std::vector<std::string>;
 
+// The context of a document of `type` named `symbol`, from its metadata alone.
+ReferenceContext context_of(std::string symbol, const char* type) {
+  DocumentInfo info;
+  info.symbol = std::move(symbol);
+  info.type = type;
+  return reference_context(info, {});
+}
+
 ReferenceContext letter_context() {
   DocumentInfo info;
   info.symbol = "CERD/110th session/2023/FU/AKB/ks";
@@ -101,10 +109,7 @@ TEST(FindReferences, WhatTheTextDoesNotSettleIsKeptNotGuessed) {
 }
 
 TEST(FindReferences, BareNumbersOfNumberedDocumentsAreTheirOwn) {
-  DocumentInfo info;
-  info.symbol = "CERD/C/KAZ/CO/8-10";
-  info.type = doctype::kConcludingObservations;
-  const ReferenceContext own = reference_context(info, {});
+  const ReferenceContext own = context_of("CERD/C/KAZ/CO/8-10", doctype::kConcludingObservations);
   EXPECT_TRUE(own.bare_labels_are_own);
   EXPECT_EQ(cited("as recommended in paragraph 12 above", own),
             Cited{"CERD/C/KAZ/CO/8-10, para. 12 (inferred)"});
@@ -117,10 +122,7 @@ TEST(FindReferences, BareNumbersOfNumberedDocumentsAreTheirOwn) {
 TEST(FindReferences, FollowUpInformationAnswersItsConcludingObservations) {
   // CRPD/C/BLR/FCO/1 names no symbol: its concluding observations are CRPD/C/BLR/CO/1 by the
   // UN's symbol rule, and "recommendation 6 (d)" is that document's paragraph 6 (d).
-  DocumentInfo info;
-  info.symbol = "CRPD/C/BLR/FCO/1";
-  info.type = doctype::kFollowUpInformation;
-  const ReferenceContext context = reference_context(info, {});
+  const ReferenceContext context = context_of("CRPD/C/BLR/FCO/1", doctype::kFollowUpInformation);
   EXPECT_EQ(context.concluding_observations, "CRPD/C/BLR/CO/1");
   EXPECT_EQ(cited("We regard as unfair the judgments made in paragraph 5 (e) and recommendation "
                   "6 (d) regarding the use of the term",
@@ -132,10 +134,7 @@ TEST(FindReferences, FollowUpInformationAnswersItsConcludingObservations) {
 }
 
 TEST(FindReferences, ACommaBeforeTheParagraphNamesItsDocument) {
-  DocumentInfo info;
-  info.symbol = "CERD/C/BRA/CO/18-20";
-  info.type = doctype::kConcludingObservations;
-  ReferenceContext context = reference_context(info, {});
+  ReferenceContext context = context_of("CERD/C/BRA/CO/18-20", doctype::kConcludingObservations);
   // Footnotes of CERD/C/BRA/CO/18-20: another document's paragraph, not its own.
   EXPECT_EQ(cited("Ibid., para. 17.", context), Cited{"<ibid.>, para. 17"});
   context.previous_symbol = "A/HRC/46/35";
@@ -156,12 +155,9 @@ TEST(FindReferences, TreatyParagraphsAreNotDocuments) {
   // An article cited in a sentence before does not make the next reference a treaty's.
   EXPECT_EQ(cited("substantial numbers (art. 5 (f)). (Para. 12)", {}), Cited{"<>, para. 12"});
   EXPECT_TRUE(cited("paragraph 2 of General Assembly resolution 48/134", {}).empty());
-  DocumentInfo info;
-  info.symbol = "CERD/C/KAZ/CO/8-10";
-  info.type = doctype::kConcludingObservations;
-  EXPECT_TRUE(
-      cited("Paragraph 5 Article 14 of the Law on the Ombudsman", reference_context(info, {}))
-          .empty());
+  EXPECT_TRUE(cited("Paragraph 5 Article 14 of the Law on the Ombudsman",
+                    context_of("CERD/C/KAZ/CO/8-10", doctype::kConcludingObservations))
+                  .empty());
 }
 
 TEST(FindReferences, FrenchSpanishRussian) {
@@ -182,10 +178,7 @@ TEST(FindReferences, FrenchSpanishRussian) {
 }
 
 TEST(FindReferences, DocumentsNamedWithoutAParagraph) {
-  DocumentInfo info;
-  info.symbol = "CERD/C/KAZ/CO/8-10";
-  info.type = doctype::kConcludingObservations;
-  const ReferenceContext own = reference_context(info, {});
+  const ReferenceContext own = context_of("CERD/C/KAZ/CO/8-10", doctype::kConcludingObservations);
   // Its own symbol in a header is not a reference; another document is, once.
   EXPECT_EQ(cited("CERD/C/KAZ/CO/8-10 recalls CERD/C/KAZ/CO/6-7 and CERD/C/KAZ/CO/6-7.", own),
             Cited{"CERD/C/KAZ/CO/6-7"});
