@@ -109,6 +109,26 @@ class PostingSink : public core::TokenSink {
   std::size_t next_sentence_ = 0;
 };
 
+// The place term (schema.h XA) of each unnumbered passage, empty for the others: its run of
+// passages under one heading path, the run's size and its position there. A translation of the
+// document has the same runs where it has the same structure, whatever its headings say.
+std::vector<std::string> place_terms(const std::vector<Passage>& passages) {
+  std::vector<std::string> terms(passages.size());
+  std::vector<std::size_t> placed;  // the unnumbered passages, in order
+  for (std::size_t i = 0; i < passages.size(); ++i)
+    if (passages[i].kind == PassageKind::kUnnumbered) placed.push_back(i);
+  std::size_t section = 0;
+  for (std::size_t begin = 0; begin < placed.size(); ++section) {
+    const std::vector<std::string>& path = passages[placed[begin]].section_path;
+    std::size_t end = begin + 1;
+    while (end < placed.size() && passages[placed[end]].section_path == path) ++end;
+    for (std::size_t k = begin; k < end; ++k)
+      terms[placed[k]] = schema::place_term(section, end - begin, k - begin + 1);
+    begin = end;
+  }
+  return terms;
+}
+
 // What a passage cites: the references in its text, then those of the heading it is under (a
 // follow-up letter's "Paragraph 18 (b) of the Concluding Observations" is what each passage of
 // that section discusses). A follow-up letter's grade goes to every reference of the passage.
@@ -179,6 +199,9 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
            " bytes, over the limit of " + std::to_string(PassageLimits::kMaxRecordBytes);
   out->reserve(out->size() + passages.size());
   ReferenceContext references = reference_context(info, passages);
+  // Only a document with a symbol has translations to align with.
+  const std::vector<std::string> places =
+      info.symbol.empty() ? std::vector<std::string>(passages.size()) : place_terms(passages);
   for (std::size_t ordinal = 0; ordinal < passages.size(); ++ordinal) {
     const Passage& passage = passages[ordinal];
     const std::string& language = passage.language.empty() ? info.language : passage.language;
@@ -217,6 +240,7 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
       for (const std::string_view head : schema::paragraph_number_heads(passage.label))
         doc.add_boolean_term(schema::paragraph_term(head));
     }
+    if (!places[ordinal].empty()) doc.add_boolean_term(places[ordinal]);
     std::vector<core::Reference> cited = passage_references(passage, info, references);
     for (const core::Reference& reference : cited)
       if (!reference.symbol.empty()) references.previous_symbol = reference.symbol;

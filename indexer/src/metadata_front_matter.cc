@@ -176,7 +176,7 @@ std::string find_title(const Header& header) {
             kMaxSentenceWords) {
       continue;
     }
-    if (!std::any_of(candidate.begin(), candidate.end(), core::is_ascii_alpha)) continue;
+    if (!core::has_letter(candidate)) continue;  // "1907297", "* * *": no title in any script
     if (has_title_opening(candidate)) return core::collapse_whitespace(candidate);
     if (first_plausible.empty()) first_plausible = candidate;
   }

@@ -1,6 +1,7 @@
 // The main paragraph sequence: which "N. " lines are the numbered paragraphs of a document.
 #include "segmenter_parts.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -196,6 +197,36 @@ class ChainEnds {
   Table by_major_, by_part_, exact_;
 };
 
+// Whether the numbering restarts under the headings the format marked: "1." opens items in at
+// least kMinRestartingSections sections other than the one the chain starts in. A treaty's or
+// a declaration's articles number their paragraphs afresh ("Article 23" 1.-4., "Article 25"
+// 1.-2.); the longest chain of such items is one article's list, not the document's paragraph
+// numbering, which runs on across its headings.
+constexpr std::size_t kMinRestartingSections = 2;
+
+bool numbering_restarts_per_section(const std::vector<Line>& lines,
+                                    const std::vector<NumberedLine>& items,
+                                    std::size_t chain_first_line) {
+  std::vector<std::size_t> section_of(lines.size(), 0);
+  std::size_t section = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].heading_level > 0) ++section;
+    section_of[i] = section;
+  }
+  if (section < kMinRestartingSections) return false;
+  const std::size_t chain_section = section_of[chain_first_line];
+  std::vector<std::size_t> restarting;
+  for (const NumberedLine& item : items) {
+    if (!item.candidate || item.depth != 1 || item.level(0) != 1) continue;
+    const std::size_t at = section_of[item.line];
+    if (at == chain_section ||
+        std::find(restarting.begin(), restarting.end(), at) != restarting.end())
+      continue;
+    restarting.push_back(at);
+  }
+  return restarting.size() >= kMinRestartingSections;
+}
+
 }  // namespace
 
 // Returns, for every line, the first number of the main-sequence paragraph it opens and 0
@@ -237,6 +268,7 @@ std::vector<int> find_main_sequence(const std::vector<Line>& lines, std::size_t 
   std::vector<std::size_t> chain;
   for (std::size_t k = best_end; k != kNone; k = predecessor[k]) chain.push_back(k);
   if (chain.size() < kMinNumberedParagraphs) return main_numbers;
+  if (numbering_restarts_per_section(lines, items, items[chain.back()].line)) return main_numbers;
   for (const std::size_t k : chain) main_numbers[items[k].line] = items[k].level(0);
   return main_numbers;
 }

@@ -106,6 +106,7 @@ class UnnumberedAssembler {
       : lines_(lines),
         body_end_(body_end),
         heading_runs_(heading_run_lengths(lines, body_end)),
+        marks_headings_(marks_headings(lines, body_end)),
         sink_(sink),
         result_(result) {}
 
@@ -124,6 +125,10 @@ class UnnumberedAssembler {
         }
         continue;
       }
+      if (marks_headings_) {
+        add_marked_block(block);
+        continue;
+      }
       const bool more_follows = b + 1 < blocks.size();
       if (block.single_line() && more_follows) {
         if (const auto heading = parse_enumerated_heading(first)) {
@@ -140,6 +145,50 @@ class UnnumberedAssembler {
   }
 
  private:
+  // Whether the format marks the document's headings (HTML's <h1>-<h6>, Word's heading
+  // styles): then they are its headings, and no short line is taken for one. Inferring
+  // headings from the text would find different ones in each language of the same document
+  // ("Now, therefore," is a short line in English and none in French).
+  static bool marks_headings(const std::vector<Line>& lines, std::size_t body_end) {
+    return std::any_of(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(body_end),
+                       [](const Line& line) { return line.heading_level > 0; });
+  }
+
+  // A block of a document whose format marks headings: its runs of heading lines are headings,
+  // its other runs passages.
+  void add_marked_block(const Block& block) {
+    std::size_t run = block.first;
+    while (run <= block.last) {
+      const bool heading = lines_[run].heading_level > 0;
+      std::size_t end = run;
+      while (end < block.last && (lines_[end + 1].heading_level > 0) == heading) ++end;
+      if (heading) {
+        enter_marked_heading(run, end);
+      } else {
+        add_block_passage({run, end});
+      }
+      run = end + 1;
+    }
+  }
+
+  // A marked heading ranks by its level; a first-level one before any passage is the
+  // document's title (front matter, as in numbered documents: not a section heading every
+  // passage would carry).
+  void enter_marked_heading(std::size_t first, std::size_t last) {
+    std::string heading = lines_[first].text;
+    for (std::size_t i = first + 1; i <= last; ++i) {
+      heading += ' ';
+      heading += lines_[i].text;
+    }
+    const int level = lines_[first].heading_level;
+    if (level == 1 && ordinal_ == 0 && !entered_marked_heading_) {
+      result_.front_matter.push_back(heading);
+      return;
+    }
+    entered_marked_heading_ = true;
+    path_.enter(level - 1, heading);
+  }
+
   std::vector<Block> collect_blocks() const {
     std::vector<Block> blocks;
     for (std::size_t i = 0; i < body_end_; ++i) {
@@ -163,6 +212,7 @@ class UnnumberedAssembler {
     std::size_t end = 0;
     for (std::size_t b = 0; b < limit; ++b) {
       const Block& block = blocks[b];
+      if (opens_marked_section(block)) break;  // the body has begun
       if (block.single_line() && is_salutation(lines_[block.first].text) &&
           !is_valediction(lines_[block.first].text)) {
         end = b + 1;
@@ -188,9 +238,15 @@ class UnnumberedAssembler {
     return false;
   }
 
+  // A heading the format marks below the title ("Preamble", "Article 1").
+  bool opens_marked_section(const Block& block) const {
+    return lines_[block.first].heading_level > 1;
+  }
+
+  // A heading the format marks is never letterhead, however capitalised ("ПРЕАМБУЛА").
   bool is_letterhead_block(const Block& block) const {
     for (std::size_t i = block.first; i <= block.last; ++i) {
-      if (!is_letterhead_line(lines_[i].text)) return false;
+      if (lines_[i].heading_level > 0 || !is_letterhead_line(lines_[i].text)) return false;
     }
     return true;
   }
@@ -240,6 +296,8 @@ class UnnumberedAssembler {
   const std::vector<Line>& lines_;
   const std::size_t body_end_;
   const std::vector<std::size_t> heading_runs_;
+  const bool marks_headings_;
+  bool entered_marked_heading_ = false;
   PassageSink& sink_;
   SegmentedText& result_;
   SectionPath path_;

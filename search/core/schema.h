@@ -17,6 +17,11 @@
 //                    footnotes), and the leading number of its label with each of its dotted
 //                    heads: para:18 finds 18, 18 (a) and "18, recommendation 1"; para:6 finds
 //                    the Views' 6.1 to 6.4, para:3.5 finds 3.5.1 (paragraph_term)
+//   XA<section>/<size>/<n>   where an unnumbered passage of a document with a symbol stands: in
+//                    the section-th run of passages under one heading path (from 0), which
+//                    holds size passages, the n-th (from 1). Translations of a document with the
+//                    same structure share these terms (parallel_passages.h); not for footnotes
+//                    or numbered passages, whose label aligns them
 //   XR<symbol>[#<label>] XRE<symbol>#<label>   what the passage cites (references.h): XR a
 //                    document, a paragraph or any part of it, XRE exactly that paragraph
 //   XG<grade> XH<symbol>#<label>   on a follow-up passage that grades a cited paragraph: the
@@ -73,6 +78,7 @@ inline constexpr const char* kTypePrefix = "XT";
 inline constexpr const char* kLanguagePrefix = "XL";
 inline constexpr const char* kSymbolPrefix = "XY";
 inline constexpr const char* kParagraphPrefix = "XP";
+inline constexpr const char* kPlacePrefix = "XA";
 
 inline constexpr unsigned kDateSlot = 0;
 inline constexpr unsigned kPositionsSlot = 1;
@@ -134,6 +140,12 @@ inline std::string paragraph_term(std::string_view label) {
   for (char c : label)
     if (c != ' ') compact.push_back(c);
   return filter_term(kParagraphPrefix, compact);
+}
+
+// The term of an unnumbered passage's place (XA above).
+inline std::string place_term(std::size_t section, std::size_t section_size, std::size_t position) {
+  return std::string(kPlacePrefix) + std::to_string(section) + "/" + std::to_string(section_size) +
+         "/" + std::to_string(position);
 }
 
 // The paragraph number a label starts with, and each of its dotted heads, shortest first:

@@ -131,6 +131,15 @@ bool is_letter(char32_t cp) noexcept {
   return in_range(cp) && u_isalpha(static_cast<UChar32>(cp));
 }
 
+bool has_letter(std::string_view text) noexcept {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const DecodedCodePoint decoded = decode_at(text, pos);
+    if (is_letter(decoded.value)) return true;
+    pos += decoded.length;
+  }
+  return false;
+}
+
 bool is_mark(char32_t cp) noexcept {
   if (cp < 0x80 || !in_range(cp)) return false;
   const std::int8_t type = category(cp);

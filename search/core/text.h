@@ -75,6 +75,8 @@ bool is_lower_letter(char32_t cp) noexcept;
 
 // Any letter (general category L*), in any script.
 bool is_letter(char32_t cp) noexcept;
+// Whether `text` holds a letter of any script (malformed bytes are none).
+bool has_letter(std::string_view text) noexcept;
 
 // A combining mark (general category M*): part of the word its base letter is in.
 bool is_mark(char32_t cp) noexcept;

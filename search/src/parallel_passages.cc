@@ -14,15 +14,40 @@ namespace treatysearch::search {
 
 namespace schema = core::schema;
 
+namespace {
+
+bool is_printed_number(const std::string& label) {
+  return !label.empty() && core::is_ascii_digit(label[0]);
+}
+
+// The place term (schema.h XA) of the hit's passage, empty when it has none.
+std::string place_of(IndexHandle& handle, const std::string& index_dir, const Hit& hit) {
+  const auto id = parse_passage_id(hit.id);
+  if (!id) return {};
+  const auto found = passage_at(handle, index_dir, id->first, id->second);
+  if (!found) return {};
+  auto term = handle.db.termlist_begin(found->docid);
+  term.skip_to(schema::kPlacePrefix);
+  if (term == handle.db.termlist_end(found->docid)) return {};
+  const std::string place = *term;
+  return place.starts_with(schema::kPlacePrefix) ? place : std::string();
+}
+
+}  // namespace
+
 std::vector<ParallelPassage> parallel_of(IndexHandle& handle, const std::string& index_dir,
                                          const Hit& hit) {
   std::vector<ParallelPassage> out;
   const std::string& symbol = hit.document.symbol;
-  if (symbol.empty() || hit.paragraph.empty() || !core::is_ascii_digit(hit.paragraph[0]))
-    return out;
+  if (symbol.empty() || hit.paragraph.empty() || hit.paragraph.starts_with("footnote")) return out;
+  // A printed number aligns by its label; an unnumbered passage by its place, which the other
+  // language shares only where the two documents have the same structure there.
+  const bool numbered = is_printed_number(hit.paragraph);
+  const std::string place = numbered ? std::string() : place_of(handle, index_dir, hit);
+  if (!numbered && place.empty()) return out;
   const Xapian::Query same(Xapian::Query::OP_AND,
                            Xapian::Query(schema::filter_term(schema::kSymbolPrefix, symbol)),
-                           Xapian::Query(schema::paragraph_term(hit.paragraph)));
+                           Xapian::Query(numbered ? schema::paragraph_term(hit.paragraph) : place));
   Xapian::Enquire enquire(handle.db);
   enquire.set_query(same);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -31,7 +56,7 @@ std::vector<ParallelPassage> parallel_of(IndexHandle& handle, const std::string&
   const std::string label = core::compact_label(hit.paragraph);
   for (auto it = matches.begin(); it != matches.end(); ++it) {
     const core::PassageRecord record = decode_or_throw(it.get_document(), index_dir);
-    if (core::compact_label(record.label) != label) continue;  // a sub-paragraph of it
+    if (numbered && core::compact_label(record.label) != label) continue;  // a sub-paragraph
     const std::string language =
         record.language.empty() ? handle.document_info(record.file_key).language : record.language;
     if (language == hit.language || language.empty()) continue;

@@ -1,4 +1,5 @@
 // SnapshotImpl::passage: a cited passage in full with its neighbours in document order.
+#include "parallel_passages.h"
 #include "passage_lookup.h"
 #include "searcher_hits.h"
 #include "searcher_snapshot.h"
@@ -27,6 +28,7 @@ PassageInContext SnapshotImpl::passage(const std::string& reference, std::size_t
 
   PassageInContext shown;
   shown.passage = whole_passage(*handle, index_dir_, found.docid);
+  shown.passage.parallel = parallel_of(*handle, index_dir_, shown.passage);
   const std::uint32_t first = ordinal > context ? ordinal - static_cast<std::uint32_t>(context) : 0;
   for (std::uint32_t k = first; k < ordinal; ++k)
     if (const auto before = passage_at(*handle, index_dir_, file_key, k))

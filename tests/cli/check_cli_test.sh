@@ -20,7 +20,7 @@ expect_exit 0 "index corpus" -- "$INDEX_BIN" -q --shards 2 --index "$idx" "$CORP
 
 expect_exit 0 "healthy index" -- "$INDEX_BIN" --check --index "$idx"
 expect_contains "healthy summary" "$out" "$idx: healthy (2 shards, "
-files=$(find "$CORPUS" -type f \( -name '*.txt' -o -name '*.pdf' -o -name '*.docx' -o -name '*.doc' \) | wc -l)
+files=$(find "$CORPUS" -type f \( -name '*.txt' -o -name '*.pdf' -o -name '*.docx' -o -name '*.doc' -o -name '*.html' \) | wc -l)
 expect_contains "healthy counts files" "$out" "$files files checked)"
 if [ -z "$err" ]; then ok; else ko "healthy index printed problems: $err"; fi
 expect_exit 0 "default index" -- "$INDEX_BIN" -q "$CORPUS"

@@ -35,7 +35,7 @@ expect_contains "missing index names the folder" "$err" "$work/nowhere"
 
 # --- first indexing, then nothing to do ----------------------------------------------------
 expect_exit 0 "index corpus" -- "$INDEX_BIN" --index "$idx" "$work/corpus"
-files=$(find "$work/corpus" -type f \( -name '*.txt' -o -name '*.pdf' -o -name '*.docx' -o -name '*.doc' \) | wc -l)
+files=$(find "$work/corpus" -type f \( -name '*.txt' -o -name '*.pdf' -o -name '*.docx' -o -name '*.doc' -o -name '*.html' \) | wc -l)
 expect_contains "summary counts added files" "$out" "added $files,"
 expect_exit 0 "index again" -- "$INDEX_BIN" --index "$idx" "$work/corpus"
 expect_contains "unchanged run says so" "$out" "Nothing changed: $files files"

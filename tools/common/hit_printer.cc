@@ -202,6 +202,9 @@ void print_passage_text(const PassageInContext& shown, std::ostream& out) {
   };
   for (const Hit& neighbour : shown.before) print_neighbour(neighbour);
   out << "\xE2\x96\xB6 [" << printable(hit.paragraph) << "] " << printable(hit.text) << "\n\n";
+  for (const ParallelPassage& other : hit.parallel)
+    out << "   [" << printable(other.language) << "] " << printable(other.citation) << '\n';
+  if (!hit.parallel.empty()) out << '\n';
   for (const Hit& neighbour : shown.after) print_neighbour(neighbour);
 }
 

@@ -11,6 +11,7 @@
 #include "cli_common.h"
 #include "export_writers.h"
 #include "hit_printer.h"
+#include "search_request.h"
 #include "treatysearch/search.h"
 
 namespace po = boost::program_options;
@@ -46,21 +47,6 @@ Examples:
   treaty-search --show "CERD/C/KAZ/CO/8-10, para. 18 (b)" --context 2
 
 Options)usage";
-
-// "2020", "2020..2023", "2020..", "..2023".
-bool parse_year_range(const std::string& text, std::optional<int>* from, std::optional<int>* to) {
-  auto parse_year = [](const std::string& s, std::optional<int>* out) {
-    if (s.empty()) return true;
-    if (s.size() != 4 || s.find_first_not_of("0123456789") != std::string::npos) return false;
-    *out = std::stoi(s);
-    return true;
-  };
-  const auto dots = text.find("..");
-  if (dots == std::string::npos)
-    return !text.empty() && parse_year(text, from) && parse_year(text, to);
-  if (text.size() == 2) return false;
-  return parse_year(text.substr(0, dots), from) && parse_year(text.substr(dots + 2), to);
-}
 
 // The command line split into options for Boost and query words. Boost would take the "-riots"
 // of `treaty-search police -riots` for an option, so query words are picked out first: the
@@ -157,7 +143,8 @@ int main(int argc, char** argv) {
       "facets", "also count the matches by committee, State, type, year and language")(
       "parallel",
       "with each hit, the same paragraph in the other indexed languages (same symbol and "
-      "paragraph number)")("no-suggest", "no \"Did you mean\" for rare or unknown words")(
+      "paragraph number; unnumbered text: same place in the same structure)")(
+      "no-suggest", "no \"Did you mean\" for rare or unknown words")(
       "like", po::value(&like),
       "the passages most similar to this one (a citation as printed, or a JSON \"id\"), other "
       "States' first; filters apply")(
@@ -204,14 +191,10 @@ int main(int argc, char** argv) {
     cli::print_error(kTool, "no query given (see treaty-search --help)");
     return cli::kExitError;
   }
-  if (sort == "relevance") {
-    options.sort = SortOrder::kRelevance;
-  } else if (sort == "date") {
-    options.sort = SortOrder::kDateAscending;
-  } else if (sort == "-date") {
-    options.sort = SortOrder::kDateDescending;
+  if (const auto order = cli::parse_sort(sort)) {
+    options.sort = *order;
   } else {
-    cli::print_error(kTool, "--sort '" + sort + "': expected relevance, date or -date");
+    cli::print_error(kTool, "--sort '" + sort + "': " + cli::kSortExpected);
     return cli::kExitError;
   }
   options.group = vm.count("group") > 0;
@@ -219,8 +202,8 @@ int main(int argc, char** argv) {
   options.parallel = vm.count("parallel") > 0;
   options.suggest = vm.count("no-suggest") == 0;
   if (!year.empty() &&
-      !parse_year_range(year, &options.filters.year_from, &options.filters.year_to)) {
-    cli::print_error(kTool, "--year '" + year + "': expected YEAR or FROM..TO, e.g. 2020..2023");
+      !cli::parse_year_range(year, &options.filters.year_from, &options.filters.year_to)) {
+    cli::print_error(kTool, "--year '" + year + "': " + cli::kYearRangeExpected);
     return cli::kExitError;
   }
   if (vm.count("json")) format = "json";

@@ -74,9 +74,9 @@ struct Filters {
   // "/Rev.1", "/Corr.1"); one naming such a supplement finds exactly it; or a prefix ending in
   // '/' or '*'.
   std::vector<std::string> symbols;
-  std::vector<std::string> languages;   // "en"
-  std::optional<int> year_from;         // inclusive
-  std::optional<int> year_to;           // inclusive
+  std::vector<std::string> languages;  // "en"
+  std::optional<int> year_from;        // inclusive
+  std::optional<int> year_to;          // inclusive
   // Paragraph labels: "18" matches the passage labelled 18 and those under it ("18 (a)",
   // "18, recommendation 1"); "18 (a)" that one. Spaces and ASCII case do not matter.
   std::vector<std::string> paragraphs;
@@ -127,8 +127,10 @@ struct SearchOptions {
   // or absent in the index.
   bool suggest = true;
   // Each hit's paragraph in the other indexed languages (Hit::parallel): the passages whose
-  // document has the hit's symbol and whose label is the hit's. Passages without a symbol or a
-  // printed number (unnumbered "[5]", footnotes) have none: they are not aligned by guess.
+  // document has the hit's symbol and whose label is the hit's. An unnumbered passage ("[5]")
+  // aligns by structure: the same place in the same run of passages under one heading, where
+  // that run has as many passages in both. Footnotes and documents without a symbol have none:
+  // nothing is aligned by guess.
   bool parallel = false;
 };
 
@@ -170,9 +172,10 @@ class TREATYSEARCH_API Searcher {
   // for options as search() does; kCorrupt/kIo.
   SearchResult similar(const std::string& passage, const SearchOptions& options = {}) const;
 
-  // The passage `passage` (a Hit::id or a citation, as for similar()) in full, with up to
-  // `context` passages before and after it in its document. A citation shared by the pieces of
-  // one long passage split at indexing names the first piece.
+  // The passage `passage` (a Hit::id or a citation, as for similar()) in full, with its
+  // translations (Hit::parallel) and up to `context` passages before and after it in its
+  // document. A citation shared by the pieces of one long passage split at indexing names the
+  // first piece.
   // Throws Error kInvalidArgument when context is over ResultLimits::kMaxContext, or as
   // similar() does.
   PassageInContext passage(const std::string& passage, std::size_t context = 0) const;

@@ -16,6 +16,8 @@ TREATYSEARCH_API const char* version();
 // 8: a term's wdf is its impact (term_impact.h), not its count.
 // 9: passages record what they cite (references, XR/XRE terms) and follow-up grades.
 // 10: grading passages carry XG (grade) and XH (graded paragraph) terms.
-inline constexpr int kSchemaVersion = 10;
+// 11: unnumbered passages of a document with a symbol carry their place (XA terms); documents
+//     whose format marks headings are sectioned by those headings.
+inline constexpr int kSchemaVersion = 11;
 
 }  // namespace treatysearch

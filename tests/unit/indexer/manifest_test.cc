@@ -348,10 +348,10 @@ TEST_F(ManifestTest, PredefinedAndCharacterReferencesAreRead) {
   EXPECT_EQ(info->title, "<Rights> \"of\" 'all' & more");
 }
 
-TEST(BundledManifestTest, DescribesBothCorpusFiles) {
+TEST(BundledManifestTest, DescribesTheTextFilesAndTheDeclaration) {
   const std::string corpus = TREATYSEARCH_CORPUS_DIR;
   const Manifest manifest = Manifest::load(corpus + "/manifest.xml");
-  EXPECT_EQ(manifest.size(), 2u);
+  EXPECT_EQ(manifest.size(), 9u);
   for (const std::string& file : manifest.files()) {
     EXPECT_TRUE(fs::exists(file)) << file;
   }
@@ -380,6 +380,15 @@ TEST(BundledManifestTest, DescribesBothCorpusFiles) {
   EXPECT_EQ(ngo->session, "106");
   EXPECT_EQ(ngo->date, "2022");
   EXPECT_EQ(ngo->language, "en");
+
+  // Every language of the Declaration carries the resolution's symbol: translations align.
+  for (const char* language : {"eng", "fra", "spa", "rus", "arb", "cmn_hans", "kaz"}) {
+    const DocumentInfo* udhr = manifest.find(corpus + "/udhr/" + language + ".html");
+    ASSERT_NE(udhr, nullptr) << language;
+    EXPECT_EQ(udhr->symbol, "A/RES/217(III)");
+    EXPECT_EQ(udhr->date, "1948-12-10");
+    EXPECT_EQ(udhr->title, "") << "each file's own <h1> is its title";
+  }
 }
 
 TEST(MergeTest, NonEmptyOverridesWin) {

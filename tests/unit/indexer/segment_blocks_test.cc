@@ -131,19 +131,20 @@ TEST(SegmentBlocks, DocumentTextRebuildsTheCleanedLinesOfAText) {
   EXPECT_EQ(document_text(document_from_text(text)), "Title\n\n\n1. First.\ncell\n2. Second.\n");
 }
 
+Block marked_heading(std::string text, int level) {
+  Block b = block(std::move(text), 0, BlockKind::kHeading);
+  b.heading_level = level;
+  return b;
+}
+
 TEST(SegmentBlocks, HeadingsTheFormatMarkedBecomeSectionsAndTheTitleNeither) {
   ExtractedDocument doc;
   doc.format = "DOCX";
-  const auto heading = [](std::string text, int level) {
-    Block b = block(std::move(text), 0, BlockKind::kHeading);
-    b.heading_level = level;
-    return b;
-  };
-  doc.blocks.push_back(heading("Concluding observations on the report of Uruguay", 1));
+  doc.blocks.push_back(marked_heading("Concluding observations on the report of Uruguay", 1));
   doc.blocks.push_back(block("1. The Committee considered the report.", 0));
   doc.blocks.push_back(block("2. The Committee welcomes the report.", 0));
-  doc.blocks.push_back(heading("C. Concerns and recommendations", 2));
-  doc.blocks.push_back(heading("Indigenous peoples", 3));
+  doc.blocks.push_back(marked_heading("C. Concerns and recommendations", 2));
+  doc.blocks.push_back(marked_heading("Indigenous peoples", 3));
   doc.blocks.push_back(block("3. The Committee is concerned about indigenous peoples.", 0));
   const SegmentedText segmented = segment(doc);
   ASSERT_TRUE(segmented.numbered);
@@ -154,6 +155,89 @@ TEST(SegmentBlocks, HeadingsTheFormatMarkedBecomeSectionsAndTheTitleNeither) {
   EXPECT_EQ(third->section_path,
             (std::vector<std::string>{"C. Concerns and recommendations", "Indigenous peoples"}));
   EXPECT_TRUE(find(segmented, "1")->section_path.empty());
+}
+
+// A declaration as HTML gives it: a title, a preamble, articles whose lists number their
+// paragraphs afresh.
+ExtractedDocument declaration(std::string_view preamble_heading) {
+  ExtractedDocument doc;
+  doc.format = "HTML";
+  doc.blocks.push_back(marked_heading("DECLARATION OF RIGHTS", 1));
+  doc.blocks.push_back(marked_heading(std::string(preamble_heading), 2));
+  doc.blocks.push_back(block("Whereas rights matter,", 0));
+  doc.blocks.push_back(block("Now, therefore,", 0));
+  doc.blocks.push_back(block("Proclaims this Declaration.", 0));
+  doc.blocks.push_back(marked_heading("Article 1", 2));
+  doc.blocks.push_back(block("All are born free.", 0));
+  doc.blocks.push_back(marked_heading("Article 2", 2));
+  doc.blocks.push_back(block("1. Everyone has the right to work.", 0));
+  doc.blocks.push_back(block("2. Everyone has the right to equal pay.", 0));
+  doc.blocks.push_back(block("3. Everyone has the right to rest.", 0));
+  doc.blocks.push_back(marked_heading("Article 3", 2));
+  doc.blocks.push_back(block("1. Everyone has the right to education.", 0));
+  doc.blocks.push_back(block("2. Education shall be free.", 0));
+  doc.blocks.push_back(marked_heading("Article 4", 2));
+  doc.blocks.push_back(block("1. Everyone has duties.", 0));
+  doc.blocks.push_back(block("2. Rights have limits.", 0));
+  return doc;
+}
+
+std::vector<std::string> labels_and_sections(const SegmentedText& segmented) {
+  std::vector<std::string> out;
+  for (const Passage& passage : segmented.passages) {
+    std::string section;
+    for (const std::string& heading : passage.section_path) section += "/" + heading;
+    out.push_back(passage.label + " " + section + " " + passage.text);
+  }
+  return out;
+}
+
+TEST(SegmentBlocks, NumberingThatRestartsUnderEachMarkedHeadingNumbersItemsNotTheDocument) {
+  const SegmentedText segmented = segment(declaration("Preamble"));
+  EXPECT_FALSE(segmented.numbered);
+  EXPECT_EQ(labels_and_sections(segmented),
+            (std::vector<std::string>{
+                "[1] /Preamble Whereas rights matter,",
+                "[2] /Preamble Now, therefore,",
+                "[3] /Preamble Proclaims this Declaration.",
+                "[4] /Article 1 All are born free.",
+                "[5] /Article 2 1. Everyone has the right to work.",
+                "[6] /Article 2 2. Everyone has the right to equal pay.",
+                "[7] /Article 2 3. Everyone has the right to rest.",
+                "[8] /Article 3 1. Everyone has the right to education.",
+                "[9] /Article 3 2. Education shall be free.",
+                "[10] /Article 4 1. Everyone has duties.",
+                "[11] /Article 4 2. Rights have limits.",
+            }));
+  EXPECT_EQ(segmented.front_matter, std::vector<std::string>{"DECLARATION OF RIGHTS"});
+}
+
+TEST(SegmentBlocks, MarkedHeadingsAreTheOnlyHeadingsEvenInCapitals) {
+  // Capitals after a capital title are not letterhead, and a short line is not a heading when
+  // the format marks the headings.
+  const SegmentedText segmented = segment(declaration("PREAMBULE"));
+  ASSERT_GE(segmented.passages.size(), 2u);
+  EXPECT_EQ(segmented.passages[1].text, "Now, therefore,");
+  EXPECT_EQ(segmented.passages[1].section_path, std::vector<std::string>{"PREAMBULE"});
+}
+
+TEST(SegmentBlocks, NumberingThatRunsOnAcrossMarkedHeadingsStaysTheDocuments) {
+  // One article restarting at 1 is a list inside the document's own numbering.
+  ExtractedDocument doc;
+  doc.format = "DOCX";
+  doc.blocks.push_back(marked_heading("A. Introduction", 2));
+  doc.blocks.push_back(block("1. The Committee considered the report.", 0));
+  doc.blocks.push_back(block("2. It welcomes the report.", 0));
+  doc.blocks.push_back(marked_heading("B. Concerns", 2));
+  doc.blocks.push_back(block("3. The Committee recommends that the State party:", 0));
+  doc.blocks.push_back(block("1. Adopt a law;", 0));
+  doc.blocks.push_back(block("2. Train the police.", 0));
+  doc.blocks.push_back(marked_heading("C. Follow-up", 2));
+  doc.blocks.push_back(block("4. The Committee requests information.", 0));
+  const SegmentedText segmented = segment(doc);
+  ASSERT_TRUE(segmented.numbered);
+  ASSERT_NE(find(segmented, "4"), nullptr);
+  EXPECT_NE(find(segmented, "3")->text.find("Train the police"), std::string::npos);
 }
 
 TEST(SegmentBlocks, MetadataTextPlacesTheTitleNoteAfterTheTitle) {
