@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, only the Debian 12 packages treatysearch needs that are missing.
 # Used by quickstart.sh and run-tests.sh; safe to run again (does nothing when all are present).
+#   install-deps.sh           what building and running need
+#   install-deps.sh --tests   and what the tests need besides (a browser for the page's tests)
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config
-  libxapian-dev libicu-dev libpugixml-dev libboost-program-options-dev nlohmann-json3-dev
+  build-essential cmake pkg-config python3
+  libxapian-dev libicu-dev libpugixml-dev libboost-program-options-dev libboost-dev
+  nlohmann-json3-dev
   libcld2-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev unicode-data
   # extraction: PDF, OCR and its language packs for the six UN languages, DOCX, HTML, Word 97
@@ -15,6 +18,9 @@ packages=(
   # the benchmark's peer extractor (pdftotext)
   poppler-utils
 )
+
+# treaty-serve's page is tested in a real browser, headless (tests/server/page_test.py).
+[ "${1:-}" = "--tests" ] && packages+=(chromium)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -3,8 +3,15 @@
 # indexes the bundled corpus into build/corpus-index and runs a query.
 #   tools/quickstart.sh                      # sample query
 #   tools/quickstart.sh '"hate speech" police'
+#   tools/quickstart.sh --serve              # then serve the search page on 127.0.0.1:8080
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+serve=0
+if [ "${1:-}" = "--serve" ]; then
+  serve=1
+  shift
+fi
 
 tools/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTREATYSEARCH_BUILD_TESTS=OFF >/dev/null
@@ -25,3 +32,7 @@ echo
 status=0
 build/tools/treaty-search --index "$index" -n 5 "$query" || status=$?
 [ "$status" -le 1 ] || exit "$status"
+if [ "$serve" = 1 ]; then
+  echo
+  exec build/tools/treaty-serve --index "$index" --listen "${TREATYSEARCH_LISTEN:-127.0.0.1:8080}"
+fi

@@ -9,7 +9,7 @@ sanitize=1
 [ "${1:-}" = "--no-sanitize" ] && sanitize=0
 jobs="$(nproc)"
 
-tools/install-deps.sh
+tools/install-deps.sh --tests
 
 echo "== Release build and tests"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTREATYSEARCH_WERROR=ON >/dev/null

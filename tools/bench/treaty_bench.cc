@@ -50,6 +50,8 @@ int run(const Config& config) {
     if (report.fts5) add_fts5_operator_classes(config, &report.operators);
   }
 
+  if (config.serve_seconds > 0) report.serve = run_serve_load(config, queries, report.corpus);
+
   if (!config.json_out.empty()) {
     std::ofstream out(config.json_out);
     out << to_json(report).dump(2) << '\n';

@@ -3,7 +3,8 @@
 // treaty_bench_options.cc (the command line), treaty_bench_corpus.cc (what is indexed),
 // child_process.cc (the measured child processes), treaty_bench_indexing.cc (the indexing runs
 // of treatysearch and the Xapian peer), fts5_peer.cc (driving the SQLite FTS5 peer's scripts),
-// treaty_bench_queries.cc (our query latency) and treaty_bench_report.cc (text and JSON output).
+// treaty_bench_queries.cc (our query latency), treaty_bench_serve.cc (treaty-serve under load)
+// and treaty_bench_report.cc (text and JSON output).
 #pragma once
 
 #include <cstddef>
@@ -53,6 +54,8 @@ struct Config {
   std::string python;
   std::uint64_t flush_mb = 0;  // 0: the library's default
   unsigned xapian_repeat = 0;  // runs of the Xapian TermGenerator peer (0: not measured)
+  unsigned serve_seconds = 0;  // --serve: seconds of load on treaty-serve (0: not measured)
+  unsigned serve_clients = 8;
   bool reuse_index = false;    // query what an earlier run left in --work; no indexing
   bool json = false;
   std::string json_out;  // also write the JSON record here
@@ -116,6 +119,9 @@ struct Latency {
   double p50 = 0, p95 = 0, mean = 0, max = 0;
 };
 
+// p50, p95, mean and max of latencies in ms (nearest rank, as the peers compute them).
+Latency latency_of(const std::vector<double>& ms);
+
 struct QueryRun {
   Latency latency;
   std::vector<QueryRow> rows;
@@ -146,6 +152,20 @@ struct EngineResult {
   QueryRun queries;
 };
 
+// treaty-serve under load while treaty-index updates its index (--serve).
+struct ServeRun {
+  unsigned clients = 0;
+  double seconds = 0;
+  std::size_t requests = 0;  // answered with 200
+  std::size_t errors = 0;    // any other status, or a failed connection
+  std::string first_error;
+  Latency latency;  // of the answered requests, ms
+  double server_peak_rss_mib = 0;
+  std::size_t index_updates = 0;  // treaty-index runs that committed during the load
+
+  double requests_per_s() const { return static_cast<double>(requests) / seconds; }
+};
+
 struct Report {
   MachineInfo machine;
   std::string date;
@@ -155,6 +175,7 @@ struct Report {
   std::optional<EngineResult> fts5;
   std::optional<EngineResult> xapian;    // indexing only
   std::vector<OperatorClass> operators;  // --operators
+  std::optional<ServeRun> serve;         // --serve
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -194,6 +215,10 @@ std::vector<OperatorClass> run_operator_classes(const Config& config,
                                                 const std::vector<OperatorSpec>& specs);
 // Fills OperatorClass::fts5 from fts5_operators.py over the FTS5 database of this run.
 void add_fts5_operator_classes(const Config& config, std::vector<OperatorClass>* classes);
+
+// treaty_bench_serve.cc
+ServeRun run_serve_load(const Config& config, const std::vector<QuerySpec>& specs,
+                        const Corpus& corpus);
 
 // treaty_bench_report.cc
 void print_text(const Report& r);

@@ -165,8 +165,7 @@ std::vector<OperatorClass> run_operator_classes(const Config& config,
   }
   for (std::size_t c = 0; c < classes.size(); ++c) {
     const auto& ms = per_class[c];
-    classes[c].ours = {ms.size(), nearest_rank(ms, 50), nearest_rank(ms, 95), mean(ms),
-                       maximum(ms)};
+    classes[c].ours = latency_of(ms);
   }
   return classes;
 }

@@ -116,6 +116,11 @@ std::optional<Config> parse_options(int argc, char** argv) {
       ("operators", po::value(&operators),
        "also time each operator class of this file (tools/bench/operator_queries.tsv), and "
        "FTS5's where it has the operator")
+      ("serve", po::value(&config.serve_seconds)->implicit_value(60),
+       "also load treaty-serve on the index for this many seconds (60) with --serve-clients "
+       "clients while treaty-index updates the index")
+      ("serve-clients", po::value(&config.serve_clients)->default_value(8),
+       "concurrent clients of --serve")
       ("json", "print one JSON record instead of tables")
       ("json-out", po::value(&config.json_out), "also write the JSON record to this file")
       ("verbose,v", "also print hits and median latency per query");
@@ -133,6 +138,7 @@ std::optional<Config> parse_options(int argc, char** argv) {
   }
   if (config.repeat == 0) throw BenchError("--repeat must be at least 1");
   if (config.query_passes == 0) throw BenchError("--query-passes must be at least 1");
+  if (config.serve_clients == 0) throw BenchError("--serve-clients must be at least 1");
   config.corpus = existing_folder(corpus, "--corpus");
   config.queries = readable_file(queries, "--queries");
   if (!operators.empty()) config.operators = readable_file(operators, "--operators");

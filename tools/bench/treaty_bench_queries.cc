@@ -59,11 +59,11 @@ std::vector<QuerySpec> load_queries(const fs::path& file) {
   return queries;
 }
 
-namespace {
-
 Latency latency_of(const std::vector<double>& ms) {
   return {ms.size(), nearest_rank(ms, 50), nearest_rank(ms, 95), mean(ms), maximum(ms)};
 }
+
+namespace {
 
 // Runs one query, recording its first error instead of throwing so the others still run.
 std::optional<SearchResult> try_search(const Searcher& searcher, QueryRow& row) {

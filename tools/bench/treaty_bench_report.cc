@@ -161,6 +161,19 @@ void print_operator_classes(const Report& r) {
   }
 }
 
+void print_serve(const Report& r) {
+  if (!r.serve) return;
+  const ServeRun& s = *r.serve;
+  std::printf("\ntreaty-serve under load: %u clients, %.1f s, treaty-index updating the index "
+              "(%zu commits)\n",
+              s.clients, s.seconds, s.index_updates);
+  std::printf("requests %zu (%.1f/s), errors %zu, latency ms p50 %.3f p95 %.3f max %.3f, "
+              "server peak RSS %.1f MiB\n",
+              s.requests, s.requests_per_s(), s.errors, s.latency.p50, s.latency.p95,
+              s.latency.max, s.server_peak_rss_mib);
+  if (!s.first_error.empty()) std::printf("first error: %s\n", s.first_error.c_str());
+}
+
 }  // namespace
 
 void print_text(const Report& r) {
@@ -170,6 +183,7 @@ void print_text(const Report& r) {
   if (r.xapian) print_runs(*r.xapian);
   print_side_by_side(r);
   print_operator_classes(r);
+  print_serve(r);
   if (r.config->verbose) print_query_rows(r);
 }
 
@@ -265,6 +279,18 @@ json to_json(const Report& r) {
                          {"error", op.error.empty() ? json() : json(op.error)}});
     out["operator_classes"] = classes;
     out["settings"]["operators_file"] = c.operators.string();
+  }
+  if (r.serve) {
+    const ServeRun& s = *r.serve;
+    out["serve"] = {{"clients", s.clients},
+                    {"seconds", s.seconds},
+                    {"requests", s.requests},
+                    {"requests_per_s", s.requests_per_s()},
+                    {"errors", s.errors},
+                    {"first_error", s.first_error.empty() ? json() : json(s.first_error)},
+                    {"latency_ms", to_json(s.latency)},
+                    {"server_peak_rss_mib", s.server_peak_rss_mib},
+                    {"index_updates", s.index_updates}};
   }
   if (r.xapian) {
     out["engines"].push_back(to_json(*r.xapian));
