@@ -204,6 +204,22 @@ def test_filter_narrows(browser, server):
     check(all(committees), "every hit is CRPD's")
 
 
+def test_year_range_from_the_url(browser, server):
+    browser.navigate(server.base + "/?q=discrimination")
+    browser.wait_for("document.querySelectorAll('#year-list option').length > 0", "year counts")
+    label = browser.evaluate("[...document.querySelectorAll('#year-list option')]"
+                             ".find(o => o.value === '2019').textContent")
+    check(label.startswith("2019 ("), "the count of 2019 beside it: %s" % label)
+    browser.navigate(server.base + "/?q=discrimination&year=2019")
+    browser.wait_for("document.querySelectorAll('.hit').length > 0", "the 2019 results")
+    check(browser.evaluate("document.getElementById('year-from').value") == "2019" and
+          browser.evaluate("document.getElementById('year-to').value") == "2019",
+          "the form shows the URL's years")
+    dates = browser.evaluate("[...document.querySelectorAll('.hit .document')]"
+                             ".map(d => /2019/.test(d.textContent))")
+    check(all(dates), "only 2019's documents")
+
+
 def test_click_opens_passage_and_copy(browser, server):
     search_by_typing(browser, server, '"racist hate speech"')
     first = citations(browser)[0]
@@ -290,6 +306,7 @@ def main():
         browser = Browser(chromium)
         test_typed_query_shows_cited_hits(browser, server, screenshot)
         test_filter_narrows(browser, server)
+        test_year_range_from_the_url(browser, server)
         test_click_opens_passage_and_copy(browser, server)
         test_translations_and_right_to_left(browser, server)
         test_hostile_text_stays_inert(browser, server)

@@ -125,6 +125,8 @@ function showFacets(facets) {
   const known = Object.keys(years).sort();
   $('year-from').placeholder = known[0] || '1965';
   $('year-to').placeholder = known[known.length - 1] || '2026';
+  $('year-list').replaceChildren(...known.map((year) =>
+    element('option', { value: year, text: `${year} (${years[year]})` })));
 }
 
 // --- pieces of a hit ------------------------------------------------------------------------
