@@ -250,6 +250,11 @@ def test_translations_and_right_to_left(browser, server):
                                  ".map(p => p.lang)")
     check(sorted(languages) == ["ar", "es", "fr", "kk", "ru", "zh"], "six translations: %s"
           % languages)
+    # Chinese and Cyrillic arrive as written (UTF-8 end to end, no mojibake).
+    chinese = browser.evaluate("document.querySelector('.translation p[lang=zh]').textContent")
+    russian = browser.evaluate("document.querySelector('.translation p[lang=ru]').textContent")
+    check(chinese == "人人有权享有生命、自由和人身安全。", "the Chinese text: %r" % chinese)
+    check(russian.startswith("Каждый человек имеет право на жизнь"), "the Russian text: %r" % russian)
     arabic = browser.evaluate("getComputedStyle(document.querySelector('.translation p[lang=ar]'))"
                               ".direction")
     check(arabic == "rtl", "Arabic runs right to left: %s" % arabic)
