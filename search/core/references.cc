@@ -34,14 +34,33 @@ std::size_t skip_spaces(std::string_view text, std::size_t i) {
   return i;
 }
 
-// "(b)", "(iii)" at text[i] (after at most one space): its letters and the offset after it.
+// "(b)", "(iii)" at text[i] (after at most one space), or the French and Spanish "b)", "iii)"
+// after a space ("paragraphe 2 a)"): its letters and the offset after it.
 std::optional<std::pair<std::string, std::size_t>> read_part(std::string_view text, std::size_t i) {
-  if (i < text.size() && text[i] == ' ') ++i;
-  if (i >= text.size() || text[i] != '(') return std::nullopt;
-  std::size_t j = i + 1;
-  while (j < text.size() && j - i <= 5 && is_ascii_lower(text[j])) ++j;
-  if (j == i + 1 || j >= text.size() || text[j] != ')') return std::nullopt;
-  return std::make_pair(std::string(text.substr(i + 1, j - i - 1)), j + 1);
+  const bool spaced = i < text.size() && text[i] == ' ';
+  if (spaced) ++i;
+  const bool bracketed = i < text.size() && text[i] == '(';
+  if (!bracketed && !spaced) return std::nullopt;
+  const std::size_t first = bracketed ? i + 1 : i;
+  std::size_t j = first;
+  while (j < text.size() && j - first < 4 && is_ascii_lower(text[j])) ++j;
+  if (j == first || j >= text.size() || text[j] != ')') return std::nullopt;
+  if (!bracketed && j + 1 < text.size() && is_ascii_alnum(text[j + 1])) return std::nullopt;
+  return std::make_pair(std::string(text.substr(first, j - first)), j + 1);
+}
+
+// A part where a label may start (after a separator or a range dash, spaces skipped): "(e)",
+// or "e)" after a space or a dash ("36 a)-d)").
+std::optional<std::pair<std::string, std::size_t>> read_part_here(std::string_view text,
+                                                                   std::size_t i) {
+  if (auto part = read_part(text, i)) return part;
+  if (i == 0 || is_ascii_alnum(text[i - 1])) return std::nullopt;
+  std::string spaced = " ";  // read as the part of "2 d)"
+  const std::size_t tail = std::min<std::size_t>(text.size() - i, 6);
+  spaced += text.substr(i, tail);
+  const auto part = read_part(spaced, 0);
+  if (!part) return std::nullopt;
+  return std::make_pair(part->first, i + part->second - 1);
 }
 
 // A paragraph number with its sub-parts at text[i]: digits, dotted digits ("6.4"), then
@@ -93,7 +112,7 @@ std::optional<std::size_t> read_separator(std::string_view text, std::size_t i) 
     }
   if (!comma && after_word == j) return std::nullopt;
   if (after_word < text.size() && is_ascii_digit(text[after_word])) return after_word;
-  if (read_part(text, after_word)) return after_word;  // "17 (b)–(c) and (e)–(f)"
+  if (read_part_here(text, after_word)) return after_word;  // "17 (b)–(c) and (e)–(f)"
   return std::nullopt;
 }
 
@@ -163,7 +182,7 @@ std::vector<std::string> read_label_list(std::string_view text, std::size_t pos,
     std::size_t next = item->end;
     std::optional<Item> last;
     if (auto after_mark = read_range_mark(text, item->end)) {
-      if (auto part = read_part(text, *after_mark); part && !item->parts.empty()) {
+      if (auto part = read_part_here(text, *after_mark); part && !item->parts.empty()) {
         last = *item;  // "36 (a)-(d)": the range's end names only the part
         last->parts.back() = part->first;
         last->end = part->second;
@@ -185,8 +204,8 @@ std::vector<std::string> read_label_list(std::string_view text, std::size_t pos,
     }
     if (!separator) break;
     i = *separator;
-    if (auto part = read_part(text, i)) {
-      // A part alone continues the number before it: "17 (b) and (e)".
+    if (auto part = read_part_here(text, i)) {
+      // A part alone continues the number before it: "17 (b) and (e)", "2 a) et b)".
       Item continued;
       continued.number = (last ? *last : *item).number;
       continued.parts = {part->first};

@@ -390,6 +390,58 @@ TEST_F(ParallelLanguages, EachHitGetsItsParagraphInTheOtherLanguage) {
   EXPECT_TRUE(searcher_->search("hate speech", plain).hits.at(0).parallel.empty());
 }
 
+// --lang on --cites and --history: an English and a French commentary cite paragraph 2 (a);
+// asking in French shows the French paragraph and commentary only.
+TEST_F(ParallelLanguages, LanguagesLimitWhatCitesAndHistoryShow) {
+  testing::TempDir dir;
+  {
+    Indexer indexer = Indexer::open(dir / "index");
+    indexer.add_text("co-en.txt", "1. The Committee welcomes the report.\n\n"
+                     "2. The Committee recommends that the State party:\n\n"
+                     "(a) Adopt a law against racist hate speech;\n\n(b) Train the police.\n\n"
+                     "3. It recommends education in minority languages.\n",
+                     ruritania("CERD/C/RUR/CO/1", doctype::kConcludingObservations, "2022"));
+    DocumentInfo french_co = ruritania("CERD/C/RUR/CO/1", doctype::kConcludingObservations, "2022");
+    french_co.language = "fr";
+    indexer.add_text("co-fr.txt", "1. Le Comité accueille le rapport.\n\n"
+                     "2. Le Comité recommande à l'État partie :\n\n"
+                     "a) D'adopter une loi contre les discours de haine raciste ;\n\n"
+                     "b) De former la police.\n\n"
+                     "3. Il recommande l'enseignement dans les langues minoritaires.\n",
+                     french_co);
+    indexer.add_text("ngo-en.txt",
+                     "1. Nothing was done about paragraph 2 (a) of CERD/C/RUR/CO/1.\n\n"
+                     "2. Schools teach in one language.\n\n3. The police are not trained.\n",
+                     ruritania("", doctype::kNgoCommentary, "2024"));
+    DocumentInfo french_ngo = ruritania("", doctype::kNgoCommentary, "2024");
+    french_ngo.language = "fr";
+    indexer.add_text("ngo-fr.txt",
+                     "1. Rien n'a été fait quant au paragraphe 2 a) des observations finales "
+                     "(CERD/C/RUR/CO/1).\n\n"
+                     "2. Les écoles enseignent dans une seule langue.\n\n3. La police.\n",
+                     french_ngo);
+    indexer.commit();
+  }
+  const Searcher searcher = Searcher::open(dir / "index");
+  SearchOptions options;
+  options.filters.cites = {"CERD/C/RUR/CO/1, para. 2 (a)"};
+  EXPECT_EQ(searcher.search("", options).total, 2u);
+  options.filters.languages = {"fr"};
+  const SearchResult french = searcher.search("", options);
+  ASSERT_EQ(french.hits.size(), 1u);
+  EXPECT_EQ(french.hits[0].language, "fr");
+
+  SearchOptions in_french;
+  in_french.filters.languages = {"fr"};
+  const History history = searcher.history("CERD/C/RUR/CO/1, para. 2 (a)", in_french);
+  ASSERT_FALSE(history.entries.empty());
+  for (const HistoryEntry& entry : history.entries)
+    EXPECT_EQ(entry.passage.language, "fr") << entry.passage.citation;
+  EXPECT_EQ(history.entries.front().relation, "recommendation");
+  EXPECT_GT(searcher.history("CERD/C/RUR/CO/1, para. 2 (a)").entries.size(),
+            history.entries.size());
+}
+
 }  // namespace
 }  // namespace treatysearch
 

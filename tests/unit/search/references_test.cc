@@ -27,6 +27,16 @@ TEST(LabelList, OneLabelWithItsParts) {
   EXPECT_EQ(labels_in("12. The Committee"), Labels{"12"});  // a sentence's full stop
 }
 
+TEST(LabelList, FrenchAndSpanishPartsWithoutOpeningBracket) {
+  std::size_t end = 0;
+  EXPECT_EQ(labels_in("2 a) des observations finales", &end), Labels{"2 (a)"});
+  EXPECT_EQ(end, 4u);
+  EXPECT_EQ(labels_in("16 b) y c) de las observaciones"), (Labels{"16 (b)", "16 (c)"}));
+  EXPECT_EQ(labels_in("36 a)-d)"), (Labels{"36 (a)", "36 (b)", "36 (c)", "36 (d)"}));
+  EXPECT_EQ(labels_in("5 a 7"), (Labels{"5", "6", "7"}));  // "a" a range word, not a part
+  EXPECT_EQ(labels_in("12 ab)c"), Labels{"12"});           // glued to a word: not a part
+}
+
 TEST(LabelList, ListsInEachLanguage) {
   EXPECT_EQ(labels_in("18 (b) and 32 of the"), (Labels{"18 (b)", "32"}));
   EXPECT_EQ(labels_in("5, 7 et 9 du rapport"), (Labels{"5", "7", "9"}));
