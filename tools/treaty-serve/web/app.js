@@ -36,7 +36,14 @@ function viewLink(text, params) {
   return element('a', { href: '?' + new URLSearchParams(params).toString(), text });
 }
 
+// Views rendered so far: an answer that arrives after a newer view began (filters changed
+// quickly, Back pressed) is dropped, so the page never shows an older search's results.
+let renderCount = 0;
+
+class StaleAnswer extends Error {}
+
 async function api(path, params) {
+  const view = renderCount;
   const response = await fetch(path + '?' + params.toString(), {
     headers: { Accept: 'application/json' },
   });
@@ -46,6 +53,7 @@ async function api(path, params) {
   } catch (e) {
     throw new Error(`the server answered ${response.status} without JSON`);
   }
+  if (view !== renderCount) throw new StaleAnswer();
   if (!response.ok) throw new Error(body.error || `the server answered ${response.status}`);
   return body;
 }
@@ -376,6 +384,7 @@ async function showHistory(params) {
 }
 
 async function render() {
+  renderCount += 1;
   const params = urlParams();
   fillForm(params);
   try {
@@ -389,7 +398,7 @@ async function render() {
     setStatus('');
     showFacets(null);
   } catch (error) {
-    showError(error);
+    if (!(error instanceof StaleAnswer)) showError(error);
   }
 }
 
