@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -103,6 +104,46 @@ TEST(NewIndex, AnEmptyFolderBecomesTheIndex) {
     indexer.add_text("a", "1. About lighthouses.\n");
   }  // the destructor commits
   EXPECT_EQ(hits(index, "lighthouses"), 1u);
+}
+
+std::uintmax_t folder_bytes(const fs::path& folder) {
+  std::uintmax_t bytes = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(folder))
+    if (entry.is_regular_file()) bytes += entry.file_size();
+  return bytes;
+}
+
+TEST(NewIndex, AFirstBuildIsCompactedBeforeItIsPublished) {
+  // The same corpus twice: built new (compacted when published), and added to an empty index
+  // by an update (written in place, as every update is).
+  TempDir dir;
+  {
+    Indexer indexer = Indexer::open(dir / "built");
+    ASSERT_EQ(indexer.add_paths({TREATYSEARCH_QUICK_CORPUS_DIR}).failed, 0u);
+    indexer.commit();
+  }
+  {
+    Indexer empty = Indexer::open(dir / "updated");
+    empty.commit();
+  }
+  {
+    Indexer update = Indexer::open(dir / "updated");
+    ASSERT_EQ(update.add_paths({TREATYSEARCH_QUICK_CORPUS_DIR}).failed, 0u);
+    update.commit();
+  }
+  const Searcher built = Searcher::open(dir / "built");
+  const Searcher updated = Searcher::open(dir / "updated");
+  EXPECT_EQ(built.passage_count(), updated.passage_count());
+  EXPECT_EQ(built.search("\"hate speech\"").total, updated.search("\"hate speech\"").total);
+  EXPECT_LT(folder_bytes(dir / "built") * 10, folder_bytes(dir / "updated") * 9)
+      << "a compacted build is at least 10% smaller";
+  // And it takes updates like any index.
+  {
+    Indexer more = Indexer::open(dir / "built");
+    more.add_text("late.txt", "A late passage on lighthouse keepers.", DocumentInfo{});
+    more.commit();
+  }
+  EXPECT_EQ(hits(dir / "built", "\"lighthouse keepers\""), 1u);
 }
 
 TEST(NewIndex, ASecondWriterIsRefusedWhileTheFirstBuilds) {
