@@ -86,7 +86,7 @@ void compact_build(const std::string& build, const std::string& dir, unsigned sh
     try {
       std::rethrow_exception(error);
     } catch (const Xapian::Error& e) {
-      throw Error(ErrorCode::kIo, dir + ": cannot compact the new index: " + e.get_msg());
+      core::throw_translated(e, dir);
     } catch (const std::exception& e) {
       throw Error(ErrorCode::kIo, dir + ": cannot compact the new index: " + e.what());
     }

@@ -34,33 +34,34 @@ std::size_t skip_spaces(std::string_view text, std::size_t i) {
   return i;
 }
 
-// "(b)", "(iii)" at text[i] (after at most one space), or the French and Spanish "b)", "iii)"
-// after a space ("paragraphe 2 a)"): its letters and the offset after it.
-std::optional<std::pair<std::string, std::size_t>> read_part(std::string_view text, std::size_t i) {
-  const bool spaced = i < text.size() && text[i] == ' ';
-  if (spaced) ++i;
-  const bool bracketed = i < text.size() && text[i] == '(';
-  if (!bracketed && !spaced) return std::nullopt;
-  const std::size_t first = bracketed ? i + 1 : i;
+// The letters of a part starting at text[first], closed by ')': "b)", "iii)". Unbracketed
+// ("b)" of the French and Spanish "2 b)"), it must not run on into a word ("ab)c").
+std::optional<std::pair<std::string, std::size_t>> read_part_letters(std::string_view text,
+                                                                     std::size_t first,
+                                                                     bool bracketed) {
   std::size_t j = first;
-  while (j < text.size() && j - first < 4 && is_ascii_lower(text[j])) ++j;
+  while (j < text.size() && j - first < 5 && is_ascii_lower(text[j])) ++j;
   if (j == first || j >= text.size() || text[j] != ')') return std::nullopt;
   if (!bracketed && j + 1 < text.size() && is_ascii_alnum(text[j + 1])) return std::nullopt;
   return std::make_pair(std::string(text.substr(first, j - first)), j + 1);
 }
 
+// "(b)", "(iii)" at text[i] (after at most one space), or the French and Spanish "b)", "iii)"
+// after a space ("paragraphe 2 a)"): its letters and the offset after it.
+std::optional<std::pair<std::string, std::size_t>> read_part(std::string_view text, std::size_t i) {
+  const bool spaced = i < text.size() && text[i] == ' ';
+  if (spaced) ++i;
+  if (i < text.size() && text[i] == '(') return read_part_letters(text, i + 1, true);
+  return spaced ? read_part_letters(text, i, false) : std::nullopt;
+}
+
 // A part where a label may start (after a separator or a range dash, spaces skipped): "(e)",
 // or "e)" after a space or a dash ("36 a)-d)").
 std::optional<std::pair<std::string, std::size_t>> read_part_here(std::string_view text,
-                                                                   std::size_t i) {
+                                                                  std::size_t i) {
   if (auto part = read_part(text, i)) return part;
   if (i == 0 || is_ascii_alnum(text[i - 1])) return std::nullopt;
-  std::string spaced = " ";  // read as the part of "2 d)"
-  const std::size_t tail = std::min<std::size_t>(text.size() - i, 6);
-  spaced += text.substr(i, tail);
-  const auto part = read_part(spaced, 0);
-  if (!part) return std::nullopt;
-  return std::make_pair(part->first, i + part->second - 1);
+  return read_part_letters(text, i, false);
 }
 
 // A paragraph number with its sub-parts at text[i]: digits, dotted digits ("6.4"), then

@@ -321,9 +321,8 @@ namespace {
 // another document with the same numbers.
 class ParallelLanguages : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    Indexer indexer = Indexer::open(*dir_ / "index");
+  // CERD/C/RUR/CO/1 in English and in French.
+  static void add_observations(Indexer& indexer) {
     indexer.add_text("co-en.txt",
                      "1. The Committee welcomes the report.\n\n"
                      "2. The Committee recommends that the State party:\n\n"
@@ -340,6 +339,12 @@ class ParallelLanguages : public ::testing::Test {
                      "b) De former la police.\n\n"
                      "3. Le Comité recommande l'enseignement dans les langues minoritaires.\n",
                      french);
+  }
+
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    Indexer indexer = Indexer::open(*dir_ / "index");
+    add_observations(indexer);
     indexer.add_text("other.txt",
                      "1. The Committee welcomes another report.\n\n2. It regrets.\n\n"
                      "3. It recommends.\n",
@@ -396,19 +401,7 @@ TEST_F(ParallelLanguages, LanguagesLimitWhatCitesAndHistoryShow) {
   testing::TempDir dir;
   {
     Indexer indexer = Indexer::open(dir / "index");
-    indexer.add_text("co-en.txt", "1. The Committee welcomes the report.\n\n"
-                     "2. The Committee recommends that the State party:\n\n"
-                     "(a) Adopt a law against racist hate speech;\n\n(b) Train the police.\n\n"
-                     "3. It recommends education in minority languages.\n",
-                     ruritania("CERD/C/RUR/CO/1", doctype::kConcludingObservations, "2022"));
-    DocumentInfo french_co = ruritania("CERD/C/RUR/CO/1", doctype::kConcludingObservations, "2022");
-    french_co.language = "fr";
-    indexer.add_text("co-fr.txt", "1. Le Comité accueille le rapport.\n\n"
-                     "2. Le Comité recommande à l'État partie :\n\n"
-                     "a) D'adopter une loi contre les discours de haine raciste ;\n\n"
-                     "b) De former la police.\n\n"
-                     "3. Il recommande l'enseignement dans les langues minoritaires.\n",
-                     french_co);
+    add_observations(indexer);
     indexer.add_text("ngo-en.txt",
                      "1. Nothing was done about paragraph 2 (a) of CERD/C/RUR/CO/1.\n\n"
                      "2. Schools teach in one language.\n\n3. The police are not trained.\n",

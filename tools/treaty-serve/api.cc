@@ -1,7 +1,5 @@
 #include "api.h"
 
-#include <nlohmann/json.hpp>
-
 #include <initializer_list>
 #include <sstream>
 #include <string>
@@ -36,9 +34,9 @@ HttpResponse json_response(int status, std::string body) {
 }
 
 HttpResponse error_json(int status, const std::string& message) {
-  const nlohmann::json body{{"error", message}};
-  return json_response(status,
-                       body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  HttpResponse response = error_response(status, message);
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
 }
 
 int status_of(ErrorCode code) {

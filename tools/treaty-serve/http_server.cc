@@ -3,6 +3,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <cstdio>
@@ -31,19 +32,15 @@ std::vector<std::pair<std::string, std::string>> security_headers() {
   };
 }
 
-namespace {
-
-std::string json_error(std::string_view message) {
-  // The messages here are ours, in ASCII, with no quotes or backslashes.
-  return "{\"error\": \"" + std::string(message) + "\"}\n";
-}
-
 HttpResponse error_response(int status, std::string_view message) {
   HttpResponse response;
   response.status = status;
-  response.body = json_error(message);
+  const nlohmann::json body{{"error", message}};
+  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   return response;
 }
+
+namespace {
 
 // What the server shares with its sessions: limits, handler, worker pool, counters.
 struct Shared {

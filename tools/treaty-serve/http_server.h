@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -47,6 +48,10 @@ struct ServerLimits {
 // Builds the response to a request. Called on a worker thread, concurrently with other calls;
 // an exception it throws becomes a 500 whose body names it.
 using Handler = std::function<HttpResponse(const HttpRequest&)>;
+
+// A response with `status` and the JSON body {"error": message} (message escaped as JSON
+// requires; bytes that are not UTF-8 replaced).
+HttpResponse error_response(int status, std::string_view message);
 
 // Headers every response carries: the page is self-contained and never framed, nothing is
 // sniffed or leaked to another site.
