@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config python3
-  libxapian-dev libicu-dev libpugixml-dev libboost-program-options-dev libboost-dev
+  libxapian-dev xapian-tools libicu-dev libpugixml-dev libboost-program-options-dev libboost-dev
   nlohmann-json3-dev
   libcld2-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev unicode-data

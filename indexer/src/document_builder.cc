@@ -76,7 +76,7 @@ class PostingSink : public core::TokenSink {
     // Positions go to the passage's position list (position_list.h), not to Xapian's table;
     // the terms reach the document from it, once per distinct term with its impact (build()).
     positions_->add(*term_, token.position);
-    // Stems are not terms of the passage: the synonym table maps Z<stem> to the word's
+    // Stems are not terms of the passage: the vocabulary (vocabulary.h) maps Z<stem> to the word's
     // positional term, and queries expand a stem to the forms seen (query_parser.cc). That
     // matches exactly the passages a Z<stem> term would, without the quarter of all postings
     // such terms cost Xapian's writer. A stem equal to the folded form needs no entry: the

@@ -45,13 +45,13 @@ std::string passage_limit_error(std::string_view label, std::size_t record_bytes
 // Thread-compatible: one DocumentBuilder per analysis thread.
 class DocumentBuilder {
  public:
-  // Entries for the synonym table (schema.h): (surface, E-term) for a word written other than
-  // its folded form, and (Z<stem>, word term) for a word whose stem differs from it.
+  // Entries for the vocabulary (schema.h, vocabulary.h): (surface, E-term) for a word written other
+  // than its folded form, and (Z<stem>, word term) for a word whose stem differs from it.
   using Variants = std::set<std::pair<std::string, std::string>>;
   // Occurrences of a passage's terms that have no positions (grams, symbol mentions).
   using TermCounts = std::map<std::string, std::uint32_t, std::less<>>;
 
-  // Appends one Xapian::Document per passage to *out, in passage order, and the synonym
+  // Appends one Xapian::Document per passage to *out, in passage order, and the vocabulary
   // entries met to *variants (required: without them stems cannot be searched). Passage n gets
   // the unique id term schema::id_term(file_key, n). A passage is analysed in its own language when
   // it has one, else in the document's. Returns an empty string, or the reason `info` or a passage

@@ -1,8 +1,11 @@
 #include "index_writer.h"
 
+#include <cstdlib>
+
 #include "document_builder.h"
 #include "schema.h"
 #include "treatysearch/error.h"
+#include "vocabulary.h"
 #include "xapian_errors.h"
 
 namespace treatysearch::ingest {
@@ -49,6 +52,7 @@ IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_
                         : Xapian::DB_OPEN;
   try {
     db_ = Xapian::WritableDatabase(shard_dir, flags);
+    commit_number_ = std::strtoull(db_.get_metadata(schema::kCommitKey).c_str(), nullptr, 10);
     db_.begin_transaction();
   } catch (const Xapian::Error& e) {
     core::throw_translated(e, index_dir_);
@@ -58,7 +62,7 @@ IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_
 IndexWriter::~IndexWriter() {
   if (failed_) return;  // never commit what a failure left half-written
   try {
-    db_.commit_transaction();
+    commit_numbered();
   } catch (...) {
     // Destructors must not throw; callers that care call commit() themselves.
   }
@@ -121,6 +125,7 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
       db_.delete_document(schema::id_term(file_key, i));
     db_.set_metadata(schema::kDocInfoPrefix + file_key, core::encode_document(info));
     db_.set_metadata(schema::kFileRecordPrefix + file_key, core::encode_file(record));
+    changed_ = true;
   } catch (const Xapian::Error& e) {
     // Name the file, and the real reason where Xapian's message lost it.
     mark_failed();
@@ -150,7 +155,8 @@ void IndexWriter::add_variants(const std::set<std::pair<std::string, std::string
     for (const auto& [surface, term] : variants) {
       key.assign(surface).append(1, '\0').append(term);
       if (!variants_added_.insert(key).second) continue;
-      db_.add_synonym(surface, term);
+      core::Vocabulary::add(db_, surface, term);
+      changed_ = true;
     }
   } catch (const Xapian::Error& e) {
     fail(e);
@@ -160,6 +166,7 @@ void IndexWriter::add_variants(const std::set<std::pair<std::string, std::string
 void IndexWriter::update_record(const std::string& file_key, const core::FileRecord& record) {
   try {
     db_.set_metadata(schema::kFileRecordPrefix + file_key, core::encode_file(record));
+    changed_ = true;
   } catch (const Xapian::Error& e) {
     fail(e);
   }
@@ -170,6 +177,7 @@ void IndexWriter::remove_file(const std::string& file_key) {
     db_.delete_document(schema::file_term(file_key));
     db_.set_metadata(schema::kFileRecordPrefix + file_key, "");
     db_.set_metadata(schema::kDocInfoPrefix + file_key, "");
+    changed_ = true;
   } catch (const Xapian::Error& e) {
     fail(e);
   }
@@ -177,11 +185,22 @@ void IndexWriter::remove_file(const std::string& file_key) {
 
 void IndexWriter::set_languages(const std::string& space_separated) {
   try {
-    if (db_.get_metadata(schema::kLanguagesKey) != space_separated)
+    if (db_.get_metadata(schema::kLanguagesKey) != space_separated) {
       db_.set_metadata(schema::kLanguagesKey, space_separated);
+      changed_ = true;
+    }
   } catch (const Xapian::Error& e) {
     fail(e);
   }
+}
+
+void IndexWriter::commit_numbered() {
+  // Without changes Xapian makes no new revision: nor does the number change (a new revision
+  // would also expire readers' snapshots sooner).
+  if (changed_) db_.set_metadata(schema::kCommitKey, std::to_string(commit_number_ + 1));
+  db_.commit_transaction();
+  if (changed_) ++commit_number_;
+  changed_ = false;
 }
 
 void IndexWriter::maybe_commit() {
@@ -191,7 +210,7 @@ void IndexWriter::maybe_commit() {
 void IndexWriter::commit() {
   if (failed_) throw Error(ErrorCode::kInternal, index_dir_ + ": writer used after a failure");
   try {
-    db_.commit_transaction();  // a flushed transaction: this is the commit
+    commit_numbered();  // a flushed transaction: this is the commit
     pending_bytes_ = 0;
     db_.begin_transaction();
   } catch (const Xapian::Error& e) {

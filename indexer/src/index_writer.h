@@ -67,7 +67,8 @@ class IndexWriter {
   void replace_file(const std::string& file_key, const core::FileRecord& record,
                     const DocumentInfo& info, std::vector<Xapian::Document>&& passages,
                     std::uint64_t analysed_bytes);
-  // Adds (surface, E-term) spelling variants to the synonym table (each pair once per run).
+  // Adds (surface, E-term) spelling variants and (Z<stem>, term) entries to the vocabulary
+  // (vocabulary.h; each pair once per run).
   void add_variants(const std::set<std::pair<std::string, std::string>>& variants);
 
   // Records a file whose content did not change (new mtime).
@@ -83,6 +84,9 @@ class IndexWriter {
 
  private:
   [[noreturn]] void fail(const Xapian::Error& e);
+  // Commits the transaction under the next commit number (schema::kCommitKey). Throws Xapian
+  // errors.
+  void commit_numbered();
   // Refuses every later write and commit (the destructor's included).
   void mark_failed() noexcept;
 
@@ -92,7 +96,9 @@ class IndexWriter {
   std::uint64_t flush_bytes_;
   std::uint64_t pending_bytes_ = 0;
   Xapian::WritableDatabase db_;
-  std::unordered_set<std::string> variants_added_;  // "surface\0term" already in the table
+  std::unordered_set<std::string> variants_added_;  // vocabulary entries already written
+  std::uint64_t commit_number_ = 0;                 // of the shard's last commit
+  bool changed_ = false;                            // written to since the last commit
 };
 
 }  // namespace treatysearch::ingest

@@ -54,7 +54,7 @@ struct Prepared {
   core::FileRecord record;
   DocumentInfo info;
   std::vector<Xapian::Document> passages;
-  ingest::DocumentBuilder::Variants variants;  // spelling variants for the synonym table
+  ingest::DocumentBuilder::Variants variants;  // spelling variants and stems for the vocabulary
   std::set<std::string> languages;             // of the document and of its passages
   bool content_unchanged = false;  // same bytes as indexed; only the record needs updating
   // The file was read but its content cannot be indexed (empty, binary, not UTF-8, too large,
@@ -168,8 +168,7 @@ Prepared prepare_file(const Task& task, const IndexerOptions& options,
     out.record.metadata_hash = metadata_hash(task.manifest, out.record.path);
     out.report.bytes = bytes->size();
     if (task.unchanged_content) {
-      const auto copy =
-          task.unchanged_content->find({out.record.size, out.record.content_hash});
+      const auto copy = task.unchanged_content->find({out.record.size, out.record.content_hash});
       if (copy != task.unchanged_content->end()) {
         out.report.duplicate_of = copy->second;
         return out;
@@ -183,8 +182,7 @@ Prepared prepare_file(const Task& task, const IndexerOptions& options,
     }
     out.content_unindexable = true;  // from here on, every failure is about the content
     ingest::ExtractedDocument document;
-    if (!ingest::extract_document(std::move(*bytes), extract_options(options), &document,
-                                  &error)) {
+    if (!ingest::extract_document(std::move(*bytes), extract_options(options), &document, &error)) {
       out.report.error = error;
       return out;
     }

@@ -47,6 +47,7 @@ void create_shards(const fs::path& folder, const std::string& dir, unsigned shar
       db.set_metadata(schema::kAnalyzerKey, core::kAnalyzerId);
       db.set_metadata(layout::kShardCountKey, std::to_string(shards));
     }
+    db.set_metadata(schema::kShardKey, std::to_string(k) + "/" + std::to_string(shards));
     db.commit();
     stub += "auto shard" + std::to_string(k) + "\n";
   }

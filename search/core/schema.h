@@ -3,7 +3,7 @@
 // Terms (one term per word; its positions are in kPositionsSlot, never in Xapian's table; the
 // wdf of a word, gram or symbol term is its impact in the passage, term_impact.h)
 //   <surface>        a word written exactly as its folded form (lower case, no accents)
-//   E<original>      a word written otherwise ("EÉgalité", "EKazakhstan"); the synonym table
+//   E<original>      a word written otherwise ("EÉgalité", "EKazakhstan"); the vocabulary
 //                    maps each surface to the E-variants seen, so default queries find them all
 //                    and #exact queries match the written form alone
 //   B<gram>          ideographic unigrams and bigrams, without positions
@@ -26,7 +26,8 @@
 //                    document, a paragraph or any part of it, XRE exactly that paragraph
 //   XG<grade> XH<symbol>#<label>   on a follow-up passage that grades a cited paragraph: the
 //                    grade in lower case, and the paragraph it grades (references.h)
-// Synonym table
+// Vocabulary (vocabulary.h: metadata keys V<key>\0<term> of each shard, which Xapian's remote
+// backend serves as it does not serve the synonym table)
 //   <surface>  -> E<original>   the spellings of a folded form seen (see E above)
 //   Z<stem>    -> <term>        the word terms (surface or E) of the words with that stem,
 //                               where the stem differs from the word's folded form. Stems are
@@ -43,6 +44,10 @@
 // Metadata
 //   kSchemaKey, kAnalyzerKey   checked on open
 //   kLanguagesKey    space-separated languages present (query-side stemming candidates)
+//   kShardKey        in every shard: "<k>/<shards>", its place in the index (remote shards
+//                    given in another order are refused)
+//   kCommitKey       in every shard: a number its writer raises at each commit, which names
+//                    the commit where Xapian's remote backend gives no revision
 //   file:<file>      FileRecord of an indexed file (change detection, removal)
 //   doc:<file>       DocumentInfo of an indexed file
 // <file> is a 16-hex-digit hash of the file's absolute path (or of the add_text name), so no
@@ -62,6 +67,8 @@ namespace treatysearch::core::schema {
 
 inline constexpr const char* kSchemaKey = "treatysearch.schema";
 inline constexpr const char* kAnalyzerKey = "treatysearch.analyzer";
+inline constexpr const char* kShardKey = "treatysearch.shard";
+inline constexpr const char* kCommitKey = "treatysearch.commit";
 inline constexpr const char* kLanguagesKey = "treatysearch.languages";
 inline constexpr const char* kFileRecordPrefix = "file:";
 inline constexpr const char* kDocInfoPrefix = "doc:";

@@ -26,6 +26,20 @@ void throw_translated(const Xapian::Error& error, const std::string& index_dir) 
   if (type == "DatabaseError" || type == "DatabaseModifiedError" || type == "DatabaseClosedError")
     throw Error(ErrorCode::kIo, prefix + "index error: " + detail);
   if (type == "InvalidArgumentError") throw Error(ErrorCode::kInvalidArgument, prefix + detail);
+  if (type == "NetworkTimeoutError" || type == "NetworkError") {
+    // The context names the shard: "remote:tcp(HOST:PORT)".
+    std::string shard = error.get_context();
+    if (shard.starts_with("remote:tcp(") && shard.ends_with(")"))
+      shard = shard.substr(11, shard.size() - 12);
+    const std::string why =
+        type == "NetworkTimeoutError"
+            ? "did not answer in time (" + detail + ")"
+            : "cannot be reached (" + detail +
+                  (error.get_error_string() ? std::string(": ") + error.get_error_string()
+                                            : std::string()) +
+                  ")";
+    throw Error(ErrorCode::kUnavailable, prefix + "remote shard " + shard + " " + why);
+  }
   throw Error(ErrorCode::kInternal, prefix + type + ": " + detail);
 }
 

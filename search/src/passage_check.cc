@@ -102,8 +102,8 @@ std::string Predicate::describe() const {
         sides.push_back(join(alternatives, ", "));
       }
       const std::string distance = width == kAnyDistance ? "any" : std::to_string(width);
-      const std::string name = kind == Kind::kNear       ? "NEAR/" + distance
-                               : kind == Kind::kPrecedes ? "PRE/" + distance
+      const std::string name = kind == Kind::kNear           ? "NEAR/" + distance
+                               : kind == Kind::kPrecedes     ? "PRE/" + distance
                                : kind == Kind::kSameSentence ? std::string("SENT")
                                                              : std::string("SENT+");
       return name + "(" + join(sides, " ; ") + ")";
@@ -139,7 +139,7 @@ PassageCheck::PassageCheck(const Predicate& must, const Predicate* must_not)
   wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
 }
 
-bool PassageCheck::operator()(const Xapian::Document& doc) const {
+bool PassageCheck::accepts(const Xapian::Document& doc) const {
   // A passage without words has no position list: no word is in it. One whose list cannot be
   // read is refused rather than guessed about.
   std::string encoded = doc.get_value(core::schema::kPositionsSlot);
@@ -206,7 +206,7 @@ bool PassageCheck::connected(const Predicate& p) const {
       for (const auto& a : left_) {
         const std::uint32_t last = positions_.sentence_last(a.last);
         if (last != positions_.sentence_last(a.first)) continue;  // a phrase across a full stop
-        if (in_order && a.last == UINT32_MAX) continue;          // nothing can follow it
+        if (in_order && a.last == UINT32_MAX) continue;           // nothing can follow it
         // +s: the right occurrence starts after the left one ends.
         const std::uint32_t first = in_order ? a.last + 1 : positions_.sentence_first(a.first);
         auto it = std::lower_bound(

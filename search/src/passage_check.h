@@ -4,11 +4,11 @@
 //
 // The query compiler gives Xapian a query that finds a superset of the matches (a phrase becomes
 // the AND of its words, which also ranks it as Xapian's OP_PHRASE would) and, when the query has
-// a phrase, a Predicate for the exact meaning. PassageCheck, a Xapian::MatchDecider, applies the
-// predicate. Xapian 1.4 consults a match decider only for a passage whose weight could still
-// enter the requested page, after the weight check, so a common phrase costs a check per
-// passage that could be shown rather than one per passage with all its words. Xapian scales its
-// match-count estimate by the share of checked passages accepted.
+// a phrase, a Predicate for the exact meaning. PassageCheck applies the predicate to the
+// candidates Xapian ranks, in rank order, until a page is full (shard_match.h: checked_mset), so
+// a common phrase costs a check per passage that could be shown rather than one per passage
+// with all its words. It runs in the searching process, not in Xapian (no MatchDecider), so that
+// shards served by a stock xapian-tcpsrv are checked exactly as local ones.
 //
 // The connectors (w/N, pre/N, /s) are predicates too: Xapian matches the AND of their operands,
 // and the check finds each operand's occurrences (a word: its position; a phrase: its first to
@@ -38,15 +38,15 @@ using Operand = std::vector<WordSequence>;
 
 struct Predicate {
   enum class Kind {
-    kTerms,         // any of `terms` occurs in the passage
-    kSequence,      // the words of `groups` occur in sequence (a phrase)
-    kAll,           // every child holds (none: true)
-    kAny,           // some child holds
-    kNot,           // the one child does not hold
-    kNear,          // w/N: occurrences of both operands, N words apart at most, either order
-    kPrecedes,      // pre/N: the left operand's occurrence ends before the right's starts,
-                    // at most N words before it
-    kSameSentence,  // /s: occurrences of both operands in one sentence
+    kTerms,               // any of `terms` occurs in the passage
+    kSequence,            // the words of `groups` occur in sequence (a phrase)
+    kAll,                 // every child holds (none: true)
+    kAny,                 // some child holds
+    kNot,                 // the one child does not hold
+    kNear,                // w/N: occurrences of both operands, N words apart at most, either order
+    kPrecedes,            // pre/N: the left operand's occurrence ends before the right's starts,
+                          // at most N words before it
+    kSameSentence,        // /s: occurrences of both operands in one sentence
     kPrecedesInSentence,  // +s: the left operand's occurrence ends before the right's starts,
                           // in one sentence
   };
@@ -55,10 +55,10 @@ struct Predicate {
   bool positional = true;          // kTerms: the terms are word terms, found in the position list
   WordSequence groups;             // kSequence: the forms of each word
   std::vector<Predicate> children;
-  // kNear, kPrecedes, kSameSentence, kPrecedesInSentence: the two operands and the width. Occurrences that share a
-  // word never satisfy a connector ("police w/3 police" needs the word twice). Distance is
-  // counted from the last word of the first occurrence to the first word of the second: 1 for
-  // adjacent words.
+  // kNear, kPrecedes, kSameSentence, kPrecedesInSentence: the two operands and the width.
+  // Occurrences that share a word never satisfy a connector ("police w/3 police" needs the word
+  // twice). Distance is counted from the last word of the first occurrence to the first word of the
+  // second: 1 for adjacent words.
   std::vector<Operand> operands;
   std::uint32_t width = 0;
 
@@ -76,11 +76,11 @@ struct Predicate {
 };
 
 // Accepts the passages where `must` holds and, if given, `must_not` does not. Not thread-safe
-// (one per Enquire::get_mset call at a time); refers to the predicates, which must outlive it.
-class PassageCheck : public Xapian::MatchDecider {
+// (one thread at a time); refers to the predicates, which must outlive it.
+class PassageCheck {
  public:
   PassageCheck(const Predicate& must, const Predicate* must_not = nullptr);
-  bool operator()(const Xapian::Document& doc) const override;
+  bool accepts(const Xapian::Document& doc) const;
 
  private:
   bool holds(const Predicate& p, const Xapian::Document& doc) const;

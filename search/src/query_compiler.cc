@@ -221,7 +221,7 @@ class Compiler {
   }
 
   // The terms one word position can match. Default: the folded form and every spelling of it
-  // seen at indexing time (capitalised, accented), from the synonym table. Exact (#): the form
+  // seen at indexing time (capitalised, accented), from the vocabulary. Exact (#): the form
   // as written only.
   std::vector<std::string> position_terms(const TokenCollector::Item& item, bool exact) {
     namespace schema = core::schema;
@@ -237,7 +237,7 @@ class Compiler {
 
   // One typed word: its forms and its stem in each candidate language, as a synonym group, so
   // the word is weighed once however many of its forms a passage contains (like a stemmed
-  // field: "discriminated" and "discrimination" count alike). The synonym table maps Z<stem> to
+  // field: "discriminated" and "discrimination" count alike). The vocabulary maps Z<stem> to
   // the forms with that stem seen at indexing (schema.h); a form that is its own stem ("right"
   // for "rights") has no entry and is found through its own terms, added here. Each term is
   // in the group once: a posting list read twice would cost the common words a third more.
@@ -322,12 +322,13 @@ class Compiler {
     const std::string error = parse_wildcard(word, analyzer_, &pattern);
     if (!error.empty()) fail(original_, where + ": " + error);
     count_terms(1);
-    if (!context_.database) {
+    if (!context_.database || !context_.vocabulary) {
       warnings_->push_back("\"" + std::string(word) + "\" was not expanded (no index)");
       return {};
     }
-    Expansion expansion = expand_wildcard(*context_.database, pattern, QueryLimits::kMaxExpansions,
-                                          QueryLimits::kMaxExpansionScan);
+    Expansion expansion =
+        expand_wildcard(*context_.database, *context_.vocabulary, pattern,
+                        QueryLimits::kMaxExpansions, QueryLimits::kMaxExpansionScan);
     const std::string shown = "\"" + std::string(word) + "\"";
     if (expansion.scan_cut)
       warnings_->push_back(shown + ": more than " + std::to_string(QueryLimits::kMaxExpansionScan) +
@@ -416,15 +417,22 @@ class Compiler {
     Predicate::Kind kind = Predicate::Kind::kSameSentence;
     std::uint32_t width = node.width;
     switch (node.connector) {
-      case Connector::kWithin: kind = Predicate::Kind::kNear; break;
-      case Connector::kPrecedes: kind = Predicate::Kind::kPrecedes; break;
-      case Connector::kSentenceInOrder: kind = Predicate::Kind::kPrecedesInSentence; break;
+      case Connector::kWithin:
+        kind = Predicate::Kind::kNear;
+        break;
+      case Connector::kPrecedes:
+        kind = Predicate::Kind::kPrecedes;
+        break;
+      case Connector::kSentenceInOrder:
+        kind = Predicate::Kind::kPrecedesInSentence;
+        break;
       case Connector::kParagraphInOrder:
         // Before it anywhere in the same paragraph, which is the same passage.
         kind = Predicate::Kind::kPrecedes;
         width = kAnyDistance;
         break;
-      default: break;
+      default:
+        break;
     }
     out->exact = Predicate::connector(kind, std::move(left), std::move(right), width);
     return true;

@@ -14,6 +14,7 @@
 #include "passage_check.h"
 #include "query_lexer.h"
 #include "treatysearch/search.h"
+#include "vocabulary.h"
 
 namespace treatysearch::search {
 
@@ -62,11 +63,13 @@ struct QueryContext {
   // Languages present in the index: each word is stemmed in each (stemmers skip other scripts).
   std::vector<std::string> languages;
   // Appends to *terms the E-terms of every spelling of `surface` seen at indexing time (the
-  // synonym table); may be empty in tests.
+  // vocabulary); may be empty in tests.
   std::function<void(const std::string& surface, std::vector<std::string>* terms)> variants;
   // The index, for truncated words (their expansions are its own words); none in tests and the
   // fuzzer: a truncated word then matches nothing, with a warning.
   const Xapian::Database* database = nullptr;
+  // The vocabulary of `database`'s shards (spellings of truncated words); required with it.
+  const core::Vocabulary* vocabulary = nullptr;
   // Weigh each word by its idf over `database` (ranking.h); off in tests of the tree's shape.
   bool weigh_by_idf = false;
 };

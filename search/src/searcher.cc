@@ -7,7 +7,7 @@
 namespace treatysearch {
 
 struct Searcher::Impl {
-  explicit Impl(const std::string& dir) : engine(dir) {}
+  explicit Impl(search::IndexSource source) : engine(std::move(source)) {}
   search::SearcherImpl engine;
 };
 
@@ -54,7 +54,12 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Searcher::~Searcher() = default;
 
 Searcher Searcher::open(const std::string& index_dir) {
-  return Searcher(std::make_unique<Impl>(index_dir));
+  return Searcher(std::make_unique<Impl>(search::IndexSource::local(index_dir)));
+}
+
+Searcher Searcher::open_remote(const std::vector<RemoteShard>& shards,
+                               const RemoteOptions& options) {
+  return Searcher(std::make_unique<Impl>(search::IndexSource::served(shards, options)));
 }
 
 SearchResult Searcher::search(const std::string& query, const SearchOptions& options) const {
@@ -74,6 +79,8 @@ History Searcher::history(const std::string& citation, const SearchOptions& opti
 }
 
 std::uint64_t Searcher::passage_count() const { return impl_->engine.passage_count(); }
+
+const std::string& Searcher::name() const { return impl_->engine.index_dir(); }
 
 Snapshot Searcher::snapshot() const {
   return Snapshot(std::make_shared<const Snapshot::Impl>(Snapshot::Impl{impl_->engine.snapshot()}));

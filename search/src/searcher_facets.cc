@@ -28,12 +28,13 @@ std::string field_value(std::size_t field, const std::string& value) {
   return value.size() >= 4 ? value.substr(0, 4) : std::string();
 }
 
-// Accepts what `inner` accepts, counting the fields of each passage it accepts: by the columns
-// when they are usable, else by reading the passage's values. Xapian 1.4 asks a decider about
-// every candidate when check_at_least covers the whole match, as here.
+// As a MatchDecider (local shards), accepts what `inner` accepts, counting the fields of each
+// passage it accepts: by the columns when they are usable, else by reading the passage's
+// values. Xapian 1.4 asks a decider about every candidate when check_at_least covers the whole
+// match, as here. Remote shards call count() and add() instead.
 class FacetCounter : public Xapian::MatchDecider {
  public:
-  FacetCounter(const Xapian::MatchDecider* inner, const FacetColumns* columns)
+  FacetCounter(const PassageCheck* inner, const FacetColumns* columns)
       : inner_(inner), columns_(columns && columns->usable ? columns : nullptr) {
     if (columns_)
       for (std::size_t f = 0; f < FacetColumns::kFields; ++f)
@@ -41,7 +42,13 @@ class FacetCounter : public Xapian::MatchDecider {
   }
 
   bool operator()(const Xapian::Document& doc) const override {
-    if (inner_ && !(*inner_)(doc)) return false;
+    if (inner_ && !inner_->accepts(doc)) return false;
+    count(doc);
+    return true;
+  }
+
+  // Counts the fields of one accepted passage.
+  void count(const Xapian::Document& doc) const {
     ++accepted;
     if (columns_) {
       const Xapian::docid id = doc.get_docid();
@@ -49,13 +56,18 @@ class FacetCounter : public Xapian::MatchDecider {
         const auto& column = columns_->ordinals[f];
         if (id < column.size()) ++counts_[f][column[id]];
       }
-      return true;
+      return;
     }
     for (std::size_t f = 0; f < FacetColumns::kFields; ++f) {
       const std::string value = field_value(f, doc.get_value(kSlots[f]));
       if (!value.empty()) ++tallies_[f][value];
     }
-    return true;
+  }
+
+  // Counts `n` passages whose slot of field `f` holds `value` (as stored: a date for the year).
+  void add(std::size_t f, const std::string& value, std::uint64_t n) {
+    const std::string shown = field_value(f, value);
+    if (!shown.empty()) tallies_[f][shown] += n;
   }
 
   // The counts of field `f`, by value.
@@ -70,7 +82,7 @@ class FacetCounter : public Xapian::MatchDecider {
   mutable std::uint64_t accepted = 0;
 
  private:
-  const Xapian::MatchDecider* inner_;
+  const PassageCheck* inner_;
   const FacetColumns* columns_;
   mutable std::array<std::vector<std::uint64_t>, FacetColumns::kFields> counts_;
   mutable std::array<Tally, FacetColumns::kFields> tallies_;
@@ -114,28 +126,73 @@ FacetColumns FacetColumns::build(const Xapian::Database& db) {
   return columns;
 }
 
-Facets count_facets(const std::vector<Xapian::Database>& shards, const Xapian::Query& query,
-                    const DeciderFactory& make_decider, const std::vector<FacetColumns>& columns,
-                    std::uint64_t* accepted) {
+namespace {
+
+struct ShardCount {
+  std::uint64_t accepted = 0;
+  std::array<Tally, FacetColumns::kFields> tallies;
+};
+
+ShardCount counted(const FacetCounter& counter) {
+  ShardCount count;
+  count.accepted = counter.accepted;
+  for (std::size_t f = 0; f < FacetColumns::kFields; ++f) count.tallies[f] = counter.tally(f);
+  return count;
+}
+
+// A remote shard without a check: Xapian's ValueCountMatchSpy, which the stock server runs.
+void count_by_spies(Xapian::Enquire& enquire, Xapian::doccount all, FacetCounter* counter) {
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  for (const unsigned slot : kSlots) {
+    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+    enquire.add_matchspy(spies.back().get());
+  }
+  counter->accepted += enquire.get_mset(0, 0, all).get_matches_estimated();
+  for (std::size_t f = 0; f < FacetColumns::kFields; ++f)
+    for (auto it = spies[f]->values_begin(); it != spies[f]->values_end(); ++it)
+      counter->add(f, *it, it.get_termfreq());
+  enquire.clear_matchspies();
+}
+
+// A remote shard with a check: every candidate fetched, checked and counted here, a batch at a
+// time (a batch's documents come in one exchange).
+void count_candidates(Xapian::Enquire& enquire, Xapian::doccount all, const PassageCheck& check,
+                      const FacetCounter& counter) {
+  constexpr Xapian::doccount kBatch = 2000;
+  for (Xapian::doccount first = 0;; first += kBatch) {
+    const Xapian::MSet mset = enquire.get_mset(first, kBatch, all);
+    mset.fetch(mset.begin(), mset.end());  // not fetch(): see checked_mset
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const Xapian::Document document = it.get_document();
+      if (check.accepts(document)) counter.count(document);
+    }
+    if (mset.size() < kBatch) return;
+  }
+}
+
+}  // namespace
+
+Facets count_facets(const std::vector<Xapian::Database>& shards, bool remote,
+                    const Xapian::Query& query, const CheckFactory& make_check,
+                    const std::vector<FacetColumns>& columns, std::uint64_t* accepted) {
   // Each shard is counted in a thread of its own (on_each_shard), with its own query copy.
   const std::string serialised = query.serialise();
-  struct ShardCount {
-    std::uint64_t accepted = 0;
-    std::array<Tally, FacetColumns::kFields> tallies;
-  };
   const auto count_shard = [&](std::size_t k) {
     Xapian::Enquire enquire(shards[k]);
     enquire.set_query(Xapian::Query::unserialise(serialised));
     // No ranking is needed to count, and boolean weights let Xapian skip the weight arithmetic.
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    const std::unique_ptr<Xapian::MatchDecider> decider =
-        make_decider ? make_decider() : nullptr;
-    FacetCounter counter(decider.get(), k < columns.size() ? &columns[k] : nullptr);
-    enquire.get_mset(0, 0, shards[k].get_doccount(), nullptr, &counter);
-    ShardCount count;
-    count.accepted = counter.accepted;
-    for (std::size_t f = 0; f < FacetColumns::kFields; ++f) count.tallies[f] = counter.tally(f);
-    return count;
+    const std::unique_ptr<PassageCheck> check = make_check ? make_check() : nullptr;
+    // Remote shards count from the values the server or the fetched documents give.
+    FacetCounter counter(check.get(), !remote && k < columns.size() ? &columns[k] : nullptr);
+    const Xapian::doccount all = shards[k].get_doccount();
+    if (!remote)
+      enquire.get_mset(0, 0, all, nullptr, &counter);
+    else if (check)
+      count_candidates(enquire, all, *check, counter);
+    else
+      count_by_spies(enquire, all, &counter);
+    return counted(counter);
   };
   const std::vector<ShardCount> counts = on_each_shard(shards.size(), count_shard);
 

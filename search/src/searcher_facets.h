@@ -36,14 +36,19 @@ struct FacetColumns {
   static FacetColumns build(const Xapian::Database& db);
 };
 
-// Counts the passages `query` matches and the deciders `make_decider` makes (empty: none, all)
-// accept, in one pass over every match of each shard, the shards in parallel. Counting happens
-// inside a MatchDecider, after the decider made has accepted the passage, so a phrase's rejected
-// candidates are never counted. `columns[k]`
-// (of shards[k] at its revision; empty: none) makes each count an array lookup. Sets *accepted
-// to the number of passages counted. Throws Xapian errors.
-Facets count_facets(const std::vector<Xapian::Database>& shards, const Xapian::Query& query,
-                    const DeciderFactory& make_decider, const std::vector<FacetColumns>& columns,
-                    std::uint64_t* accepted);
+// Counts the passages `query` matches and the checks `make_check` makes (empty: none, all)
+// accept, in one pass over every match of each shard, the shards in parallel, so a phrase's
+// rejected candidates are never counted. `columns[k]` (of shards[k] at its revision; empty:
+// none; unused for remote shards) makes each count an array lookup. Sets *accepted to the number of
+// passages counted. Throws Xapian errors.
+//
+// Local shards count inside a MatchDecider, after the check (no result set is built). Remote
+// shards cannot run one (xapian-tcpsrv refuses it): without a check, Xapian's built-in
+// ValueCountMatchSpy counts on the server; with one, every candidate is fetched, checked and
+// counted here, which costs a transfer per candidate. Both are exact, so a remote index gives
+// the counts a local index of the same files gives.
+Facets count_facets(const std::vector<Xapian::Database>& shards, bool remote,
+                    const Xapian::Query& query, const CheckFactory& make_check,
+                    const std::vector<FacetColumns>& columns, std::uint64_t* accepted);
 
 }  // namespace treatysearch::search

@@ -44,12 +44,11 @@ TieredPage page_through_tiers(const std::vector<Xapian::Database>& shards,
   for (const Tier& tier : tiers) {
     if (wanted == 0) {
       // The page is full: this tier only adds to the estimated total.
-      page.total +=
-          match_shards(shards, tier.query, settings, tier.make_decider, 0, 0, 0).estimated;
+      page.total += match_shards(shards, tier.query, settings, tier.make_check, 0, 0, 0).estimated;
       continue;
     }
     ShardedMSet mset =
-        match_shards(shards, tier.query, settings, tier.make_decider, skip, wanted, skip + wanted);
+        match_shards(shards, tier.query, settings, tier.make_check, skip, wanted, skip + wanted);
     // When this page is not filled, fewer than skip + wanted passages match this tier, and
     // check_at_least made their count exact.
     const std::uint64_t count = mset.estimated;

@@ -24,11 +24,11 @@ std::string passage_id(const std::string& file_key, std::uint32_t ordinal);
 
 // One query of a ranking in tiers: every match of a tier ranks before every match of the next
 // (passages with all the words before the others; other States' passages before the same
-// State's). `make_decider` (may be empty) makes the check that accepts or rejects candidates
+// State's). `make_check` (may be empty) makes the check that accepts or rejects candidates
 // (passage_check.h), one per shard thread.
 struct Tier {
   Xapian::Query query;
-  DeciderFactory make_decider;
+  CheckFactory make_check;
 };
 
 // The matches of one tier shown on a page, with the rank of its first.

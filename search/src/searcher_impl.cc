@@ -1,29 +1,47 @@
 #include "searcher_impl.h"
 
+#include <utility>
+
 #include "xapian_errors.h"
 
 namespace treatysearch::search {
 
-SearcherImpl::SearcherImpl(std::string index_dir) : index_dir_(std::move(index_dir)) {
-  check_index_folder(index_dir_);
+SearcherImpl::SearcherImpl(IndexSource source)
+    : source_(std::move(source)), index_dir_(source_.name()) {
+  if (!source_.is_remote()) check_index_folder(source_.dir);
   try {
     // The probe first: a snapshot opened after it is at least as new, so a later reopen() of
     // the probe that finds a change means the snapshot is behind.
-    probe_ = Xapian::Database(index_dir_);
-    current_ = SnapshotImpl::open(index_dir_);
+    probe_ = open_probe();
+    current_ = SnapshotImpl::open(source_);
   } catch (const Xapian::Error& e) {
     core::throw_translated(e, index_dir_);
   }
 }
 
-std::shared_ptr<const SnapshotImpl> SearcherImpl::latest(const SnapshotImpl* stale) const {
+Xapian::Database SearcherImpl::open_probe() const {
+  if (!source_.is_remote()) return Xapian::Database(source_.dir);
+  // Remote: a connection to each shard, whose reopen() also says whether it changed.
+  Xapian::Database probe;
+  for (unsigned k = 0; k < source_.remote.size(); ++k) probe.add_database(source_.open_shard(k));
+  return probe;
+}
+
+std::shared_ptr<const SnapshotImpl> SearcherImpl::latest(const SnapshotImpl* stale,
+                                                         bool reconnect) const {
   std::lock_guard lock(mutex_);
+  if (reconnect) {
+    // A shard broke a connection (restarted): every connection of the probe and the snapshot
+    // may be gone. New ones, or the error that says why not.
+    current_.reset();
+    probe_ = open_probe();
+  }
   const bool changed = probe_.reopen();
   if (changed || !current_ || current_.get() == stale) {
     // Dropped first: when a writer's commit makes the open fail, the next call opens again
     // rather than being handed the stale snapshot.
     current_.reset();
-    current_ = SnapshotImpl::open(index_dir_);
+    current_ = SnapshotImpl::open(source_);
   }
   return current_;
 }
@@ -33,10 +51,11 @@ std::shared_ptr<const SnapshotImpl> SearcherImpl::latest(const SnapshotImpl* sta
 template <typename Call>
 auto SearcherImpl::with_retries(Call&& call) const {
   const SnapshotImpl* failed = nullptr;
+  bool reconnect = false;
   for (int attempt = 0;; ++attempt) {
     std::shared_ptr<const SnapshotImpl> snapshot;
     try {
-      snapshot = latest(failed);
+      snapshot = latest(failed, std::exchange(reconnect, false));
       if (on_attempt_for_testing) on_attempt_for_testing(attempt);
       return call(*snapshot);
     } catch (const Xapian::DatabaseModifiedError& e) {
@@ -46,6 +65,12 @@ auto SearcherImpl::with_retries(Call&& call) const {
       // Xapian 1.4 can raise it spuriously while a writer commits: one retry.
       if (attempt >= 1) core::throw_translated(e, index_dir_);
       failed = snapshot.get();
+    } catch (const Xapian::NetworkTimeoutError& e) {
+      core::throw_translated(e, index_dir_);  // waiting again would double the wait
+    } catch (const Xapian::NetworkError& e) {
+      // A remote shard closed its connection (restarted, or its idle time-out): reconnect once.
+      if (attempt >= 1) core::throw_translated(e, index_dir_);
+      reconnect = true;
     } catch (const Xapian::Error& e) {
       core::throw_translated(e, index_dir_);
     }
@@ -74,7 +99,7 @@ std::uint64_t SearcherImpl::passage_count() const {
 
 std::shared_ptr<const SnapshotImpl> SearcherImpl::snapshot() const {
   try {
-    return latest(nullptr);
+    return latest(nullptr, false);
   } catch (const Xapian::Error& e) {
     core::throw_translated(e, index_dir_);
   }

@@ -18,8 +18,9 @@ namespace treatysearch::search {
 
 class SearcherImpl {
  public:
-  // Throws Error (kNotFound, kVersionMismatch, kCorrupt, kIo).
-  explicit SearcherImpl(std::string index_dir);
+  // Throws Error (kNotFound, kVersionMismatch, kCorrupt, kIo; remote: kUnavailable,
+  // kInvalidArgument).
+  explicit SearcherImpl(IndexSource source);
 
   // A call that meets a revision the writer has discarded refreshes and retries this many times
   // (and once after Xapian 1.4's spurious DatabaseCorruptError during writes) before reporting
@@ -37,6 +38,7 @@ class SearcherImpl {
   // The latest commit, for a public Snapshot. Throws Error.
   std::shared_ptr<const SnapshotImpl> snapshot() const;
 
+  // The index's name in messages (IndexSource::name).
   const std::string& index_dir() const { return index_dir_; }
 
   // Called by each call at the start of each attempt, after the refresh, with the attempt's
@@ -46,13 +48,17 @@ class SearcherImpl {
 
  private:
   // The snapshot to use: the current one, or a new one when the index has changed (or when
-  // `stale`, the one a call just failed on, is still the current one).
-  std::shared_ptr<const SnapshotImpl> latest(const SnapshotImpl* stale) const;
+  // `stale`, the one a call just failed on, is still the current one). With `reconnect`, the
+  // probe and the snapshot are opened anew first (remote shards that dropped a connection).
+  std::shared_ptr<const SnapshotImpl> latest(const SnapshotImpl* stale, bool reconnect) const;
+  // The handle whose reopen() tells whether the index changed. Throws Xapian errors.
+  Xapian::Database open_probe() const;
 
   // Runs `call` on the latest snapshot with the retries above; translates Xapian's errors.
   template <typename Call>
   auto with_retries(Call&& call) const;
 
+  IndexSource source_;
   std::string index_dir_;
   mutable std::mutex mutex_;
   mutable Xapian::Database probe_;  // reopened to learn whether the index has changed

@@ -38,11 +38,12 @@ class QueryRun {
     QueryContext context;
     context.languages =
         snapshot_.languages().empty() ? std::vector<std::string>{"en"} : snapshot_.languages();
-    context.variants = [&db](const std::string& surface, std::vector<std::string>* terms) {
-      for (auto it = db.synonyms_begin(surface); it != db.synonyms_end(surface); ++it)
-        terms->push_back(*it);
+    const core::Vocabulary vocabulary(handle_.shards);
+    context.variants = [&vocabulary](const std::string& surface, std::vector<std::string>* terms) {
+      for (std::string& term : vocabulary.terms_of(surface)) terms->push_back(std::move(term));
     };
-    context.database = &db;       // truncated words expand to the index's own words
+    context.database = &db;  // truncated words expand to the index's own words
+    context.vocabulary = &vocabulary;
     context.weigh_by_idf = true;  // each word's idf from the whole index (ranking.h)
     compiled_ = compile_query(root, handle_.analyzer, context, query_);
     filter_ = all_filters(handle_, snapshot_.index_dir(), effective_filters(f, compiled_));
@@ -54,13 +55,13 @@ class QueryRun {
     // The passage checks: one per shard thread (shard_match.h), none when nothing needs one.
     const bool check = compiled_.needs_check;
     const auto checking = [check](const Predicate* must, const Predicate* must_not) {
-      DeciderFactory make;
+      CheckFactory make;
       if (check)
         make = [must, must_not] { return std::make_unique<PassageCheck>(*must, must_not); };
       return make;
     };
-    const DeciderFactory query_decider = checking(&compiled_.query_check, nullptr);
-    const Tier whole{filtered(compiled_.query, filter_), query_decider};
+    const CheckFactory query_check = checking(&compiled_.query_check, nullptr);
+    const Tier whole{filtered(compiled_.query, filter_), query_check};
 
     std::vector<Tier> tiers;
     if (options_.sort == SortOrder::kDateAscending) {
@@ -68,10 +69,10 @@ class QueryRun {
       const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, "0");
       tiers.push_back(
           {filtered(Xapian::Query(Xapian::Query::OP_FILTER, compiled_.query, dated), filter_),
-           query_decider});
+           query_check});
       tiers.push_back(
           {filtered(Xapian::Query(Xapian::Query::OP_AND_NOT, compiled_.query, dated), filter_),
-           query_decider});
+           query_check});
     } else if (compiled_.all_words.empty() || options_.sort != SortOrder::kRelevance ||
                options_.group) {
       // One ranking: newest first (undated last), or by document (the best passage of each
@@ -114,13 +115,17 @@ class QueryRun {
 
     if (options_.facets) {
       std::uint64_t accepted = 0;
-      result.facets = count_facets(handle_.shards, whole.query, whole.make_decider,
-                                   snapshot_.facet_columns(handle_), &accepted);
+      // Remote shards count without the columns (building them would read every value).
+      static const std::vector<FacetColumns> kNoColumns;
+      result.facets =
+          count_facets(handle_.shards, handle_.remote, whole.query, whole.make_check,
+                       handle_.remote ? kNoColumns : snapshot_.facet_columns(handle_), &accepted);
       // The facet pass saw every match: its count is exact where the page's was estimated.
       if (!options_.group) result.total = accepted;
     }
     if (options_.suggest)
-      result.suggestion = suggest_query(query_, db, handle_.analyzer, context.languages);
+      result.suggestion =
+          suggest_query(query_, db, vocabulary, handle_.analyzer, context.languages);
     return result;
   }
 
@@ -138,16 +143,15 @@ class QueryRun {
     enquire.set_query(
         Xapian::Query(Xapian::Query::OP_FILTER, whole.query, Xapian::Query(file_term)));
     const Xapian::doccount passages = handle_.db.get_termfreq(file_term);
-    const std::unique_ptr<Xapian::MatchDecider> decider =
-        whole.make_decider ? whole.make_decider() : nullptr;
-    const Xapian::MSet mset =
-        enquire.get_mset(0, ResultLimits::kMaxPassagesPerGroup,
-                         std::max<Xapian::doccount>(passages, 1), nullptr, decider.get());
-    group.hit_count = mset.get_matches_estimated();
+    const std::unique_ptr<PassageCheck> check = whole.make_check ? whole.make_check() : nullptr;
+    const CheckedMSet mset =
+        checked_mset(enquire, check.get(), ResultLimits::kMaxPassagesPerGroup,
+                     std::max<Xapian::doccount>(passages, 1), Xapian::BAD_VALUENO);
+    group.hit_count = mset.estimated;
     std::size_t passage_rank = 1;
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-      group.passages.push_back(make_hit(handle_, snapshot_.index_dir(), it.get_document(),
-                                        passage_rank++, it.get_weight(), compiled_.highlights,
+    for (const CheckedMatch& match : mset.matches)
+      group.passages.push_back(make_hit(handle_, snapshot_.index_dir(), match.document,
+                                        passage_rank++, match.weight, compiled_.highlights,
                                         options_.snippet_chars));
     return group;
   }

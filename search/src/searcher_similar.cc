@@ -54,13 +54,15 @@ struct TellingWord {
 };
 
 // What a query for the word finds: its forms in the passage and every form sharing its stem in
-// the index (the synonym table's Z<stem> entry, and the stem itself as a word), as
+// the index (the vocabulary's Z<stem> entry, and the stem itself as a word), as
 // query_parser.cc groups a typed word.
-std::set<std::string> word_query_terms(const Xapian::Database& db, const TellingWord& word) {
+std::set<std::string> word_query_terms(const Xapian::Database& db,
+                                       const core::Vocabulary& vocabulary,
+                                       const TellingWord& word) {
   std::set<std::string> terms = word.forms;
   if (!word.stem.empty()) {
-    const std::string key = schema::kStemPrefix + word.stem;
-    for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) terms.insert(*it);
+    for (std::string& form : vocabulary.terms_of(schema::kStemPrefix + word.stem))
+      terms.insert(std::move(form));
     if (db.term_exists(word.stem)) terms.insert(word.stem);
   }
   return terms;
@@ -89,6 +91,7 @@ std::map<std::string, Xapian::termcount, std::less<>> occurrences(const Xapian::
 std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
                                        const std::string& language) {
   const Xapian::Database& db = handle.db;
+  const core::Vocabulary vocabulary(handle.shards);
   std::map<std::string, TellingWord> by_key;
   const auto counts = occurrences(db, docid);
   for (auto it = db.termlist_begin(docid); it != db.termlist_end(docid); ++it) {
@@ -114,7 +117,7 @@ std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
   };
   // The passage's own forms give an upper bound of each word's weight (the forms a query adds
   // only make it more common); the words are expanded best bound first, until no bound can
-  // beat the last word kept, which spares most synonym lookups.
+  // beat the last word kept, which spares most vocabulary lookups.
   std::vector<TellingWord> candidates;
   for (auto& [key, word] : by_key) {
     word.weight = tf_idf(word);
@@ -132,7 +135,7 @@ std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
     }
     // The passages holding some form: the sum of the forms' counts (forms share passages, so
     // this may overcount: a word then looks a little more common than it is).
-    word.query_terms = word_query_terms(db, word);
+    word.query_terms = word_query_terms(db, vocabulary, word);
     std::uint64_t holding = 0;
     for (const std::string& term : word.query_terms) holding += db.get_termfreq(term);
     word.passages = static_cast<Xapian::doccount>(std::min<std::uint64_t>(holding, all));
@@ -174,10 +177,9 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
   HighlightTerms highlights;
   for (const TellingWord& word : telling) {
     const std::vector<std::string> forms(word.query_terms.begin(), word.query_terms.end());
-    terms.emplace_back(
-        Xapian::Query::OP_SCALE_WEIGHT,
-        Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()),
-        word.weight / telling.front().weight * word_idf(db, forms));
+    terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()),
+                       word.weight / telling.front().weight * word_idf(db, forms));
     if (!word.stem.empty()) highlights.stems.insert(word.stem);
     for (const std::string& term : word.forms) {
       if (term.starts_with(schema::kExactPrefix))
@@ -198,10 +200,9 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
     tiers.push_back({Xapian::Query(Xapian::Query::OP_AND_NOT, base, same_document), {}});
   } else {
     const Xapian::Query same_state(schema::state_filter_term(state));
-    tiers.push_back(
-        {Xapian::Query(Xapian::Query::OP_AND_NOT, base,
-                       Xapian::Query(Xapian::Query::OP_OR, same_state, same_document)),
-         {}});
+    tiers.push_back({Xapian::Query(Xapian::Query::OP_AND_NOT, base,
+                                   Xapian::Query(Xapian::Query::OP_OR, same_state, same_document)),
+                     {}});
     tiers.push_back(
         {Xapian::Query(Xapian::Query::OP_AND_NOT,
                        Xapian::Query(Xapian::Query::OP_FILTER, base, same_state), same_document),

@@ -20,13 +20,14 @@ const DocumentInfo& IndexHandle::document_info(const std::string& file_key) {
   return documents.emplace(file_key, std::move(info)).first->second;
 }
 
-std::unique_ptr<IndexHandle> open_index_handle(const std::string& index_dir, unsigned shards) {
+std::unique_ptr<IndexHandle> open_index_handle(const IndexSource& source, unsigned shards) {
   auto handle = std::make_unique<IndexHandle>();
+  handle->remote = source.is_remote();
   // The shards are opened one by one, not through the stub, so that each one's revision is
   // known: together they name the commit a snapshot sees.
   for (unsigned k = 0; k < shards; ++k) {
-    Xapian::Database shard(core::layout::shard_dir(index_dir, k));
-    handle->revision.push_back(shard.get_revision());
+    Xapian::Database shard = source.open_shard(k);
+    handle->revision.push_back(source.revision_of(shard));
     handle->db.add_database(shard);
     handle->shards.push_back(std::move(shard));
   }
@@ -40,20 +41,23 @@ void check_index_folder(const std::string& index_dir) {
                 index_dir + ": no index here; create one with treaty-index --index " + index_dir);
 }
 
-std::shared_ptr<const SnapshotImpl> SnapshotImpl::open(const std::string& index_dir) {
-  check_index_folder(index_dir);
-  // Through the stub first: it says whether this is an index at all, and how many shards.
-  const Xapian::Database stub(index_dir);
-  core::check_index_schema(stub, index_dir);
-  const unsigned shards = core::read_shard_count(stub, index_dir);
-  auto first = open_index_handle(index_dir, shards);
+std::shared_ptr<const SnapshotImpl> SnapshotImpl::open(const IndexSource& source) {
+  const std::string name = source.name();
+  if (!source.is_remote()) check_index_folder(source.dir);
+  // Through the stub (or the first shard, which holds the index-wide metadata) first: it says
+  // whether this is an index at all, and how many shards.
+  const Xapian::Database first_shard =
+      source.is_remote() ? source.open_shard(0) : Xapian::Database(source.dir);
+  core::check_index_schema(first_shard, name);
+  const unsigned shards = source.shard_count(first_shard);
+  auto first = open_index_handle(source, shards);
   // The schema is checked again on the handle itself: the index may have been rebuilt between.
-  core::check_index_schema(first->db, index_dir);
-  return std::shared_ptr<const SnapshotImpl>(new SnapshotImpl(index_dir, std::move(first)));
+  core::check_index_schema(first->db, name);
+  return std::shared_ptr<const SnapshotImpl>(new SnapshotImpl(source, std::move(first)));
 }
 
-SnapshotImpl::SnapshotImpl(std::string index_dir, std::unique_ptr<IndexHandle> first)
-    : index_dir_(std::move(index_dir)), revision_(first->revision) {
+SnapshotImpl::SnapshotImpl(IndexSource source, std::unique_ptr<IndexHandle> first)
+    : source_(std::move(source)), index_dir_(source_.name()), revision_(first->revision) {
   languages_ = schema::parse_languages(first->db.get_metadata(schema::kLanguagesKey));
   idle_.push_back(std::move(first));
   opened_ = 1;
@@ -86,7 +90,7 @@ SnapshotImpl::Lease SnapshotImpl::lease() const {
       lock.unlock();
       std::unique_ptr<IndexHandle> handle;
       try {
-        handle = open_index_handle(index_dir_, shard_count());
+        handle = open_index_handle(source_, shard_count());
       } catch (...) {
         lock.lock();
         --opened_;
@@ -105,8 +109,7 @@ SnapshotImpl::Lease SnapshotImpl::lease() const {
 
 bool SnapshotImpl::superseded() const {
   for (unsigned k = 0; k < shard_count(); ++k)
-    if (Xapian::Database(core::layout::shard_dir(index_dir_, k)).get_revision() != revision_[k])
-      return true;
+    if (source_.revision_of(source_.open_shard(k)) != revision_[k]) return true;
   return false;
 }
 

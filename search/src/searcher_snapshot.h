@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "index_source.h"
 #include "searcher_facets.h"
 #include "treatysearch/search.h"
 
@@ -31,7 +32,8 @@ namespace treatysearch::search {
 struct IndexHandle {
   Xapian::Database db;                   // all shards as one (as the stub XAPIANDB opens them)
   std::vector<Xapian::Database> shards;  // each shard alone: per-file metadata lives in one
-  std::vector<Xapian::rev> revision;     // of each shard
+  std::vector<Xapian::rev> revision;     // of each shard (IndexSource::revision_of)
+  bool remote = false;                   // the shards are served by xapian-tcpsrv
   core::Analyzer analyzer;               // not thread-safe either: one per handle
   std::map<std::string, DocumentInfo> documents;  // doc: metadata read so far
 
@@ -45,8 +47,8 @@ class SnapshotImpl {
   static constexpr std::size_t kMaxHandles = 32;
 
   // The index's latest commit. Throws Error kNotFound (no index there), kVersionMismatch,
-  // kCorrupt; Xapian errors untranslated.
-  static std::shared_ptr<const SnapshotImpl> open(const std::string& index_dir);
+  // kCorrupt, kInvalidArgument (remote shards given wrongly); Xapian errors untranslated.
+  static std::shared_ptr<const SnapshotImpl> open(const IndexSource& source);
 
   // A handle at this snapshot's revision, given back to the pool when the lease ends.
   class Lease {
@@ -65,12 +67,12 @@ class SnapshotImpl {
   };
   Lease lease() const;
 
+  // The index's name in messages: its folder, or its remote shards (IndexSource::name).
   const std::string& index_dir() const { return index_dir_; }
   const std::vector<std::string>& languages() const { return languages_; }
   const std::vector<Xapian::rev>& revision() const { return revision_; }
   unsigned shard_count() const { return static_cast<unsigned>(revision_.size()); }
-  // Whether the index on disk has moved past this snapshot's revision (reads each shard's
-  // version file).
+  // Whether the index has moved past this snapshot's revision (opens each shard again).
   bool superseded() const;
 
   // The operations, each on a leased handle (searcher_query.cc, searcher_similar.cc,
@@ -87,9 +89,10 @@ class SnapshotImpl {
   const std::vector<FacetColumns>& facet_columns(const IndexHandle& handle) const;
 
  private:
-  SnapshotImpl(std::string index_dir, std::unique_ptr<IndexHandle> first);
+  SnapshotImpl(IndexSource source, std::unique_ptr<IndexHandle> first);
   void give_back(std::unique_ptr<IndexHandle> handle) const;
 
+  IndexSource source_;
   std::string index_dir_;
   std::vector<Xapian::rev> revision_;
   std::vector<std::string> languages_;
@@ -107,8 +110,8 @@ class SnapshotImpl {
 // Throws Error(kNotFound) when `index_dir` is no folder.
 void check_index_folder(const std::string& index_dir);
 
-// Opens every shard of `index_dir` at its latest revision as one handle. Throws Error kCorrupt
-// when the recorded shard count is invalid; Xapian errors untranslated.
-std::unique_ptr<IndexHandle> open_index_handle(const std::string& index_dir, unsigned shards);
+// Opens every shard of `source` at its latest revision as one handle. Throws Error as
+// IndexSource::open_shard; Xapian errors untranslated.
+std::unique_ptr<IndexHandle> open_index_handle(const IndexSource& source, unsigned shards);
 
 }  // namespace treatysearch::search

@@ -76,14 +76,14 @@ std::vector<TypedWord> typed_words(std::string_view query) {
 }
 
 // How many passages a word is found in by a query: the most of its folded form, its spellings
-// (E-terms, from the synonym table) and the forms sharing its stem in each language.
-std::uint64_t word_frequency(const Xapian::Database& db, core::Analyzer& analyzer,
-                             const WordCollector::Word& word,
+// (E-terms, from the vocabulary) and the forms sharing its stem in each language.
+std::uint64_t word_frequency(const Xapian::Database& db, const core::Vocabulary& vocabulary,
+                             core::Analyzer& analyzer, const WordCollector::Word& word,
                              const std::vector<std::string>& languages) {
   std::uint64_t most = db.get_termfreq(word.surface);
   const auto forms_of = [&](const std::string& key) {
-    for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it)
-      most = std::max<std::uint64_t>(most, db.get_termfreq(*it));
+    for (const std::string& form : vocabulary.terms_of(key))
+      most = std::max<std::uint64_t>(most, db.get_termfreq(form));
   };
   forms_of(word.surface);
   for (const auto& language : languages) {
@@ -98,14 +98,14 @@ std::uint64_t word_frequency(const Xapian::Database& db, core::Analyzer& analyze
 // How often a folded form is written, in passages (the most of its spellings), and its spelling
 // to suggest: the form itself, or the lower-case form of the spelling written most often when
 // the index never writes it folded ("discriminación", whose folded "discriminacion" is only a
-// synonym key).
+// vocabulary key).
 std::pair<std::uint64_t, std::string> written_frequency(const Xapian::Database& db,
+                                                        const core::Vocabulary& vocabulary,
                                                         const std::string& surface) {
   std::uint64_t most = db.get_termfreq(surface);
   std::string spelling = surface;
   std::uint64_t most_variant = 0;
-  for (auto it = db.synonyms_begin(surface); it != db.synonyms_end(surface); ++it) {
-    const std::string variant = *it;
+  for (const std::string& variant : vocabulary.terms_of(surface)) {
     if (!variant.starts_with(schema::kExactPrefix)) continue;
     const std::uint64_t count = db.get_termfreq(variant);
     if (count > most_variant && most == 0) {
@@ -123,8 +123,9 @@ struct Candidate {
 };
 
 // The most frequent folded form within the edit budget of `surface`, sharing its first letter:
-// word terms (written folded) and synonym keys (folded forms written otherwise).
+// word terms (written folded) and vocabulary keys (folded forms written otherwise).
 std::optional<std::string> closest_common_term(const Xapian::Database& db,
+                                               const core::Vocabulary& vocabulary,
                                                const std::string& surface,
                                                std::uint64_t frequency) {
   const std::u32string typed = code_points(surface);
@@ -143,7 +144,7 @@ std::optional<std::string> closest_common_term(const Xapian::Database& db,
     if (length_gap > budget || candidate == typed) return;
     const std::size_t distance = edit_distance(typed, candidate, budget);
     if (distance > budget) return;
-    auto [count, spelling] = written_frequency(db, form);
+    auto [count, spelling] = written_frequency(db, vocabulary, form);
     if (count < needed) return;
     // Most frequent first; then fewer edits; then the first in term order.
     if (!best || count > best->frequency || (count == best->frequency && distance < best->distance))
@@ -152,8 +153,7 @@ std::optional<std::string> closest_common_term(const Xapian::Database& db,
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
     if (it.get_termfreq() >= needed) consider(*it);
   // A key that is also a word term comes back as the same candidate: no change.
-  for (auto it = db.synonym_keys_begin(prefix); it != db.synonym_keys_end(prefix); ++it)
-    consider(*it);
+  for (const std::string& key : vocabulary.keys_with_prefix(prefix, SIZE_MAX)) consider(key);
   if (!best) return std::nullopt;
   return best->spelling;
 }
@@ -185,7 +185,8 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b, std:
 }
 
 std::string suggest_query(std::string_view query, const Xapian::Database& db,
-                          core::Analyzer& analyzer, const std::vector<std::string>& languages) {
+                          const core::Vocabulary& vocabulary, core::Analyzer& analyzer,
+                          const std::vector<std::string>& languages) {
   std::string suggestion;
   std::size_t copied = 0;  // bytes of `query` already in `suggestion`
   std::size_t looked_at = 0;
@@ -197,9 +198,10 @@ std::string suggest_query(std::string_view query, const Xapian::Database& db,
     if (collector.words.size() != 1 || collector.words[0].kind != core::TokenKind::kWord) continue;
     if (++looked_at > SuggestLimits::kMaxWords) break;
     const WordCollector::Word& word = collector.words[0];
-    const std::uint64_t frequency = word_frequency(db, analyzer, word, languages);
+    const std::uint64_t frequency = word_frequency(db, vocabulary, analyzer, word, languages);
     if (frequency > SuggestLimits::kMaxRareFrequency) continue;
-    const std::optional<std::string> better = closest_common_term(db, word.surface, frequency);
+    const std::optional<std::string> better =
+        closest_common_term(db, vocabulary, word.surface, frequency);
     if (!better) continue;
     suggestion.append(query.substr(copied, typed.begin - copied));
     suggestion.append(*better);

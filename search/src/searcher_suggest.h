@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "vocabulary.h"
 
 namespace treatysearch::search {
 
@@ -40,6 +41,7 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b, std:
 // replaced. Operators, field names, #exact words and truncated words are left alone.
 // `languages` are the index's, for the stems a word is also found by. Throws Xapian errors.
 std::string suggest_query(std::string_view query, const Xapian::Database& db,
-                          core::Analyzer& analyzer, const std::vector<std::string>& languages);
+                          const core::Vocabulary& vocabulary, core::Analyzer& analyzer,
+                          const std::vector<std::string>& languages);
 
 }  // namespace treatysearch::search

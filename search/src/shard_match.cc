@@ -1,6 +1,7 @@
 #include "shard_match.h"
 
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "ranking.h"
@@ -13,8 +14,8 @@ namespace {
 
 struct Candidate {
   ShardedMatch match;
-  std::string date;         // MatchOrder by date only
-  Xapian::docid combined;   // the id the shards opened as one database give it
+  std::string date;        // MatchOrder by date only
+  Xapian::docid combined;  // the id the shards opened as one database give it
 };
 
 struct ShardResult {
@@ -30,10 +31,70 @@ bool ranks_before(const Candidate& a, const Candidate& b, MatchOrder order) {
   return a.combined < b.combined;
 }
 
+// The first window of candidates checked, for `wanted` accepted: most phrases are accepted in
+// most passages holding their words, so a little more than the page; each later window is
+// kWindowGrowth times the last (few rounds when few are accepted: each round re-runs the match).
+std::size_t first_window(std::size_t wanted) { return wanted + wanted / 2 + 4; }
+constexpr std::size_t kWindowGrowth = 4;
+// Candidates checked at least, even for a count alone: the share accepted scales the estimate.
+constexpr std::size_t kEstimateSample = 16;
+
 }  // namespace
 
+CheckedMSet checked_mset(Xapian::Enquire& enquire, const PassageCheck* check, std::size_t wanted,
+                         std::size_t check_at_least, Xapian::valueno collapse_slot) {
+  CheckedMSet result;
+  const auto count = [](std::size_t n) { return static_cast<Xapian::doccount>(n); };
+  if (!check) {
+    if (collapse_slot != Xapian::BAD_VALUENO) enquire.set_collapse_key(collapse_slot, 1);
+    const Xapian::MSet mset = enquire.get_mset(0, count(wanted), count(check_at_least));
+    result.estimated = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      result.matches.push_back({it.get_document(), it.get_weight(), *it});
+    return result;
+  }
+  const std::size_t at_least = std::max(check_at_least, kEstimateSample);
+  std::size_t checked = 0, accepted = 0;
+  std::set<std::string> collapsed;  // values of collapse_slot already given a match
+  std::uint64_t candidates = 0;     // Xapian's estimate of the unchecked query's matches
+  bool exhausted = false;           // every candidate was checked
+  const auto done = [&] { return accepted >= wanted && checked >= at_least; };
+  for (std::size_t window = std::max(first_window(wanted), at_least); !done() && !exhausted;
+       window *= kWindowGrowth) {
+    // Only the part of the window not checked yet: Xapian ranks the same candidates again.
+    const std::size_t asked = window - checked;
+    const Xapian::MSet mset = enquire.get_mset(count(checked), count(asked), count(window));
+    candidates = mset.get_matches_estimated();
+    // Remote shards: every document of the window in one exchange. (Xapian 1.4's MSet::fetch()
+    // without iterators crashes on an MSet that does not start at the first match.)
+    mset.fetch(mset.begin(), mset.end());
+    std::size_t seen = 0;
+    for (auto it = mset.begin(); it != mset.end() && !done(); ++it, ++seen) {
+      ++checked;
+      Xapian::Document document = it.get_document();
+      if (!check->accepts(document)) continue;
+      if (collapse_slot != Xapian::BAD_VALUENO &&
+          !collapsed.insert(document.get_value(collapse_slot)).second)
+        continue;
+      ++accepted;
+      if (result.matches.size() < wanted)
+        result.matches.push_back({std::move(document), it.get_weight(), *it});
+    }
+    exhausted = mset.size() < asked && seen == mset.size();
+  }
+  if (exhausted || checked == 0) {
+    result.estimated = accepted;
+  } else {
+    // The unchecked candidates are taken to be accepted in the same share as the checked ones.
+    const double share = static_cast<double>(accepted) / static_cast<double>(checked);
+    const auto scaled = static_cast<std::uint64_t>(static_cast<double>(candidates) * share + 0.5);
+    result.estimated = std::max<std::uint64_t>(scaled, accepted);
+  }
+  return result;
+}
+
 ShardedMSet match_shards(const std::vector<Xapian::Database>& shards, const Xapian::Query& query,
-                         const MatchSettings& settings, const DeciderFactory& make_decider,
+                         const MatchSettings& settings, const CheckFactory& make_check,
                          std::size_t first, std::size_t maxitems, std::size_t check_at_least) {
   const std::string serialised = query.serialise();
   const std::size_t count = shards.size();
@@ -42,24 +103,21 @@ ShardedMSet match_shards(const std::vector<Xapian::Database>& shards, const Xapi
     enquire.set_query(Xapian::Query::unserialise(serialised));
     enquire.set_weighting_scheme(ranking_weight());
     if (settings.order != MatchOrder::kRelevance)
-      enquire.set_sort_by_value_then_relevance(
-          core::schema::kDateSlot, settings.order == MatchOrder::kDateDescending);
-    if (settings.one_per_file) enquire.set_collapse_key(core::schema::kFileKeySlot, 1);
-    const std::unique_ptr<Xapian::MatchDecider> decider =
-        make_decider ? make_decider() : nullptr;
-    const auto wanted = static_cast<Xapian::doccount>(first + maxitems);
-    const Xapian::MSet mset =
-        enquire.get_mset(0, wanted, static_cast<Xapian::doccount>(check_at_least), nullptr,
-                         decider.get());
+      enquire.set_sort_by_value_then_relevance(core::schema::kDateSlot,
+                                               settings.order == MatchOrder::kDateDescending);
+    const std::unique_ptr<PassageCheck> check = make_check ? make_check() : nullptr;
+    CheckedMSet mset =
+        checked_mset(enquire, check.get(), first + maxitems, check_at_least,
+                     settings.one_per_file ? core::schema::kFileKeySlot : Xapian::BAD_VALUENO);
     ShardResult result;
-    result.estimated = mset.get_matches_estimated();
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    result.estimated = mset.estimated;
+    for (CheckedMatch& match : mset.matches) {
       Candidate candidate;
-      candidate.match.document = it.get_document();
-      candidate.match.weight = it.get_weight();
+      candidate.match.document = std::move(match.document);
+      candidate.match.weight = match.weight;
       if (settings.order != MatchOrder::kRelevance)
         candidate.date = candidate.match.document.get_value(core::schema::kDateSlot);
-      candidate.combined = static_cast<Xapian::docid>((*it - 1) * count + k + 1);
+      candidate.combined = static_cast<Xapian::docid>((match.docid - 1) * count + k + 1);
       result.candidates.push_back(std::move(candidate));
     }
     return result;

@@ -5,7 +5,15 @@
 // from the whole index), so each shard can be matched alone and the results merged exactly as
 // the combined database orders them: by weight (or date, then weight), then by the combined
 // document id. Each thread gets its own copy of the query (rebuilt from its serialised form:
-// Xapian counts references without atomics) and its own match decider.
+// Xapian counts references without atomics) and its own passage check.
+//
+// The passage check (passage_check.h: phrases, connectors) runs here, in the client, on the
+// candidates Xapian ranks, never inside Xapian as a MatchDecider: Xapian 1.4's remote backend
+// refuses a MatchDecider, and a stock xapian-tcpsrv can run nothing of ours. Candidates are
+// checked in rank order, in windows that grow, until the page is full, so the page is what a
+// decider would have given; the total is exact when every candidate was checked and otherwise
+// the candidates' estimate scaled by the share accepted (SearchResult::total is an estimate).
+// Local and remote shards take the same path, so they give the same results.
 #pragma once
 
 #include <xapian.h>
@@ -16,6 +24,8 @@
 #include <memory>
 #include <type_traits>
 #include <vector>
+
+#include "passage_check.h"
 
 namespace treatysearch::search {
 
@@ -29,17 +39,17 @@ auto on_each_shard(std::size_t count, PerShard per_shard, bool in_parallel = tru
   using Result = std::invoke_result_t<PerShard&, std::size_t>;
   std::vector<std::future<Result>> others;
   for (std::size_t k = 1; k < count; ++k)
-    others.push_back(std::async(in_parallel ? std::launch::async : std::launch::deferred,
-                                per_shard, k));
+    others.push_back(
+        std::async(in_parallel ? std::launch::async : std::launch::deferred, per_shard, k));
   std::vector<Result> results;
   if (count > 0) results.push_back(per_shard(0));
   for (auto& other : others) results.push_back(other.get());
   return results;
 }
 
-// Makes a match decider for one thread's use (a passage check is not thread-safe); an empty
-// factory means no decider.
-using DeciderFactory = std::function<std::unique_ptr<Xapian::MatchDecider>()>;
+// Makes a passage check for one thread's use (a check is not thread-safe); an empty factory
+// means no check.
+using CheckFactory = std::function<std::unique_ptr<PassageCheck>()>;
 
 enum class MatchOrder { kRelevance, kDateDescending, kDateAscending };
 
@@ -58,11 +68,30 @@ struct ShardedMSet {
   std::uint64_t estimated = 0;        // matches of all shards; exact when below check_at_least
 };
 
+// The matches of one Enquire that a check accepted, in the Enquire's order.
+struct CheckedMatch {
+  Xapian::Document document;
+  double weight = 0;
+  Xapian::docid docid = 0;  // in the Enquire's database
+};
+struct CheckedMSet {
+  std::vector<CheckedMatch> matches;
+  std::uint64_t estimated = 0;  // exact when every candidate was checked
+};
+
+// The first `wanted` matches of `enquire` (its query, weighting and order set) that `check`
+// accepts (all matches when `check` is null), with at least `check_at_least` candidates
+// checked. `collapse_slot` (or Xapian::BAD_VALUENO) keeps only the first accepted match of
+// each value of that slot, as Enquire::set_collapse_key(slot, 1) would after a decider.
+// Throws what Xapian throws.
+CheckedMSet checked_mset(Xapian::Enquire& enquire, const PassageCheck* check, std::size_t wanted,
+                         std::size_t check_at_least, Xapian::valueno collapse_slot);
+
 // Matches first+1 .. first+maxitems of `query` over `shards`, with at least `check_at_least`
 // looked at in each shard (so the estimate is exact when fewer match). Throws what Xapian
 // throws (from whichever shard failed).
 ShardedMSet match_shards(const std::vector<Xapian::Database>& shards, const Xapian::Query& query,
-                         const MatchSettings& settings, const DeciderFactory& make_decider,
+                         const MatchSettings& settings, const CheckFactory& make_check,
                          std::size_t first, std::size_t maxitems, std::size_t check_at_least);
 
 }  // namespace treatysearch::search

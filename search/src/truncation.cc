@@ -79,8 +79,8 @@ bool wildcard_matches(const WildcardPattern& pattern, std::string_view surface) 
   return pattern.open_end || at == surface.size();
 }
 
-Expansion expand_wildcard(const Xapian::Database& db, const WildcardPattern& pattern,
-                          std::size_t limit, std::size_t max_scan) {
+Expansion expand_wildcard(const Xapian::Database& db, const core::Vocabulary& vocabulary,
+                          const WildcardPattern& pattern, std::size_t limit, std::size_t max_scan) {
   Expansion expansion;
   const std::string& prefix = pattern.pieces.front();
   // word -> (passages holding it, whether it is a term itself). A folded prefix starts with a
@@ -94,17 +94,13 @@ Expansion expand_wildcard(const Xapian::Database& db, const WildcardPattern& pat
     }
     if (wildcard_matches(pattern, *it)) words[*it] = {it.get_termfreq(), true};
   }
-  scanned = 0;
-  for (auto it = db.synonym_keys_begin(prefix); it != db.synonym_keys_end(prefix); ++it) {
-    if (++scanned > max_scan) {
-      expansion.scan_cut = true;
-      break;
-    }
-    const std::string surface = *it;
+  std::map<std::string, std::vector<std::string>> variants;  // of each surface kept below
+  for (const std::string& surface :
+       vocabulary.keys_with_prefix(prefix, max_scan, &expansion.scan_cut)) {
     if (!wildcard_matches(pattern, surface)) continue;
     auto& entry = words[surface];
-    for (auto v = db.synonyms_begin(surface); v != db.synonyms_end(surface); ++v)
-      entry.first += db.get_termfreq(*v);
+    std::vector<std::string>& terms = variants[surface] = vocabulary.terms_of(surface);
+    for (const std::string& term : terms) entry.first += db.get_termfreq(term);
   }
   std::vector<std::pair<Xapian::doccount, std::string>> ranked;
   for (const auto& [surface, entry] : words)
@@ -117,8 +113,8 @@ Expansion expand_wildcard(const Xapian::Database& db, const WildcardPattern& pat
   for (const auto& [count, surface] : ranked) {
     expansion.surfaces.push_back(surface);
     if (words[surface].second) expansion.terms.push_back(surface);
-    for (auto v = db.synonyms_begin(surface); v != db.synonyms_end(surface); ++v)
-      expansion.terms.push_back(*v);
+    if (const auto found = variants.find(surface); found != variants.end())
+      expansion.terms.insert(expansion.terms.end(), found->second.begin(), found->second.end());
   }
   return expansion;
 }

@@ -14,6 +14,7 @@
 #include <set>
 #include <thread>
 
+#include "schema.h"
 #include "temp_dir.h"
 #include "treatysearch/indexer.h"
 #include "treatysearch/search.h"
@@ -183,8 +184,10 @@ TEST(Consistency, SameRankingWithOneAndManyShards) {
 std::map<std::string, std::string> shard_contents(const std::string& shard) {
   Xapian::Database db(shard);
   std::map<std::string, std::string> out;
+  // The vocabulary is metadata too (vocabulary.h). The commit number names commits, which
+  // depend on how the work was divided, not what was written.
   for (auto key = db.metadata_keys_begin(); key != db.metadata_keys_end(); ++key)
-    out["meta " + *key] = db.get_metadata(*key);
+    if (*key != core::schema::kCommitKey) out["meta " + *key] = db.get_metadata(*key);
   for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
     const Xapian::Document doc = db.get_document(*id);
     std::string terms;
@@ -194,11 +197,6 @@ std::map<std::string, std::string> shard_contents(const std::string& shard) {
     for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
       values += std::to_string(v.get_valueno()) + "=" + *v + " ";
     out["doc " + std::to_string(*id)] = doc.get_data() + "\n" + terms + "\n" + values;
-  }
-  for (auto t = db.synonym_keys_begin(); t != db.synonym_keys_end(); ++t) {
-    std::string forms;
-    for (auto s = db.synonyms_begin(*t); s != db.synonyms_end(*t); ++s) forms += *s + " ";
-    out["synonym " + *t] = forms;
   }
   return out;
 }

@@ -93,8 +93,8 @@ TEST(Incremental, ASecondWriterIsRefusedWithLocked) {
 }
 
 TEST(Incremental, StemsStaySearchableWhenTheFileThatBroughtThemIsRemoved) {
-  // The synonym entries stay in the shards' tables when a file goes (an entry leading to no
-  // passage costs a query one empty posting list); searchers read the union of the tables.
+  // The vocabulary entries stay in the shards when a file goes (an entry leading to no
+  // passage costs a query one empty posting list); searchers read every shard's entries.
   TempDir dir;
   for (int i = 0; i < 8; ++i)
     dir.write("docs/f" + std::to_string(i) + ".txt",

@@ -144,7 +144,7 @@ TEST_F(ConstructedTexts, TruncationFindsEveryFormOfTheIndex) {
   EXPECT_EQ(found("\"racial discriminat*\""), (Titles{"discrimination"}));
   EXPECT_EQ(found("discriminat* pre/2 laws"), (Titles{"discrimination"}));
   EXPECT_EQ(found("arr?st"), (Titles{"one-sentence"}));
-  // A word only ever written with a capital ("Mr. Smith") is a spelling in the synonym table of
+  // A word only ever written with a capital ("Mr. Smith") is a spelling in the vocabulary of
   // its shard, not a term of its own: it is found all the same.
   EXPECT_EQ(found("smi*"), (Titles{"abbreviation"}));
   EXPECT_TRUE(search("discriminat*").warnings.empty());

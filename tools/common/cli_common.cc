@@ -19,6 +19,32 @@ std::string default_index_dir() {
 
 bool is_terminal(int fd) { return isatty(fd) == 1; }
 
+void add_index_options(boost::program_options::options_description* options, IndexChoice* choice) {
+  options->add_options()("index", boost::program_options::value(&choice->index_dir), kIndexHelp)(
+      "remote", boost::program_options::value(&choice->remote),
+      "search an index whose shards xapian-tcpsrv serves: HOST:PORT for each shard, in order, "
+      "comma-separated (shard0 first)")(
+      "remote-timeout",
+      number_value("--remote-timeout", &choice->remote_timeout_ms, std::size_t{1},
+                   std::size_t{600000}),
+      "milliseconds a remote shard may take to answer before the search fails naming it");
+}
+
+std::string settle_index_choice(IndexChoice* choice) {
+  if (!choice->index_dir.empty() && !choice->remote.empty())
+    return "--index and --remote: give one of them";
+  if (choice->index_dir.empty() && choice->remote.empty()) choice->index_dir = default_index_dir();
+  return {};
+}
+
+Searcher open_searcher(const IndexChoice& choice) {
+  if (choice.remote.empty()) return Searcher::open(choice.index_dir);
+  RemoteOptions options;
+  options.timeout_ms = static_cast<unsigned>(choice.remote_timeout_ms);
+  options.connect_timeout_ms = std::min(options.connect_timeout_ms, options.timeout_ms);
+  return Searcher::open_remote(parse_remote_shards(choice.remote), options);
+}
+
 std::uint64_t read_number(std::string_view option, std::string_view text, std::uint64_t min,
                           std::uint64_t max) {
   std::uint64_t value = 0;

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "treatysearch/search.h"
+
 namespace treatysearch::cli {
 
 // Exit codes shared by both tools (treaty-index uses kNoHits for "some files failed").
@@ -26,6 +28,23 @@ inline constexpr const char* kIndexHelp =
     "$XDG_DATA_HOME/treatysearch/index, else ~/.local/share/treatysearch/index)";
 
 bool is_terminal(int fd);
+
+// Where treaty-search and treaty-serve read the index: --index, or --remote shards.
+struct IndexChoice {
+  std::string index_dir;
+  std::string remote;  // HOST:PORT,... (parse_remote_shards); empty: the folder
+  std::size_t remote_timeout_ms = 10000;
+};
+
+// Adds --index, --remote and --remote-timeout to `options`, stored in *choice.
+void add_index_options(boost::program_options::options_description* options, IndexChoice* choice);
+
+// An error message when both --index and --remote were given (empty otherwise); fills in the
+// default index folder when neither was.
+std::string settle_index_choice(IndexChoice* choice);
+
+// Opens the chosen index. Throws treatysearch::Error.
+Searcher open_searcher(const IndexChoice& choice);
 
 // Reads the value `text` of the numeric option `option` ("--offset"): decimal digits only (no
 // sign, no spaces), from `min` to `max`. Boost.Program_options reads "-1" into an unsigned

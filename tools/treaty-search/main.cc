@@ -96,13 +96,15 @@ std::string join(const std::vector<std::string>& words) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string index_dir, year, color, format = "text", sort = "relevance", like, show, history;
+  cli::IndexChoice index;
+  std::string year, color, format = "text", sort = "relevance", like, show, history;
   std::size_t context = 0;
   SearchOptions options;
 
   po::options_description visible(kUsage);
-  visible.add_options()("help,h", "print this help and exit")("index", po::value(&index_dir),
-                                                              cli::kIndexHelp)(
+  visible.add_options()("help,h", "print this help and exit");
+  cli::add_index_options(&visible, &index);
+  visible.add_options()(
       "limit,n",
       cli::number_value("--limit", &options.limit, std::size_t{0}, QueryLimits::kMaxPageSize),
       "number of passages to print (at most 100)")(
@@ -215,10 +217,13 @@ int main(int argc, char** argv) {
     cli::print_error(kTool, "--color '" + color + "': expected auto, always or never");
     return cli::kExitError;
   }
-  if (index_dir.empty()) index_dir = cli::default_index_dir();
+  if (const std::string conflict = cli::settle_index_choice(&index); !conflict.empty()) {
+    cli::print_error(kTool, conflict);
+    return cli::kExitError;
+  }
 
   try {
-    const Searcher searcher = Searcher::open(index_dir);
+    const Searcher searcher = cli::open_searcher(index);
     if (!history.empty()) {
       const History found = searcher.history(history, options);
       if (format == "json") {

@@ -48,6 +48,8 @@ int status_of(ErrorCode code) {
     case ErrorCode::kSnapshotExpired:
     case ErrorCode::kLocked:
       return 503;
+    case ErrorCode::kUnavailable:
+      return 502;  // a remote shard failed: the server is a gateway to it
     default:
       return 500;
   }

@@ -54,16 +54,17 @@ bool parse_listen(const std::string& text, std::string* address, unsigned short*
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string index_dir, listen = "127.0.0.1:8080";
+  cli::IndexChoice index;
+  std::string listen = "127.0.0.1:8080";
   std::size_t threads = std::max(2u, std::thread::hardware_concurrency());
   serve::ServerLimits limits;
   std::size_t request_seconds = 10;
   std::size_t header_seconds = 10;
   po::options_description options(kUsage);
-  options.add_options()("help,h", "print this help and exit")("index", po::value(&index_dir),
-                                                              cli::kIndexHelp)(
-      "listen", po::value(&listen)->default_value(listen),
-      "address and port to listen on (port 0: any free port, printed)")(
+  options.add_options()("help,h", "print this help and exit");
+  cli::add_index_options(&options, &index);
+  options.add_options()("listen", po::value(&listen)->default_value(listen),
+                        "address and port to listen on (port 0: any free port, printed)")(
       "threads", cli::number_value("--threads", &threads, std::size_t{1}, std::size_t{256}),
       "threads answering requests")(
       "request-seconds",
@@ -95,20 +96,23 @@ int main(int argc, char** argv) {
                      "--listen '" + listen + "': expected ADDRESS:PORT, e.g. 127.0.0.1:8080");
     return cli::kExitError;
   }
-  if (index_dir.empty()) index_dir = cli::default_index_dir();
+  if (const std::string conflict = cli::settle_index_choice(&index); !conflict.empty()) {
+    cli::print_error(kTool, conflict);
+    return cli::kExitError;
+  }
   limits.request_timeout = std::chrono::seconds(request_seconds);
   limits.header_timeout = std::chrono::seconds(header_seconds);
   limits.max_pending = threads * 16;
 
   try {
-    const Searcher searcher = Searcher::open(index_dir);
+    const Searcher searcher = cli::open_searcher(index);
     serve::HttpServer server(address, port, threads, limits,
-                             [&searcher, &index_dir](const serve::HttpRequest& request) {
-                               return serve::answer(searcher, index_dir, request);
+                             [&searcher](const serve::HttpRequest& request) {
+                               return serve::answer(searcher, searcher.name(), request);
                              });
     const std::string host = address.find(':') == std::string::npos ? address : "[" + address + "]";
-    std::cout << "treaty-serve: serving " << cli::printable(index_dir) << " at http://" << host
-              << ':' << server.port() << "/ (Ctrl-C stops)" << std::endl;
+    std::cout << "treaty-serve: serving " << cli::printable(searcher.name()) << " at http://"
+              << host << ':' << server.port() << "/ (Ctrl-C stops)" << std::endl;
     server.run();
     return cli::kExitOk;
   } catch (const Error& e) {

@@ -26,6 +26,9 @@ enum class ErrorCode {
   // A Snapshot whose commit the index no longer keeps (a writer committed since): take a new
   // snapshot (search.h).
   kSnapshotExpired,
+  // A remote shard (Searcher::open_remote) could not be reached, broke the connection or did
+  // not answer within RemoteOptions' time-outs; the message names it (host:port).
+  kUnavailable,
 };
 
 class TREATYSEARCH_API Error : public std::runtime_error {

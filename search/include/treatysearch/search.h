@@ -136,6 +136,24 @@ struct SearchOptions {
 
 class Snapshot;
 
+// One shard of an index served by Xapian's own server, `xapian-tcpsrv --port PORT <index>/shardK`
+// (Debian's xapian-tools): nothing of treatysearch runs on the server.
+struct RemoteShard {
+  std::string host;
+  unsigned port = 0;
+};
+
+// Time-outs of a remote index, in milliseconds: a shard that does not answer within them fails
+// the call with Error kUnavailable naming it, never hangs it.
+struct RemoteOptions {
+  unsigned timeout_ms = 10000;         // each exchange with a shard (a search's slowest part)
+  unsigned connect_timeout_ms = 2000;  // opening a connection
+};
+
+// Reads "HOST:PORT[,HOST:PORT...]" ("[::1]:7700" for an IPv6 address), the shards in the
+// index's order. Throws Error kInvalidArgument naming the entry at fault.
+TREATYSEARCH_API std::vector<RemoteShard> parse_remote_shards(const std::string& list);
+
 // Read-only access to one index, shared by any number of threads: every member is const and
 // thread-safe. Each call sees the latest commit of the index (the Searcher refreshes itself when
 // the index has changed, and retries when a writer discards the revision a call was reading), so
@@ -148,6 +166,16 @@ class TREATYSEARCH_API Searcher {
   // Throws Error: kNotFound (no index there), kVersionMismatch (written by another schema
   // version; the message says how to rebuild), kCorrupt, kIo.
   static Searcher open(const std::string& index_dir);
+
+  // Opens an index whose shards are served remotely: shards[k] serves shard k of a `treaty-index
+  // --shards N` index (all N, in order). Results, totals, citations, snippets and facets are
+  // those of the same index opened locally. Phrases and connectors are checked in this process
+  // on the candidates the shards rank (a stock server cannot run our check), which costs a
+  // transfer per candidate looked at: most for --facets on a phrase, which checks them all.
+  // Throws Error: kUnavailable (a shard cannot be reached), kInvalidArgument (shards missing,
+  // extra or out of order: the message says which), kNotFound, kVersionMismatch, kCorrupt.
+  static Searcher open_remote(const std::vector<RemoteShard>& shards,
+                              const RemoteOptions& options = {});
 
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
@@ -193,6 +221,9 @@ class TREATYSEARCH_API Searcher {
 
   // Number of passages in the index (at its latest commit).
   std::uint64_t passage_count() const;
+
+  // How errors name the index: its folder, or "remote index HOST:PORT,...".
+  const std::string& name() const;
 
   // A view of the index at its latest commit, for calls that must agree with each other.
   Snapshot snapshot() const;

@@ -18,6 +18,8 @@ TREATYSEARCH_API const char* version();
 // 10: grading passages carry XG (grade) and XH (graded paragraph) terms.
 // 11: unnumbered passages of a document with a symbol carry their place (XA terms); documents
 //     whose format marks headings are sectioned by those headings.
-inline constexpr int kSchemaVersion = 11;
+// 12: the vocabulary (spellings, stems) in metadata keys rather than the synonym table, which
+//     Xapian's remote backend does not serve; each shard records its place and a commit number.
+inline constexpr int kSchemaVersion = 12;
 
 }  // namespace treatysearch

@@ -30,7 +30,7 @@ std::set<std::string> positional_terms(const Xapian::Document& doc) {
   return out;
 }
 
-// The stems the indexer recorded: synonym-table keys Z<stem> (stems are not terms; schema.h).
+// The stems the indexer recorded: vocabulary keys Z<stem> (stems are not terms; schema.h).
 std::set<std::string> stem_keys(const ingest::DocumentBuilder::Variants& variants) {
   std::set<std::string> out;
   for (const auto& entry : variants)
@@ -88,7 +88,7 @@ TEST(OneAnalyzer, IndexAndQueryProduceTheSameTerms) {
         search::compile_query(search::parse_query(exact), analyzer, context, exact);
     EXPECT_EQ(query_terms(exact_query.query), positional_terms(docs[0]));
 
-    // A default query of the same words, with the synonym entries the indexer recorded, looks
+    // A default query of the same words, with the vocabulary entries the indexer recorded, looks
     // up the stems the indexer recorded and finds every positional term among its alternatives.
     EXPECT_FALSE(has_stem_terms(docs[0]));
     std::set<std::string> looked_up;

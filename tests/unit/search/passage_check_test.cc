@@ -32,10 +32,10 @@ const Predicate kHateSpeech = Predicate::sequence({{"hate", "EHate"}, {"speech"}
 TEST(PassageCheck, PhrasesAndTheirNegation) {
   const auto adjacent = passage({"EHate", "speech", "online"});
   const auto apart = passage({"speech", "about", "hate"});
-  EXPECT_TRUE(PassageCheck(kHateSpeech)(adjacent));
-  EXPECT_FALSE(PassageCheck(kHateSpeech)(apart));
-  EXPECT_FALSE(PassageCheck(Predicate::negate(kHateSpeech))(adjacent));
-  EXPECT_TRUE(PassageCheck(Predicate::negate(kHateSpeech))(apart));
+  EXPECT_TRUE(PassageCheck(kHateSpeech).accepts(adjacent));
+  EXPECT_FALSE(PassageCheck(kHateSpeech).accepts(apart));
+  EXPECT_FALSE(PassageCheck(Predicate::negate(kHateSpeech)).accepts(adjacent));
+  EXPECT_TRUE(PassageCheck(Predicate::negate(kHateSpeech)).accepts(apart));
 }
 
 TEST(PassageCheck, MustNotExcludesWhatTheOtherPageShows) {
@@ -43,10 +43,10 @@ TEST(PassageCheck, MustNotExcludesWhatTheOtherPageShows) {
   const Predicate either = Predicate::combine(Predicate::Kind::kAny, {kHateSpeech, crimes});
   const Predicate both = Predicate::combine(Predicate::Kind::kAll, {kHateSpeech, crimes});
   const PassageCheck rest(either, &both);
-  EXPECT_FALSE(rest(passage({"hate", "speech", "crimes"})));  // shown with all the words
-  EXPECT_TRUE(rest(passage({"hate", "speech"})));
-  EXPECT_TRUE(rest(passage({"speech", "hate", "crimes"})));
-  EXPECT_FALSE(rest(passage({"speech", "hate"})));
+  EXPECT_FALSE(rest.accepts(passage({"hate", "speech", "crimes"})));  // shown with all the words
+  EXPECT_TRUE(rest.accepts(passage({"hate", "speech"})));
+  EXPECT_TRUE(rest.accepts(passage({"speech", "hate", "crimes"})));
+  EXPECT_FALSE(rest.accepts(passage({"speech", "hate"})));
 }
 
 TEST(PassageCheck, TermsWithoutPositionsAreLookedUpInTheTermList) {
@@ -54,17 +54,17 @@ TEST(PassageCheck, TermsWithoutPositionsAreLookedUpInTheTermList) {
   doc.add_term("Ycerd/c/kaz/co/8-10");
   const Predicate symbol = Predicate::any_term({"Ycerd/c/kaz/co/8-10"}, /*positional=*/false);
   const Predicate other = Predicate::any_term({"Ye/c.12/kaz/2"}, /*positional=*/false);
-  EXPECT_TRUE(PassageCheck(symbol)(doc));
-  EXPECT_FALSE(PassageCheck(other)(doc));
+  EXPECT_TRUE(PassageCheck(symbol).accepts(doc));
+  EXPECT_FALSE(PassageCheck(other).accepts(doc));
 }
 
 TEST(PassageCheck, PassagesWithoutWordsAndUnreadableLists) {
   const auto no_words = passage({});
-  EXPECT_FALSE(PassageCheck(kHateSpeech)(no_words));
-  EXPECT_TRUE(PassageCheck(Predicate::negate(kHateSpeech))(no_words));
+  EXPECT_FALSE(PassageCheck(kHateSpeech).accepts(no_words));
+  EXPECT_TRUE(PassageCheck(Predicate::negate(kHateSpeech)).accepts(no_words));
   Xapian::Document damaged;
   damaged.add_value(core::schema::kPositionsSlot, "\x01\x05");  // five terms promised, none
-  EXPECT_FALSE(PassageCheck(Predicate::negate(kHateSpeech))(damaged));
+  EXPECT_FALSE(PassageCheck(Predicate::negate(kHateSpeech)).accepts(damaged));
 }
 
 TEST(Predicate, OnlyPhrasesNeedPositions) {

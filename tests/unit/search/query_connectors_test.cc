@@ -118,7 +118,7 @@ Xapian::Document passage(const std::vector<std::string>& words,
 
 Operand word(const std::string& term) { return {{{term}}}; }
 
-bool holds(const Predicate& p, const Xapian::Document& doc) { return PassageCheck(p)(doc); }
+bool holds(const Predicate& p, const Xapian::Document& doc) { return PassageCheck(p).accepts(doc); }
 
 TEST(ConnectorCheck, WithinCountsWordsEitherWay) {
   const auto doc = passage({"police", "x", "y", "torture", "z"});
@@ -182,19 +182,17 @@ TEST(ConnectorCheck, SameSentenceUsesTheStoredSentenceStarts) {
 
 TEST(ConnectorCheck, InOrderInTheSameSentence) {
   // Sentences: [1..3] [4..7]: "torture" (4) comes before "alleged" (6) in the second.
-  const auto doc =
-      passage({"police", "used", "force", "torture", "was", "alleged", "police"}, {4});
+  const auto doc = passage({"police", "used", "force", "torture", "was", "alleged", "police"}, {4});
   const auto in_order = [&](const char* a, const char* b) {
-    return holds(Predicate::connector(Predicate::Kind::kPrecedesInSentence, word(a), word(b)),
-                 doc);
+    return holds(Predicate::connector(Predicate::Kind::kPrecedesInSentence, word(a), word(b)), doc);
   };
   EXPECT_TRUE(in_order("torture", "alleged"));
   EXPECT_FALSE(in_order("alleged", "torture"));  // /s would accept it
   EXPECT_TRUE(holds(
       Predicate::connector(Predicate::Kind::kSameSentence, word("alleged"), word("torture")), doc));
-  EXPECT_TRUE(in_order("torture", "police"));   // the second "police", in the same sentence
-  EXPECT_FALSE(in_order("force", "torture"));   // in order, but across the full stop
-  EXPECT_FALSE(in_order("police", "police"));   // never the same occurrence
+  EXPECT_TRUE(in_order("torture", "police"));  // the second "police", in the same sentence
+  EXPECT_FALSE(in_order("force", "torture"));  // in order, but across the full stop
+  EXPECT_FALSE(in_order("police", "police"));  // never the same occurrence
   EXPECT_TRUE(Predicate::connector(Predicate::Kind::kPrecedesInSentence, word("a"), word("b"))
                   .needs_positions());
 }

@@ -79,7 +79,7 @@ TEST(QueryParser, NestingLimitAtNAndNPlusOne) {
 class CompileTest : public test_support::CompileFixture {};
 
 TEST_F(CompileTest, WordsMatchSurfaceOrStemAsOneSynonymGroup) {
-  // The synonym table maps a stem to the forms indexed with it (schema.h).
+  // The vocabulary maps a stem to the forms indexed with it (schema.h).
   QueryContext context{{"en"}, [](const std::string& key, std::vector<std::string>* terms) {
                          if (key == "Zdiscrimin")
                            terms->insert(terms->end(), {"discrimination", "EDiscriminatory"});

@@ -23,7 +23,7 @@ using test_support::mentions;
 
 class Truncation : public ::testing::Test {
  protected:
-  // A glass database: the in-memory backend has no synonym table.
+  // A glass database, as the index's shards are.
   Truncation() : db_(dir_ / "db", Xapian::DB_CREATE) {
     add("discrimination", 3);
     add("discriminatory", 2);
@@ -32,9 +32,9 @@ class Truncation : public ::testing::Test {
     add("organisation", 1);
     add("organization", 2);
     add("racial", 3);
-    // A word only ever written capitalised: no plain term, an E-variant in the synonym table.
+    // A word only ever written capitalised: no plain term, an E-variant in the vocabulary.
     add("EKazakhstan", 2);
-    db_.add_synonym("kazakhstan", "EKazakhstan");
+    core::Vocabulary::add(db_, "kazakhstan", "EKazakhstan");
     db_.commit();
   }
 
@@ -47,12 +47,15 @@ class Truncation : public ::testing::Test {
   }
 
   CompiledQuery compile(const std::string& q, bool with_index = true) {
-    QueryContext context{
-        {"en"}, [this](const std::string& surface, std::vector<std::string>* terms) {
-          for (auto it = db_.synonyms_begin(surface); it != db_.synonyms_end(surface); ++it)
-            terms->push_back(*it);
-        }};
-    if (with_index) context.database = &db_;
+    QueryContext context{{"en"},
+                         [this](const std::string& surface, std::vector<std::string>* terms) {
+                           for (std::string& term : vocabulary_.terms_of(surface))
+                             terms->push_back(std::move(term));
+                         }};
+    if (with_index) {
+      context.database = &db_;
+      context.vocabulary = &vocabulary_;
+    }
     return compile_query(parse_query(q), analyzer_, context, q);
   }
 
@@ -68,6 +71,8 @@ class Truncation : public ::testing::Test {
   testing::TempDir dir_;
   core::Analyzer analyzer_;
   Xapian::WritableDatabase db_;
+  const std::vector<Xapian::Database> shards_{db_};
+  const core::Vocabulary vocabulary_{shards_};
 };
 
 TEST_F(Truncation, RecognisesWildcardsOnlyInWords) {
@@ -112,18 +117,18 @@ TEST_F(Truncation, StarOnlyEndsAWordAndHashDoesNotTruncate) {
 TEST_F(Truncation, ExpandsToTheIndexWordsMostFrequentFirst) {
   WildcardPattern pattern;
   ASSERT_EQ(parse_wildcard("discrimin*", analyzer_, &pattern), "");
-  const Expansion all = expand_wildcard(db_, pattern, 10, 1000);
+  const Expansion all = expand_wildcard(db_, vocabulary_, pattern, 10, 1000);
   EXPECT_EQ(all.surfaces,
             (std::vector<std::string>{"discrimination", "discriminatory", "discriminate"}));
   EXPECT_EQ(all.matched, 3u);
   // The limit at N keeps all; at N - 1 the least frequent goes.
-  EXPECT_EQ(expand_wildcard(db_, pattern, 3, 1000).surfaces.size(), 3u);
-  const Expansion cut = expand_wildcard(db_, pattern, 2, 1000);
+  EXPECT_EQ(expand_wildcard(db_, vocabulary_, pattern, 3, 1000).surfaces.size(), 3u);
+  const Expansion cut = expand_wildcard(db_, vocabulary_, pattern, 2, 1000);
   EXPECT_EQ(cut.surfaces, (std::vector<std::string>{"discrimination", "discriminatory"}));
   EXPECT_EQ(cut.matched, 3u);
   // The scan bound: 3 words with the prefix, scanned with a bound of 3 and of 2.
-  EXPECT_FALSE(expand_wildcard(db_, pattern, 10, 3).scan_cut);
-  EXPECT_TRUE(expand_wildcard(db_, pattern, 10, 2).scan_cut);
+  EXPECT_FALSE(expand_wildcard(db_, vocabulary_, pattern, 10, 3).scan_cut);
+  EXPECT_TRUE(expand_wildcard(db_, vocabulary_, pattern, 10, 2).scan_cut);
 }
 
 TEST_F(Truncation, FindsWordsWrittenOnlyWithCapitals) {

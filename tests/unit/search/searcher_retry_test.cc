@@ -50,7 +50,7 @@ class SearcherRetry : public ::testing::Test {
   void SetUp() override { rewrite(index_, 1, &edition_); }
 
   search::SearcherImpl& searcher_with(std::function<bool(int attempt)> commit_on_attempt) {
-    searcher_ = std::make_unique<search::SearcherImpl>(index_);
+    searcher_ = std::make_unique<search::SearcherImpl>(search::IndexSource::local(index_));
     searcher_->on_attempt_for_testing = [this, commit_on_attempt](int attempt) {
       attempts_ = attempt + 1;
       if (commit_on_attempt(attempt)) rewrite(index_, 3, &edition_);

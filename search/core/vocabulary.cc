@@ -1,0 +1,62 @@
+#include "vocabulary.h"
+
+#include <algorithm>
+
+namespace treatysearch::core {
+
+namespace {
+
+void sort_unique(std::vector<std::string>* items) {
+  std::sort(items->begin(), items->end());
+  items->erase(std::unique(items->begin(), items->end()), items->end());
+}
+
+}  // namespace
+
+std::string Vocabulary::entry_key(std::string_view key, std::string_view term) {
+  std::string entry;
+  entry.reserve(key.size() + term.size() + 2);
+  entry.push_back(kPrefix);
+  entry.append(key);
+  entry.push_back('\0');
+  entry.append(term);
+  return entry;
+}
+
+void Vocabulary::add(Xapian::WritableDatabase& db, std::string_view key, std::string_view term) {
+  db.set_metadata(entry_key(key, term), kPresent);
+}
+
+std::vector<std::string> Vocabulary::terms_of(std::string_view key) const {
+  std::string prefix = entry_key(key, "");
+  std::vector<std::string> terms;
+  for (const Xapian::Database& shard : shards_)
+    for (auto it = shard.metadata_keys_begin(prefix); it != shard.metadata_keys_end(prefix); ++it)
+      terms.push_back((*it).substr(prefix.size()));
+  if (shards_.size() > 1) sort_unique(&terms);
+  return terms;
+}
+
+std::vector<std::string> Vocabulary::keys_with_prefix(std::string_view prefix,
+                                                      std::size_t max_entries, bool* cut) const {
+  const std::string start = std::string(1, kPrefix).append(prefix);
+  std::vector<std::string> keys;
+  for (const Xapian::Database& shard : shards_) {
+    std::size_t read = 0;
+    for (auto it = shard.metadata_keys_begin(start); it != shard.metadata_keys_end(start); ++it) {
+      if (++read > max_entries) {
+        if (cut) *cut = true;
+        break;
+      }
+      const std::string entry = *it;
+      const std::size_t end = entry.find('\0', 1);
+      if (end == std::string::npos) continue;  // not an entry: no term
+      std::string_view key(entry.data() + 1, end - 1);
+      if (keys.empty() || keys.back() != key) keys.emplace_back(key);
+    }
+  }
+  sort_unique(&keys);
+  return keys;
+}
+
+}  // namespace treatysearch::core
