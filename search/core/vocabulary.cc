@@ -28,12 +28,14 @@ void Vocabulary::add(Xapian::WritableDatabase& db, std::string_view key, std::st
 }
 
 std::vector<std::string> Vocabulary::terms_of(std::string_view key) const {
+  if (const auto known = terms_read_.find(key); known != terms_read_.end()) return known->second;
   std::string prefix = entry_key(key, "");
   std::vector<std::string> terms;
   for (const Xapian::Database& shard : shards_)
     for (auto it = shard.metadata_keys_begin(prefix); it != shard.metadata_keys_end(prefix); ++it)
       terms.push_back((*it).substr(prefix.size()));
   if (shards_.size() > 1) sort_unique(&terms);
+  terms_read_.emplace(key, terms);
   return terms;
 }
 

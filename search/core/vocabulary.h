@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,9 @@ class Vocabulary {
   static void add(Xapian::WritableDatabase& db, std::string_view key, std::string_view term);
 
   // Reads the vocabulary of `shards`, which must outlive it (a shard handle is used by one
-  // thread at a time: so is this).
+  // thread at a time: so is this). What it reads is remembered for its lifetime (one call's:
+  // a remote shard answers each lookup in an exchange, and a query looks a key up more than
+  // once).
   explicit Vocabulary(const std::vector<Xapian::Database>& shards) : shards_(shards) {}
 
   // The terms recorded under `key` in any shard, sorted, each once. Throws Xapian errors.
@@ -43,6 +46,7 @@ class Vocabulary {
 
  private:
   const std::vector<Xapian::Database>& shards_;
+  mutable std::map<std::string, std::vector<std::string>, std::less<>> terms_read_;
 };
 
 }  // namespace treatysearch::core

@@ -5,6 +5,7 @@
 #include "filters.h"
 #include "passage_lookup.h"
 #include "passage_record.h"
+#include "ranking.h"
 #include "references.h"
 #include "schema.h"
 #include "symbols.h"
@@ -36,18 +37,18 @@ bool same_paragraph(const core::Reference& reference, const std::string& symbol,
          core::compact_label(reference.label) == core::compact_label(label);
 }
 
-}  // namespace
-
+// How many passages cite `label` of `symbol`, given the frequencies of its citing terms.
 std::uint64_t count_citing(const Xapian::Database& db, const std::string& symbol,
-                           const std::string& label) {
+                           const std::string& label, const TermFrequencies& known) {
   if (symbol.empty()) return 0;
-  // Most passages are cited by nothing: a term lookup each, and a match only when two of the
-  // terms are there (a passage may hold both: the count must not add them up).
+  // Most passages are cited by nothing: the frequencies say so, and a match is needed only when
+  // two of the terms are there (a passage may hold both: the count must not add them up).
   std::vector<std::string> terms;
   for (std::string& term : core::citing_terms(symbol, label))
-    if (db.term_exists(term)) terms.push_back(std::move(term));
+    if (const auto found = known.find(term); found != known.end() && found->second > 0)
+      terms.push_back(std::move(term));
   if (terms.empty()) return 0;
-  if (terms.size() == 1) return db.get_termfreq(terms.front());
+  if (terms.size() == 1) return known.at(terms.front());
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -55,12 +56,16 @@ std::uint64_t count_citing(const Xapian::Database& db, const std::string& symbol
   return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
+// The grades given to exactly `label` of `symbol`, oldest first, given the frequency of its
+// graded term.
 std::vector<FollowUpGrade> grades_of(IndexHandle& handle, const std::string& index_dir,
-                                     const std::string& symbol, const std::string& label) {
+                                     const std::string& symbol, const std::string& label,
+                                     const TermFrequencies& known) {
   std::vector<FollowUpGrade> grades;
   if (symbol.empty() || label.empty()) return grades;
   const std::string term = core::graded_term(symbol, label);
-  if (!handle.db.term_exists(term)) return grades;
+  if (const auto found = known.find(term); found == known.end() || found->second == 0)
+    return grades;
   for (auto it = handle.db.postlist_begin(term); it != handle.db.postlist_end(term); ++it) {
     const core::PassageRecord record = decode_or_throw(handle.db.get_document(*it), index_dir);
     for (const core::Reference& reference : record.references)
@@ -72,6 +77,27 @@ std::vector<FollowUpGrade> grades_of(IndexHandle& handle, const std::string& ind
                    [](const FollowUpGrade& a, const FollowUpGrade& b) { return a.date < b.date; });
   grades.erase(std::unique(grades.begin(), grades.end()), grades.end());
   return grades;
+}
+
+}  // namespace
+
+void add_citation_links(IndexHandle& handle, const std::string& index_dir,
+                        const std::vector<Hit*>& hits) {
+  std::vector<std::string> terms;
+  for (const Hit* hit : hits) {
+    if (hit->document.symbol.empty()) continue;
+    for (std::string& term : core::citing_terms(hit->document.symbol, hit->paragraph))
+      terms.push_back(std::move(term));
+    if (!hit->paragraph.empty())
+      terms.push_back(core::graded_term(hit->document.symbol, hit->paragraph));
+  }
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  const TermFrequencies known = term_frequencies(handle.db, terms);
+  for (Hit* hit : hits) {
+    hit->cited_by = count_citing(handle.db, hit->document.symbol, hit->paragraph, known);
+    hit->grades = grades_of(handle, index_dir, hit->document.symbol, hit->paragraph, known);
+  }
 }
 
 Xapian::Query link_filter(IndexHandle& handle, const std::string& index_dir,

@@ -14,15 +14,12 @@
 
 namespace treatysearch::search {
 
-// How many passages cite `label` of the document `symbol` (a part of it or the paragraph holding
-// it included), exactly; 0 for an empty symbol.
-std::uint64_t count_citing(const Xapian::Database& db, const std::string& symbol,
-                           const std::string& label);
-
-// The grades given to exactly `label` of `symbol`, oldest first. Throws Error kCorrupt for an
-// unreadable record.
-std::vector<FollowUpGrade> grades_of(IndexHandle& handle, const std::string& index_dir,
-                                     const std::string& symbol, const std::string& label);
+// Fills Hit::cited_by (how many passages cite the hit's paragraph, a part of it or the
+// paragraph holding it included, exactly; 0 without a symbol) and Hit::grades (the grades
+// given to exactly that paragraph, oldest first) of every hit, looking up the terms of all of
+// them in one match. Throws Error kCorrupt for an unreadable record.
+void add_citation_links(IndexHandle& handle, const std::string& index_dir,
+                        const std::vector<Hit*>& hits);
 
 // The boolean query of Filters::cited_by and Filters::grades (an empty query when neither is
 // given): the passages the named passages cite; the paragraphs graded so and the passages

@@ -139,10 +139,25 @@ PassageCheck::PassageCheck(const Predicate& must, const Predicate* must_not)
   wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
 }
 
+void PassageCheck::read_in_order_from(const Xapian::Database& shard) {
+  stream_ = shard.valuestream_begin(core::schema::kPositionsSlot);
+  stream_end_ = shard.valuestream_end(core::schema::kPositionsSlot);
+  stream_at_ = 0;
+  streaming_ = true;
+}
+
 bool PassageCheck::accepts(const Xapian::Document& doc) const {
   // A passage without words has no position list: no word is in it. One whose list cannot be
   // read is refused rather than guessed about.
-  std::string encoded = doc.get_value(core::schema::kPositionsSlot);
+  std::string encoded;
+  const Xapian::docid id = doc.get_docid();
+  if (streaming_ && id > stream_at_) {
+    stream_.skip_to(id);
+    stream_at_ = id;
+    if (stream_ != stream_end_ && stream_.get_docid() == id) encoded = *stream_;
+  } else {
+    encoded = doc.get_value(core::schema::kPositionsSlot);
+  }
   const bool no_words = encoded.empty();
   if (!positions_.assign(std::move(encoded), &wanted_) && !no_words) return false;
   return holds(must_, doc) && !(must_not_ && holds(*must_not_, doc));

@@ -82,6 +82,13 @@ class PassageCheck {
   PassageCheck(const Predicate& must, const Predicate* must_not = nullptr);
   bool accepts(const Xapian::Document& doc) const;
 
+  // Passages of `shard` (a local one: a remote value stream would send every value) checked in
+  // increasing document id order then read their position lists from one value stream, which
+  // stays on a block while a lookup per passage reads it again: most of a phrase's facet
+  // counting was the kernel's pread. Out of order, a passage is looked up as before.
+  void read_in_order_from(const Xapian::Database& shard);
+  bool reads_in_order() const { return streaming_; }
+
  private:
   bool holds(const Predicate& p, const Xapian::Document& doc) const;
   bool has_unpositioned(const std::string& term, const Xapian::Document& doc) const;
@@ -94,6 +101,9 @@ class PassageCheck {
   // read only as far as these (PassagePositions::assign).
   std::vector<std::string> wanted_;
   mutable core::PassagePositions positions_;
+  bool streaming_ = false;
+  mutable Xapian::ValueIterator stream_, stream_end_;
+  mutable Xapian::docid stream_at_ = 0;  // the last document id the stream was moved to
   mutable std::vector<core::WordSpan> left_, right_;  // reused: no allocation per passage
 };
 

@@ -268,7 +268,7 @@ class Compiler {
   // A word's query weighed by its idf when the context asks for it (ranking.h).
   Xapian::Query weighed(const Xapian::Query& leaf, const std::vector<std::string>& terms) const {
     if (!context_.weigh_by_idf || !context_.database) return leaf;
-    return weighed_word(*context_.database, leaf, terms);
+    return weighed_word(*context_.database, leaf, terms, context_.frequencies);
   }
 
   // One word position: any of its terms, weighed as one word. No terms (a truncation that

@@ -13,6 +13,7 @@
 #include "analyzer.h"
 #include "passage_check.h"
 #include "query_lexer.h"
+#include "ranking.h"
 #include "treatysearch/search.h"
 #include "vocabulary.h"
 
@@ -72,6 +73,9 @@ struct QueryContext {
   const core::Vocabulary* vocabulary = nullptr;
   // Weigh each word by its idf over `database` (ranking.h); off in tests of the tree's shape.
   bool weigh_by_idf = false;
+  // Term frequencies already known (fetched for the whole query at once); others are asked of
+  // `database` one by one.
+  const TermFrequencies* frequencies = nullptr;
 };
 
 // Xapian matches and ranks `query` (and `all_words`), which find a superset of the matches when

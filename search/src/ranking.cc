@@ -4,12 +4,27 @@
 
 namespace treatysearch::search {
 
-double word_idf(const Xapian::Database& db, const std::vector<std::string>& terms) {
+TermFrequencies term_frequencies(const Xapian::Database& db,
+                                 const std::vector<std::string>& terms) {
+  TermFrequencies frequencies;
+  if (terms.empty()) return frequencies;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::MSet statistics = enquire.get_mset(0, 0);
+  for (const std::string& term : terms) frequencies[term] = statistics.get_termfreq(term);
+  return frequencies;
+}
+
+double word_idf(const Xapian::Database& db, const std::vector<std::string>& terms,
+                const TermFrequencies* known) {
   const double passages = db.get_doccount();
   if (passages <= 0) return 0;
   double share = 0;  // of passages holding some term, assuming independence
   for (const std::string& term : terms) {
-    const double own = db.get_termfreq(term) / passages;
+    const auto found = known ? known->find(term) : TermFrequencies::const_iterator();
+    const double frequency = known && found != known->end() ? found->second : db.get_termfreq(term);
+    const double own = frequency / passages;
     share += own - share * own;
   }
   const double holding = share * passages;
@@ -19,9 +34,9 @@ double word_idf(const Xapian::Database& db, const std::vector<std::string>& term
 }
 
 Xapian::Query weighed_word(const Xapian::Database& db, const Xapian::Query& leaf,
-                           const std::vector<std::string>& terms) {
+                           const std::vector<std::string>& terms, const TermFrequencies* known) {
   if (leaf.empty()) return leaf;
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, leaf, word_idf(db, terms));
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, leaf, word_idf(db, terms, known));
 }
 
 }  // namespace treatysearch::search

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace treatysearch::search {
@@ -19,14 +20,23 @@ namespace treatysearch::search {
 // The weighting scheme of every ranked Enquire.
 inline Xapian::TfIdfWeight ranking_weight() { return Xapian::TfIdfWeight("nnn"); }
 
+// The number of passages holding each of `terms` in `db`, from one match: Xapian gathers the
+// statistics of a query's terms from every shard at once, one exchange per remote shard, where
+// asking term by term costs an exchange per term and shard. Throws Xapian errors.
+using TermFrequencies = std::unordered_map<std::string, Xapian::doccount>;
+TermFrequencies term_frequencies(const Xapian::Database& db, const std::vector<std::string>& terms);
+
 // BM25's idf (Robertson-Sparck Jones, kept positive as Xapian's BM25Weight keeps it) of a word
 // that any of `terms` stands for, over all passages of `db`: the passages holding some term are
-// estimated as if the terms occurred independently (as Xapian estimates an OR).
-double word_idf(const Xapian::Database& db, const std::vector<std::string>& terms);
+// estimated as if the terms occurred independently (as Xapian estimates an OR). A term's
+// frequency comes from `known` when it holds it, else from `db`.
+double word_idf(const Xapian::Database& db, const std::vector<std::string>& terms,
+                const TermFrequencies* known = nullptr);
 
 // `leaf` (the query for one word: a term or a synonym group of its forms) weighed by the
-// word's idf over `db`.
+// word's idf over `db` (frequencies from `known` where it has them).
 Xapian::Query weighed_word(const Xapian::Database& db, const Xapian::Query& leaf,
-                           const std::vector<std::string>& terms);
+                           const std::vector<std::string>& terms,
+                           const TermFrequencies* known = nullptr);
 
 }  // namespace treatysearch::search

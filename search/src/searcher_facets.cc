@@ -183,6 +183,8 @@ Facets count_facets(const std::vector<Xapian::Database>& shards, bool remote,
     // No ranking is needed to count, and boolean weights let Xapian skip the weight arithmetic.
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     const std::unique_ptr<PassageCheck> check = make_check ? make_check() : nullptr;
+    // Xapian hands a boolean match's candidates over in document id order.
+    if (check && !remote) check->read_in_order_from(shards[k]);
     // Remote shards count from the values the server or the fetched documents give.
     FacetCounter counter(check.get(), !remote && k < columns.size() ? &columns[k] : nullptr);
     const Xapian::doccount all = shards[k].get_doccount();

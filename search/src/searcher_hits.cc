@@ -97,8 +97,6 @@ Hit make_hit(IndexHandle& handle, const std::string& index_dir, const Xapian::Do
     cited.inferred = reference.inferred;
     hit.cites.push_back(std::move(cited));
   }
-  hit.cited_by = count_citing(handle.db, hit.document.symbol, hit.paragraph);
-  hit.grades = grades_of(handle, index_dir, hit.document.symbol, hit.paragraph);
   return hit;
 }
 

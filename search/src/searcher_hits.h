@@ -53,7 +53,8 @@ TieredPage page_through_tiers(const std::vector<Xapian::Database>& shards,
 // snippet_chars for make_hit: the snippet is the whole text, unhighlighted and not analysed.
 inline constexpr std::size_t kWholeTextSnippet = static_cast<std::size_t>(-1);
 
-// The passage of `doc` as a Hit with its citation, document, id and snippet.
+// The passage of `doc` as a Hit with its citation, document, id and snippet; the links
+// (cited_by, grades) come from add_citation_links, for a page of hits at once.
 // Throws Error(kCorrupt) when its record cannot be read.
 Hit make_hit(IndexHandle& handle, const std::string& index_dir, const Xapian::Document& doc,
              std::size_t rank, double score, const HighlightTerms& highlights,

@@ -44,7 +44,15 @@ class QueryRun {
     };
     context.database = &db;  // truncated words expand to the index's own words
     context.vocabulary = &vocabulary;
-    context.weigh_by_idf = true;  // each word's idf from the whole index (ranking.h)
+    // Each word's idf from the whole index (ranking.h). The frequencies of all the query's terms
+    // come from one match (a remote shard answers it in one exchange, where asking term by term
+    // would cost one per term): a first compilation, unweighed, names the terms.
+    const Xapian::Query unweighed = compile_query(root, handle_.analyzer, context, query_).query;
+    const TermFrequencies frequencies =
+        term_frequencies(db, std::vector<std::string>(unweighed.get_unique_terms_begin(),
+                                                      unweighed.get_unique_terms_end()));
+    context.weigh_by_idf = true;
+    context.frequencies = &frequencies;
     compiled_ = compile_query(root, handle_.analyzer, context, query_);
     filter_ = all_filters(handle_, snapshot_.index_dir(), effective_filters(f, compiled_));
 
@@ -95,6 +103,7 @@ class QueryRun {
                      : options_.sort == SortOrder::kDateAscending ? MatchOrder::kDateAscending
                                                                   : MatchOrder::kRelevance;
     settings.one_per_file = options_.group;
+    settings.remote = handle_.remote;
     const TieredPage page =
         page_through_tiers(handle_.shards, settings, tiers, options_.offset, options_.limit);
     result.total = page.total;
@@ -112,6 +121,11 @@ class QueryRun {
         ++rank;
       }
     }
+    std::vector<Hit*> shown;
+    for (Hit& hit : result.hits) shown.push_back(&hit);
+    for (DocumentGroup& group : result.groups)
+      for (Hit& hit : group.passages) shown.push_back(&hit);
+    add_citation_links(handle_, snapshot_.index_dir(), shown);
 
     if (options_.facets) {
       std::uint64_t accepted = 0;

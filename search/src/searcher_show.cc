@@ -1,4 +1,5 @@
 // SnapshotImpl::passage: a cited passage in full with its neighbours in document order.
+#include "citation_links.h"
 #include "parallel_passages.h"
 #include "passage_lookup.h"
 #include "searcher_hits.h"
@@ -38,6 +39,10 @@ PassageInContext SnapshotImpl::passage(const std::string& reference, std::size_t
     if (!after) break;  // the document ends here
     shown.after.push_back(whole_passage(*handle, index_dir_, after->docid));
   }
+  std::vector<Hit*> hits = {&shown.passage};
+  for (Hit& hit : shown.before) hits.push_back(&hit);
+  for (Hit& hit : shown.after) hits.push_back(&hit);
+  add_citation_links(*handle, index_dir_, hits);
   return shown;
 }
 

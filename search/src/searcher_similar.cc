@@ -219,6 +219,9 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
       result.hits.push_back(make_hit(*handle, index_dir_, match.document, rank++, match.weight,
                                      highlights, options.snippet_chars));
   }
+  std::vector<Hit*> shown;
+  for (Hit& hit : result.hits) shown.push_back(&hit);
+  add_citation_links(*handle, index_dir_, shown);
   return result;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "ranking.h"
 #include "schema.h"
 #include "text.h"
 
@@ -75,23 +76,31 @@ std::vector<TypedWord> typed_words(std::string_view query) {
   return words;
 }
 
-// How many passages a word is found in by a query: the most of its folded form, its spellings
-// (E-terms, from the vocabulary) and the forms sharing its stem in each language.
-std::uint64_t word_frequency(const Xapian::Database& db, const core::Vocabulary& vocabulary,
-                             core::Analyzer& analyzer, const WordCollector::Word& word,
-                             const std::vector<std::string>& languages) {
-  std::uint64_t most = db.get_termfreq(word.surface);
+// The terms a query finds a word by: its folded form, its spellings (E-terms, from the
+// vocabulary) and the forms sharing its stem in each language.
+std::vector<std::string> word_terms(const core::Vocabulary& vocabulary, core::Analyzer& analyzer,
+                                    const WordCollector::Word& word,
+                                    const std::vector<std::string>& languages) {
+  std::vector<std::string> terms = {word.surface};
   const auto forms_of = [&](const std::string& key) {
-    for (const std::string& form : vocabulary.terms_of(key))
-      most = std::max<std::uint64_t>(most, db.get_termfreq(form));
+    for (std::string& form : vocabulary.terms_of(key)) terms.push_back(std::move(form));
   };
   forms_of(word.surface);
   for (const auto& language : languages) {
     const std::string_view stem = analyzer.stem(word.lower, language);
     if (stem.empty()) continue;
-    most = std::max<std::uint64_t>(most, db.get_termfreq(std::string(stem)));
+    terms.emplace_back(stem);
     forms_of(schema::kStemPrefix + std::string(stem));
   }
+  return terms;
+}
+
+// How many passages a word is found in by a query: the most of its terms'.
+std::uint64_t most_frequent(const std::vector<std::string>& terms, const TermFrequencies& known) {
+  std::uint64_t most = 0;
+  for (const std::string& term : terms)
+    if (const auto found = known.find(term); found != known.end())
+      most = std::max<std::uint64_t>(most, found->second);
   return most;
 }
 
@@ -187,21 +196,38 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b, std:
 std::string suggest_query(std::string_view query, const Xapian::Database& db,
                           const core::Vocabulary& vocabulary, core::Analyzer& analyzer,
                           const std::vector<std::string>& languages) {
-  std::string suggestion;
-  std::size_t copied = 0;  // bytes of `query` already in `suggestion`
-  std::size_t looked_at = 0;
+  // The words looked at, with their terms, whose frequencies then come from one match.
+  struct Looked {
+    TypedWord typed;
+    WordCollector::Word word;
+    std::vector<std::string> terms;
+  };
+  std::vector<Looked> looked;
+  std::vector<std::string> all_terms;
   for (const TypedWord& typed : typed_words(query)) {
     const std::string_view text = query.substr(typed.begin, typed.end - typed.begin);
     if (core::count_code_points(text) < SuggestLimits::kMinWordChars) continue;
     WordCollector collector;
     analyzer.analyze(text, languages.empty() ? "en" : languages.front(), collector);
     if (collector.words.size() != 1 || collector.words[0].kind != core::TokenKind::kWord) continue;
-    if (++looked_at > SuggestLimits::kMaxWords) break;
-    const WordCollector::Word& word = collector.words[0];
-    const std::uint64_t frequency = word_frequency(db, vocabulary, analyzer, word, languages);
+    if (looked.size() >= SuggestLimits::kMaxWords) break;
+    std::vector<std::string> terms =
+        word_terms(vocabulary, analyzer, collector.words[0], languages);
+    all_terms.insert(all_terms.end(), terms.begin(), terms.end());
+    looked.push_back({typed, std::move(collector.words[0]), std::move(terms)});
+  }
+  std::sort(all_terms.begin(), all_terms.end());
+  all_terms.erase(std::unique(all_terms.begin(), all_terms.end()), all_terms.end());
+  const TermFrequencies known = term_frequencies(db, all_terms);
+
+  std::string suggestion;
+  std::size_t copied = 0;  // bytes of `query` already in `suggestion`
+  for (const Looked& one : looked) {
+    const TypedWord& typed = one.typed;
+    const std::uint64_t frequency = most_frequent(one.terms, known);
     if (frequency > SuggestLimits::kMaxRareFrequency) continue;
     const std::optional<std::string> better =
-        closest_common_term(db, vocabulary, word.surface, frequency);
+        closest_common_term(db, vocabulary, one.word.surface, frequency);
     if (!better) continue;
     suggestion.append(query.substr(copied, typed.begin - copied));
     suggestion.append(*better);

@@ -32,12 +32,26 @@ bool ranks_before(const Candidate& a, const Candidate& b, MatchOrder order) {
 }
 
 // The first window of candidates checked, for `wanted` accepted: most phrases are accepted in
-// most passages holding their words, so a little more than the page; each later window is
-// kWindowGrowth times the last (few rounds when few are accepted: each round re-runs the match).
+// most passages holding their words, so a little more than the page.
 std::size_t first_window(std::size_t wanted) { return wanted + wanted / 2 + 4; }
 constexpr std::size_t kWindowGrowth = 4;
+
+// The next window: at least kWindowGrowth times the last, and as far as the share accepted so
+// far says the page needs, with a quarter more; every candidate when none was accepted (a rare
+// phrase of common words). Each round re-runs the match, so few rounds matter more than a
+// window a little too large.
+std::size_t next_window(std::size_t window, std::size_t checked, std::size_t accepted,
+                        std::size_t wanted, Xapian::doccount upper_bound) {
+  const std::size_t grown = window * kWindowGrowth;
+  if (accepted == 0) return std::max<std::size_t>(grown, upper_bound);
+  const double projected = static_cast<double>(checked) * static_cast<double>(wanted) /
+                           static_cast<double>(accepted) * 1.25;
+  return std::max(grown, static_cast<std::size_t>(projected));
+}
 // Candidates checked at least, even for a count alone: the share accepted scales the estimate.
 constexpr std::size_t kEstimateSample = 16;
+// A window at least this large is checked in document id order when the check can stream.
+constexpr Xapian::doccount kInOrderFrom = 64;
 
 }  // namespace
 
@@ -48,6 +62,7 @@ CheckedMSet checked_mset(Xapian::Enquire& enquire, const PassageCheck* check, st
   if (!check) {
     if (collapse_slot != Xapian::BAD_VALUENO) enquire.set_collapse_key(collapse_slot, 1);
     const Xapian::MSet mset = enquire.get_mset(0, count(wanted), count(check_at_least));
+    mset.fetch(mset.begin(), mset.end());  // remote shards: the page's documents in one exchange
     result.estimated = mset.get_matches_estimated();
     for (auto it = mset.begin(); it != mset.end(); ++it)
       result.matches.push_back({it.get_document(), it.get_weight(), *it});
@@ -59,20 +74,32 @@ CheckedMSet checked_mset(Xapian::Enquire& enquire, const PassageCheck* check, st
   std::uint64_t candidates = 0;     // Xapian's estimate of the unchecked query's matches
   bool exhausted = false;           // every candidate was checked
   const auto done = [&] { return accepted >= wanted && checked >= at_least; };
+  Xapian::doccount upper_bound = 0;  // of the unchecked query's matches
   for (std::size_t window = std::max(first_window(wanted), at_least); !done() && !exhausted;
-       window *= kWindowGrowth) {
+       window = next_window(window, checked, accepted, std::max(wanted, at_least), upper_bound)) {
     // Only the part of the window not checked yet: Xapian ranks the same candidates again.
     const std::size_t asked = window - checked;
     const Xapian::MSet mset = enquire.get_mset(count(checked), count(asked), count(window));
     candidates = mset.get_matches_estimated();
+    upper_bound = mset.get_matches_upper_bound();
     // Remote shards: every document of the window in one exchange. (Xapian 1.4's MSet::fetch()
     // without iterators crashes on an MSet that does not start at the first match.)
     mset.fetch(mset.begin(), mset.end());
+    // A large window of a check that streams (passage_check.h) is checked in document id
+    // order first; the walk below then takes the verdicts in rank order.
+    std::vector<char> verdicts;  // per rank in the window: 1 accepted, 0 not
+    if (check->reads_in_order() && mset.size() >= kInOrderFrom) {
+      std::vector<std::pair<Xapian::docid, Xapian::doccount>> by_id;
+      for (Xapian::doccount i = 0; i < mset.size(); ++i) by_id.emplace_back(*mset[i], i);
+      std::sort(by_id.begin(), by_id.end());
+      verdicts.resize(mset.size());
+      for (const auto& [id, i] : by_id) verdicts[i] = check->accepts(mset[i].get_document());
+    }
     std::size_t seen = 0;
     for (auto it = mset.begin(); it != mset.end() && !done(); ++it, ++seen) {
       ++checked;
       Xapian::Document document = it.get_document();
-      if (!check->accepts(document)) continue;
+      if (verdicts.empty() ? !check->accepts(document) : !verdicts[seen]) continue;
       if (collapse_slot != Xapian::BAD_VALUENO &&
           !collapsed.insert(document.get_value(collapse_slot)).second)
         continue;
@@ -106,6 +133,7 @@ ShardedMSet match_shards(const std::vector<Xapian::Database>& shards, const Xapi
       enquire.set_sort_by_value_then_relevance(core::schema::kDateSlot,
                                                settings.order == MatchOrder::kDateDescending);
     const std::unique_ptr<PassageCheck> check = make_check ? make_check() : nullptr;
+    if (check && !settings.remote) check->read_in_order_from(shards[k]);
     CheckedMSet mset =
         checked_mset(enquire, check.get(), first + maxitems, check_at_least,
                      settings.one_per_file ? core::schema::kFileKeySlot : Xapian::BAD_VALUENO);

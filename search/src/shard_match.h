@@ -56,6 +56,7 @@ enum class MatchOrder { kRelevance, kDateDescending, kDateAscending };
 struct MatchSettings {
   MatchOrder order = MatchOrder::kRelevance;  // dates: then by relevance
   bool one_per_file = false;                  // collapse on the file key (a file is in one shard)
+  bool remote = false;                        // the shards are remote (xapian-tcpsrv)
 };
 
 struct ShardedMatch {

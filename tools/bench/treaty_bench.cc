@@ -43,12 +43,14 @@ int run(const Config& config) {
   // Both engines index before anything is searched: the children are forked from this process,
   // and a parent holding an open index would lend them its memory at fork time.
   index_both(config, &report);
-  report.ours.queries = run_our_queries(config, queries);
-  if (report.fts5) report.fts5->queries = run_fts5_queries(config, queries.size());
-  if (!operators.empty()) {
-    report.operators = run_operator_classes(config, operators);
-    if (report.fts5) add_fts5_operator_classes(config, &report.operators);
+  {
+    const Searcher searcher = Searcher::open((config.work / kIndexFolder).string());
+    report.ours.queries = run_our_queries(config, queries, searcher, "");
+    if (!operators.empty()) report.operators = run_operator_classes(config, operators, searcher);
   }
+  if (report.fts5) report.fts5->queries = run_fts5_queries(config, queries.size());
+  if (!operators.empty() && report.fts5) add_fts5_operator_classes(config, &report.operators);
+  if (config.remote) report.remote = run_remote(config, queries, operators);
 
   if (config.serve_seconds > 0) report.serve = run_serve_load(config, queries, report.corpus);
 

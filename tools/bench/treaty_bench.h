@@ -3,8 +3,9 @@
 // treaty_bench_options.cc (the command line), treaty_bench_corpus.cc (what is indexed),
 // child_process.cc (the measured child processes), treaty_bench_indexing.cc (the indexing runs
 // of treatysearch and the Xapian peer), fts5_peer.cc (driving the SQLite FTS5 peer's scripts),
-// treaty_bench_queries.cc (our query latency), treaty_bench_serve.cc (treaty-serve under load)
-// and treaty_bench_report.cc (text and JSON output).
+// treaty_bench_queries.cc (our query latency), treaty_bench_serve.cc (treaty-serve under load),
+// treaty_bench_remote.cc (the same queries through xapian-tcpsrv) and treaty_bench_report.cc
+// (text and JSON output).
 #pragma once
 
 #include <cstddef>
@@ -56,7 +57,9 @@ struct Config {
   unsigned xapian_repeat = 0;  // runs of the Xapian TermGenerator peer (0: not measured)
   unsigned serve_seconds = 0;  // --serve: seconds of load on treaty-serve (0: not measured)
   unsigned serve_clients = 8;
-  bool reuse_index = false;    // query what an earlier run left in --work; no indexing
+  bool reuse_index = false;  // query what an earlier run left in --work; no indexing
+  bool remote = false;       // --remote: also query through xapian-tcpsrv, one per shard
+  std::string tcpsrv = "xapian-tcpsrv";
   bool json = false;
   std::string json_out;  // also write the JSON record here
   bool verbose = false;
@@ -166,6 +169,13 @@ struct ServeRun {
   double requests_per_s() const { return static_cast<double>(requests) / seconds; }
 };
 
+// The same queries through the index's shards served by xapian-tcpsrv on 127.0.0.1 (--remote).
+struct RemoteRun {
+  unsigned shards = 0;
+  QueryRun queries;
+  std::vector<OperatorClass> operators;
+};
+
 struct Report {
   MachineInfo machine;
   std::string date;
@@ -176,6 +186,7 @@ struct Report {
   std::optional<EngineResult> xapian;    // indexing only
   std::vector<OperatorClass> operators;  // --operators
   std::optional<ServeRun> serve;         // --serve
+  std::optional<RemoteRun> remote;       // --remote
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -207,12 +218,20 @@ QueryRun run_fts5_queries(const Config& config, std::size_t expected_queries);
 
 // treaty_bench_queries.cc
 std::vector<QuerySpec> load_queries(const std::filesystem::path& file);
-QueryRun run_our_queries(const Config& config, const std::vector<QuerySpec>& specs);
+// On `searcher` (the benchmark index, local or remote); `where` names it in progress lines.
+QueryRun run_our_queries(const Config& config, const std::vector<QuerySpec>& specs,
+                         const Searcher& searcher, const std::string& where);
 
 // treaty_bench_operators.cc
 std::vector<OperatorSpec> load_operator_queries(const std::filesystem::path& file);
 std::vector<OperatorClass> run_operator_classes(const Config& config,
-                                                const std::vector<OperatorSpec>& specs);
+                                                const std::vector<OperatorSpec>& specs,
+                                                const Searcher& searcher);
+
+// treaty_bench_remote.cc: serves each shard of the benchmark index with its own xapian-tcpsrv
+// on 127.0.0.1 and runs the benchmark queries (and operator classes) through them.
+RemoteRun run_remote(const Config& config, const std::vector<QuerySpec>& queries,
+                     const std::vector<OperatorSpec>& operators);
 // Fills OperatorClass::fts5 from fts5_operators.py over the FTS5 database of this run.
 void add_fts5_operator_classes(const Config& config, std::vector<OperatorClass>* classes);
 

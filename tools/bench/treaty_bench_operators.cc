@@ -116,10 +116,10 @@ std::vector<OperatorSpec> load_operator_queries(const fs::path& file) {
 }
 
 std::vector<OperatorClass> run_operator_classes(const Config& config,
-                                                const std::vector<OperatorSpec>& specs) {
+                                                const std::vector<OperatorSpec>& specs,
+                                                const Searcher& searcher) {
   std::fprintf(stderr, "%s: operator classes (%zu queries x %u passes)...\n", kTool, specs.size(),
                config.query_passes);
-  const Searcher searcher = Searcher::open((config.work / kIndexFolder).string());
   std::vector<OperatorClass> classes;
   std::map<std::string, std::size_t> index_of;
   std::vector<std::string> like_ids(specs.size());

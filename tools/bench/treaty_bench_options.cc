@@ -121,6 +121,10 @@ std::optional<Config> parse_options(int argc, char** argv) {
        "clients while treaty-index updates the index")
       ("serve-clients", po::value(&config.serve_clients)->default_value(8),
        "concurrent clients of --serve")
+      ("remote", "also run the queries (and --operators) through the index's shards, each "
+       "served by its own xapian-tcpsrv on 127.0.0.1")
+      ("tcpsrv", po::value(&config.tcpsrv)->default_value(config.tcpsrv),
+       "the xapian-tcpsrv program of --remote")
       ("json", "print one JSON record instead of tables")
       ("json-out", po::value(&config.json_out), "also write the JSON record to this file")
       ("verbose,v", "also print hits and median latency per query");
@@ -148,6 +152,7 @@ std::optional<Config> parse_options(int argc, char** argv) {
     check_fts5_dir(config.fts5_dir);
   }
   config.reuse_index = vm.count("reuse-index") > 0;
+  config.remote = vm.count("remote") > 0;
   config.json = vm.count("json") > 0;
   config.verbose = vm.count("verbose") > 0;
   return config;

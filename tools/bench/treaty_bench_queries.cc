@@ -79,10 +79,10 @@ std::optional<SearchResult> try_search(const Searcher& searcher, QueryRow& row) 
 
 }  // namespace
 
-QueryRun run_our_queries(const Config& config, const std::vector<QuerySpec>& specs) {
-  std::fprintf(stderr, "%s: querying treatysearch (%zu queries x %u passes)...\n", kTool,
-               specs.size(), config.query_passes);
-  const Searcher searcher = Searcher::open((config.work / kIndexFolder).string());
+QueryRun run_our_queries(const Config& config, const std::vector<QuerySpec>& specs,
+                         const Searcher& searcher, const std::string& where) {
+  std::fprintf(stderr, "%s: querying treatysearch%s (%zu queries x %u passes)...\n", kTool,
+               where.c_str(), specs.size(), config.query_passes);
   QueryRun run;
   for (const auto& spec : specs) run.rows.push_back({spec, 0, 0, {}, {}});
   for (auto& row : run.rows) {  // warm-up pass: untimed, gives hits and top hit

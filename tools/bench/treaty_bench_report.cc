@@ -164,17 +164,43 @@ void print_operator_classes(const Report& r) {
 void print_serve(const Report& r) {
   if (!r.serve) return;
   const ServeRun& s = *r.serve;
-  std::printf("\ntreaty-serve under load: %u clients, %.1f s, treaty-index updating the index "
-              "(%zu commits)\n",
-              s.clients, s.seconds, s.index_updates);
-  std::printf("requests %zu (%.1f/s), errors %zu, latency ms p50 %.3f p95 %.3f max %.3f, "
-              "server peak RSS %.1f MiB\n",
-              s.requests, s.requests_per_s(), s.errors, s.latency.p50, s.latency.p95,
-              s.latency.max, s.server_peak_rss_mib);
+  std::printf(
+      "\ntreaty-serve under load: %u clients, %.1f s, treaty-index updating the index "
+      "(%zu commits)\n",
+      s.clients, s.seconds, s.index_updates);
+  std::printf(
+      "requests %zu (%.1f/s), errors %zu, latency ms p50 %.3f p95 %.3f max %.3f, "
+      "server peak RSS %.1f MiB\n",
+      s.requests, s.requests_per_s(), s.errors, s.latency.p50, s.latency.p95, s.latency.max,
+      s.server_peak_rss_mib);
   if (!s.first_error.empty()) std::printf("first error: %s\n", s.first_error.c_str());
 }
 
 }  // namespace
+
+void print_remote(const Report& r) {
+  if (!r.remote) return;
+  const RemoteRun& remote = *r.remote;
+  const Latency& here = r.ours.queries.latency;
+  const Latency& there = remote.queries.latency;
+  std::printf("\nRemote: the same index through %u xapian-tcpsrv on 127.0.0.1 (ms)\n",
+              remote.shards);
+  std::printf("%-11s %9s %9s %9s %9s %14s\n", "queries", "local p50", "local p95", "remote p50",
+              "remote p95", "p95 remote/loc");
+  std::printf("%-11s %9.3f %9.3f %10.3f %10.3f %14.2f\n", "benchmark", here.p50, here.p95,
+              there.p50, there.p95, ratio(there.p95, here.p95));
+  for (std::size_t i = 0; i < remote.operators.size() && i < r.operators.size(); ++i) {
+    const OperatorClass& local = r.operators[i];
+    const OperatorClass& served = remote.operators[i];
+    std::printf("%-11s %9.3f %9.3f %10.3f %10.3f %14.2f", served.name.c_str(), local.ours.p50,
+                local.ours.p95, served.ours.p50, served.ours.p95,
+                ratio(served.ours.p95, local.ours.p95));
+    if (!served.error.empty()) std::printf("  ERROR: %s", served.error.c_str());
+    std::printf("\n");
+  }
+  if (remote.queries.failed > 0)
+    std::printf("%zu benchmark queries failed remotely\n", remote.queries.failed);
+}
 
 void print_text(const Report& r) {
   print_header(r);
@@ -184,6 +210,7 @@ void print_text(const Report& r) {
   print_side_by_side(r);
   print_operator_classes(r);
   print_serve(r);
+  print_remote(r);
   if (r.config->verbose) print_query_rows(r);
 }
 
@@ -291,6 +318,17 @@ json to_json(const Report& r) {
                     {"latency_ms", to_json(s.latency)},
                     {"server_peak_rss_mib", s.server_peak_rss_mib},
                     {"index_updates", s.index_updates}};
+  }
+  if (r.remote) {
+    json classes = json::array();
+    for (const OperatorClass& served : r.remote->operators)
+      classes.push_back({{"class", served.name}, {"latency_ms", to_json(served.ours)}});
+    out["remote"] = {{"shards", r.remote->shards},
+                     {"latency_ms", to_json(r.remote->queries.latency)},
+                     {"failed", r.remote->queries.failed},
+                     {"operator_classes", classes},
+                     {"p95_remote_over_local",
+                      ratio(r.remote->queries.latency.p95, r.ours.queries.latency.p95)}};
   }
   if (r.xapian) {
     out["engines"].push_back(to_json(*r.xapian));
