@@ -17,7 +17,8 @@ void throw_translated(const Xapian::Error& error, const std::string& index_dir) 
   if (type == "DatabaseVersionError")
     throw Error(ErrorCode::kVersionMismatch, prefix + "index format not supported: " + detail);
   if (type == "DatabaseNotFoundError")
-    throw Error(ErrorCode::kNotFound, prefix + "no index here (create one with treaty-index)");
+    throw Error(ErrorCode::kNotFound,
+                prefix + "no index here; create one with treaty-index --index " + index_dir);
   if (type == "DatabaseCorruptError")
     throw Error(ErrorCode::kCorrupt,
                 prefix + "index is damaged (" + detail + "); delete it and run treaty-index again");

@@ -36,17 +36,23 @@ bool ranks_before(const Candidate& a, const Candidate& b, MatchOrder order) {
 std::size_t first_window(std::size_t wanted) { return wanted + wanted / 2 + 4; }
 constexpr std::size_t kWindowGrowth = 4;
 
+// At most this many candidates more per window: a window's documents are held (and, remote,
+// fetched) at once.
+constexpr std::size_t kMaxWindowStep = 8192;
+
 // The next window: at least kWindowGrowth times the last, and as far as the share accepted so
 // far says the page needs, with a quarter more; every candidate when none was accepted (a rare
-// phrase of common words). Each round re-runs the match, so few rounds matter more than a
-// window a little too large.
+// phrase of common words); kMaxWindowStep more at most. Each round re-runs the match, so few
+// rounds matter more than a window a little too large.
 std::size_t next_window(std::size_t window, std::size_t checked, std::size_t accepted,
                         std::size_t wanted, Xapian::doccount upper_bound) {
-  const std::size_t grown = window * kWindowGrowth;
-  if (accepted == 0) return std::max<std::size_t>(grown, upper_bound);
-  const double projected = static_cast<double>(checked) * static_cast<double>(wanted) /
-                           static_cast<double>(accepted) * 1.25;
-  return std::max(grown, static_cast<std::size_t>(projected));
+  std::size_t next = std::max<std::size_t>(window * kWindowGrowth, upper_bound);
+  if (accepted > 0) {
+    const double projected = static_cast<double>(checked) * static_cast<double>(wanted) /
+                             static_cast<double>(accepted) * 1.25;
+    next = std::max(window * kWindowGrowth, static_cast<std::size_t>(projected));
+  }
+  return std::min(next, checked + kMaxWindowStep);
 }
 // Candidates checked at least, even for a count alone: the share accepted scales the estimate.
 constexpr std::size_t kEstimateSample = 16;

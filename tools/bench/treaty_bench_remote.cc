@@ -4,6 +4,7 @@
 // same index answers locally and remotely in one run, so the ratio is the cost of the network
 // path (one TCP exchange per shard and step, documents fetched for the passage check).
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -63,6 +64,8 @@ class ShardServers {
       if (pid < 0) throw BenchError("fork: " + errno_text());
       if (pid == 0) {
         ::setsid();
+        // Its children report each connection the benchmark closes ("write failed"): not news.
+        if (const int null = ::open("/dev/null", O_WRONLY); null >= 0) ::dup2(null, 2);
         const std::string port_text = std::to_string(port);
         ::execlp(tcpsrv.c_str(), tcpsrv.c_str(), "--quiet", "--interface", "127.0.0.1", "--port",
                  port_text.c_str(), folder.c_str(), static_cast<char*>(nullptr));

@@ -5,7 +5,11 @@
 //   - every file is whole: its record and passage count are those of the state before the run or
 //     of the state the run was writing (a file is never half replaced, never orphaned);
 //   - the next run completes, leaves no abandoned build folder, and gives exactly the passage
-//     counts of a clean build of the same files.
+//     counts of a clean build of the same files;
+//   - while a run goes on until its kill, a process of this tool searches the index through the
+//     library over and over, and every search answers or is refused with a one-line message
+//     naming the index (concurrent_search.h); after the kill, one search on what is left
+//     answers (with no index yet: is refused with kNotFound).
 // An update alternates the folder between two states of the corpus: A (as given) and B (one file
 // cut, one deleted, some extended, one added), so both directions of every change are killed.
 // Exit: 0 when every cycle passed, 1 when one failed, 2 when the test could not run.
@@ -24,6 +28,7 @@
 #include <sstream>
 #include <thread>
 
+#include "concurrent_search.h"
 #include "corpus_states.h"
 #include "index_digest.h"
 #include "treatysearch/search.h"
@@ -46,6 +51,12 @@ struct Run {
 // seconds when that is positive and it is still running.
 Run run_indexer(const std::string& treaty_index, const std::string& index, const std::string& docs,
                 const std::string& log, double kill_after) {
+  // Built before fork: the searches' reader thread runs meanwhile, and the child of a process
+  // with threads should do no more than exec.
+  std::vector<std::string> args = {treaty_index, "-q", "--index", index, docs};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
   const auto start = Clock::now();
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");
@@ -55,10 +66,6 @@ Run run_indexer(const std::string& treaty_index, const std::string& index, const
       ::dup2(fd, 1);
       ::dup2(fd, 2);
     }
-    std::vector<std::string> args = {treaty_index, "-q", "--index", index, docs};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
     ::execv(argv[0], argv.data());
     std::perror("execv");
     ::_exit(127);
@@ -108,15 +115,31 @@ struct Figures {
   std::size_t killed_inside = 0, finished_before_kill = 0, no_index_yet = 0;
   std::size_t check_failures = 0, unopenable = 0, torn = 0, wedged = 0, wrong_counts = 0,
               leftovers = 0;
+  // Searches while runs went on (the timed uninterrupted runs too), and after the kills.
+  SearchTally first_build_searches, update_searches, after_kill_searches;
+  std::size_t cycles_searched = 0;  // cycles whose killed run had a search beside it
+  std::size_t unexercised = 0;      // 1 when no cycle had: the search check did nothing
+  std::size_t search_failures() const {
+    return first_build_searches.failures + update_searches.failures + after_kill_searches.failures +
+           unexercised;
+  }
   std::size_t failures() const {
-    return check_failures + unopenable + torn + wedged + wrong_counts + leftovers;
+    return check_failures + unopenable + torn + wedged + wrong_counts + leftovers +
+           search_failures();
   }
 };
 
+// Failed searches printed per run: a search that always fails would otherwise print thousands.
+constexpr std::size_t kSearchFailuresShown = 5;
+
 class CrashTest {
  public:
-  CrashTest(std::string treaty_index, fs::path work, const fs::path& corpus, bool verbose)
-      : treaty_index_(std::move(treaty_index)), work_(std::move(work)), verbose_(verbose) {
+  CrashTest(std::string treaty_index, fs::path work, const fs::path& corpus, bool verbose,
+            double search_timeout)
+      : treaty_index_(std::move(treaty_index)),
+        work_(std::move(work)),
+        verbose_(verbose),
+        search_timeout_(search_timeout) {
     states_ = make_corpus_states(corpus, work_ / "state-a", work_ / "state-b");
     docs_ = (work_ / "docs").string();
     index_ = (work_ / "index").string();
@@ -124,12 +147,13 @@ class CrashTest {
   }
 
   // Clean builds of both states and one uninterrupted update each way: the references every
-  // cycle is compared with, and the durations kills are timed within.
-  void measure_references() {
+  // cycle is compared with, and the durations kills are timed within. Searches run beside them
+  // as beside the killed runs, so that the durations include their load.
+  void measure_references(Figures& f) {
     for (int s = 0; s < 2; ++s) {
       sync_folder(states_.dirs[s], docs_);
       const std::string ref = (work_ / ("reference-" + std::string(1, "ab"[s]))).string();
-      const Run run = run_indexer(treaty_index_, ref, docs_, log_, 0);
+      const Run run = run_searched(ref, 0, f.first_build_searches, "a first build");
       if (run.exit_code != 0 && run.exit_code != 1)
         throw std::runtime_error("clean build failed: " + last_line(log_));
       clean_exit_[s] = run.exit_code;
@@ -142,7 +166,7 @@ class CrashTest {
     run_indexer(treaty_index_, index_, docs_, log_, 0);
     for (int s : {1, 0}) {
       sync_folder(states_.dirs[s], docs_);
-      const Run run = run_indexer(treaty_index_, index_, docs_, log_, 0);
+      const Run run = run_searched(index_, 0, f.update_searches, "an update");
       update_seconds_[s] = run.seconds;
       const auto differences = unexpected_files(read_digest(index_), {&reference_[s]});
       if (!differences.empty())
@@ -169,7 +193,13 @@ class CrashTest {
       window = update_seconds_[target];
     }
     const double delay = std::uniform_real_distribution<double>(0.0, window)(rng);
-    const Run killed = run_indexer(treaty_index_, index_, docs_, log_, delay);
+    SearchTally searched;
+    const Run killed =
+        run_searched(index_, delay, searched, first_build ? "a first build" : "an update");
+    (first_build ? f.first_build_searches : f.update_searches) += searched;
+    if (searched.attempts() > 0) ++f.cycles_searched;
+    last_cycle_ = std::string(first_build ? "first build" : "update") + " killed at " +
+                  std::to_string(delay) + " s, searches " + searched.describe();
     if (killed.killed_inside) {
       ++f.killed_inside;
     } else {
@@ -185,6 +215,7 @@ class CrashTest {
     } else {
       inspect_after_kill(first_build ? std::vector<int>{} : std::vector<int>{before}, target, f);
     }
+    search_after_kill(f);
 
     // The next run must finish and converge on the clean build.
     const Run recovery = run_indexer(treaty_index_, index_, docs_, log_, 0);
@@ -208,7 +239,7 @@ class CrashTest {
   void report_cycle(std::size_t n, const Figures& f) const {
     if (verbose_ || n % 25 == 0)
       std::cerr << "cycle " << n << ": " << f.killed_inside << " kills inside runs, "
-                << f.failures() << " failures\n";
+                << f.failures() << " failures" << (verbose_ ? "; " + last_cycle_ : "") << '\n';
   }
 
   double first_seconds(int s) const { return first_seconds_[s]; }
@@ -216,6 +247,42 @@ class CrashTest {
   const CorpusStates& states() const { return states_; }
 
  private:
+  // run_indexer with searches of `index` beside it until it ends or is killed, tallied in
+  // `tally`; `during` names the kind of run in failures.
+  Run run_searched(const std::string& index, double kill_after, SearchTally& tally,
+                   const std::string& during) {
+    ConcurrentSearch searches(index, search_timeout_);
+    const Run run = run_indexer(treaty_index_, index, docs_, log_, kill_after);
+    std::vector<std::string> failures;
+    tally += searches.stop(failures);
+    for (std::size_t k = 0; k < failures.size() && k < kSearchFailuresShown; ++k)
+      report_failure("search during " + during + ": " + failures[k]);
+    if (failures.size() > kSearchFailuresShown)
+      report_failure(std::to_string(failures.size() - kSearchFailuresShown) +
+                     " more searches failed during that run");
+    return run;
+  }
+
+  // What a kill left must serve a search; when it left no index, the search must say so.
+  void search_after_kill(Figures& f) {
+    const bool published = has_index(index_);
+    const SearchOutcome outcome = search_once(index_, f.cycles);
+    const bool expected =
+        published ? outcome.kind == SearchOutcome::Kind::kAnswered
+                  : outcome.kind == SearchOutcome::Kind::kRefused && outcome.code == "kNotFound";
+    if (expected) {
+      f.after_kill_searches.add(outcome);
+      return;
+    }
+    const std::string got = outcome.kind == SearchOutcome::Kind::kAnswered ? "answered"
+                            : outcome.kind == SearchOutcome::Kind::kRefused
+                                ? "was refused with " + outcome.code + ": " + outcome.detail
+                                : outcome.detail;
+    fail(f.after_kill_searches.failures, std::string("after kill: a search on ") +
+                                             (published ? "the index" : "no index yet") + " " +
+                                             got);
+  }
+
   // `before` lists the states each file may still be in (none for a first build: absent), plus
   // the target state the run was writing.
   void inspect_after_kill(const std::vector<int>& before, int target, Figures& f) {
@@ -242,12 +309,18 @@ class CrashTest {
 
   void fail(std::size_t& counter, const std::string& what) {
     ++counter;
+    report_failure(what);
+  }
+
+  static void report_failure(const std::string& what) {
     std::cerr << "treaty-crashtest: FAIL: " << what << '\n';
   }
 
   std::string treaty_index_;
   fs::path work_;
   bool verbose_;
+  double search_timeout_;
+  std::string last_cycle_;  // what the last cycle's run and searches were, for -v
   CorpusStates states_;
   std::string docs_, index_, log_;
   IndexDigest reference_[2];
@@ -264,17 +337,36 @@ std::string sibling_treaty_index(const char* argv0) {
   return (self.parent_path() / "treaty-index").string();
 }
 
+// A check that ran no search passed nothing: it fails, so that it cannot silently do nothing.
+void require_searches(Figures& f) {
+  if (f.cycles == 0 || f.cycles_searched > 0) return;
+  ++f.unexercised;
+  std::cerr << "treaty-crashtest: FAIL: no search ran beside any killed run\n";
+}
+
+void print_searches(const char* when, const SearchTally& tally, bool examples) {
+  std::cout << "searches " << when << ' ' << tally.attempts() << ": " << tally.describe() << '\n';
+  if (examples)
+    for (const auto& [code, message] : tally.example)
+      std::cout << "  " << code << ", e.g.: " << message << '\n';
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  // This program again, as the process that searches beside a run (concurrent_search.h).
+  if (argc == 3 && std::string(argv[1]) == kSearchLoopFlag) return search_loop(argv[2]);
+
   std::string corpus, work, treaty_index;
   std::size_t cycles = 300;
+  double search_timeout = 5;
   std::uint64_t seed = 0;
   po::options_description options(
       "Usage: treaty-crashtest --corpus DIR [OPTIONS]\n\n"
       "Kills treaty-index (SIGKILL) at random moments inside first builds and updates of DIR,\n"
       "and checks every index it leaves (Xapian's check, whole files, convergence on a clean\n"
-      "build). Exit 0 when all cycles pass, 1 when one fails, 2 when it cannot run.\n\nOptions");
+      "build) and every search run beside it through the library. Exit 0 when all cycles\n"
+      "pass, 1 when one fails, 2 when it cannot run.\n\nOptions");
   options.add_options()("help,h", "print this help and exit")(
       "corpus", po::value(&corpus), "folder of documents to index (copied; never modified)")(
       "cycles", po::value(&cycles)->default_value(cycles),
@@ -283,7 +375,9 @@ int main(int argc, char** argv) {
       "work", po::value(&work), "scratch folder (default: a new one under the temp folder)")(
       "treaty-index", po::value(&treaty_index),
       "the treaty-index program (default: the one beside this program)")(
-      "keep", "keep the scratch folder")("verbose,v", "a line per cycle");
+      "search-timeout", po::value(&search_timeout)->default_value(search_timeout),
+      "seconds a search may take before it counts as hung")("keep", "keep the scratch folder")(
+      "verbose,v", "a line per cycle");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -300,6 +394,10 @@ int main(int argc, char** argv) {
     std::cerr << "treaty-crashtest: --corpus must name a folder\n";
     return 2;
   }
+  if (!(search_timeout > 0)) {
+    std::cerr << "treaty-crashtest: --search-timeout must be a positive number of seconds\n";
+    return 2;
+  }
   if (!vm.count("seed")) seed = static_cast<std::uint64_t>(Clock::now().time_since_epoch().count());
   if (treaty_index.empty()) treaty_index = sibling_treaty_index(argv[0]);
   const fs::path scratch =
@@ -309,8 +407,8 @@ int main(int argc, char** argv) {
   try {
     fs::remove_all(scratch);
     fs::create_directories(scratch);
-    CrashTest test(treaty_index, scratch, corpus, vm.count("verbose") > 0);
-    test.measure_references();
+    CrashTest test(treaty_index, scratch, corpus, vm.count("verbose") > 0, search_timeout);
+    test.measure_references(f);
     std::cout << "corpus " << corpus << ": state A " << test.states().files[0] << " files, state B "
               << test.states().files[1] << " files; first build " << test.first_seconds(0)
               << " s, update A->B " << test.update_seconds(1) << " s; seed " << seed << '\n';
@@ -321,6 +419,7 @@ int main(int argc, char** argv) {
       test.cycle(rng, f);
       test.report_cycle(f.cycles, f);
     }
+    require_searches(f);
   } catch (const std::exception& e) {
     std::cerr << "treaty-crashtest: " << e.what() << '\n';
     if (!vm.count("keep")) fs::remove_all(scratch);
@@ -334,6 +433,11 @@ int main(int argc, char** argv) {
             << "failures " << f.failures() << ": Xapian check " << f.check_failures
             << ", unopenable " << f.unopenable << ", torn files " << f.torn << ", wedged "
             << f.wedged << ", wrong counts after recovery " << f.wrong_counts
-            << ", abandoned builds " << f.leftovers << '\n';
+            << ", abandoned builds " << f.leftovers << ", searches " << f.search_failures() << '\n';
+  print_searches("during first builds", f.first_build_searches, vm.count("verbose") > 0);
+  print_searches("during updates", f.update_searches, vm.count("verbose") > 0);
+  print_searches("after kills", f.after_kill_searches, vm.count("verbose") > 0);
+  std::cout << "cycles with searches beside their run " << f.cycles_searched << " of " << f.cycles
+            << '\n';
   return f.failures() == 0 ? 0 : 1;
 }
