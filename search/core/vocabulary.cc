@@ -1,5 +1,7 @@
 #include "vocabulary.h"
 
+#include "metadata_keys.h"
+
 #include <algorithm>
 
 namespace treatysearch::core {
@@ -32,8 +34,10 @@ std::vector<std::string> Vocabulary::terms_of(std::string_view key) const {
   std::string prefix = entry_key(key, "");
   std::vector<std::string> terms;
   for (const Xapian::Database& shard : shards_)
-    for (auto it = shard.metadata_keys_begin(prefix); it != shard.metadata_keys_end(prefix); ++it)
-      terms.push_back((*it).substr(prefix.size()));
+    visit_metadata_keys(shard, backend_, prefix, [&](const std::string& entry) {
+      terms.push_back(entry.substr(prefix.size()));
+      return true;
+    });
   if (shards_.size() > 1) sort_unique(&terms);
   terms_read_.emplace(key, terms);
   return terms;
@@ -45,17 +49,17 @@ std::vector<std::string> Vocabulary::keys_with_prefix(std::string_view prefix,
   std::vector<std::string> keys;
   for (const Xapian::Database& shard : shards_) {
     std::size_t read = 0;
-    for (auto it = shard.metadata_keys_begin(start); it != shard.metadata_keys_end(start); ++it) {
+    visit_metadata_keys(shard, backend_, start, [&](const std::string& entry) {
       if (++read > max_entries) {
         if (cut) *cut = true;
-        break;
+        return false;
       }
-      const std::string entry = *it;
       const std::size_t end = entry.find('\0', 1);
-      if (end == std::string::npos) continue;  // not an entry: no term
+      if (end == std::string::npos) return true;  // not an entry: no term
       std::string_view key(entry.data() + 1, end - 1);
       if (keys.empty() || keys.back() != key) keys.emplace_back(key);
-    }
+      return true;
+    });
   }
   sort_unique(&keys);
   return keys;

@@ -11,6 +11,8 @@
 
 #include <xapian.h>
 
+#include "metadata_keys.h"
+
 #include <cstddef>
 #include <map>
 #include <string>
@@ -34,7 +36,8 @@ class Vocabulary {
   // thread at a time: so is this). What it reads is remembered for its lifetime (one call's:
   // a remote shard answers each lookup in an exchange, and a query looks a key up more than
   // once).
-  explicit Vocabulary(const std::vector<Xapian::Database>& shards) : shards_(shards) {}
+  Vocabulary(const std::vector<Xapian::Database>& shards, Backend backend)
+      : shards_(shards), backend_(backend) {}
 
   // The terms recorded under `key` in any shard, sorted, each once. Throws Xapian errors.
   std::vector<std::string> terms_of(std::string_view key) const;
@@ -46,6 +49,7 @@ class Vocabulary {
 
  private:
   const std::vector<Xapian::Database>& shards_;
+  const Backend backend_;
   mutable std::map<std::string, std::vector<std::string>, std::less<>> terms_read_;
 };
 

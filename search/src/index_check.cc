@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "index_layout.h"
+#include "metadata_keys.h"
 #include "passage_record.h"
 #include "position_list.h"
 #include "schema.h"
@@ -109,13 +110,12 @@ void check_shard_records(const std::string& shard_dir, CheckReport* report) {
     }
 
     const std::string file_prefix = schema::kFileRecordPrefix;
-    for (auto it = db.metadata_keys_begin(file_prefix); it != db.metadata_keys_end(file_prefix);
-         ++it) {
-      const std::string file_key = (*it).substr(file_prefix.size());
+    core::visit_metadata_keys(db, core::Backend::kLocal, file_prefix, [&](const std::string& key) {
+      const std::string file_key = key.substr(file_prefix.size());
       core::FileRecord file;
-      if (!core::decode_file(db.get_metadata(*it), &file)) {
+      if (!core::decode_file(db.get_metadata(key), &file)) {
         add_problem(report, shard_dir, "file record " + file_key + ": does not decode");
-        continue;
+        return true;
       }
       ++report->files;
       const auto held = passages_of_file.find(file_key);
@@ -125,20 +125,20 @@ void check_shard_records(const std::string& shard_dir, CheckReport* report) {
                     "file " + file.display_path + ": the shard holds " + std::to_string(count) +
                         " of its passages, its record says " + std::to_string(file.passages));
       if (held != passages_of_file.end()) passages_of_file.erase(held);
-    }
+      return true;
+    });
     for (const auto& [file_key, count] : passages_of_file)
       add_problem(report, shard_dir,
                   std::to_string(count) + " passages of file " + file_key + " have no file record");
 
     const std::string info_prefix = schema::kDocInfoPrefix;
-    for (auto it = db.metadata_keys_begin(info_prefix); it != db.metadata_keys_end(info_prefix);
-         ++it) {
+    core::visit_metadata_keys(db, core::Backend::kLocal, info_prefix, [&](const std::string& key) {
       DocumentInfo info;
-      if (!core::decode_document(db.get_metadata(*it), &info))
-        add_problem(
-            report, shard_dir,
-            "document information " + (*it).substr(info_prefix.size()) + ": does not decode");
-    }
+      if (!core::decode_document(db.get_metadata(key), &info))
+        add_problem(report, shard_dir,
+                    "document information " + key.substr(info_prefix.size()) + ": does not decode");
+      return true;
+    });
   } catch (const Xapian::Error& e) {
     add_problem(report, shard_dir, "cannot be read: " + describe(e));
   }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "index_layout.h"
+#include "metadata_keys.h"
 #include "schema.h"
 #include "searcher_hits.h"
 #include "text.h"
@@ -26,8 +27,8 @@ std::vector<std::string> files_cited_as(IndexHandle& handle, std::string_view do
   std::vector<std::string> files;
   const std::string prefix = schema::kDocInfoPrefix;
   for (const Xapian::Database& shard : handle.shards) {
-    for (auto it = shard.metadata_keys_begin(prefix); it != shard.metadata_keys_end(prefix); ++it) {
-      const std::string file_key = (*it).substr(prefix.size());
+    core::visit_metadata_keys(shard, handle.backend(), prefix, [&](const std::string& key) {
+      const std::string file_key = key.substr(prefix.size());
       const DocumentInfo& info = handle.document_info(file_key);
       const std::string_view source = info.source;
       const std::string_view file_name = source.substr(source.find_last_of('/') + 1);
@@ -35,7 +36,8 @@ std::vector<std::string> files_cited_as(IndexHandle& handle, std::string_view do
            core::starts_with_ascii_ci(document_part, core::collapse_whitespace(info.title))) ||
           (!file_name.empty() && core::equals_ascii_ci(document_part, file_name)))
         files.push_back(file_key);
-    }
+      return true;
+    });
   }
   return files;
 }

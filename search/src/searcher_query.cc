@@ -38,7 +38,7 @@ class QueryRun {
     QueryContext context;
     context.languages =
         snapshot_.languages().empty() ? std::vector<std::string>{"en"} : snapshot_.languages();
-    const core::Vocabulary vocabulary(handle_.shards);
+    const core::Vocabulary vocabulary(handle_.shards, handle_.backend());
     context.variants = [&vocabulary](const std::string& surface, std::vector<std::string>* terms) {
       for (std::string& term : vocabulary.terms_of(surface)) terms->push_back(std::move(term));
     };

@@ -91,7 +91,7 @@ std::map<std::string, Xapian::termcount, std::less<>> occurrences(const Xapian::
 std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
                                        const std::string& language) {
   const Xapian::Database& db = handle.db;
-  const core::Vocabulary vocabulary(handle.shards);
+  const core::Vocabulary vocabulary(handle.shards, handle.backend());
   std::map<std::string, TellingWord> by_key;
   const auto counts = occurrences(db, docid);
   for (auto it = db.termlist_begin(docid); it != db.termlist_end(docid); ++it) {

@@ -22,6 +22,7 @@
 
 #include "analyzer.h"
 #include "index_source.h"
+#include "metadata_keys.h"
 #include "searcher_facets.h"
 #include "treatysearch/search.h"
 
@@ -36,6 +37,8 @@ struct IndexHandle {
   bool remote = false;                   // the shards are served by xapian-tcpsrv
   core::Analyzer analyzer;               // not thread-safe either: one per handle
   std::map<std::string, DocumentInfo> documents;  // doc: metadata read so far
+
+  core::Backend backend() const { return remote ? core::Backend::kRemote : core::Backend::kLocal; }
 
   // The DocumentInfo of a file (empty when the index has none for it).
   const DocumentInfo& document_info(const std::string& file_key);

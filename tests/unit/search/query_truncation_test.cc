@@ -72,7 +72,7 @@ class Truncation : public ::testing::Test {
   core::Analyzer analyzer_;
   Xapian::WritableDatabase db_;
   const std::vector<Xapian::Database> shards_{db_};
-  const core::Vocabulary vocabulary_{shards_};
+  const core::Vocabulary vocabulary_{shards_, core::Backend::kLocal};
 };
 
 TEST_F(Truncation, RecognisesWildcardsOnlyInWords) {
