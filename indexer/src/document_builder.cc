@@ -66,13 +66,8 @@ class PostingSink : public core::TokenSink {
       starts_sentence = true;
     }
     if (starts_sentence) positions_->add_sentence_start(token.position);
-    if (token.original == token.surface) {
-      term_->assign(token.surface);
-    } else {
-      term_->assign(schema::kExactPrefix);
-      term_->append(token.original);
-      if (variants_) variants_->emplace(token.surface, *term_);
-    }
+    schema::word_term(token.surface, token.original, term_);
+    if (variants_ && token.original != token.surface) variants_->emplace(token.surface, *term_);
     // Positions go to the passage's position list (position_list.h), not to Xapian's table;
     // the terms reach the document from it, once per distinct term with its impact (build()).
     positions_->add(*term_, token.position);

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "document_builder.h"
+#include "position_list.h"
 #include "schema.h"
 #include "treatysearch/error.h"
 #include "vocabulary.h"
@@ -53,6 +54,7 @@ IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_
   try {
     db_ = Xapian::WritableDatabase(shard_dir, flags);
     commit_number_ = std::strtoull(db_.get_metadata(schema::kCommitKey).c_str(), nullptr, 10);
+    numbering_.emplace(db_);
     db_.begin_transaction();
   } catch (const Xapian::Error& e) {
     core::throw_translated(e, index_dir_);
@@ -114,7 +116,13 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
   try {
     const auto old = file_record(file_key);
     const std::size_t old_count = old ? old->passages : 0;
+    const auto number_of = [this](std::string_view term) { return numbering_->number_of(term); };
     for (std::size_t i = 0; i < passages.size(); ++i) {
+      // The analysis threads spell the terms out (they do not know the shard); the shard's
+      // numbers replace them here (position_list.h, version 3).
+      const std::string spelled = passages[i].get_value(schema::kPositionsSlot);
+      if (!spelled.empty() && core::number_position_list(spelled, number_of, &numbered_))
+        passages[i].add_value(schema::kPositionsSlot, numbered_);
       if (document_hook()) document_hook()(file_key, passages[i]);
       if (i < old_count)
         db_.replace_document(schema::id_term(file_key, i), passages[i]);
@@ -197,6 +205,7 @@ void IndexWriter::set_languages(const std::string& space_separated) {
 void IndexWriter::commit_numbered() {
   // Without changes Xapian makes no new revision: nor does the number change (a new revision
   // would also expire readers' snapshots sooner).
+  numbering_->record_count();
   if (changed_) db_.set_metadata(schema::kCommitKey, std::to_string(commit_number_ + 1));
   db_.commit_transaction();
   if (changed_) ++commit_number_;

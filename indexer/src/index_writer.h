@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "passage_record.h"
+#include "term_numbers.h"
 #include "treatysearch/types.h"
 
 namespace treatysearch::ingest {
@@ -96,6 +97,8 @@ class IndexWriter {
   std::uint64_t flush_bytes_;
   std::uint64_t pending_bytes_ = 0;
   Xapian::WritableDatabase db_;
+  std::optional<core::TermNumbering> numbering_;    // of db_, once it is open
+  std::string numbered_;                            // reused: a passage's numbered position list
   std::unordered_set<std::string> variants_added_;  // vocabulary entries already written
   std::uint64_t commit_number_ = 0;                 // of the shard's last commit
   bool changed_ = false;                            // written to since the last commit

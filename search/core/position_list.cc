@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 
 #include "varint.h"
 
@@ -9,8 +10,51 @@ namespace treatysearch::core {
 
 namespace {
 
+constexpr char kFormatNumbered = 3;
 constexpr char kFormatVersion = 2;
 constexpr char kFormatWithoutSentences = 1;  // still read: one sentence per passage
+
+// Reads the sentence starts after the version byte of a version 2 or 3 list into *gaps (still
+// encoded), checking that each gap is whole; *pos is left after them.
+bool read_sentence_gaps(std::string_view encoded, std::size_t* pos, std::string_view* gaps) {
+  *pos = 1;
+  std::uint64_t count = 0;
+  if (!get_varint(encoded, pos, &count) || count > encoded.size() - *pos) return false;
+  const std::size_t begin = *pos;
+  std::uint64_t gap = 0;
+  for (std::uint64_t i = 0; i < count; ++i)
+    if (!get_varint(encoded, pos, &gap)) return false;
+  *gaps = encoded.substr(begin, *pos - begin);
+  return true;
+}
+
+// Appends the sentence starts encoded as gaps from position 1 to *out; false if malformed.
+bool decode_sentence_gaps(std::string_view gaps, std::vector<std::uint32_t>* out) {
+  std::uint64_t position = 1;
+  for (std::size_t i = 0; i < gaps.size();) {
+    std::uint64_t gap = 0;
+    if (!get_varint(gaps, &i, &gap) || gap == 0 || position + gap > UINT32_MAX) return false;
+    position += gap;
+    out->push_back(static_cast<std::uint32_t>(position));
+  }
+  return true;
+}
+
+// Walks the numbered positions of a version 3 list: visit(number, position) for each position
+// holding a word term. False on malformed bytes.
+template <typename Visit>
+bool walk_numbered(std::string_view encoded, std::size_t pos, Visit&& visit) {
+  std::uint64_t count = 0;
+  if (!get_varint(encoded, &pos, &count) || count > encoded.size() - pos) return false;
+  std::uint32_t position = 0;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    std::uint64_t number = 0;
+    if (!get_varint(encoded, &pos, &number) || number > UINT32_MAX) return false;
+    ++position;
+    if (number != 0) visit(static_cast<std::uint32_t>(number - 1), position);
+  }
+  return pos == encoded.size();
+}
 
 std::size_t shared_prefix(std::string_view a, std::string_view b) {
   const std::size_t n = std::min(a.size(), b.size());
@@ -98,29 +142,14 @@ PositionListCursor::PositionListCursor(std::string_view encoded) : encoded_(enco
   ok_ = !encoded_.empty() &&
         (encoded_[0] == kFormatVersion || encoded_[0] == kFormatWithoutSentences);
   pos_ = 1;
-  if (ok_ && encoded_[0] == kFormatVersion) {
-    // Skip the sentence starts (read on request), checking that each gap is whole.
-    std::uint64_t count = 0;
-    ok_ = get_varint(encoded_, &pos_, &count) && count <= encoded_.size() - pos_;
-    const std::size_t gaps_begin = pos_;
-    std::uint64_t gap = 0;
-    for (std::uint64_t i = 0; ok_ && i < count; ++i) ok_ = get_varint(encoded_, &pos_, &gap);
-    if (ok_) sentence_gaps_ = encoded_.substr(gaps_begin, pos_ - gaps_begin);
-  }
+  // The sentence starts are read on request.
+  if (ok_ && encoded_[0] == kFormatVersion)
+    ok_ = read_sentence_gaps(encoded_, &pos_, &sentence_gaps_);
   if (ok_) ok_ = get_varint(encoded_, &pos_, &remaining_);
 }
 
 bool PositionListCursor::sentence_starts(std::vector<std::uint32_t>* out) const {
-  // Gaps count from position 1, which starts the first sentence.
-  std::uint64_t position = 1;
-  for (std::size_t i = 0; i < sentence_gaps_.size();) {
-    std::uint64_t gap = 0;
-    if (!get_varint(sentence_gaps_, &i, &gap) || gap == 0 || position + gap > UINT32_MAX)
-      return false;
-    position += gap;
-    out->push_back(static_cast<std::uint32_t>(position));
-  }
-  return true;
+  return decode_sentence_gaps(sentence_gaps_, out);
 }
 
 bool PositionListCursor::next() {
@@ -162,11 +191,110 @@ bool decode_position_list(std::string_view encoded,
   return cursor.ok();
 }
 
-bool PassagePositions::assign(std::string encoded, const std::vector<std::string>* wanted) {
+bool is_numbered_position_list(std::string_view encoded) {
+  return !encoded.empty() && encoded[0] == kFormatNumbered;
+}
+
+bool number_position_list(std::string_view spelled,
+                          const std::function<std::uint32_t(std::string_view)>& number_of,
+                          std::string* out) {
+  PositionListCursor cursor(spelled);
+  std::vector<std::uint32_t> starts;
+  if (!cursor.sentence_starts(&starts)) return false;
+  // The number plus one at each position (0: none yet).
+  std::vector<std::uint32_t> at;
+  std::vector<std::uint32_t> positions;
+  while (cursor.next()) {
+    positions.clear();
+    if (!cursor.positions(&positions)) return false;
+    if (positions.empty()) continue;
+    if (positions.back() > kMaxNumberedPositions) return false;
+    if (at.size() < positions.back()) at.resize(positions.back(), 0);
+    const std::uint32_t number = number_of(cursor.term());
+    if (number == kNoTermNumber) return false;
+    for (const std::uint32_t position : positions) {
+      if (at[position - 1] != 0) return false;  // two terms at one position
+      at[position - 1] = number + 1;
+    }
+  }
+  if (!cursor.ok()) return false;
+  out->clear();
+  out->push_back(kFormatNumbered);
+  put_varint(starts.size(), out);
+  std::uint32_t last_start = 1;
+  for (const std::uint32_t start : starts) {
+    put_varint(start - last_start, out);
+    last_start = start;
+  }
+  put_varint(at.size(), out);
+  for (const std::uint32_t number : at) put_varint(number, out);
+  return true;
+}
+
+bool decode_numbered_position_list(
+    std::string_view encoded,
+    std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>>* out,
+    std::vector<std::uint32_t>* sentence_starts) {
+  out->clear();
+  std::vector<std::uint32_t> unused;
+  std::vector<std::uint32_t>* starts = sentence_starts ? sentence_starts : &unused;
+  starts->clear();
+  std::size_t pos = 0;
+  std::string_view gaps;
+  if (!is_numbered_position_list(encoded) || !read_sentence_gaps(encoded, &pos, &gaps) ||
+      !decode_sentence_gaps(gaps, starts))
+    return false;
+  std::map<std::uint32_t, std::vector<std::uint32_t>> by_number;
+  if (!walk_numbered(encoded, pos, [&](std::uint32_t number, std::uint32_t position) {
+        by_number[number].push_back(position);
+      }))
+    return false;
+  out->assign(by_number.begin(), by_number.end());
+  return true;
+}
+
+bool PassagePositions::assign_numbered(const std::vector<std::string>& wanted,
+                                       const std::vector<std::uint32_t>& numbers) {
+  numbered_ = true;
+  wanted_ = &wanted;
+  wanted_positions_.resize(wanted.size());
+  for (auto& list : wanted_positions_) list.clear();
+  number_to_wanted_.clear();
+  for (std::uint32_t i = 0; i < wanted.size() && i < numbers.size(); ++i)
+    if (numbers[i] != kNoTermNumber) number_to_wanted_.emplace_back(numbers[i], i);
+  std::sort(number_to_wanted_.begin(), number_to_wanted_.end());
+  std::size_t pos = 0;
+  std::string_view gaps;
+  if (!read_sentence_gaps(encoded_, &pos, &gaps) ||
+      !decode_sentence_gaps(gaps, &sentence_starts_)) {
+    sentence_starts_.clear();
+    return false;
+  }
+  if (number_to_wanted_.empty()) return true;  // none of the wanted terms is in the shard
+  const std::uint32_t lowest = number_to_wanted_.front().first;
+  const std::uint32_t highest = number_to_wanted_.back().first;
+  const bool ok = walk_numbered(encoded_, pos, [&](std::uint32_t number, std::uint32_t position) {
+    if (number < lowest || number > highest) return;
+    const auto it = std::lower_bound(number_to_wanted_.begin(), number_to_wanted_.end(),
+                                     std::pair<std::uint32_t, std::uint32_t>(number, 0));
+    if (it != number_to_wanted_.end() && it->first == number)
+      wanted_positions_[it->second].push_back(position);
+  });
+  if (!ok)
+    for (auto& list : wanted_positions_) list.clear();
+  return ok;
+}
+
+bool PassagePositions::assign(std::string encoded, const std::vector<std::string>* wanted,
+                              const std::vector<std::uint32_t>* numbers) {
   encoded_ = std::move(encoded);
   arena_.clear();
   entries_.clear();
   sentence_starts_.clear();
+  numbered_ = false;
+  wanted_ = nullptr;
+  if (is_numbered_position_list(encoded_))
+    return wanted && numbers && assign_numbered(*wanted, *numbers);
   PositionListCursor cursor(encoded_);
   if (!cursor.sentence_starts(&sentence_starts_)) {
     sentence_starts_.clear();
@@ -205,15 +333,33 @@ bool PassagePositions::assign(std::string encoded, const std::vector<std::string
   return cursor.ok();
 }
 
+const std::vector<std::uint32_t>* PassagePositions::numbered_positions(
+    std::string_view term) const {
+  const auto it = std::lower_bound(wanted_->begin(), wanted_->end(), term);
+  if (it == wanted_->end() || *it != term) return nullptr;
+  return &wanted_positions_[static_cast<std::size_t>(it - wanted_->begin())];
+}
+
 const PassagePositions::Entry* PassagePositions::find(std::string_view term) const {
   auto it = std::lower_bound(entries_.begin(), entries_.end(), term,
                              [this](const Entry& e, std::string_view t) { return term_of(e) < t; });
   return it != entries_.end() && term_of(*it) == term ? &*it : nullptr;
 }
 
-bool PassagePositions::has(std::string_view term) const { return find(term) != nullptr; }
+bool PassagePositions::has(std::string_view term) const {
+  if (numbered_) {
+    const std::vector<std::uint32_t>* list = numbered_positions(term);
+    return list && !list->empty();
+  }
+  return find(term) != nullptr;
+}
 
 void PassagePositions::positions(std::string_view term, std::vector<std::uint32_t>* out) const {
+  if (numbered_) {
+    if (const std::vector<std::uint32_t>* list = numbered_positions(term))
+      out->insert(out->end(), list->begin(), list->end());
+    return;
+  }
   const Entry* entry = find(term);
   if (entry) decode_gaps(entry->gaps, out);  // malformed gaps end the list early
 }

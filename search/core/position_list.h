@@ -16,9 +16,20 @@
 // byte length of the positions, then the positions as varint gaps (the first from 0). Positions
 // are 1-based and strictly increasing per term. Version 1 (no sentence starts) is still read,
 // as one sentence per passage.
+//
+// Version 3, what the index writer stores (number_position_list): the terms named by their
+// number in the shard (term_numbers.h) instead of spelled out. A version byte 3; the sentence
+// starts as in version 2; varint count n of positions; then for each position 1..n, the varint
+// number of its term plus one (0: no word term there). Why: in version 2 the spelled-out terms were
+// three quarters of every list, and the lists a third of the index (98 of 290 MB per shard of
+// the 200 MB benchmark corpus); a word's number is a byte or two, the frequent words' one. The
+// analyzer gives each position one term, so a passage is its sequence of numbers, which a check
+// scans once for the numbers it wants. Reading one needs the wanted terms' numbers in the
+// passage's shard (PassagePositions::assign).
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,6 +110,28 @@ bool decode_position_list(std::string_view encoded,
                           std::vector<std::pair<std::string, std::vector<std::uint32_t>>>* out,
                           std::vector<std::uint32_t>* sentence_starts = nullptr);
 
+// No term's number (a term the shard has none for).
+inline constexpr std::uint32_t kNoTermNumber = UINT32_MAX;
+
+// True if `encoded` is a version 3 list (its terms numbered, not spelled out).
+bool is_numbered_position_list(std::string_view encoded);
+
+// Rewrites a version 1 or 2 list as version 3, each term numbered by `number_of`. False, with *out
+// unspecified, if `spelled` does not decode, or puts two terms at one position, or reaches past
+// kMaxNumberedPositions, or `number_of` gives kNoTermNumber: then keep it as it is (every version
+// is read).
+inline constexpr std::uint32_t kMaxNumberedPositions = 1u << 24;
+bool number_position_list(std::string_view spelled,
+                          const std::function<std::uint32_t(std::string_view)>& number_of,
+                          std::string* out);
+
+// Every numbered term of a version 3 list with its positions, by increasing number (tests and
+// diagnostics); false on malformed bytes. With `sentence_starts`, also those.
+bool decode_numbered_position_list(
+    std::string_view encoded,
+    std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>>* out,
+    std::vector<std::uint32_t>* sentence_starts = nullptr);
+
 // The words one occurrence of a word or phrase covers: positions first..last.
 struct WordSpan {
   std::uint32_t first = 0, last = 0;
@@ -112,7 +145,11 @@ class PassagePositions {
   // False (and no terms) if `encoded` is malformed. With `wanted` (sorted, unique; must
   // outlive the next assign), only those terms are looked up in the directory, and its walk
   // stops after the last of them: has() and positions() then know only the wanted terms.
-  bool assign(std::string encoded, const std::vector<std::string>* wanted = nullptr);
+  // A version 3 list is read only with `wanted` and `numbers`: each wanted term's number in
+  // the passage's shard (same order; kNoTermNumber where the shard has none); else it is
+  // refused.
+  bool assign(std::string encoded, const std::vector<std::string>* wanted = nullptr,
+              const std::vector<std::uint32_t>* numbers = nullptr);
   bool has(std::string_view term) const;
   // Appends the term's positions to *out (nothing if absent).
   void positions(std::string_view term, std::vector<std::uint32_t>* out) const;
@@ -141,11 +178,22 @@ class PassagePositions {
   };
   std::string_view term_of(const Entry& e) const { return {arena_.data() + e.offset, e.length}; }
   const Entry* find(std::string_view term) const;
+  // Version 3: the positions of a wanted term, or null if it is not wanted.
+  const std::vector<std::uint32_t>* numbered_positions(std::string_view term) const;
+
+  // A version 3 list: the positions of each wanted term (in the order of *wanted_).
+  bool assign_numbered(const std::vector<std::string>& wanted,
+                       const std::vector<std::uint32_t>& numbers);
 
   std::string encoded_;  // owned: the entries point into it
   std::string arena_;
-  std::vector<Entry> entries_;                  // in term order
-  std::vector<std::uint32_t> sentence_starts_;  // increasing, all > 1
+  std::vector<Entry> entries_;  // in term order
+  // Version 3: the wanted terms and their positions (entries_ stay empty).
+  bool numbered_ = false;
+  const std::vector<std::string>* wanted_ = nullptr;
+  std::vector<std::vector<std::uint32_t>> wanted_positions_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> number_to_wanted_;  // sorted by number
+  std::vector<std::uint32_t> sentence_starts_;                             // increasing, all > 1
   std::vector<std::vector<std::uint32_t>> scratch_;
 };
 

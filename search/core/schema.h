@@ -36,8 +36,9 @@
 // Values
 //   kDateSlot        "YYYYMMDD" with 00 for unknown month/day: sortable, range-filterable
 //   kPositionsSlot   the positions of the passage's word terms and where its sentences start
-//                    (position_list.h): phrases and connectors are checked against it
-//                    (passage_check.h)
+//                    (position_list.h), the terms named by their number in the shard (version
+//                    3; spelled out in older indexes): phrases and connectors are checked
+//                    against it (passage_check.h)
 //   slots 2 to 6     file key, committee, State, type, language: grouping and facets
 //                    (result_values.h)
 // Document data      a PassageRecord (passage_record.h); its kind is a PassageKind below
@@ -48,6 +49,8 @@
 //                    given in another order are refused)
 //   kCommitKey       in every shard: a number its writer raises at each commit, which names
 //                    the commit where Xapian's remote backend gives no revision
+//   T<term>, kTermCountKey   each word term's number in the shard, and how many are given
+//                    (term_numbers.h)
 //   file:<file>      FileRecord of an indexed file (change detection, removal)
 //   doc:<file>       DocumentInfo of an indexed file
 // <file> is a 16-hex-digit hash of the file's absolute path (or of the add_text name), so no
@@ -86,6 +89,16 @@ inline constexpr const char* kLanguagePrefix = "XL";
 inline constexpr const char* kSymbolPrefix = "XY";
 inline constexpr const char* kParagraphPrefix = "XP";
 inline constexpr const char* kPlacePrefix = "XA";
+
+// The term of a word token (E above): its folded form, or E<as written> when written otherwise.
+inline void word_term(std::string_view surface, std::string_view original, std::string* out) {
+  if (original == surface) {
+    out->assign(surface);
+  } else {
+    out->assign(kExactPrefix);
+    out->append(original);
+  }
+}
 
 inline constexpr unsigned kDateSlot = 0;
 inline constexpr unsigned kPositionsSlot = 1;

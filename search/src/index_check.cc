@@ -12,6 +12,7 @@
 #include "position_list.h"
 #include "schema.h"
 #include "schema_check.h"
+#include "term_numbers.h"
 #include "treatysearch/check.h"
 #include "treatysearch/error.h"
 
@@ -94,6 +95,8 @@ void check_shard_records(const std::string& shard_dir, CheckReport* report) {
     std::map<std::string, std::uint64_t> passages_of_file;
     core::PassageRecord passage;
     std::vector<std::pair<std::string, std::vector<std::uint32_t>>> positions;
+    std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> numbered;
+    const std::uint32_t numbers_given = core::TermNumbering::numbers_given(db);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       const Xapian::Document document = db.get_document(*it);
       const std::string where = "passage " + std::to_string(*it);
@@ -104,8 +107,17 @@ void check_shard_records(const std::string& shard_dir, CheckReport* report) {
       ++passages_of_file[passage.file_key];
       const std::string encoded = document.get_value(schema::kPositionsSlot);
       positions.clear();
-      if (!encoded.empty() && !core::decode_position_list(encoded, &positions))
+      if (core::is_numbered_position_list(encoded)) {
+        if (!core::decode_numbered_position_list(encoded, &numbered))
+          add_problem(report, shard_dir, where + ": position list does not decode");
+        else if (!numbered.empty() && numbered.back().first >= numbers_given)
+          add_problem(report, shard_dir,
+                      where + ": position list names term number " +
+                          std::to_string(numbered.back().first) + ", but the shard gave " +
+                          std::to_string(numbers_given));
+      } else if (!encoded.empty() && !core::decode_position_list(encoded, &positions)) {
         add_problem(report, shard_dir, where + ": position list does not decode");
+      }
       ++report->passages;
     }
 

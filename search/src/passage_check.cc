@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "schema.h"
+#include "term_numbers.h"
 
 namespace treatysearch::search {
 
@@ -146,11 +147,35 @@ void PassageCheck::read_in_order_from(const Xapian::Database& shard) {
   streaming_ = true;
 }
 
-bool PassageCheck::accepts(const Xapian::Document& doc) const {
+void PassageCheck::on_shard(const Xapian::Database& shard) {
+  shards_.assign(1, &shard);
+  combined_ = false;
+  numbers_.assign(1, {});
+  numbers_read_.assign(1, false);
+}
+
+void PassageCheck::on_shards(const std::vector<Xapian::Database>& shards) {
+  shards_.clear();
+  for (const Xapian::Database& shard : shards) shards_.push_back(&shard);
+  combined_ = true;
+  numbers_.assign(shards_.size(), {});
+  numbers_read_.assign(shards_.size(), false);
+}
+
+const std::vector<std::uint32_t>& PassageCheck::numbers_in(std::size_t k) const {
+  if (!numbers_read_[k]) {
+    numbers_[k].clear();
+    for (const std::string& term : wanted_)
+      numbers_[k].push_back(core::term_number(*shards_[k], term));
+    numbers_read_[k] = true;
+  }
+  return numbers_[k];
+}
+
+bool PassageCheck::accepts(const Xapian::Document& doc, Xapian::docid id) const {
   // A passage without words has no position list: no word is in it. One whose list cannot be
   // read is refused rather than guessed about.
   std::string encoded;
-  const Xapian::docid id = doc.get_docid();
   if (streaming_ && id > stream_at_) {
     stream_.skip_to(id);
     stream_at_ = id;
@@ -159,7 +184,10 @@ bool PassageCheck::accepts(const Xapian::Document& doc) const {
     encoded = doc.get_value(core::schema::kPositionsSlot);
   }
   const bool no_words = encoded.empty();
-  if (!positions_.assign(std::move(encoded), &wanted_) && !no_words) return false;
+  const std::vector<std::uint32_t>* numbers = nullptr;
+  if (core::is_numbered_position_list(encoded) && !shards_.empty())
+    numbers = &numbers_in(combined_ ? (id - 1) % shards_.size() : 0);
+  if (!positions_.assign(std::move(encoded), &wanted_, numbers) && !no_words) return false;
   return holds(must_, doc) && !(must_not_ && holds(*must_not_, doc));
 }
 

@@ -80,7 +80,20 @@ struct Predicate {
 class PassageCheck {
  public:
   PassageCheck(const Predicate& must, const Predicate* must_not = nullptr);
-  bool accepts(const Xapian::Document& doc) const;
+  // Where the passages checked come from, which a numbered position list needs (position_list.h,
+  // version 3: its terms are numbers of the shard): one shard, the documents of its own
+  // database, or the shards of the database that combines them (whose document ids interleave
+  // theirs). The shards must outlive the check. Each shard's numbers of the wanted terms are
+  // looked up once, at its first numbered list (remotely, an exchange per term). Unbound, a
+  // check refuses numbered lists.
+  void on_shard(const Xapian::Database& shard);
+  void on_shards(const std::vector<Xapian::Database>& shards);
+  // Whether the check accepts a candidate: `id` is its id in the database the match ran on (the
+  // MSet's; a document of a combined database knows only its id in its shard). The first form
+  // serves a document of one shard's own database. Throw Xapian errors (reading the passage,
+  // or a shard's numbers).
+  bool accepts(const Xapian::Document& doc, Xapian::docid id) const;
+  bool accepts(const Xapian::Document& doc) const { return accepts(doc, doc.get_docid()); }
 
   // Passages of `shard` (a local one: a remote value stream would send every value) checked in
   // increasing document id order then read their position lists from one value stream, which
@@ -95,8 +108,15 @@ class PassageCheck {
   bool connected(const Predicate& p) const;
   void find(const Operand& operand, std::vector<core::WordSpan>* out) const;
 
+  // The wanted terms' numbers in shards_[k] (looked up at the first numbered list of shard k).
+  const std::vector<std::uint32_t>& numbers_in(std::size_t k) const;
+
   const Predicate& must_;
   const Predicate* must_not_;
+  std::vector<const Xapian::Database*> shards_;
+  bool combined_ = false;  // candidates' ids are those of the database combining shards_
+  mutable std::vector<std::vector<std::uint32_t>> numbers_;
+  mutable std::vector<bool> numbers_read_;
   // Every word term the predicates ask the position list about, sorted: a passage's list is
   // read only as far as these (PassagePositions::assign).
   std::vector<std::string> wanted_;

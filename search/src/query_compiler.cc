@@ -227,7 +227,9 @@ class Compiler {
     namespace schema = core::schema;
     if (exact) {
       highlights_->originals.insert(item.original);
-      return {item.original == item.surface ? item.surface : schema::kExactPrefix + item.original};
+      std::string term;
+      schema::word_term(item.surface, item.original, &term);
+      return {std::move(term)};
     }
     highlights_->surfaces.insert(item.surface);
     std::vector<std::string> terms{item.surface};

@@ -164,7 +164,7 @@ void count_candidates(Xapian::Enquire& enquire, Xapian::doccount all, const Pass
     mset.fetch(mset.begin(), mset.end());  // not fetch(): see checked_mset
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document document = it.get_document();
-      if (check.accepts(document)) counter.count(document);
+      if (check.accepts(document, *it)) counter.count(document);
     }
     if (mset.size() < kBatch) return;
   }
@@ -184,6 +184,7 @@ Facets count_facets(const std::vector<Xapian::Database>& shards, bool remote,
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     const std::unique_ptr<PassageCheck> check = make_check ? make_check() : nullptr;
     // Xapian hands a boolean match's candidates over in document id order.
+    if (check) check->on_shard(shards[k]);
     if (check && !remote) check->read_in_order_from(shards[k]);
     // Remote shards count from the values the server or the fetched documents give.
     FacetCounter counter(check.get(), !remote && k < columns.size() ? &columns[k] : nullptr);

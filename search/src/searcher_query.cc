@@ -158,6 +158,7 @@ class QueryRun {
         Xapian::Query(Xapian::Query::OP_FILTER, whole.query, Xapian::Query(file_term)));
     const Xapian::doccount passages = handle_.db.get_termfreq(file_term);
     const std::unique_ptr<PassageCheck> check = whole.make_check ? whole.make_check() : nullptr;
+    if (check) check->on_shards(handle_.shards);
     const CheckedMSet mset =
         checked_mset(enquire, check.get(), ResultLimits::kMaxPassagesPerGroup,
                      std::max<Xapian::doccount>(passages, 1), Xapian::BAD_VALUENO);

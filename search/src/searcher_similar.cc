@@ -10,7 +10,6 @@
 #include "citation_links.h"
 #include "filters.h"
 #include "passage_lookup.h"
-#include "position_list.h"
 #include "ranking.h"
 #include "schema.h"
 #include "searcher_hits.h"
@@ -68,19 +67,30 @@ std::set<std::string> word_query_terms(const Xapian::Database& db,
   return terms;
 }
 
-// How often the passage has each of its positional terms, from its position list: the wdf is
-// an impact (term_impact.h), saturated, while a word the passage repeats is its topic.
-std::map<std::string, Xapian::termcount, std::less<>> occurrences(const Xapian::Database& db,
-                                                                  Xapian::docid docid) {
-  std::map<std::string, Xapian::termcount, std::less<>> counts;
-  const std::string encoded = db.get_document(docid).get_value(schema::kPositionsSlot);
-  core::PositionListCursor cursor(encoded);  // a view: `encoded` must outlive it
-  std::vector<std::uint32_t> positions;
-  while (cursor.next()) {
-    positions.clear();
-    if (cursor.positions(&positions))
-      counts.emplace(cursor.term(), static_cast<Xapian::termcount>(positions.size()));
+using TermCounts = std::map<std::string, Xapian::termcount, std::less<>>;
+
+// Counts the word terms of a passage as the indexer makes them (document_builder.cc).
+class WordCounter : public core::TokenSink {
+ public:
+  explicit WordCounter(TermCounts* counts) : counts_(counts) {}
+  void on_token(const core::Token& token) override {
+    schema::word_term(token.surface, token.original, &term_);
+    ++(*counts_)[term_];
   }
+
+ private:
+  TermCounts* counts_;
+  std::string term_;
+};
+
+// How often the passage has each of its word terms: the wdf is an impact (term_impact.h),
+// saturated, while a word the passage repeats is its topic. From the shared analyzer over the
+// passage's text, not from its position list, which names terms by their number in the shard
+// (position_list.h): the text is at hand, a number's term is not.
+TermCounts occurrences(core::Analyzer& analyzer, std::string_view text, std::string_view language) {
+  TermCounts counts;
+  WordCounter counter(&counts);
+  analyzer.analyze(text, language, counter);
   return counts;
 }
 
@@ -89,11 +99,11 @@ std::map<std::string, Xapian::termcount, std::less<>> occurrences(const Xapian::
 // passages holding the word), leaving out words in no other passage (they cannot find one).
 // Best first, at most ResultLimits::kSimilarTerms.
 std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
-                                       const std::string& language) {
+                                       std::string_view text, const std::string& language) {
   const Xapian::Database& db = handle.db;
   const core::Vocabulary vocabulary(handle.shards, handle.backend());
   std::map<std::string, TellingWord> by_key;
-  const auto counts = occurrences(db, docid);
+  const TermCounts counts = occurrences(handle.analyzer, text, language);
   for (auto it = db.termlist_begin(docid); it != db.termlist_end(docid); ++it) {
     const std::string term = *it;
     if (!is_word_term(term)) continue;
@@ -168,7 +178,8 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
   const std::string language = passage.record.language.empty()
                                    ? handle->document_info(passage.record.file_key).language
                                    : passage.record.language;
-  const std::vector<TellingWord> telling = telling_words(*handle, passage.docid, language);
+  const std::vector<TellingWord> telling =
+      telling_words(*handle, passage.docid, passage.record.text, language);
   if (telling.empty()) return result;  // a passage without shared words is like nothing
 
   // Each word weighs in the query as it does in the passage, relative to the best one, and as

@@ -99,13 +99,13 @@ CheckedMSet checked_mset(Xapian::Enquire& enquire, const PassageCheck* check, st
       for (Xapian::doccount i = 0; i < mset.size(); ++i) by_id.emplace_back(*mset[i], i);
       std::sort(by_id.begin(), by_id.end());
       verdicts.resize(mset.size());
-      for (const auto& [id, i] : by_id) verdicts[i] = check->accepts(mset[i].get_document());
+      for (const auto& [id, i] : by_id) verdicts[i] = check->accepts(mset[i].get_document(), id);
     }
     std::size_t seen = 0;
     for (auto it = mset.begin(); it != mset.end() && !done(); ++it, ++seen) {
       ++checked;
       Xapian::Document document = it.get_document();
-      if (verdicts.empty() ? !check->accepts(document) : !verdicts[seen]) continue;
+      if (verdicts.empty() ? !check->accepts(document, *it) : !verdicts[seen]) continue;
       if (collapse_slot != Xapian::BAD_VALUENO &&
           !collapsed.insert(document.get_value(collapse_slot)).second)
         continue;
@@ -139,6 +139,7 @@ ShardedMSet match_shards(const std::vector<Xapian::Database>& shards, const Xapi
       enquire.set_sort_by_value_then_relevance(core::schema::kDateSlot,
                                                settings.order == MatchOrder::kDateDescending);
     const std::unique_ptr<PassageCheck> check = make_check ? make_check() : nullptr;
+    if (check) check->on_shard(shards[k]);
     if (check && !settings.remote) check->read_in_order_from(shards[k]);
     CheckedMSet mset =
         checked_mset(enquire, check.get(), first + maxitems, check_at_least,

@@ -102,6 +102,22 @@ TEST_F(IndexCheck, APositionListThatDoesNotDecode) {
       << joined(report);
 }
 
+TEST_F(IndexCheck, APositionListNamingATermNumberTheShardNeverGave) {
+  // Version 3 (position_list.h): one sentence, one position, the term number 1000 (plus one).
+  const std::string numbered = std::string("\x03\x00\x01", 3) + "\xe9\x07";
+  damage([&](Xapian::WritableDatabase& db) {
+    Xapian::Document document = db.get_document(1);
+    // The writer stores numbered lists: what it wrote is the format damaged here.
+    ASSERT_EQ(document.get_value(kPositionsSlot).substr(0, 1), "\x03");
+    document.add_value(kPositionsSlot, numbered);
+    db.replace_document(1, document);
+  });
+  const CheckReport report = check_index(index_);
+  EXPECT_EQ(report.problems.size(), 1u) << joined(report);
+  EXPECT_TRUE(mentions(report, shard_ + ": passage 1: position list names term number 1000"))
+      << joined(report);
+}
+
 TEST_F(IndexCheck, APassageMissingFromItsFile) {
   damage([](Xapian::WritableDatabase& db) { db.delete_document(3); });
   const CheckReport report = check_index(index_);

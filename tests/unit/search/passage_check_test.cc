@@ -10,6 +10,8 @@
 
 #include "position_list.h"
 #include "schema.h"
+#include "temp_dir.h"
+#include "term_numbers.h"
 
 namespace treatysearch::search {
 namespace {
@@ -65,6 +67,48 @@ TEST(PassageCheck, PassagesWithoutWordsAndUnreadableLists) {
   Xapian::Document damaged;
   damaged.add_value(core::schema::kPositionsSlot, "\x01\x05");  // five terms promised, none
   EXPECT_FALSE(PassageCheck(Predicate::negate(kHateSpeech)).accepts(damaged));
+}
+
+// A shard whose passages' lists are numbered by its own writer (term_numbers.h), as the index
+// writer stores them; `first` is numbered first, so two shards number the same words apart.
+void write_numbered_shard(const std::string& path, const std::vector<std::string>& first,
+                          const std::vector<std::vector<std::string>>& passages) {
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+  core::TermNumbering numbering(db);
+  for (const auto& word : first) numbering.number_of(word);
+  for (const auto& words : passages) {
+    Xapian::Document doc = passage(words);
+    std::string numbered;
+    EXPECT_TRUE(core::number_position_list(
+        doc.get_value(core::schema::kPositionsSlot),
+        [&](std::string_view term) { return numbering.number_of(term); }, &numbered));
+    doc.add_value(core::schema::kPositionsSlot, numbered);
+    db.add_document(doc);
+  }
+  numbering.record_count();
+  db.commit();
+}
+
+TEST(PassageCheck, NumberedListsAreReadWithTheNumbersOfTheCandidatesShard) {
+  testing::TempDir dir;
+  write_numbered_shard(dir / "a", {}, {{"hate", "speech"}, {"speech", "hate"}});
+  write_numbered_shard(dir / "b", {"speech", "online", "hate"}, {{"online", "hate", "speech"}});
+  const std::vector<Xapian::Database> shards{Xapian::Database(dir / "a"),
+                                             Xapian::Database(dir / "b")};
+  Xapian::Database combined;
+  for (const auto& shard : shards) combined.add_database(shard);
+  // Combined ids interleave the shards': 1 = a#1, 2 = b#1, 3 = a#2.
+  PassageCheck check(kHateSpeech);
+  check.on_shards(shards);
+  EXPECT_TRUE(check.accepts(combined.get_document(1), 1));
+  EXPECT_TRUE(check.accepts(combined.get_document(2), 2));
+  EXPECT_FALSE(check.accepts(combined.get_document(3), 3));
+  // One shard's own documents.
+  PassageCheck in_b(kHateSpeech);
+  in_b.on_shard(shards[1]);
+  EXPECT_TRUE(in_b.accepts(shards[1].get_document(1)));
+  // Unbound, a numbered list cannot be read: refused, never guessed.
+  EXPECT_FALSE(PassageCheck(kHateSpeech).accepts(shards[0].get_document(1)));
 }
 
 TEST(Predicate, OnlyPhrasesNeedPositions) {

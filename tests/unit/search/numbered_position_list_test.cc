@@ -1,0 +1,196 @@
+// Position lists whose terms are numbers of their shard (position_list.h, version 3) and the
+// numbering itself (term_numbers.h).
+#include <gtest/gtest.h>
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "position_list.h"
+#include "temp_dir.h"
+#include "term_numbers.h"
+
+namespace treatysearch::core {
+namespace {
+
+using Numbered = std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>>;
+
+// A spelled-out (version 2) list of tokens in order, with sentence starts.
+std::string spelled(const std::vector<std::string>& tokens,
+                    const std::vector<std::uint32_t>& sentence_starts = {}) {
+  PositionListBuilder builder;
+  for (const std::uint32_t start : sentence_starts) builder.add_sentence_start(start);
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    builder.add(tokens[i], static_cast<std::uint32_t>(i + 1));
+  std::string out;
+  builder.encode(&out);
+  return out;
+}
+
+// Numbers terms in the order first asked, as a shard's writer does.
+struct Numbers {
+  std::map<std::string, std::uint32_t, std::less<>> given;
+  std::uint32_t operator()(std::string_view term) {
+    return given.emplace(std::string(term), static_cast<std::uint32_t>(given.size())).first->second;
+  }
+  std::vector<std::uint32_t> of(const std::vector<std::string>& wanted) const {
+    std::vector<std::uint32_t> out;
+    for (const auto& term : wanted) {
+      const auto it = given.find(term);
+      out.push_back(it == given.end() ? kNoTermNumber : it->second);
+    }
+    return out;
+  }
+};
+
+std::string numbered(const std::string& spelled_list, Numbers* numbers) {
+  std::string out;
+  EXPECT_TRUE(number_position_list(spelled_list, std::ref(*numbers), &out));
+  return out;
+}
+
+TEST(NumberedPositionList, KeepsEveryPositionAndSentenceStartUnderTheTermsNumbers) {
+  Numbers numbers;
+  numbers("of");  // an earlier passage's word: number 0
+  const std::string list =
+      numbered(spelled({"the", "right", "of", "the", "child", "EState", "party"}, {4}), &numbers);
+  ASSERT_TRUE(is_numbered_position_list(list));
+  Numbered decoded;
+  std::vector<std::uint32_t> starts;
+  ASSERT_TRUE(decode_numbered_position_list(list, &decoded, &starts));
+  // The spelled list walks terms in byte order (EState, child, of, party, right, the).
+  const Numbered expected{{0, {3}}, {1, {6}}, {2, {5}}, {3, {7}}, {4, {2}}, {5, {1, 4}}};
+  EXPECT_EQ(decoded, expected);
+  EXPECT_EQ(starts, std::vector<std::uint32_t>{4});
+  EXPECT_LT(list.size(),
+            spelled({"the", "right", "of", "the", "child", "EState", "party"}, {4}).size());
+}
+
+TEST(NumberedPositionList, PhrasesAndSentencesAreCheckedWithTheWantedTermsNumbers) {
+  Numbers numbers;
+  const std::string list =
+      numbered(spelled({"hate", "speech", "is", "EHate", "crime", "speech"}, {4}), &numbers);
+  const std::vector<std::string> wanted{"EHate", "crime", "hate", "speech"};  // sorted
+  const std::vector<std::uint32_t> wanted_numbers = numbers.of(wanted);
+  PassagePositions passage;
+  ASSERT_TRUE(passage.assign(list, &wanted, &wanted_numbers));
+  EXPECT_TRUE(passage.has("crime"));
+  EXPECT_TRUE(passage.in_sequence({{"hate", "EHate"}, {"speech"}}));
+  EXPECT_TRUE(passage.in_sequence({{"EHate"}, {"crime"}, {"speech"}}));
+  EXPECT_FALSE(passage.in_sequence({{"speech"}, {"hate"}}));
+  std::vector<std::uint32_t> positions;
+  passage.positions("speech", &positions);
+  EXPECT_EQ(positions, (std::vector<std::uint32_t>{2, 6}));
+  EXPECT_EQ(passage.sentence_first(5), 4u);
+  EXPECT_EQ(passage.sentence_last(2), 3u);
+}
+
+TEST(NumberedPositionList, ATermTheShardHasNoNumberForIsAbsent) {
+  Numbers numbers;
+  const std::string list = numbered(spelled({"hate", "speech"}), &numbers);
+  const std::vector<std::string> wanted{"hate", "racism"};
+  const std::vector<std::uint32_t> wanted_numbers{numbers.given.at("hate"), kNoTermNumber};
+  PassagePositions passage;
+  ASSERT_TRUE(passage.assign(list, &wanted, &wanted_numbers));
+  EXPECT_TRUE(passage.has("hate"));
+  EXPECT_FALSE(passage.has("racism"));
+  EXPECT_FALSE(passage.has("speech"));  // not wanted: not read
+}
+
+TEST(NumberedPositionList, IsRefusedWithoutTheShardsNumbers) {
+  Numbers numbers;
+  const std::string list = numbered(spelled({"hate", "speech"}), &numbers);
+  const std::vector<std::string> wanted{"hate"};
+  PassagePositions passage;
+  EXPECT_FALSE(passage.assign(list));
+  EXPECT_FALSE(passage.assign(list, &wanted));
+  EXPECT_FALSE(passage.has("hate"));
+}
+
+TEST(NumberedPositionList, StaysSpelledWhereNumbersCannotSayIt) {
+  std::string out;
+  // Two terms at one position: a sequence of numbers holds one per position.
+  PositionListBuilder builder;
+  builder.add("hate", 1);
+  builder.add("EHate", 1);
+  std::string shared;
+  builder.encode(&shared);
+  Numbers numbers;
+  EXPECT_FALSE(number_position_list(shared, std::ref(numbers), &out));
+  // No number left to give.
+  EXPECT_FALSE(number_position_list(
+      spelled({"hate"}), [](std::string_view) { return kNoTermNumber; }, &out));
+  // A position past the limit, and at it.
+  PositionListBuilder far;
+  far.add("hate", kMaxNumberedPositions + 1);
+  std::string beyond;
+  far.encode(&beyond);
+  EXPECT_FALSE(number_position_list(beyond, std::ref(numbers), &out));
+  PositionListBuilder edge;
+  edge.add("hate", kMaxNumberedPositions);
+  std::string at_limit;
+  edge.encode(&at_limit);
+  EXPECT_TRUE(number_position_list(at_limit, std::ref(numbers), &out));
+  // Malformed spelled bytes.
+  EXPECT_FALSE(number_position_list("\x02\x00\x05", std::ref(numbers), &out));
+}
+
+TEST(NumberedPositionList, MalformedBytesAreRefusedWithoutReadingOutOfBounds) {
+  Numbers numbers;
+  const std::string list = numbered(spelled({"hate", "speech", "online"}, {2}), &numbers);
+  const std::vector<std::string> wanted{"hate", "online", "speech"};
+  const std::vector<std::uint32_t> wanted_numbers = numbers.of(wanted);
+  Numbered decoded;
+  PassagePositions passage;
+  for (std::size_t cut = 1; cut < list.size(); ++cut) {
+    const std::string truncated = list.substr(0, cut);
+    EXPECT_FALSE(decode_numbered_position_list(truncated, &decoded)) << cut;
+    EXPECT_FALSE(passage.assign(truncated, &wanted, &wanted_numbers)) << cut;
+  }
+  EXPECT_FALSE(decode_numbered_position_list(list + "\x01", &decoded));  // trailing bytes
+  EXPECT_TRUE(decode_numbered_position_list(list, &decoded));
+}
+
+TEST(TermNumbering, GivesNumbersInOrderOfFirstUseAndKeepsThemAcrossWriters) {
+  testing::TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir / "shard", Xapian::DB_CREATE_OR_OPEN);
+    TermNumbering numbering(db);
+    EXPECT_EQ(numbering.number_of("the"), 0u);
+    EXPECT_EQ(numbering.number_of("right"), 1u);
+    EXPECT_EQ(numbering.number_of("the"), 0u);
+    numbering.record_count();
+    db.commit();
+    EXPECT_EQ(TermNumbering::numbers_given(db), 2u);
+  }
+  Xapian::WritableDatabase db(dir / "shard", Xapian::DB_OPEN);
+  TermNumbering numbering(db);
+  EXPECT_EQ(numbering.number_of("right"), 1u);
+  EXPECT_EQ(numbering.number_of("child"), 2u);
+  numbering.record_count();
+  db.commit();
+  const Xapian::Database reader(dir / "shard");
+  EXPECT_EQ(term_number(reader, "child"), 2u);
+  EXPECT_EQ(term_number(reader, "absent"), kNoTermNumber);
+  EXPECT_EQ(TermNumbering::numbers_given(reader), 3u);
+}
+
+TEST(TermNumbering, ANumberForgottenByTheCacheIsReadBackUncommitted) {
+  for (const int flags : {Xapian::DB_CREATE_OR_OPEN,
+                          Xapian::DB_CREATE_OR_OPEN | Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC}) {
+    testing::TempDir dir;
+    Xapian::WritableDatabase db(dir / "shard", flags);
+    db.begin_transaction();
+    TermNumbering numbering(db, /*max_remembered=*/2);  // forgets all at the third term
+    const std::vector<std::string> words{"a", "b", "c", "d", "e"};
+    for (std::size_t i = 0; i < words.size(); ++i) EXPECT_EQ(numbering.number_of(words[i]), i);
+    for (std::size_t i = 0; i < words.size(); ++i)
+      EXPECT_EQ(numbering.number_of(words[i]), i) << words[i];
+  }
+}
+
+}  // namespace
+}  // namespace treatysearch::core
