@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config python3
   libxapian-dev xapian-tools libicu-dev libpugixml-dev libboost-program-options-dev libboost-dev
-  nlohmann-json3-dev
+  nlohmann-json3-dev libzstd-dev
   libcld2-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev unicode-data
   # extraction: PDF, OCR and its language packs for the six UN languages, DOCX, HTML, Word 97

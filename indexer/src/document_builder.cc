@@ -5,6 +5,7 @@
 #include "citation.h"
 #include "passage_record.h"
 #include "position_list.h"
+#include "record_reader.h"
 #include "reference_finder.h"
 #include "result_values.h"
 #include "schema.h"
@@ -26,6 +27,8 @@ static_assert(1 + core::Analyzer::kMaxTermBytes <= PassageLimits::kMaxTermBytes,
               "a word term could exceed Xapian's term limit");
 static_assert(1 + core::kMaxSymbolBytes <= PassageLimits::kMaxTermBytes,
               "a symbol term could exceed Xapian's term limit");
+static_assert(PassageLimits::kMaxRecordBytes <= core::kMaxRecordBytes,
+              "searchers would refuse records the indexer stores");
 
 std::string join_section(const std::vector<std::string>& path) {
   std::string joined;

@@ -20,6 +20,19 @@ DocumentHookForTesting& document_hook() {
   return hook;
 }
 
+std::size_t& dictionary_sample_bytes() {
+  static std::size_t bytes = kDictionarySampleBytes;
+  return bytes;
+}
+
+// The dictionary a shard's records are compressed with, if it has one. Throws Xapian errors.
+std::shared_ptr<const core::RecordDictionary> shard_dictionary(const Xapian::Database& db) {
+  const std::string current = db.get_metadata(core::kCurrentDictionaryKey);
+  if (current.empty()) return nullptr;
+  const auto id = static_cast<std::uint32_t>(std::strtoul(current.c_str(), nullptr, 10));
+  return core::RecordDictionary::from_bytes(db.get_metadata(core::dictionary_key(id)));
+}
+
 // Why Xapian refused one of `passages`, when its own message cannot say: under DB_DANGEROUS a
 // refused document makes Xapian call cancel(), which it does not support there, and the
 // "cancel() not supported" error replaces the real one. The checks are those Xapian makes.
@@ -45,6 +58,10 @@ void set_document_hook_for_testing(DocumentHookForTesting hook) {
   document_hook() = std::move(hook);
 }
 
+void set_dictionary_sample_bytes_for_testing(std::size_t bytes) {
+  dictionary_sample_bytes() = bytes == 0 ? kDictionarySampleBytes : bytes;
+}
+
 IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_dir,
                          std::uint64_t flush_bytes, WriteMode mode)
     : index_dir_(index_dir), mode_(mode), flush_bytes_(flush_bytes) {
@@ -55,6 +72,8 @@ IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_
     db_ = Xapian::WritableDatabase(shard_dir, flags);
     commit_number_ = std::strtoull(db_.get_metadata(schema::kCommitKey).c_str(), nullptr, 10);
     numbering_.emplace(db_);
+    dictionary_ = shard_dictionary(db_);
+    sampling_ = !dictionary_;
     db_.begin_transaction();
   } catch (const Xapian::Error& e) {
     core::throw_translated(e, index_dir_);
@@ -123,6 +142,7 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
       const std::string spelled = passages[i].get_value(schema::kPositionsSlot);
       if (!spelled.empty() && core::number_position_list(spelled, number_of, &numbered_))
         passages[i].add_value(schema::kPositionsSlot, numbered_);
+      compress_record(&passages[i]);
       if (document_hook()) document_hook()(file_key, passages[i]);
       if (i < old_count)
         db_.replace_document(schema::id_term(file_key, i), passages[i]);
@@ -134,6 +154,7 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
     db_.set_metadata(schema::kDocInfoPrefix + file_key, core::encode_document(info));
     db_.set_metadata(schema::kFileRecordPrefix + file_key, core::encode_file(record));
     changed_ = true;
+    if (sampling_ && sampled_bytes_ >= dictionary_sample_bytes()) train_dictionary();
   } catch (const Xapian::Error& e) {
     // Name the file, and the real reason where Xapian's message lost it.
     mark_failed();
@@ -155,6 +176,26 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
     }
   }
   pending_bytes_ += analysed_bytes;
+}
+
+void IndexWriter::compress_record(Xapian::Document* passage) {
+  if (dictionary_) {
+    passage->set_data(dictionary_->compress(passage->get_data()));
+  } else if (sampling_) {
+    samples_.push_back(passage->get_data());
+    sampled_bytes_ += samples_.back().size();
+  }
+}
+
+void IndexWriter::train_dictionary() {
+  // The records written so far stay raw; the dictionary is stored in the transaction that
+  // first uses it, so no commit has records without their dictionary.
+  dictionary_ = core::RecordDictionary::train(samples_);
+  samples_ = {};
+  sampling_ = false;
+  if (!dictionary_) return;  // zstd could not: this run stores its records raw
+  db_.set_metadata(core::dictionary_key(dictionary_->id()), dictionary_->bytes());
+  db_.set_metadata(core::kCurrentDictionaryKey, std::to_string(dictionary_->id()));
 }
 
 void IndexWriter::add_variants(const std::set<std::pair<std::string, std::string>>& variants) {

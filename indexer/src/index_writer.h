@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include "passage_record.h"
+#include "record_compression.h"
 #include "term_numbers.h"
 #include "treatysearch/types.h"
 
@@ -46,6 +48,14 @@ enum class WriteMode {
 // (document_builder.h). Set it while no writer is running; empty by default.
 using DocumentHookForTesting = std::function<void(const std::string& file_key, Xapian::Document&)>;
 void set_document_hook_for_testing(DocumentHookForTesting hook);
+
+// How many bytes of raw passage records a shard's writer samples before it trains the shard's
+// record dictionary (record_compression.h): kDictionarySampleBytes unless a test sets another
+// (0: the default again). Set it while no writer is running. Measured on 5,000 real paragraphs
+// of decisions: a dictionary trained on 0.56 MB of them compresses within 1.5% of one trained
+// on 3.9 MB, and a small sample leaves few records raw in a small index.
+inline constexpr std::size_t kDictionarySampleBytes = 512u << 10;
+void set_dictionary_sample_bytes_for_testing(std::size_t bytes);
 
 class IndexWriter {
  public:
@@ -85,6 +95,10 @@ class IndexWriter {
 
  private:
   [[noreturn]] void fail(const Xapian::Error& e);
+  // Compresses a passage's record with the shard's dictionary, or samples it to train one.
+  void compress_record(Xapian::Document* passage);
+  // Trains the shard's dictionary from the samples and records it. Throws Xapian errors.
+  void train_dictionary();
   // Commits the transaction under the next commit number (schema::kCommitKey). Throws Xapian
   // errors.
   void commit_numbered();
@@ -97,8 +111,14 @@ class IndexWriter {
   std::uint64_t flush_bytes_;
   std::uint64_t pending_bytes_ = 0;
   Xapian::WritableDatabase db_;
-  std::optional<core::TermNumbering> numbering_;    // of db_, once it is open
-  std::string numbered_;                            // reused: a passage's numbered position list
+  std::optional<core::TermNumbering> numbering_;  // of db_, once it is open
+  std::string numbered_;                          // reused: a passage's numbered position list
+  // The shard's record dictionary once it has one; until then, the raw records sampled to
+  // train it (after a failed training, none: this run stores its records raw).
+  std::shared_ptr<const core::RecordDictionary> dictionary_;
+  std::vector<std::string> samples_;
+  std::size_t sampled_bytes_ = 0;
+  bool sampling_ = true;
   std::unordered_set<std::string> variants_added_;  // vocabulary entries already written
   std::uint64_t commit_number_ = 0;                 // of the shard's last commit
   bool changed_ = false;                            // written to since the last commit

@@ -67,7 +67,8 @@ std::vector<FollowUpGrade> grades_of(IndexHandle& handle, const std::string& ind
   if (const auto found = known.find(term); found == known.end() || found->second == 0)
     return grades;
   for (auto it = handle.db.postlist_begin(term); it != handle.db.postlist_end(term); ++it) {
-    const core::PassageRecord record = decode_or_throw(handle.db.get_document(*it), index_dir);
+    const core::PassageRecord record =
+        decode_or_throw(handle, handle.db.get_document(*it), index_dir);
     for (const core::Reference& reference : record.references)
       if (!reference.grade.empty() && same_paragraph(reference, symbol, label))
         grades.push_back(
@@ -119,7 +120,7 @@ Xapian::Query link_filter(IndexHandle& handle, const std::string& index_dir,
       graded.emplace_back(term);  // the passages giving the grade
       for (auto it = handle.db.postlist_begin(term); it != handle.db.postlist_end(term); ++it)
         for (const core::Reference& reference :
-             decode_or_throw(handle.db.get_document(*it), index_dir).references)
+             decode_or_throw(handle, handle.db.get_document(*it), index_dir).references)
           if (core::grade_term(reference.grade) == term && !reference.symbol.empty())
             graded.push_back(passages_of(reference.symbol, reference.label));
     }

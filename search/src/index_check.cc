@@ -10,6 +10,7 @@
 #include "metadata_keys.h"
 #include "passage_record.h"
 #include "position_list.h"
+#include "record_reader.h"
 #include "schema.h"
 #include "schema_check.h"
 #include "term_numbers.h"
@@ -97,10 +98,12 @@ void check_shard_records(const std::string& shard_dir, CheckReport* report) {
     std::vector<std::pair<std::string, std::vector<std::uint32_t>>> positions;
     std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> numbered;
     const std::uint32_t numbers_given = core::TermNumbering::numbers_given(db);
+    const std::vector<Xapian::Database> shard{db};
+    core::RecordReader records(shard);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       const Xapian::Document document = db.get_document(*it);
       const std::string where = "passage " + std::to_string(*it);
-      if (!core::decode_passage(document.get_data(), &passage)) {
+      if (!records.decode(document.get_data(), &passage)) {
         add_problem(report, shard_dir, where + ": record does not decode");
         continue;
       }

@@ -55,7 +55,7 @@ std::vector<ParallelPassage> parallel_of(IndexHandle& handle, const std::string&
   const Xapian::MSet matches = enquire.get_mset(0, kMaxParallelCandidates);
   const std::string label = core::compact_label(hit.paragraph);
   for (auto it = matches.begin(); it != matches.end(); ++it) {
-    const core::PassageRecord record = decode_or_throw(it.get_document(), index_dir);
+    const core::PassageRecord record = decode_or_throw(handle, it.get_document(), index_dir);
     if (numbered && core::compact_label(record.label) != label) continue;  // a sub-paragraph
     const std::string language =
         record.language.empty() ? handle.document_info(record.file_key).language : record.language;

@@ -44,9 +44,10 @@ std::vector<std::string> files_cited_as(IndexHandle& handle, std::string_view do
 
 }  // namespace
 
-core::PassageRecord decode_or_throw(const Xapian::Document& doc, const std::string& index_dir) {
+core::PassageRecord decode_or_throw(IndexHandle& handle, const Xapian::Document& doc,
+                                    const std::string& index_dir) {
   core::PassageRecord record;
-  if (!core::decode_passage(doc.get_data(), &record))
+  if (!handle.records.decode(doc.get_data(), &record))
     throw Error(ErrorCode::kCorrupt, index_dir + ": passage " + std::to_string(doc.get_docid()) +
                                          " has an unreadable record; rebuild the index");
   return record;
@@ -73,7 +74,7 @@ std::optional<FoundPassage> passage_at(IndexHandle& handle, const std::string& i
   if (it == handle.db.postlist_end(term)) return std::nullopt;
   FoundPassage found;
   found.docid = *it;
-  found.record = decode_or_throw(handle.db.get_document(found.docid), index_dir);
+  found.record = decode_or_throw(handle, handle.db.get_document(found.docid), index_dir);
   return found;
 }
 
@@ -115,7 +116,7 @@ FoundPassage find_passage(IndexHandle& handle, const std::string& index_dir,
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     const Xapian::MSet all = enquire.get_mset(0, handle.db.get_doccount());
     for (auto it = all.begin(); it != all.end(); ++it) {
-      core::PassageRecord record = decode_or_throw(it.get_document(), index_dir);
+      core::PassageRecord record = decode_or_throw(handle, it.get_document(), index_dir);
       if (!core::equals_ascii_ci(core::collapse_whitespace(record.citation), wanted)) continue;
       auto [slot, added] = first_by_file.try_emplace(record.file_key);
       if (added || record.ordinal < slot->second.record.ordinal) {

@@ -17,9 +17,10 @@ struct FoundPassage {
   core::PassageRecord record;
 };
 
-// The record of a passage's document. Throws Error(kCorrupt), naming the index and the passage,
-// when it cannot be read.
-core::PassageRecord decode_or_throw(const Xapian::Document& doc, const std::string& index_dir);
+// The record of a passage's document (of `handle`'s database or of one of its shards). Throws
+// Error(kCorrupt), naming the index and the passage, when it cannot be read; Xapian errors.
+core::PassageRecord decode_or_throw(IndexHandle& handle, const Xapian::Document& doc,
+                                    const std::string& index_dir);
 
 // The file key and ordinal of a Hit::id, or nullopt when `text` is not one.
 std::optional<std::pair<std::string, std::uint32_t>> parse_passage_id(std::string_view text);

@@ -66,7 +66,7 @@ TieredPage page_through_tiers(const std::vector<Xapian::Database>& shards,
 Hit make_hit(IndexHandle& handle, const std::string& index_dir, const Xapian::Document& doc,
              std::size_t rank, double score, const HighlightTerms& highlights,
              std::size_t snippet_chars) {
-  core::PassageRecord record = decode_or_throw(doc, index_dir);
+  core::PassageRecord record = decode_or_throw(handle, doc, index_dir);
   Hit hit;
   hit.rank = rank;
   hit.score = score;

@@ -23,6 +23,7 @@
 #include "analyzer.h"
 #include "index_source.h"
 #include "metadata_keys.h"
+#include "record_reader.h"
 #include "searcher_facets.h"
 #include "treatysearch/search.h"
 
@@ -37,6 +38,7 @@ struct IndexHandle {
   bool remote = false;                   // the shards are served by xapian-tcpsrv
   core::Analyzer analyzer;               // not thread-safe either: one per handle
   std::map<std::string, DocumentInfo> documents;  // doc: metadata read so far
+  core::RecordReader records{shards};             // passage records, and their dictionaries
 
   core::Backend backend() const { return remote ? core::Backend::kRemote : core::Backend::kLocal; }
 
