@@ -28,16 +28,15 @@ bool read_sentence_gaps(std::string_view encoded, std::size_t* pos, std::string_
   return true;
 }
 
-// Appends the sentence starts encoded as gaps from position 1 to *out; false if malformed.
-bool decode_sentence_gaps(std::string_view gaps, std::vector<std::uint32_t>* out) {
-  std::uint64_t position = 1;
-  for (std::size_t i = 0; i < gaps.size();) {
-    std::uint64_t gap = 0;
-    if (!get_varint(gaps, &i, &gap) || gap == 0 || position + gap > UINT32_MAX) return false;
-    position += gap;
-    out->push_back(static_cast<std::uint32_t>(position));
+// Appends the count of sentence starts, then the starts as varint gaps from position 1 (which
+// starts the first sentence).
+void put_sentence_starts(const std::vector<std::uint32_t>& starts, std::string* out) {
+  put_varint(starts.size(), out);
+  std::uint32_t last_start = 1;
+  for (const std::uint32_t start : starts) {
+    put_varint(start - last_start, out);
+    last_start = start;
   }
-  return true;
 }
 
 // Walks the numbered positions of a version 3 list: visit(number, position) for each position
@@ -63,10 +62,10 @@ std::size_t shared_prefix(std::string_view a, std::string_view b) {
   return i;
 }
 
-// Appends the positions encoded as varint gaps to *out; false (after appending those before the
-// fault) on a malformed or zero gap, or a position past 32 bits.
-bool decode_gaps(std::string_view gaps, std::vector<std::uint32_t>* out) {
-  std::uint64_t position = 0;
+// Appends the positions encoded as varint gaps from `from` to *out; false (after appending those
+// before the fault) on a malformed or zero gap, or a position past 32 bits.
+bool decode_gaps(std::string_view gaps, std::vector<std::uint32_t>* out, std::uint64_t from = 0) {
+  std::uint64_t position = from;
   for (std::size_t i = 0; i < gaps.size();) {
     std::uint64_t gap = 0;
     if (!get_varint(gaps, &i, &gap) || gap == 0 || position + gap > UINT32_MAX) return false;
@@ -102,12 +101,7 @@ void PositionListBuilder::encode(std::string* out) {
     if (i == 0 || term_of(entries_[order_[i]]) != term_of(entries_[order_[i - 1]])) ++terms;
 
   out->push_back(kFormatVersion);
-  put_varint(sentence_starts_.size(), out);
-  std::uint32_t last_start = 1;
-  for (const std::uint32_t start : sentence_starts_) {
-    put_varint(start - last_start, out);
-    last_start = start;
-  }
+  put_sentence_starts(sentence_starts_, out);
   put_varint(terms, out);
   distinct_.clear();
   std::string_view previous;
@@ -149,7 +143,7 @@ PositionListCursor::PositionListCursor(std::string_view encoded) : encoded_(enco
 }
 
 bool PositionListCursor::sentence_starts(std::vector<std::uint32_t>* out) const {
-  return decode_sentence_gaps(sentence_gaps_, out);
+  return decode_gaps(sentence_gaps_, out, /*from=*/1);
 }
 
 bool PositionListCursor::next() {
@@ -220,12 +214,7 @@ bool number_position_list(std::string_view spelled,
   if (!cursor.ok()) return false;
   out->clear();
   out->push_back(kFormatNumbered);
-  put_varint(starts.size(), out);
-  std::uint32_t last_start = 1;
-  for (const std::uint32_t start : starts) {
-    put_varint(start - last_start, out);
-    last_start = start;
-  }
+  put_sentence_starts(starts, out);
   put_varint(at.size(), out);
   for (const std::uint32_t number : at) put_varint(number, out);
   return true;
@@ -242,7 +231,7 @@ bool decode_numbered_position_list(
   std::size_t pos = 0;
   std::string_view gaps;
   if (!is_numbered_position_list(encoded) || !read_sentence_gaps(encoded, &pos, &gaps) ||
-      !decode_sentence_gaps(gaps, starts))
+      !decode_gaps(gaps, starts, /*from=*/1))
     return false;
   std::map<std::uint32_t, std::vector<std::uint32_t>> by_number;
   if (!walk_numbered(encoded, pos, [&](std::uint32_t number, std::uint32_t position) {
@@ -266,7 +255,7 @@ bool PassagePositions::assign_numbered(const std::vector<std::string>& wanted,
   std::size_t pos = 0;
   std::string_view gaps;
   if (!read_sentence_gaps(encoded_, &pos, &gaps) ||
-      !decode_sentence_gaps(gaps, &sentence_starts_)) {
+      !decode_gaps(gaps, &sentence_starts_, /*from=*/1)) {
     sentence_starts_.clear();
     return false;
   }
