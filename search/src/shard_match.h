@@ -20,30 +20,36 @@
 
 #include <cstdint>
 #include <functional>
-#include <future>
 #include <memory>
+#include <optional>
 #include <type_traits>
 #include <vector>
 
 #include "passage_check.h"
+#include "shard_workers.h"
 
 namespace treatysearch::search {
 
-// `per_shard(k)` for each shard k < count, shard 0 in this thread and the others in threads of
-// their own (in this thread, one after the other, when `in_parallel` is false); the results in
-// shard order. What a shard throws is rethrown here, once every shard has finished. Whatever
-// per_shard touches of Xapian's must be its own shard's or its own copy (Xapian counts
+// `per_shard(k)` for each shard k < count, on this thread and the process's shard workers
+// (shard_workers.h; all in this thread, one after the other, when `in_parallel` is false); the
+// results in shard order. What a shard throws is rethrown here, once every shard has finished.
+// Whatever per_shard touches of Xapian's must be its own shard's or its own copy (Xapian counts
 // references without atomics): pass a query as its serialised form.
 template <typename PerShard>
 auto on_each_shard(std::size_t count, PerShard per_shard, bool in_parallel = true) {
   using Result = std::invoke_result_t<PerShard&, std::size_t>;
-  std::vector<std::future<Result>> others;
-  for (std::size_t k = 1; k < count; ++k)
-    others.push_back(
-        std::async(in_parallel ? std::launch::async : std::launch::deferred, per_shard, k));
+  std::vector<std::optional<Result>> done(count);
+  const std::function<void(std::size_t)> task = [&](std::size_t k) {
+    done[k].emplace(per_shard(k));
+  };
+  if (in_parallel) {
+    ShardWorkers::instance().run(count, task);
+  } else {
+    for (std::size_t k = 0; k < count; ++k) task(k);
+  }
   std::vector<Result> results;
-  if (count > 0) results.push_back(per_shard(0));
-  for (auto& other : others) results.push_back(other.get());
+  results.reserve(count);
+  for (std::optional<Result>& result : done) results.push_back(std::move(*result));
   return results;
 }
 
