@@ -18,6 +18,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serve_fixture import Server, fail  # noqa: E402
 
 
+def replaced_page(error):
+    """The error Chromium gives an evaluation whose page is being replaced by another."""
+    message = error.get("message", "")
+    return "navigated or closed" in message or "context was destroyed" in message
+
+
 class Browser:
     """One headless Chromium with one page, spoken to in DevTools protocol messages."""
 
@@ -71,7 +77,9 @@ class Browser:
         message, self.buffer = self.buffer.split(b"\0", 1)
         return json.loads(message)
 
-    def call(self, method, params=None, session=False, timeout=30):
+    def call(self, method, params=None, session=False, timeout=30, tolerate=None):
+        """tolerate: a predicate on an error reply that makes the call return None instead of
+        failing."""
         self.next_id += 1
         message = {"id": self.next_id, "method": method, "params": params or {}}
         if session:
@@ -82,16 +90,23 @@ class Browser:
             reply = self._read_message(deadline)
             if reply.get("id") == self.next_id:
                 if "error" in reply:
+                    if tolerate and tolerate(reply["error"]):
+                        return None
                     fail("%s: %s" % (method, reply["error"]))
                 return reply.get("result", {})
             self.events.append(reply)
 
-    def page(self, method, params=None):
-        return self.call(method, params, session=True)
+    def page(self, method, params=None, tolerate=None):
+        return self.call(method, params, session=True, tolerate=tolerate)
 
-    def evaluate(self, expression):
+    def evaluate(self, expression, during_navigation=False):
+        """during_navigation: an evaluation that meets the page being replaced (a navigation or a
+        form's submission under way) gives None instead of failing, for wait_for to ask again."""
         result = self.page("Runtime.evaluate", {"expression": expression, "returnByValue": True,
-                                                "awaitPromise": True})
+                                                "awaitPromise": True},
+                           tolerate=replaced_page if during_navigation else None)
+        if result is None:
+            return None
         if "exceptionDetails" in result:
             fail("script failed: %s: %s" % (expression, result["exceptionDetails"]))
         return result["result"].get("value")
@@ -99,7 +114,7 @@ class Browser:
     def wait_for(self, expression, what, seconds=20):
         deadline = time.time() + seconds
         while time.time() < deadline:
-            value = self.evaluate(expression)
+            value = self.evaluate(expression, during_navigation=True)
             if value:
                 return value
             time.sleep(0.05)
