@@ -244,7 +244,6 @@ bool decode_numbered_position_list(
 
 bool PassagePositions::assign_numbered(const std::vector<std::string>& wanted,
                                        const std::vector<std::uint32_t>& numbers) {
-  numbered_ = true;
   wanted_ = &wanted;
   wanted_positions_.resize(wanted.size());
   for (auto& list : wanted_positions_) list.clear();
@@ -280,7 +279,6 @@ bool PassagePositions::assign(std::string encoded, const std::vector<std::string
   arena_.clear();
   entries_.clear();
   sentence_starts_.clear();
-  numbered_ = false;
   wanted_ = nullptr;
   if (is_numbered_position_list(encoded_))
     return wanted && numbers && assign_numbered(*wanted, *numbers);
@@ -336,7 +334,7 @@ const PassagePositions::Entry* PassagePositions::find(std::string_view term) con
 }
 
 bool PassagePositions::has(std::string_view term) const {
-  if (numbered_) {
+  if (wanted_) {
     const std::vector<std::uint32_t>* list = numbered_positions(term);
     return list && !list->empty();
   }
@@ -344,7 +342,7 @@ bool PassagePositions::has(std::string_view term) const {
 }
 
 void PassagePositions::positions(std::string_view term, std::vector<std::uint32_t>* out) const {
-  if (numbered_) {
+  if (wanted_) {
     if (const std::vector<std::uint32_t>* list = numbered_positions(term))
       out->insert(out->end(), list->begin(), list->end());
     return;

@@ -188,8 +188,7 @@ class PassagePositions {
   std::string encoded_;  // owned: the entries point into it
   std::string arena_;
   std::vector<Entry> entries_;  // in term order
-  // Version 3: the wanted terms and their positions (entries_ stay empty).
-  bool numbered_ = false;
+  // Version 3 (set only then): the wanted terms and their positions (entries_ stay empty).
   const std::vector<std::string>* wanted_ = nullptr;
   std::vector<std::vector<std::uint32_t>> wanted_positions_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> number_to_wanted_;  // sorted by number

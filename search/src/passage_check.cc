@@ -150,26 +150,23 @@ void PassageCheck::read_in_order_from(const Xapian::Database& shard) {
 void PassageCheck::on_shard(const Xapian::Database& shard) {
   shards_.assign(1, &shard);
   combined_ = false;
-  numbers_.assign(1, {});
-  numbers_read_.assign(1, false);
+  numbers_.assign(1, std::nullopt);
 }
 
 void PassageCheck::on_shards(const std::vector<Xapian::Database>& shards) {
   shards_.clear();
   for (const Xapian::Database& shard : shards) shards_.push_back(&shard);
   combined_ = true;
-  numbers_.assign(shards_.size(), {});
-  numbers_read_.assign(shards_.size(), false);
+  numbers_.assign(shards_.size(), std::nullopt);
 }
 
 const std::vector<std::uint32_t>& PassageCheck::numbers_in(std::size_t k) const {
-  if (!numbers_read_[k]) {
-    numbers_[k].clear();
-    for (const std::string& term : wanted_)
-      numbers_[k].push_back(core::term_number(*shards_[k], term));
-    numbers_read_[k] = true;
+  if (!numbers_[k]) {
+    std::vector<std::uint32_t> numbers;
+    for (const std::string& term : wanted_) numbers.push_back(core::term_number(*shards_[k], term));
+    numbers_[k] = std::move(numbers);
   }
-  return numbers_[k];
+  return *numbers_[k];
 }
 
 bool PassageCheck::accepts(const Xapian::Document& doc, Xapian::docid id) const {

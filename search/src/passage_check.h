@@ -18,6 +18,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -115,8 +116,7 @@ class PassageCheck {
   const Predicate* must_not_;
   std::vector<const Xapian::Database*> shards_;
   bool combined_ = false;  // candidates' ids are those of the database combining shards_
-  mutable std::vector<std::vector<std::uint32_t>> numbers_;
-  mutable std::vector<bool> numbers_read_;
+  mutable std::vector<std::optional<std::vector<std::uint32_t>>> numbers_;
   // Every word term the predicates ask the position list about, sorted: a passage's list is
   // read only as far as these (PassagePositions::assign).
   std::vector<std::string> wanted_;
