@@ -70,16 +70,19 @@ class PostingSink : public core::TokenSink {
     }
     if (starts_sentence) positions_->add_sentence_start(token.position);
     schema::word_term(token.surface, token.original, term_);
-    if (variants_ && token.original != token.surface) variants_->emplace(token.surface, *term_);
     // Positions go to the passage's position list (position_list.h), not to Xapian's table;
     // the terms reach the document from it, once per distinct term with its impact (build()).
-    positions_->add(*term_, token.position);
+    const bool first_in_passage = positions_->add(*term_, token.position);
+    // The term decides the word's forms and stem (the passage has one language): its variants
+    // are known from its first occurrence.
+    if (!variants_ || !first_in_passage) return;
+    if (token.original != token.surface) variants_->emplace(token.surface, *term_);
     // Stems are not terms of the passage: the vocabulary (vocabulary.h) maps Z<stem> to the word's
     // positional term, and queries expand a stem to the forms seen (query_parser.cc). That
     // matches exactly the passages a Z<stem> term would, without the quarter of all postings
     // such terms cost Xapian's writer. A stem equal to the folded form needs no entry: the
     // query looks the stem up as a plain term too.
-    if (variants_ && !token.stem.empty() && token.stem != token.surface) {
+    if (!token.stem.empty() && token.stem != token.surface) {
       stem_key_.assign(schema::kStemPrefix).append(token.stem);
       variants_->emplace(stem_key_, *term_);
     }
@@ -269,7 +272,7 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     std::string error = passage_limit_error(passage.label, data.size(), position_list_bytes,
                                             std::max(longest_term_, id_term.size()));
     if (!error.empty()) return error;
-    doc.set_data(std::move(data));
+    doc.add_value(schema::kRecordSlot, data);
     out->push_back(std::move(doc));
   }
   return {};

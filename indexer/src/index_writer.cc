@@ -44,7 +44,7 @@ std::string refusal_reason(const std::vector<Xapian::Document>& passages) {
                std::to_string((*it).size()) + " bytes, over Xapian's limit of " +
                std::to_string(PassageLimits::kMaxTermBytes);
     }
-    const std::size_t data = passages[i].get_data().size();
+    const std::size_t data = passages[i].get_value(schema::kRecordSlot).size();
     if (data > PassageLimits::kMaxRecordBytes)
       return "passage " + std::to_string(i + 1) + " has a record of " + std::to_string(data) +
              " bytes, over the limit of " + std::to_string(PassageLimits::kMaxRecordBytes);
@@ -180,9 +180,10 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
 
 void IndexWriter::compress_record(Xapian::Document* passage) {
   if (dictionary_) {
-    passage->set_data(dictionary_->compress(passage->get_data()));
+    passage->add_value(schema::kRecordSlot,
+                       dictionary_->compress(passage->get_value(schema::kRecordSlot)));
   } else if (sampling_) {
-    samples_.push_back(passage->get_data());
+    samples_.push_back(passage->get_value(schema::kRecordSlot));
     sampled_bytes_ += samples_.back().size();
   }
 }

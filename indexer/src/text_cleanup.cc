@@ -91,6 +91,13 @@ std::string map_characters(std::string_view line) {
   std::string out;
   out.reserve(line.size());
   for (std::size_t pos = 0; pos < line.size();) {
+    // Printable ASCII is kept as it is: most text is runs of it, copied at once.
+    std::size_t run_end = pos;
+    while (run_end < line.size() && static_cast<unsigned char>(line[run_end]) - 0x20u < 0x5Fu)
+      ++run_end;
+    out.append(line, pos, run_end - pos);
+    pos = run_end;
+    if (pos == line.size()) break;
     const DecodedCodePoint decoded = decode_at(line, pos);
     switch (disposition_of(decoded.value)) {
       case Disposition::kKeep:

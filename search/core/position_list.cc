@@ -77,10 +77,40 @@ bool decode_gaps(std::string_view gaps, std::vector<std::uint32_t>* out, std::ui
 
 }  // namespace
 
-void PositionListBuilder::add(std::string_view term, std::uint32_t position) {
-  entries_.push_back({static_cast<std::uint32_t>(arena_.size()),
-                      static_cast<std::uint32_t>(term.size()), position});
-  arena_.append(term);
+bool PositionListBuilder::add(std::string_view term, std::uint32_t position) {
+  // Each distinct term is kept once, found again through an open-addressing table of ids
+  // (a passage repeats its words; sorting every occurrence by its bytes cost more than the
+  // rest of the encoding).
+  if (2 * (terms_.size() + 1) > slots_.size()) grow_slots();
+  const std::size_t hash = std::hash<std::string_view>{}(term);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t slot = hash & mask;
+  for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    const Term& known = terms_[slots_[slot] - 1];
+    if (known.hash == hash && term_of(known) == term) break;
+  }
+  const bool added = slots_[slot] == 0;
+  if (added) {
+    terms_.push_back({static_cast<std::uint32_t>(arena_.size()),
+                      static_cast<std::uint32_t>(term.size()), 0, hash});
+    arena_.append(term);
+    slots_[slot] = static_cast<std::uint32_t>(terms_.size());
+  }
+  const std::uint32_t id = slots_[slot] - 1;
+  ++terms_[id].count;
+  if (!occurrences_.empty() && position < occurrences_.back().position) in_order_ = false;
+  occurrences_.push_back({id, position});
+  return added;
+}
+
+void PositionListBuilder::grow_slots() {
+  slots_.assign(std::max<std::size_t>(64, slots_.size() * 2), 0);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::uint32_t id = 0; id < terms_.size(); ++id) {
+    std::size_t slot = terms_[id].hash & mask;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask;
+    slots_[slot] = id + 1;
+  }
 }
 
 void PositionListBuilder::add_sentence_start(std::uint32_t position) {
@@ -90,44 +120,53 @@ void PositionListBuilder::add_sentence_start(std::uint32_t position) {
 
 void PositionListBuilder::encode(std::string* out) {
   out->clear();
-  order_.resize(entries_.size());
-  for (std::uint32_t i = 0; i < order_.size(); ++i) order_[i] = i;
+  // The distinct terms in byte order, and each one's positions together (a counting sort by
+  // term id keeps each term's positions in the order they were added).
+  order_.resize(terms_.size());
+  for (std::uint32_t id = 0; id < order_.size(); ++id) order_[id] = id;
   std::sort(order_.begin(), order_.end(), [this](std::uint32_t a, std::uint32_t b) {
-    const int c = term_of(entries_[a]).compare(term_of(entries_[b]));
-    return c != 0 ? c < 0 : entries_[a].position < entries_[b].position;
+    return term_of(terms_[a]) < term_of(terms_[b]);
   });
-  std::size_t terms = 0;
-  for (std::size_t i = 0; i < order_.size(); ++i)
-    if (i == 0 || term_of(entries_[order_[i]]) != term_of(entries_[order_[i - 1]])) ++terms;
+  first_.assign(terms_.size() + 1, 0);
+  for (const Occurrence& o : occurrences_) ++first_[o.term + 1];
+  for (std::size_t id = 0; id < terms_.size(); ++id) first_[id + 1] += first_[id];
+  positions_.resize(occurrences_.size());
+  for (const Occurrence& o : occurrences_) positions_[first_[o.term]++] = o.position;
+  // first_[id] is now where term id's positions end; they start where those of id - 1 end.
 
   out->push_back(kFormatVersion);
   put_sentence_starts(sentence_starts_, out);
-  put_varint(terms, out);
+  put_varint(terms_.size(), out);
   distinct_.clear();
   std::string_view previous;
-  for (std::size_t i = 0; i < order_.size();) {
-    const std::string_view term = term_of(entries_[order_[i]]);
+  for (const std::uint32_t id : order_) {
+    const std::string_view term = term_of(terms_[id]);
     const std::size_t shared = shared_prefix(previous, term);
     put_varint(shared, out);
     put_varint(term.size() - shared, out);
     out->append(term.substr(shared));
+    const auto begin = positions_.begin() + (id == 0 ? 0 : first_[id - 1]);
+    const auto end = positions_.begin() + first_[id];
+    if (!in_order_) std::sort(begin, end);
     gaps_.clear();
     std::uint32_t last = 0;
-    const std::size_t first = i;
-    for (; i < order_.size() && term_of(entries_[order_[i]]) == term; ++i) {
-      put_varint(entries_[order_[i]].position - last, &gaps_);
-      last = entries_[order_[i]].position;
+    for (auto it = begin; it != end; ++it) {
+      put_varint(*it - last, &gaps_);
+      last = *it;
     }
     put_varint(gaps_.size(), out);
     out->append(gaps_);
-    distinct_.push_back({term, static_cast<std::uint32_t>(i - first)});
+    distinct_.push_back({term, terms_[id].count});
     previous = term;
   }
 }
 
 void PositionListBuilder::clear() {
   arena_.clear();
-  entries_.clear();
+  terms_.clear();
+  std::fill(slots_.begin(), slots_.end(), 0);
+  occurrences_.clear();
+  in_order_ = true;
   distinct_.clear();
   sentence_starts_.clear();
 }

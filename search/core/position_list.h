@@ -45,12 +45,13 @@ class PositionListBuilder {
     std::uint32_t count;    // number of positions
   };
 
-  // `position` must not repeat for the same term; order does not matter.
-  void add(std::string_view term, std::uint32_t position);
+  // `position` must not repeat for the same term; order does not matter. True if `term` is new
+  // since the last clear().
+  bool add(std::string_view term, std::uint32_t position);
   // Marks `position` as the first word of a sentence. Positions must increase from call to
   // call; 1 (the first sentence's start) and repeats are ignored.
   void add_sentence_start(std::uint32_t position);
-  bool empty() const { return entries_.empty(); }
+  bool empty() const { return occurrences_.empty(); }
   // Encodes the pairs added since the last clear() into *out (replacing its contents).
   void encode(std::string* out);
   // After encode(): each distinct term with its number of positions, in byte order (what a
@@ -59,16 +60,27 @@ class PositionListBuilder {
   void clear();
 
  private:
-  struct Entry {
+  struct Term {
     std::uint32_t offset;  // into arena_
     std::uint32_t length;
+    std::uint32_t count;  // positions added
+    std::size_t hash;
+  };
+  struct Occurrence {
+    std::uint32_t term;  // index into terms_
     std::uint32_t position;
   };
-  std::string_view term_of(const Entry& e) const { return {arena_.data() + e.offset, e.length}; }
+  std::string_view term_of(const Term& t) const { return {arena_.data() + t.offset, t.length}; }
+  void grow_slots();
 
   std::string arena_;
-  std::vector<Entry> entries_;
-  std::vector<std::uint32_t> order_;
+  std::vector<Term> terms_;               // distinct, in the order first added
+  std::vector<std::uint32_t> slots_;      // hash table of term index + 1 (0: free); a power of 2
+  std::vector<Occurrence> occurrences_;   // in the order added
+  bool in_order_ = true;                  // positions were added increasing
+  std::vector<std::uint32_t> order_;      // encode(): term indexes in byte order
+  std::vector<std::uint32_t> first_;      // encode(): where each term's positions end
+  std::vector<std::uint32_t> positions_;  // encode(): grouped by term
   std::vector<TermCount> distinct_;
   std::vector<std::uint32_t> sentence_starts_;
   std::string gaps_;

@@ -41,7 +41,11 @@
 //                    against it (passage_check.h)
 //   slots 2 to 6     file key, committee, State, type, language: grouping and facets
 //                    (result_values.h)
-// Document data      a PassageRecord (passage_record.h); its kind is a PassageKind below
+//   kRecordSlot      the PassageRecord (passage_record.h; its kind is a PassageKind below),
+//                    compressed with the shard's dictionary (record_compression.h) once it has
+//                    one. A value, not the document data: glass deflates every data item again
+//                    (a fifth of its writing time, for nothing on zstd frames) and stores
+//                    values as they are
 // Metadata
 //   kSchemaKey, kAnalyzerKey   checked on open
 //   kLanguagesKey    space-separated languages present (query-side stemming candidates)
@@ -102,6 +106,7 @@ inline void word_term(std::string_view surface, std::string_view original, std::
 
 inline constexpr unsigned kDateSlot = 0;
 inline constexpr unsigned kPositionsSlot = 1;
+inline constexpr unsigned kRecordSlot = 7;
 
 // Longest boolean filter value kept as a term; longer values are cut (never fail a document).
 inline constexpr std::size_t kMaxFilterValueBytes = 200;

@@ -1,5 +1,7 @@
 #include "term_numbers.h"
 
+#include <mutex>
+
 #include "varint.h"
 
 namespace treatysearch::core {
@@ -18,6 +20,38 @@ std::uint32_t decode_number(const std::string& stored) {
 
 std::uint32_t term_number(const Xapian::Database& shard, const std::string& term) {
   return decode_number(shard.get_metadata(kTermNumberPrefix + term));
+}
+
+std::vector<std::uint32_t> remembered_term_numbers(const Xapian::Database& shard,
+                                                   const std::vector<std::string>& terms) {
+  static std::mutex mutex;
+  static auto& remembered = *new std::unordered_map<std::string, std::uint32_t>;  // never freed:
+  // searches on other threads may still run while the process exits
+  const std::string uuid = shard.get_uuid();  // no exchange: a remote shard sent it on opening
+  std::vector<std::uint32_t> numbers(terms.size(), kNoTermNumber);
+  std::vector<std::size_t> unknown;
+  std::string key;
+  {
+    const std::lock_guard lock(mutex);
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      key.assign(uuid).append(1, '\0').append(terms[i]);
+      const auto known = uuid.empty() ? remembered.end() : remembered.find(key);
+      if (known != remembered.end())
+        numbers[i] = known->second;
+      else
+        unknown.push_back(i);
+    }
+  }
+  if (unknown.empty()) return numbers;
+  for (const std::size_t i : unknown) numbers[i] = term_number(shard, terms[i]);
+  if (uuid.empty()) return numbers;  // a database without one cannot be told from its successor
+  const std::lock_guard lock(mutex);
+  for (const std::size_t i : unknown) {
+    if (numbers[i] == kNoTermNumber) continue;
+    if (remembered.size() >= kMaxRememberedNumbers) remembered.clear();
+    remembered.emplace(key.assign(uuid).append(1, '\0').append(terms[i]), numbers[i]);
+  }
+  return numbers;
 }
 
 std::uint32_t TermNumbering::numbers_given(const Xapian::Database& db) {

@@ -30,6 +30,16 @@ inline constexpr const char* kTermCountKey = "treatysearch.terms";
 // the word, or the shard predates numbering). Throws Xapian errors.
 std::uint32_t term_number(const Xapian::Database& shard, const std::string& term);
 
+// The numbers of `terms` in `shard` (kNoTermNumber where it has none), as term_number() gives
+// them, remembered for the process by the shard's UUID: a number once given never changes, and
+// a rebuilt shard has a new UUID. So a query asks a remote shard (an exchange per term) only
+// for the words no query has asked it before. A term without a number is asked again each
+// time (an update may give it one). At most kMaxRememberedNumbers are kept, then all are
+// forgotten at once. Thread-safe. Throws Xapian errors.
+inline constexpr std::size_t kMaxRememberedNumbers = 1u << 18;
+std::vector<std::uint32_t> remembered_term_numbers(const Xapian::Database& shard,
+                                                   const std::vector<std::string>& terms);
+
 // Gives numbers to new terms in the shard a writer writes. Not thread-safe: the writer's own.
 class TermNumbering {
  public:

@@ -103,7 +103,7 @@ void check_shard_records(const std::string& shard_dir, CheckReport* report) {
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       const Xapian::Document document = db.get_document(*it);
       const std::string where = "passage " + std::to_string(*it);
-      if (!records.decode(document.get_data(), &passage)) {
+      if (!records.decode(document.get_value(schema::kRecordSlot), &passage)) {
         add_problem(report, shard_dir, where + ": record does not decode");
         continue;
       }

@@ -161,11 +161,7 @@ void PassageCheck::on_shards(const std::vector<Xapian::Database>& shards) {
 }
 
 const std::vector<std::uint32_t>& PassageCheck::numbers_in(std::size_t k) const {
-  if (!numbers_[k]) {
-    std::vector<std::uint32_t> numbers;
-    for (const std::string& term : wanted_) numbers.push_back(core::term_number(*shards_[k], term));
-    numbers_[k] = std::move(numbers);
-  }
+  if (!numbers_[k]) numbers_[k] = core::remembered_term_numbers(*shards_[k], wanted_);
   return *numbers_[k];
 }
 

@@ -85,7 +85,8 @@ class PassageCheck {
   // version 3: its terms are numbers of the shard): one shard, the documents of its own
   // database, or the shards of the database that combines them (whose document ids interleave
   // theirs). The shards must outlive the check. Each shard's numbers of the wanted terms are
-  // looked up once, at its first numbered list (remotely, an exchange per term). Unbound, a
+  // looked up once, at its first numbered list (remembered for the process: remotely, an
+  // exchange per term the shard was never asked for; term_numbers.h). Unbound, a
   // check refuses numbered lists.
   void on_shard(const Xapian::Database& shard);
   void on_shards(const std::vector<Xapian::Database>& shards);

@@ -47,7 +47,7 @@ std::vector<std::string> files_cited_as(IndexHandle& handle, std::string_view do
 core::PassageRecord decode_or_throw(IndexHandle& handle, const Xapian::Document& doc,
                                     const std::string& index_dir) {
   core::PassageRecord record;
-  if (!handle.records.decode(doc.get_data(), &record))
+  if (!handle.records.decode(doc.get_value(schema::kRecordSlot), &record))
     throw Error(ErrorCode::kCorrupt, index_dir + ": passage " + std::to_string(doc.get_docid()) +
                                          " has an unreadable record; rebuild the index");
   return record;

@@ -196,7 +196,7 @@ std::map<std::string, std::string> shard_contents(const std::string& shard) {
     std::string values;
     for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
       values += std::to_string(v.get_valueno()) + "=" + *v + " ";
-    out["doc " + std::to_string(*id)] = doc.get_data() + "\n" + terms + "\n" + values;
+    out["doc " + std::to_string(*id)] = terms + "\n" + values;
   }
   return out;
 }

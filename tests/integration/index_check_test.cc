@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 
+#include "schema.h"
 #include "temp_dir.h"
 #include "treatysearch/check.h"
 #include "treatysearch/error.h"
@@ -79,7 +80,7 @@ TEST_F(IndexCheck, ATruncatedTableIsFoundByXapiansCheck) {
 TEST_F(IndexCheck, APassageRecordThatDoesNotDecode) {
   damage([](Xapian::WritableDatabase& db) {
     Xapian::Document document = db.get_document(2);
-    document.set_data("\x7f garbage");
+    document.add_value(core::schema::kRecordSlot, "\x7f garbage");
     db.replace_document(2, document);
   });
   const CheckReport report = check_index(index_);

@@ -20,6 +20,6 @@ TREATYSEARCH_API const char* version();
 //     whose format marks headings are sectioned by those headings.
 // 12: the vocabulary (spellings, stems) in metadata keys rather than the synonym table, which
 //     Xapian's remote backend does not serve; each shard records its place and a commit number.
-inline constexpr int kSchemaVersion = 12;
+inline constexpr int kSchemaVersion = 13;
 
 }  // namespace treatysearch

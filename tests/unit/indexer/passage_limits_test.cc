@@ -13,6 +13,7 @@
 #include "document_builder.h"
 #include "index_writer.h"
 #include "passage_record.h"
+#include "schema.h"
 #include "segmenter.h"
 #include "shard_pool.h"
 #include "temp_dir.h"
@@ -83,7 +84,7 @@ class PoisonedPassages : public ::testing::Test {
  protected:
   void SetUp() override {
     ingest::set_document_hook_for_testing([](const std::string&, Xapian::Document& doc) {
-      if (doc.get_data().find("poisoned") != std::string::npos)
+      if (doc.get_value(core::schema::kRecordSlot).find("poisoned") != std::string::npos)
         doc.add_term(std::string(PassageLimits::kMaxTermBytes + 1, 'x'));
     });
   }

@@ -10,6 +10,7 @@
 #include "index_writer.h"
 #include "passage_record.h"
 #include "record_reader.h"
+#include "schema.h"
 #include "temp_dir.h"
 
 namespace treatysearch {
@@ -61,7 +62,7 @@ class RecordDictionaryWriting : public ::testing::Test {
     std::vector<std::string> texts;
     *compressed = 0;
     for (auto it = shards[0].postlist_begin(""); it != shards[0].postlist_end(""); ++it) {
-      const std::string stored = shards[0].get_document(*it).get_data();
+      const std::string stored = shards[0].get_document(*it).get_value(core::schema::kRecordSlot);
       std::uint32_t id = 0;
       if (core::is_compressed_record(stored, &id)) ++*compressed;
       core::PassageRecord record;
@@ -101,7 +102,9 @@ TEST_F(RecordDictionaryWriting, ALaterWriterCompressesWithTheShardsDictionary) {
   const Xapian::Database shard(shard_);
   for (Xapian::docid d = shard.get_lastdocid() - 29; d <= shard.get_lastdocid(); ++d) {
     std::uint32_t used = 0;
-    ASSERT_TRUE(core::is_compressed_record(shard.get_document(d).get_data(), &used)) << d;
+    ASSERT_TRUE(core::is_compressed_record(
+        shard.get_document(d).get_value(core::schema::kRecordSlot), &used))
+        << d;
     EXPECT_EQ(std::to_string(used), id);
   }
 }

@@ -12,6 +12,7 @@
 #include "position_list.h"
 #include "temp_dir.h"
 #include "term_numbers.h"
+#include "varint.h"
 
 namespace treatysearch::core {
 namespace {
@@ -190,6 +191,41 @@ TEST(TermNumbering, ANumberForgottenByTheCacheIsReadBackUncommitted) {
     for (std::size_t i = 0; i < words.size(); ++i)
       EXPECT_EQ(numbering.number_of(words[i]), i) << words[i];
   }
+}
+
+// Writes T<term> -> number straight into a shard's metadata, as a writer would have.
+void give_number(Xapian::WritableDatabase& db, const std::string& term, std::uint64_t number) {
+  std::string stored;
+  put_varint(number, &stored);
+  db.set_metadata(kTermNumberPrefix + term, stored);
+  db.commit();
+}
+
+TEST(RememberedTermNumbers, AreRememberedByShardAndAskedAgainWhenAbsent) {
+  testing::TempDir dir;
+  Xapian::WritableDatabase first(dir / "first", Xapian::DB_CREATE_OR_OPEN);
+  give_number(first, "child", 7);
+  Xapian::WritableDatabase second(dir / "second", Xapian::DB_CREATE_OR_OPEN);
+  give_number(second, "child", 3);
+  const std::vector<std::string> terms{"child", "labour"};
+  EXPECT_EQ(remembered_term_numbers(Xapian::Database(dir / "first"), terms),
+            (std::vector<std::uint32_t>{7, kNoTermNumber}));
+  // Each shard has its own numbers (told apart by UUID, whatever the path).
+  EXPECT_EQ(remembered_term_numbers(Xapian::Database(dir / "second"), terms),
+            (std::vector<std::uint32_t>{3, kNoTermNumber}));
+  // A number once read is not read again: it never changes in its shard (this rewrite is what
+  // no writer does, made only to see that the shard was not asked).
+  give_number(first, "child", 9);
+  // A term without a number is asked again: an update may have given it one since.
+  give_number(first, "labour", 8);
+  EXPECT_EQ(remembered_term_numbers(Xapian::Database(dir / "first"), terms),
+            (std::vector<std::uint32_t>{7, 8}));
+  // A shard built again at the same path is another database: its own numbers count.
+  first.close();
+  Xapian::WritableDatabase rebuilt(dir / "first", Xapian::DB_CREATE_OR_OVERWRITE);
+  give_number(rebuilt, "child", 1);
+  EXPECT_EQ(remembered_term_numbers(Xapian::Database(dir / "first"), terms),
+            (std::vector<std::uint32_t>{1, kNoTermNumber}));
 }
 
 }  // namespace
