@@ -22,11 +22,12 @@ namespace {
 using testing::TempDir;
 
 constexpr int kFiles = 6;
-constexpr int kParagraphs = 20;
+constexpr int kParagraphs = 80;
 const char* const kTopics[] = {"lighthouse", "harbour", "anchor", "compass", "rudder"};
 
 // File `file` in edition `edition`: numbered paragraphs naming the edition, each about one
-// topic; long enough that rewriting them frees and reuses many blocks of the index.
+// topic; long enough that rewriting them frees and reuses many blocks of the index (of 32 KiB:
+// shard_pool.cc), so that no table fits in the one block a reader keeps in memory.
 std::string text_of(int file, int edition) {
   std::string text;
   for (int p = 1; p <= kParagraphs; ++p) {
