@@ -51,13 +51,19 @@ class PostingSink : public core::TokenSink {
   // word terms once the passage's length is known (build()).
   PostingSink(DocumentBuilder::TermCounts* unpositioned, std::string* buffer,
               core::PositionListBuilder* positions, DocumentBuilder::Variants* variants,
-              std::size_t* longest_term, const std::vector<std::uint32_t>* sentence_offsets)
-      : unpositioned_(unpositioned),
+              std::size_t* longest_term, const std::vector<std::uint32_t>* sentence_offsets,
+              core::Analyzer* analyzer, std::string_view language)
+      : analyzer_(analyzer),
+        language_(language),
+        unpositioned_(unpositioned),
         term_(buffer),
         positions_(positions),
         variants_(variants),
         longest_term_(longest_term),
         sentence_offsets_(sentence_offsets) {}
+
+  // A word's stem goes to the vocabulary once per passage (on_token): asked for then.
+  bool wants_stems() const override { return false; }
 
   void on_token(const core::Token& token) override {
     // The first word at or after a sentence boundary starts that sentence (the /s connector
@@ -82,8 +88,10 @@ class PostingSink : public core::TokenSink {
     // matches exactly the passages a Z<stem> term would, without the quarter of all postings
     // such terms cost Xapian's writer. A stem equal to the folded form needs no entry: the
     // query looks the stem up as a plain term too.
-    if (!token.stem.empty() && token.stem != token.surface) {
-      stem_key_.assign(schema::kStemPrefix).append(token.stem);
+    if (token.kind != core::TokenKind::kWord) return;
+    const std::string_view stem = analyzer_->stem(token.lower, language_);
+    if (!stem.empty() && stem != token.surface) {
+      stem_key_.assign(schema::kStemPrefix).append(stem);
       variants_->emplace(stem_key_, *term_);
     }
   }
@@ -100,6 +108,8 @@ class PostingSink : public core::TokenSink {
     ++(*unpositioned_)[*term_];
   }
 
+  core::Analyzer* analyzer_;
+  std::string_view language_;
   DocumentBuilder::TermCounts* unpositioned_;
   std::string* term_;
   core::PositionListBuilder* positions_;
@@ -211,7 +221,7 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     unpositioned_.clear();
     sentences_.starts(passage.text, language, &sentence_offsets_);
     PostingSink sink(&unpositioned_, &term_, &positions_, variants, &longest_term_,
-                     &sentence_offsets_);
+                     &sentence_offsets_, &analyzer_, language);
     analyzer_.analyze(passage.text, language, sink);
     std::size_t position_list_bytes = 0;
     if (!positions_.empty()) {

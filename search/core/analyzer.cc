@@ -200,7 +200,7 @@ void Analyzer::analyze(std::string_view text, std::string_view language, TokenSi
                    static_cast<std::uint32_t>(symbol_end));
   });
 
-  LanguageStemmer* stemmer = impl_->stemmer_for(language);
+  LanguageStemmer* stemmer = sink.wants_stems() ? impl_->stemmer_for(language) : nullptr;
   GramEmitter grams(sink, impl_->gram);
   FoldedForms& forms = impl_->forms;
   Token token;

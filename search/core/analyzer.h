@@ -39,6 +39,10 @@ class TokenSink {
  public:
   virtual ~TokenSink() = default;
   virtual void on_token(const Token& token) = 0;
+  // False if the sink asks Analyzer::stem() itself for the tokens whose stem it needs
+  // (Token::stem then stays empty): the indexer needs a word's stem once per passage, not at
+  // each of its occurrences.
+  virtual bool wants_stems() const { return true; }
   // Character unigrams and bigrams of each run of ideographic text (Chinese, Japanese), so that
   // a match does not depend on how ICU's dictionary happened to split the run in context.
   virtual void on_gram(std::string_view /*gram*/) {}

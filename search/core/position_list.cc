@@ -286,10 +286,23 @@ bool PassagePositions::assign_numbered(const std::vector<std::string>& wanted,
   wanted_ = &wanted;
   wanted_positions_.resize(wanted.size());
   for (auto& list : wanted_positions_) list.clear();
-  number_to_wanted_.clear();
-  for (std::uint32_t i = 0; i < wanted.size() && i < numbers.size(); ++i)
-    if (numbers[i] != kNoTermNumber) number_to_wanted_.emplace_back(numbers[i], i);
-  std::sort(number_to_wanted_.begin(), number_to_wanted_.end());
+  // A check reads passage after passage of one shard: the table from numbers to wanted terms
+  // is made again only when the numbers change.
+  if (numbers != table_numbers_) {
+    table_numbers_ = numbers;
+    wanted_by_number_.clear();
+    number_to_wanted_.clear();
+    for (std::uint32_t i = 0; i < wanted.size() && i < numbers.size(); ++i) {
+      if (numbers[i] == kNoTermNumber) continue;
+      if (numbers[i] >= kMaxTabledNumber || i >= kNone) {
+        number_to_wanted_.emplace_back(numbers[i], i);
+        continue;
+      }
+      if (wanted_by_number_.size() <= numbers[i]) wanted_by_number_.resize(numbers[i] + 1, kNone);
+      wanted_by_number_[numbers[i]] = static_cast<std::uint16_t>(i);
+    }
+    std::sort(number_to_wanted_.begin(), number_to_wanted_.end());
+  }
   std::size_t pos = 0;
   std::string_view gaps;
   if (!read_sentence_gaps(encoded_, &pos, &gaps) ||
@@ -297,11 +310,20 @@ bool PassagePositions::assign_numbered(const std::vector<std::string>& wanted,
     sentence_starts_.clear();
     return false;
   }
-  if (number_to_wanted_.empty()) return true;  // none of the wanted terms is in the shard
-  const std::uint32_t lowest = number_to_wanted_.front().first;
-  const std::uint32_t highest = number_to_wanted_.back().first;
+  if (wanted_by_number_.empty() && number_to_wanted_.empty())
+    return true;  // none of the wanted terms is in the shard
+  // Frequent words have small numbers: most positions are looked up in the table, the rare
+  // wanted words' large numbers in the sorted pairs.
+  const std::uint32_t tabled = static_cast<std::uint32_t>(wanted_by_number_.size());
+  const std::uint32_t lowest =
+      number_to_wanted_.empty() ? UINT32_MAX : number_to_wanted_.front().first;
   const bool ok = walk_numbered(encoded_, pos, [&](std::uint32_t number, std::uint32_t position) {
-    if (number < lowest || number > highest) return;
+    if (number < tabled) {
+      if (wanted_by_number_[number] != kNone)
+        wanted_positions_[wanted_by_number_[number]].push_back(position);
+      return;
+    }
+    if (number < lowest) return;
     const auto it = std::lower_bound(number_to_wanted_.begin(), number_to_wanted_.end(),
                                      std::pair<std::uint32_t, std::uint32_t>(number, 0));
     if (it != number_to_wanted_.end() && it->first == number)
