@@ -288,8 +288,9 @@ bool PassagePositions::assign_numbered(const std::vector<std::string>& wanted,
   for (auto& list : wanted_positions_) list.clear();
   // A check reads passage after passage of one shard: the table from numbers to wanted terms
   // is made again only when the numbers change.
-  if (numbers != table_numbers_) {
+  if (numbers != table_numbers_ || wanted.size() != table_wanted_) {
     table_numbers_ = numbers;
+    table_wanted_ = wanted.size();
     wanted_by_number_.clear();
     number_to_wanted_.clear();
     for (std::uint32_t i = 0; i < wanted.size() && i < numbers.size(); ++i) {

@@ -203,11 +203,13 @@ class PassagePositions {
   // Version 3 (set only then): the wanted terms and their positions (entries_ stay empty).
   const std::vector<std::string>* wanted_ = nullptr;
   std::vector<std::vector<std::uint32_t>> wanted_positions_;
-  // Version 3: which wanted term a number is, for the numbers `table_numbers_` gives: numbers
-  // below kMaxTabledNumber by a table (kNone: not wanted), larger ones as sorted pairs.
+  // Version 3: which wanted term a number is, for the numbers `table_numbers_` gives (of
+  // table_wanted_ terms): numbers below kMaxTabledNumber by a table (kNone: not wanted),
+  // larger ones as sorted pairs.
   static constexpr std::uint32_t kMaxTabledNumber = 1u << 16;
   static constexpr std::uint16_t kNone = UINT16_MAX;
   std::vector<std::uint32_t> table_numbers_;
+  std::size_t table_wanted_ = 0;  // how many terms were wanted when the table was made
   std::vector<std::uint16_t> wanted_by_number_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> number_to_wanted_;  // sorted by number
   std::vector<std::uint32_t> sentence_starts_;                             // increasing, all > 1

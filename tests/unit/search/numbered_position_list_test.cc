@@ -101,6 +101,32 @@ TEST(NumberedPositionList, ATermTheShardHasNoNumberForIsAbsent) {
   EXPECT_FALSE(passage.has("speech"));  // not wanted: not read
 }
 
+TEST(NumberedPositionList, OnePassagePositionsReadsShardsWithOtherNumbersInTurn) {
+  // A rare word's number is large (past the table frequent words are looked up in); each
+  // shard numbers the same words otherwise, and a check reading passages of both in turn
+  // must follow the numbers it is given.
+  Numbers first, second;
+  for (std::uint32_t n = 0; n < 70000; ++n) second("filler" + std::to_string(n));
+  const std::string first_list = numbered(spelled({"hate", "speech", "is", "rare"}), &first);
+  const std::string second_list = numbered(spelled({"speech", "hate", "rare", "is"}), &second);
+  const std::vector<std::string> wanted{"hate", "rare", "speech"};
+  const std::vector<std::uint32_t> first_numbers = first.of(wanted);
+  const std::vector<std::uint32_t> second_numbers = second.of(wanted);
+  ASSERT_GE(second_numbers[1], 1u << 16);
+  PassagePositions passage;
+  for (int round = 0; round < 2; ++round) {
+    ASSERT_TRUE(passage.assign(first_list, &wanted, &first_numbers));
+    EXPECT_TRUE(passage.in_sequence({{"hate"}, {"speech"}}));
+    EXPECT_FALSE(passage.in_sequence({{"speech"}, {"hate"}}));
+    ASSERT_TRUE(passage.assign(second_list, &wanted, &second_numbers));
+    EXPECT_TRUE(passage.in_sequence({{"speech"}, {"hate"}, {"rare"}}));
+    EXPECT_FALSE(passage.in_sequence({{"hate"}, {"speech"}}));
+    std::vector<std::uint32_t> positions;
+    passage.positions("rare", &positions);
+    EXPECT_EQ(positions, std::vector<std::uint32_t>{3});
+  }
+}
+
 TEST(NumberedPositionList, IsRefusedWithoutTheShardsNumbers) {
   Numbers numbers;
   const std::string list = numbered(spelled({"hate", "speech"}), &numbers);
