@@ -228,6 +228,8 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
       positions_.encode(&encoded_positions_);
       position_list_bytes = encoded_positions_.size();
       doc.add_value(schema::kPositionsSlot, encoded_positions_);
+      positions_.encode_pair_signature(&pair_signature_);
+      if (!pair_signature_.empty()) doc.add_value(schema::kPairSignatureSlot, pair_signature_);
     }
     // A term's wdf is its impact (term_impact.h), against the passage's length in words (in
     // grams for text with no word tokens, such as ideographs the analyzer only cuts into grams).

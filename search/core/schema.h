@@ -41,6 +41,8 @@
 //                    against it (passage_check.h)
 //   slots 2 to 6     file key, committee, State, type, language: grouping and facets
 //                    (result_values.h)
+//   kPairSignatureSlot   the passage's adjacent word pairs as bits (pair_signature.h): a phrase
+//                    check rules a passage out there before reading its position list
 //   kRecordSlot      the PassageRecord (passage_record.h; its kind is a PassageKind below),
 //                    compressed with the shard's dictionary (record_compression.h) once it has
 //                    one. A value, not the document data: glass deflates every data item again
@@ -107,6 +109,7 @@ inline void word_term(std::string_view surface, std::string_view original, std::
 inline constexpr unsigned kDateSlot = 0;
 inline constexpr unsigned kPositionsSlot = 1;
 inline constexpr unsigned kRecordSlot = 7;
+inline constexpr unsigned kPairSignatureSlot = 8;
 
 // Longest boolean filter value kept as a term; longer values are cut (never fail a document).
 inline constexpr std::size_t kMaxFilterValueBytes = 200;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pair_signature.h"
 #include "schema.h"
 #include "term_numbers.h"
 
@@ -120,6 +121,26 @@ std::string Predicate::describe() const {
 
 namespace {
 
+// Beyond this many forms' pairs for one pair of words, the pair is not looked for in the
+// signature (the position list decides alone).
+constexpr std::size_t kMaxPairsPerNeed = 64;
+
+// Adds the pairs of words `p` cannot hold without: those of each phrase it needs (the phrases
+// of an ALL's children; none for ANY, NOT or connectors, which can hold without any one).
+void add_pairs_needed(const Predicate& p, std::vector<std::vector<std::uint64_t>>* out) {
+  if (p.kind == Predicate::Kind::kAll)
+    for (const Predicate& child : p.children) add_pairs_needed(child, out);
+  if (p.kind != Predicate::Kind::kSequence) return;
+  for (std::size_t i = 1; i < p.groups.size(); ++i) {
+    if (p.groups[i - 1].size() * p.groups[i].size() > kMaxPairsPerNeed) continue;
+    std::vector<std::uint64_t> pairs;
+    for (const std::string& first : p.groups[i - 1])
+      for (const std::string& second : p.groups[i])
+        pairs.push_back(core::pair_hash(core::pair_word_hash(first), core::pair_word_hash(second)));
+    out->push_back(std::move(pairs));
+  }
+}
+
 void add_positional_terms(const Predicate& p, std::vector<std::string>* out) {
   if (p.kind == Predicate::Kind::kTerms && p.positional)
     out->insert(out->end(), p.terms.begin(), p.terms.end());
@@ -138,13 +159,31 @@ PassageCheck::PassageCheck(const Predicate& must, const Predicate* must_not)
   if (must_not_) add_positional_terms(*must_not_, &wanted_);
   std::sort(wanted_.begin(), wanted_.end());
   wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
+  add_pairs_needed(must_, &pairs_needed_);
 }
 
 void PassageCheck::read_in_order_from(const Xapian::Database& shard) {
-  stream_ = shard.valuestream_begin(core::schema::kPositionsSlot);
-  stream_end_ = shard.valuestream_end(core::schema::kPositionsSlot);
-  stream_at_ = 0;
-  streaming_ = true;
+  for (SlotReader* reader : {&positions_in_, &signatures_in_}) {
+    reader->it = shard.valuestream_begin(reader->slot);
+    reader->end = shard.valuestream_end(reader->slot);
+    reader->at = 0;
+    reader->streaming = true;
+  }
+}
+
+std::string PassageCheck::SlotReader::read(const Xapian::Document& doc, Xapian::docid id) {
+  if (!streaming || id <= at) return doc.get_value(slot);
+  it.skip_to(id);
+  at = id;
+  return it != end && it.get_docid() == id ? *it : std::string();
+}
+
+bool PassageCheck::may_hold_pairs(std::string_view signature) const {
+  for (const std::vector<std::uint64_t>& need : pairs_needed_)
+    if (std::none_of(need.begin(), need.end(),
+                     [&](std::uint64_t pair) { return core::may_hold_pair(signature, pair); }))
+      return false;
+  return true;
 }
 
 void PassageCheck::on_shard(const Xapian::Database& shard) {
@@ -168,14 +207,13 @@ const std::vector<std::uint32_t>& PassageCheck::numbers_in(std::size_t k) const 
 bool PassageCheck::accepts(const Xapian::Document& doc, Xapian::docid id) const {
   // A passage without words has no position list: no word is in it. One whose list cannot be
   // read is refused rather than guessed about.
-  std::string encoded;
-  if (streaming_ && id > stream_at_) {
-    stream_.skip_to(id);
-    stream_at_ = id;
-    if (stream_ != stream_end_ && stream_.get_docid() == id) encoded = *stream_;
-  } else {
-    encoded = doc.get_value(core::schema::kPositionsSlot);
-  }
+  // A pair the query needs and the passage's signature lacks rules it out unread. (Read only in
+  // a stream: looked up passage by passage, it would cost a lookup more on every passage that
+  // holds the pairs.)
+  if (!pairs_needed_.empty() && signatures_in_.streaming &&
+      !may_hold_pairs(signatures_in_.read(doc, id)))
+    return false;
+  std::string encoded = positions_in_.read(doc, id);
   const bool no_words = encoded.empty();
   const std::vector<std::uint32_t>* numbers = nullptr;
   if (core::is_numbered_position_list(encoded) && !shards_.empty())

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "position_list.h"
+#include "schema.h"
 
 namespace treatysearch::search {
 
@@ -102,7 +103,7 @@ class PassageCheck {
   // stays on a block while a lookup per passage reads it again: most of a phrase's facet
   // counting was the kernel's pread. Out of order, a passage is looked up as before.
   void read_in_order_from(const Xapian::Database& shard);
-  bool reads_in_order() const { return streaming_; }
+  bool reads_in_order() const { return positions_in_.streaming; }
 
  private:
   bool holds(const Predicate& p, const Xapian::Document& doc) const;
@@ -122,9 +123,23 @@ class PassageCheck {
   // read only as far as these (PassagePositions::assign).
   std::vector<std::string> wanted_;
   mutable core::PassagePositions positions_;
-  bool streaming_ = false;
-  mutable Xapian::ValueIterator stream_, stream_end_;
-  mutable Xapian::docid stream_at_ = 0;  // the last document id the stream was moved to
+  // Pairs of words `must_` cannot hold without (pair_signature.h): for each pair needed, the
+  // pair hashes of its forms, any of which will do. Empty: no pair is needed.
+  std::vector<std::vector<std::uint64_t>> pairs_needed_;
+  bool may_hold_pairs(std::string_view signature) const;
+
+  // One value slot of the passages checked, read from a value stream while their ids increase
+  // (read_in_order_from), else from each passage.
+  struct SlotReader {
+    explicit SlotReader(Xapian::valueno read) : slot(read) {}
+    Xapian::valueno slot;
+    bool streaming = false;
+    Xapian::ValueIterator it, end;
+    Xapian::docid at = 0;  // the last document id the stream was moved to
+    std::string read(const Xapian::Document& doc, Xapian::docid id);
+  };
+  mutable SlotReader positions_in_{core::schema::kPositionsSlot};
+  mutable SlotReader signatures_in_{core::schema::kPairSignatureSlot};
   mutable std::vector<core::WordSpan> left_, right_;  // reused: no allocation per passage
 };
 

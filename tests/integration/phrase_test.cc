@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "temp_dir.h"
 #include "treatysearch/indexer.h"
@@ -125,6 +127,86 @@ TEST_F(PhraseTest, PagesOfCheckedMatches) {
 TEST_F(PhraseTest, HyphenatedWordsAreSequences) {
   // A typed word that analyses into several tokens is matched as their sequence.
   EXPECT_EQ(found("hate-speech"), (std::set<std::string>{"a", "c", "d"}));
+}
+
+}  // namespace
+}  // namespace treatysearch
+
+namespace treatysearch {
+namespace {
+
+// Hundreds of passages drawn from a few words, so that most hold every word of a phrase and
+// only some the phrase: the checks then stream the candidates in document id order and rule
+// most out by their pair signatures (pair_signature.h) before reading positions. Counts must
+// be what the words in the texts say.
+class ManyCandidates : public ::testing::Test {
+ protected:
+  static constexpr int kPassages = 600;
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir;
+    index_ = *dir_ / "index";
+    IndexerOptions options;
+    options.shards = 2;
+    Indexer indexer = Indexer::open(index_, options);
+    const char* const words[] = {"the", "state", "party", "should", "report", "on", "rights"};
+    std::uint32_t random = 12345;
+    texts_ = new std::vector<std::string>;
+    for (int p = 0; p < kPassages; ++p) {
+      std::string text;
+      for (int w = 0; w < 12 + p % 40; ++w) {
+        random = random * 1103515245u + 12345u;
+        text += std::string(w ? " " : "") + words[(random >> 16) % 7];
+      }
+      texts_->push_back(text);
+      DocumentInfo info;
+      info.language = "en";
+      ASSERT_TRUE(
+          indexer.add_text("p" + std::to_string(p), "1. " + text + ".\n", info).error.empty());
+    }
+    indexer.commit();
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    delete texts_;
+  }
+  // Passages whose words hold `phrase` (lower case, single spaces), counted in the texts.
+  static std::uint64_t holding(const std::string& phrase) {
+    std::uint64_t n = 0;
+    for (const std::string& text : *texts_)
+      n += (" " + text + " ").find(" " + phrase + " ") != std::string::npos;
+    return n;
+  }
+  static testing::TempDir* dir_;
+  static std::string index_;
+  static std::vector<std::string>* texts_;
+};
+
+testing::TempDir* ManyCandidates::dir_ = nullptr;
+std::string ManyCandidates::index_;
+std::vector<std::string>* ManyCandidates::texts_ = nullptr;
+
+TEST_F(ManyCandidates, PhraseCountsAreExactInFacetsAndPages) {
+  const Searcher searcher = Searcher::open(index_);
+  for (const std::string phrase :
+       {"the state", "state party", "the state party", "the state party should", "party state",
+        "rights on the state party report", "should should"}) {
+    const std::uint64_t expected = holding(phrase);
+    SearchOptions facets;
+    facets.facets = true;
+    const SearchResult counted = searcher.search("\"" + phrase + "\"", facets);
+    EXPECT_EQ(counted.total, expected) << phrase;
+    // Every page of hits, gathered, is every passage holding the phrase.
+    std::set<std::string> ids;
+    for (std::size_t offset = 0;; offset += 100) {
+      SearchOptions page;
+      page.limit = 100;
+      page.offset = offset;
+      const SearchResult result = searcher.search("\"" + phrase + "\"", page);
+      for (const Hit& hit : result.hits) ids.insert(hit.id);
+      if (result.hits.size() < 100) break;
+    }
+    EXPECT_EQ(ids.size(), expected) << phrase;
+  }
 }
 
 }  // namespace

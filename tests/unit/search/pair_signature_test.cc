@@ -1,0 +1,75 @@
+// The pair signature (pair_signature.h): never rules out a pair it was given, rules out most
+// others, and is built from a passage's consecutive positions whatever order they came in.
+#include "pair_signature.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "position_list.h"
+
+namespace treatysearch::core {
+namespace {
+
+std::uint64_t pair_of(std::string_view first, std::string_view second) {
+  return pair_hash(pair_word_hash(first), pair_word_hash(second));
+}
+
+TEST(PairSignature, HoldsEveryPairGivenAndRulesOutMostOthers) {
+  std::vector<std::uint64_t> given;
+  for (int i = 0; i < 100; ++i) given.push_back(pair_of("w" + std::to_string(i), "next"));
+  std::string signature;
+  encode_pair_signature(given, &signature);
+  EXPECT_EQ(signature.size() * 8, 256u);  // at least two bits per pair, a power of two
+  for (const std::uint64_t pair : given) EXPECT_TRUE(may_hold_pair(signature, pair));
+  int passed = 0;
+  for (int i = 0; i < 1000; ++i)
+    passed += may_hold_pair(signature, pair_of("x" + std::to_string(i), "y"));
+  // 100 pairs set at most 100 of 256 bits: about a third of absent pairs get through.
+  EXPECT_LT(passed, 500);
+  EXPECT_GT(passed, 0);
+}
+
+TEST(PairSignature, SizeIsBoundedAndNothingIsRuledOutWithoutOne) {
+  std::string signature;
+  encode_pair_signature({}, &signature);
+  EXPECT_TRUE(signature.empty());
+  EXPECT_TRUE(may_hold_pair(signature, pair_of("a", "b")));
+  encode_pair_signature({pair_of("a", "b")}, &signature);
+  EXPECT_EQ(signature.size(), 8u);  // 64 bits at least
+  encode_pair_signature(std::vector<std::uint64_t>(100000, pair_of("a", "b")), &signature);
+  EXPECT_EQ(signature.size(), 512u);  // 4096 bits at most
+  // A size the format never has proves nothing.
+  EXPECT_TRUE(may_hold_pair(std::string(3, '\0'), pair_of("a", "b")));
+  EXPECT_TRUE(may_hold_pair(std::string(1024, '\0'), pair_of("a", "b")));
+}
+
+TEST(PairSignature, PairsAreOrderedWords) {
+  std::string signature;
+  encode_pair_signature({pair_of("state", "party")}, &signature);
+  EXPECT_TRUE(may_hold_pair(signature, pair_of("state", "party")));
+  EXPECT_FALSE(may_hold_pair(signature, pair_of("party", "state")));
+}
+
+std::string built_signature(const std::vector<std::pair<std::string, std::uint32_t>>& added) {
+  PositionListBuilder builder;
+  for (const auto& [term, position] : added) builder.add(term, position);
+  std::string encoded, signature;
+  builder.encode(&encoded);
+  builder.encode_pair_signature(&signature);
+  return signature;
+}
+
+TEST(PairSignature, ABuilderPairsTheTermsOfConsecutivePositionsInAnyOrderOfAdding) {
+  const std::string in_order =
+      built_signature({{"the", 1}, {"state", 2}, {"party", 3}, {"should", 5}});
+  EXPECT_TRUE(may_hold_pair(in_order, pair_of("the", "state")));
+  EXPECT_TRUE(may_hold_pair(in_order, pair_of("state", "party")));
+  EXPECT_FALSE(may_hold_pair(in_order, pair_of("party", "should")));  // position 4 between
+  EXPECT_EQ(built_signature({{"party", 3}, {"should", 5}, {"the", 1}, {"state", 2}}), in_order);
+  EXPECT_TRUE(built_signature({{"alone", 1}}).empty());
+}
+
+}  // namespace
+}  // namespace treatysearch::core
