@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "citation.h"
+#include "pair_signature.h"
 #include "passage_record.h"
 #include "position_list.h"
 #include "record_reader.h"
@@ -52,8 +53,10 @@ class PostingSink : public core::TokenSink {
   PostingSink(DocumentBuilder::TermCounts* unpositioned, std::string* buffer,
               core::PositionListBuilder* positions, DocumentBuilder::Variants* variants,
               std::size_t* longest_term, const std::vector<std::uint32_t>* sentence_offsets,
-              core::Analyzer* analyzer, std::string_view language)
-      : analyzer_(analyzer),
+              core::Analyzer* analyzer, std::string_view language,
+              std::vector<std::uint64_t>* word_pairs)
+      : word_pairs_(word_pairs),
+        analyzer_(analyzer),
         language_(language),
         unpositioned_(unpositioned),
         term_(buffer),
@@ -75,6 +78,13 @@ class PostingSink : public core::TokenSink {
       starts_sentence = true;
     }
     if (starts_sentence) positions_->add_sentence_start(token.position);
+    // Pairs of consecutive words by their folded forms, so that a phrase's pair is one bit
+    // whatever the case or accents written (pair_signature.h).
+    const std::uint64_t surface_hash = core::pair_word_hash(token.surface);
+    if (previous_position_ != 0 && token.position == previous_position_ + 1)
+      word_pairs_->push_back(core::pair_hash(previous_surface_hash_, surface_hash));
+    previous_surface_hash_ = surface_hash;
+    previous_position_ = token.position;
     schema::word_term(token.surface, token.original, term_);
     // Positions go to the passage's position list (position_list.h), not to Xapian's table;
     // the terms reach the document from it, once per distinct term with its impact (build()).
@@ -108,6 +118,9 @@ class PostingSink : public core::TokenSink {
     ++(*unpositioned_)[*term_];
   }
 
+  std::vector<std::uint64_t>* word_pairs_;
+  std::uint64_t previous_surface_hash_ = 0;
+  std::uint32_t previous_position_ = 0;
   core::Analyzer* analyzer_;
   std::string_view language_;
   DocumentBuilder::TermCounts* unpositioned_;
@@ -219,16 +232,17 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     Xapian::Document doc;
     longest_term_ = 0;
     unpositioned_.clear();
+    word_pairs_.clear();
     sentences_.starts(passage.text, language, &sentence_offsets_);
     PostingSink sink(&unpositioned_, &term_, &positions_, variants, &longest_term_,
-                     &sentence_offsets_, &analyzer_, language);
+                     &sentence_offsets_, &analyzer_, language, &word_pairs_);
     analyzer_.analyze(passage.text, language, sink);
     std::size_t position_list_bytes = 0;
     if (!positions_.empty()) {
       positions_.encode(&encoded_positions_);
       position_list_bytes = encoded_positions_.size();
       doc.add_value(schema::kPositionsSlot, encoded_positions_);
-      positions_.encode_pair_signature(&pair_signature_);
+      core::encode_pair_signature(word_pairs_, &pair_signature_);
       if (!pair_signature_.empty()) doc.add_value(schema::kPairSignatureSlot, pair_signature_);
     }
     // A term's wdf is its impact (term_impact.h), against the passage's length in words (in

@@ -71,6 +71,7 @@ class DocumentBuilder {
   core::PositionListBuilder positions_;
   TermCounts unpositioned_;  // of the passage being built
   std::string encoded_positions_;
+  std::vector<std::uint64_t> word_pairs_;  // of the passage being built (pair_signature.h)
   std::string pair_signature_;
   core::SentenceBreaker sentences_;
   std::vector<std::uint32_t> sentence_offsets_;  // of the passage being built

@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <map>
 
-#include "pair_signature.h"
 #include "varint.h"
 
 namespace treatysearch::core {
@@ -83,8 +82,7 @@ bool PositionListBuilder::add(std::string_view term, std::uint32_t position) {
   // (a passage repeats its words; sorting every occurrence by its bytes cost more than the
   // rest of the encoding).
   if (2 * (terms_.size() + 1) > slots_.size()) grow_slots();
-  // The pair signature's word hash serves the table too: one hash per occurrence.
-  const std::uint64_t hash = pair_word_hash(term);
+  const std::size_t hash = std::hash<std::string_view>{}(term);
   const std::size_t mask = slots_.size() - 1;
   std::size_t slot = hash & mask;
   for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
@@ -161,22 +159,6 @@ void PositionListBuilder::encode(std::string* out) {
     distinct_.push_back({term, terms_[id].count});
     previous = term;
   }
-}
-
-void PositionListBuilder::encode_pair_signature(std::string* out) {
-  const std::vector<Occurrence>* in_position_order = &occurrences_;
-  if (!in_order_) {
-    by_position_ = occurrences_;
-    std::sort(by_position_.begin(), by_position_.end(),
-              [](const Occurrence& a, const Occurrence& b) { return a.position < b.position; });
-    in_position_order = &by_position_;
-  }
-  pairs_.clear();
-  const std::vector<Occurrence>& o = *in_position_order;
-  for (std::size_t i = 1; i < o.size(); ++i)
-    if (o[i].position == o[i - 1].position + 1)
-      pairs_.push_back(pair_hash(terms_[o[i - 1].term].hash, terms_[o[i].term].hash));
-  core::encode_pair_signature(pairs_, out);
 }
 
 void PositionListBuilder::clear() {

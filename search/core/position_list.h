@@ -57,9 +57,6 @@ class PositionListBuilder {
   // After encode(): each distinct term with its number of positions, in byte order (what a
   // Xapian document needs as terms and wdfs).
   const std::vector<TermCount>& terms() const { return distinct_; }
-  // The pair signature (pair_signature.h) of the terms added since the last clear(): a pair
-  // for each two terms at consecutive positions. Empty when there is none.
-  void encode_pair_signature(std::string* out);
   void clear();
 
  private:
@@ -67,7 +64,7 @@ class PositionListBuilder {
     std::uint32_t offset;  // into arena_
     std::uint32_t length;
     std::uint32_t count;  // positions added
-    std::uint64_t hash;   // pair_word_hash()
+    std::size_t hash;
   };
   struct Occurrence {
     std::uint32_t term;  // index into terms_
@@ -87,8 +84,6 @@ class PositionListBuilder {
   std::vector<TermCount> distinct_;
   std::vector<std::uint32_t> sentence_starts_;
   std::string gaps_;
-  std::vector<Occurrence> by_position_;  // encode_pair_signature(), when added out of order
-  std::vector<std::uint64_t> pairs_;     // encode_pair_signature()
 };
 
 // Reads an encoding term by term, in byte order. A malformed encoding ends the walk with

@@ -16,10 +16,12 @@ Predicate Predicate::any_term(std::vector<std::string> terms, bool positional) {
   return p;
 }
 
-Predicate Predicate::sequence(std::vector<std::vector<std::string>> groups) {
+Predicate Predicate::sequence(std::vector<std::vector<std::string>> groups,
+                              std::vector<std::string> surfaces) {
   Predicate p;
   p.kind = Kind::kSequence;
   p.groups = std::move(groups);
+  p.surfaces = std::move(surfaces);
   return p;
 }
 
@@ -121,24 +123,17 @@ std::string Predicate::describe() const {
 
 namespace {
 
-// Beyond this many forms' pairs for one pair of words, the pair is not looked for in the
-// signature (the position list decides alone).
-constexpr std::size_t kMaxPairsPerNeed = 64;
-
-// Adds the pairs of words `p` cannot hold without: those of each phrase it needs (the phrases
-// of an ALL's children; none for ANY, NOT or connectors, which can hold without any one).
-void add_pairs_needed(const Predicate& p, std::vector<std::vector<std::uint64_t>>* out) {
+// Adds the pairs of consecutive words `p` cannot hold without, by their folded forms: those of
+// each phrase it needs (the phrases of an ALL's children; none for ANY, NOT or connectors,
+// which can hold without any one of them), where the compiler gave the words' forms.
+void add_pairs_needed(const Predicate& p, std::vector<std::uint64_t>* out) {
   if (p.kind == Predicate::Kind::kAll)
     for (const Predicate& child : p.children) add_pairs_needed(child, out);
-  if (p.kind != Predicate::Kind::kSequence) return;
-  for (std::size_t i = 1; i < p.groups.size(); ++i) {
-    if (p.groups[i - 1].size() * p.groups[i].size() > kMaxPairsPerNeed) continue;
-    std::vector<std::uint64_t> pairs;
-    for (const std::string& first : p.groups[i - 1])
-      for (const std::string& second : p.groups[i])
-        pairs.push_back(core::pair_hash(core::pair_word_hash(first), core::pair_word_hash(second)));
-    out->push_back(std::move(pairs));
-  }
+  if (p.kind != Predicate::Kind::kSequence || p.surfaces.size() != p.groups.size()) return;
+  for (std::size_t i = 1; i < p.surfaces.size(); ++i)
+    if (!p.surfaces[i - 1].empty() && !p.surfaces[i].empty())
+      out->push_back(core::pair_hash(core::pair_word_hash(p.surfaces[i - 1]),
+                                     core::pair_word_hash(p.surfaces[i])));
 }
 
 void add_positional_terms(const Predicate& p, std::vector<std::string>* out) {
@@ -179,11 +174,8 @@ std::string PassageCheck::SlotReader::read(const Xapian::Document& doc, Xapian::
 }
 
 bool PassageCheck::may_hold_pairs(std::string_view signature) const {
-  for (const std::vector<std::uint64_t>& need : pairs_needed_)
-    if (std::none_of(need.begin(), need.end(),
-                     [&](std::uint64_t pair) { return core::may_hold_pair(signature, pair); }))
-      return false;
-  return true;
+  return std::all_of(pairs_needed_.begin(), pairs_needed_.end(),
+                     [&](std::uint64_t pair) { return core::may_hold_pair(signature, pair); });
 }
 
 void PassageCheck::on_shard(const Xapian::Database& shard) {

@@ -56,6 +56,10 @@ struct Predicate {
   std::vector<std::string> terms;  // kTerms
   bool positional = true;          // kTerms: the terms are word terms, found in the position list
   WordSequence groups;             // kSequence: the forms of each word
+  // kSequence: each word's folded form (Token::surface), where the query compiler knows it
+  // (a phrase of typed words; not a truncation's expansions): what a passage's pair signature
+  // is made of (pair_signature.h). Empty, or an empty entry: not known.
+  std::vector<std::string> surfaces;
   std::vector<Predicate> children;
   // kNear, kPrecedes, kSameSentence, kPrecedesInSentence: the two operands and the width.
   // Occurrences that share a word never satisfy a connector ("police w/3 police" needs the word
@@ -65,7 +69,8 @@ struct Predicate {
   std::uint32_t width = 0;
 
   static Predicate any_term(std::vector<std::string> terms, bool positional);
-  static Predicate sequence(std::vector<std::vector<std::string>> groups);
+  static Predicate sequence(std::vector<std::vector<std::string>> groups,
+                            std::vector<std::string> surfaces = {});
   static Predicate connector(Kind kind, Operand left, Operand right, std::uint32_t width = 0);
   static Predicate combine(Kind kind, std::vector<Predicate> children);
   static Predicate negate(Predicate child);
@@ -123,9 +128,8 @@ class PassageCheck {
   // read only as far as these (PassagePositions::assign).
   std::vector<std::string> wanted_;
   mutable core::PassagePositions positions_;
-  // Pairs of words `must_` cannot hold without (pair_signature.h): for each pair needed, the
-  // pair hashes of its forms, any of which will do. Empty: no pair is needed.
-  std::vector<std::vector<std::uint64_t>> pairs_needed_;
+  // The pairs of consecutive words `must_` cannot hold without (pair_signature.h's hashes).
+  std::vector<std::uint64_t> pairs_needed_;
   bool may_hold_pairs(std::string_view signature) const;
 
   // One value slot of the passages checked, read from a value stream while their ids increase

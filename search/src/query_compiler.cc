@@ -477,8 +477,10 @@ class Compiler {
     // Chinese word): the sequence of its forms. Xapian matches and ranks the AND of the words
     // (as its OP_PHRASE would); the sequence is checked in the passages' position lists.
     std::vector<std::vector<std::string>> groups;
+    std::vector<std::string> surfaces;  // for the passages' pair signatures
     std::vector<Xapian::Query> words;
     for (const auto& item : tokens.items) {
+      surfaces.push_back(item.surface);
       groups.push_back(position_terms(item, node.exact));
       const auto& terms = groups.back();
       std::vector<Xapian::Query> forms;
@@ -491,7 +493,7 @@ class Compiler {
       sequence.exact = Predicate::any_term(std::move(groups.front()), /*positional=*/true);
     } else {
       sequence.wide = all_of(words);  // sequence.sure stays empty: no posting proves an order
-      sequence.exact = Predicate::sequence(std::move(groups));
+      sequence.exact = Predicate::sequence(std::move(groups), std::move(surfaces));
     }
     if (!node.exact && tokens.all_ideographic()) {
       // ICU's dictionary may split the same characters differently in the passage's context;

@@ -135,10 +135,10 @@ TEST_F(PhraseTest, HyphenatedWordsAreSequences) {
 namespace treatysearch {
 namespace {
 
-// Hundreds of passages drawn from a few words, so that most hold every word of a phrase and
-// only some the phrase: the checks then stream the candidates in document id order and rule
-// most out by their pair signatures (pair_signature.h) before reading positions. Counts must
-// be what the words in the texts say.
+// Hundreds of passages drawn from a few words, some capitalised, so that most hold every word
+// of a phrase and only some the phrase: the checks then stream the candidates in document id order
+// and rule most out by their pair signatures (pair_signature.h) before reading positions. Counts
+// must be what the words in the texts say.
 class ManyCandidates : public ::testing::Test {
  protected:
   static constexpr int kPassages = 600;
@@ -152,16 +152,19 @@ class ManyCandidates : public ::testing::Test {
     std::uint32_t random = 12345;
     texts_ = new std::vector<std::string>;
     for (int p = 0; p < kPassages; ++p) {
-      std::string text;
+      std::string text, written;  // written: with some words capitalised, as texts have them
       for (int w = 0; w < 12 + p % 40; ++w) {
         random = random * 1103515245u + 12345u;
-        text += std::string(w ? " " : "") + words[(random >> 16) % 7];
+        std::string word = words[(random >> 16) % 7];
+        text += (w ? " " : "") + word;
+        if ((random >> 8) % 4 == 0) word[0] = static_cast<char>(word[0] - 'a' + 'A');
+        written += (w ? " " : "") + word;
       }
       texts_->push_back(text);
       DocumentInfo info;
       info.language = "en";
       ASSERT_TRUE(
-          indexer.add_text("p" + std::to_string(p), "1. " + text + ".\n", info).error.empty());
+          indexer.add_text("p" + std::to_string(p), "1. " + written + ".\n", info).error.empty());
     }
     indexer.commit();
   }
@@ -169,7 +172,8 @@ class ManyCandidates : public ::testing::Test {
     delete dir_;
     delete texts_;
   }
-  // Passages whose words hold `phrase` (lower case, single spaces), counted in the texts.
+  // Passages whose words hold `phrase` (lower case, single spaces), counted in the texts as
+  // folded.
   static std::uint64_t holding(const std::string& phrase) {
     std::uint64_t n = 0;
     for (const std::string& text : *texts_)

@@ -1,13 +1,11 @@
 // The pair signature (pair_signature.h): never rules out a pair it was given, rules out most
-// others, and is built from a passage's consecutive positions whatever order they came in.
+// others. (How the indexer builds one: pair_signature_build_test.cc.)
 #include "pair_signature.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include "position_list.h"
 
 namespace treatysearch::core {
 namespace {
@@ -50,25 +48,6 @@ TEST(PairSignature, PairsAreOrderedWords) {
   encode_pair_signature({pair_of("state", "party")}, &signature);
   EXPECT_TRUE(may_hold_pair(signature, pair_of("state", "party")));
   EXPECT_FALSE(may_hold_pair(signature, pair_of("party", "state")));
-}
-
-std::string built_signature(const std::vector<std::pair<std::string, std::uint32_t>>& added) {
-  PositionListBuilder builder;
-  for (const auto& [term, position] : added) builder.add(term, position);
-  std::string encoded, signature;
-  builder.encode(&encoded);
-  builder.encode_pair_signature(&signature);
-  return signature;
-}
-
-TEST(PairSignature, ABuilderPairsTheTermsOfConsecutivePositionsInAnyOrderOfAdding) {
-  const std::string in_order =
-      built_signature({{"the", 1}, {"state", 2}, {"party", 3}, {"should", 5}});
-  EXPECT_TRUE(may_hold_pair(in_order, pair_of("the", "state")));
-  EXPECT_TRUE(may_hold_pair(in_order, pair_of("state", "party")));
-  EXPECT_FALSE(may_hold_pair(in_order, pair_of("party", "should")));  // position 4 between
-  EXPECT_EQ(built_signature({{"party", 3}, {"should", 5}, {"the", 1}, {"state", 2}}), in_order);
-  EXPECT_TRUE(built_signature({{"alone", 1}}).empty());
 }
 
 }  // namespace

@@ -1,0 +1,66 @@
+// The pair signature the document builder stores for a passage (pair_signature.h): each two
+// consecutive words by their folded forms, whatever the case or accents they are written in.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "document_builder.h"
+#include "pair_signature.h"
+#include "schema.h"
+
+namespace treatysearch {
+namespace {
+
+std::string signature_of(const std::string& text) {
+  ingest::Passage passage;
+  passage.label = "1";
+  passage.text = text;
+  ingest::DocumentBuilder builder;
+  DocumentInfo info;
+  info.language = "en";
+  std::vector<Xapian::Document> docs;
+  ingest::DocumentBuilder::Variants variants;
+  EXPECT_EQ(builder.build("k", info, {passage}, &docs, &variants), "");
+  return docs.at(0).get_value(core::schema::kPairSignatureSlot);
+}
+
+bool may_hold(const std::string& signature, const std::string& first, const std::string& second) {
+  return core::may_hold_pair(
+      signature, core::pair_hash(core::pair_word_hash(first), core::pair_word_hash(second)));
+}
+
+TEST(PairSignatureBuild, ConsecutiveWordsByTheirFoldedForms) {
+  const std::string signature = signature_of("The State party, Égalité: should report.");
+  ASSERT_FALSE(signature.empty());
+  EXPECT_TRUE(may_hold(signature, "the", "state"));
+  EXPECT_TRUE(may_hold(signature, "state", "party"));
+  EXPECT_TRUE(may_hold(signature, "party", "egalite"));  // punctuation is no word
+  EXPECT_TRUE(may_hold(signature, "egalite", "should"));
+  EXPECT_TRUE(may_hold(signature, "should", "report"));
+  EXPECT_FALSE(may_hold(signature, "party", "state"));
+  EXPECT_FALSE(may_hold(signature, "the", "party"));
+}
+
+TEST(PairSignatureBuild, APassageOfOneWordHasNone) {
+  EXPECT_TRUE(signature_of("Alone.").empty());
+  // Each passage's pairs are its own: a second passage built by the same builder does not
+  // start with the last word of the first.
+  ingest::DocumentBuilder builder;
+  DocumentInfo info;
+  info.language = "en";
+  std::vector<ingest::Passage> passages(2);
+  passages[0].label = "1";
+  passages[0].text = "first words";
+  passages[1].label = "2";
+  passages[1].text = "second";
+  std::vector<Xapian::Document> docs;
+  ingest::DocumentBuilder::Variants variants;
+  ASSERT_EQ(builder.build("k", info, passages, &docs, &variants), "");
+  EXPECT_TRUE(may_hold(docs.at(0).get_value(core::schema::kPairSignatureSlot), "first", "words"));
+  EXPECT_TRUE(docs.at(1).get_value(core::schema::kPairSignatureSlot).empty());
+}
+
+}  // namespace
+}  // namespace treatysearch
