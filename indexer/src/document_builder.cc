@@ -54,8 +54,10 @@ class PostingSink : public core::TokenSink {
               core::PositionListBuilder* positions, DocumentBuilder::Variants* variants,
               std::size_t* longest_term, const std::vector<std::uint32_t>* sentence_offsets,
               core::Analyzer* analyzer, std::string_view language,
-              std::vector<std::uint64_t>* word_pairs)
+              std::vector<std::uint64_t>* word_pairs,
+              std::vector<std::pair<std::string, std::string>>* exact_surfaces)
       : word_pairs_(word_pairs),
+        exact_surfaces_(exact_surfaces),
         analyzer_(analyzer),
         language_(language),
         unpositioned_(unpositioned),
@@ -91,18 +93,22 @@ class PostingSink : public core::TokenSink {
     const bool first_in_passage = positions_->add(*term_, token.position);
     // The term decides the word's forms and stem (the passage has one language): its variants
     // are known from its first occurrence.
-    if (!variants_ || !first_in_passage) return;
-    if (token.original != token.surface) variants_->emplace(token.surface, *term_);
-    // Stems are not terms of the passage: the vocabulary (vocabulary.h) maps Z<stem> to the word's
-    // positional term, and queries expand a stem to the forms seen (query_parser.cc). That
-    // matches exactly the passages a Z<stem> term would, without the quarter of all postings
-    // such terms cost Xapian's writer. A stem equal to the folded form needs no entry: the
-    // query looks the stem up as a plain term too.
+    if (!first_in_passage) return;
+    const bool written_otherwise = token.original != token.surface;
+    if (written_otherwise) exact_surfaces_->emplace_back(*term_, token.surface);
+    if (!variants_) return;
+    if (written_otherwise) variants_->emplace(token.surface, *term_);
+    // Stems are not terms of the passage: the vocabulary (vocabulary.h) maps Z<stem> to the
+    // word's folded form, which a query searches, and to its spelling, which a phrase checks in
+    // position lists (query_compiler.cc). That matches exactly the passages a Z<stem> term
+    // would, without the quarter of all postings such terms cost Xapian's writer. A stem equal
+    // to the folded form needs no entry: the query looks the stem up as a plain term too.
     if (token.kind != core::TokenKind::kWord) return;
     const std::string_view stem = analyzer_->stem(token.lower, language_);
     if (!stem.empty() && stem != token.surface) {
       stem_key_.assign(schema::kStemPrefix).append(stem);
-      variants_->emplace(stem_key_, *term_);
+      variants_->emplace(stem_key_, token.surface);
+      if (written_otherwise) variants_->emplace(stem_key_, *term_);
     }
   }
   void on_gram(std::string_view gram) override { add_prefixed(schema::kGramPrefix, gram); }
@@ -119,6 +125,7 @@ class PostingSink : public core::TokenSink {
   }
 
   std::vector<std::uint64_t>* word_pairs_;
+  std::vector<std::pair<std::string, std::string>>* exact_surfaces_;
   std::uint64_t previous_surface_hash_ = 0;
   std::uint32_t previous_position_ = 0;
   core::Analyzer* analyzer_;
@@ -212,6 +219,36 @@ void DocumentBuilder::add_filter_terms(const std::string& file_key, const Docume
   schema::add_result_values(file_key, info, language, doc);
 }
 
+void DocumentBuilder::add_word_terms(std::uint32_t length, Xapian::Document* doc) {
+  // Each word is posted under its folded form, with the impact of all its occurrences however
+  // written: a default query reads one posting list per form, and "#Rights" is told from
+  // "rights" by the position list, which names the spelling (schema.h).
+  std::sort(exact_surfaces_.begin(), exact_surfaces_.end());
+  surface_counts_.clear();
+  for (const auto& [term, count] : positions_.terms()) {
+    longest_term_ = std::max(longest_term_, term.size());
+    std::string_view surface = term;
+    if (term.starts_with(schema::kExactPrefix)) {
+      const auto found = std::lower_bound(
+          exact_surfaces_.begin(), exact_surfaces_.end(), term,
+          [](const auto& entry, std::string_view wanted) { return entry.first < wanted; });
+      // Each E-term's first occurrence gave its folded form (PostingSink::on_token).
+      if (found != exact_surfaces_.end() && found->first == term) surface = found->second;
+    }
+    surface_counts_.emplace_back(surface, count);
+  }
+  std::sort(surface_counts_.begin(), surface_counts_.end());
+  for (std::size_t i = 0; i < surface_counts_.size();) {
+    std::uint32_t count = 0;
+    std::size_t j = i;
+    for (; j < surface_counts_.size() && surface_counts_[j].first == surface_counts_[i].first; ++j)
+      count += surface_counts_[j].second;
+    term_.assign(surface_counts_[i].first);
+    doc->add_term(term_, core::term_impact(count, length));
+    i = j;
+  }
+}
+
 std::string DocumentBuilder::build(const std::string& file_key, const DocumentInfo& info,
                                    const std::vector<Passage>& passages,
                                    std::vector<Xapian::Document>* out, Variants* variants) {
@@ -233,9 +270,10 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     longest_term_ = 0;
     unpositioned_.clear();
     word_pairs_.clear();
+    exact_surfaces_.clear();
     sentences_.starts(passage.text, language, &sentence_offsets_);
     PostingSink sink(&unpositioned_, &term_, &positions_, variants, &longest_term_,
-                     &sentence_offsets_, &analyzer_, language, &word_pairs_);
+                     &sentence_offsets_, &analyzer_, language, &word_pairs_, &exact_surfaces_);
     analyzer_.analyze(passage.text, language, sink);
     std::size_t position_list_bytes = 0;
     if (!positions_.empty()) {
@@ -251,11 +289,7 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     for (const auto& term_count : positions_.terms()) length += term_count.count;
     if (length == 0)
       for (const auto& [term, count] : unpositioned_) length += count;
-    for (const auto& [term, count] : positions_.terms()) {
-      term_.assign(term);
-      longest_term_ = std::max(longest_term_, term_.size());
-      doc.add_term(term_, core::term_impact(count, length));
-    }
+    add_word_terms(length, &doc);
     positions_.clear();
     for (const auto& [term, count] : unpositioned_)
       doc.add_term(term, core::term_impact(count, length));

@@ -46,7 +46,8 @@ std::string passage_limit_error(std::string_view label, std::size_t record_bytes
 class DocumentBuilder {
  public:
   // Entries for the vocabulary (schema.h, vocabulary.h): (surface, E-term) for a word written other
-  // than its folded form, and (Z<stem>, word term) for a word whose stem differs from it.
+  // than its folded form, and (Z<stem>, surface) and (Z<stem>, E-term) for a word whose stem
+  // differs from its folded form.
   using Variants = std::set<std::pair<std::string, std::string>>;
   // Occurrences of a passage's terms that have no positions (grams, symbol mentions).
   using TermCounts = std::map<std::string, std::uint32_t, std::less<>>;
@@ -64,6 +65,9 @@ class DocumentBuilder {
  private:
   void add_filter_terms(const std::string& file_key, const DocumentInfo& info,
                         const std::string& language, Xapian::Document* doc);
+  // Adds the passage's word terms (positions_, exact_surfaces_) to *doc, by folded form, with
+  // their impacts against `length` words.
+  void add_word_terms(std::uint32_t length, Xapian::Document* doc);
 
   core::Analyzer analyzer_;
   std::size_t longest_term_ = 0;  // of the passage being built
@@ -72,6 +76,10 @@ class DocumentBuilder {
   TermCounts unpositioned_;  // of the passage being built
   std::string encoded_positions_;
   std::vector<std::uint64_t> word_pairs_;  // of the passage being built (pair_signature.h)
+  // The passage's E-terms with their folded forms: each word is posted under its folded form,
+  // whatever the case written (schema.h), so the counts of its spellings are summed there.
+  std::vector<std::pair<std::string, std::string>> exact_surfaces_;
+  std::vector<std::pair<std::string_view, std::uint32_t>> surface_counts_;
   std::string pair_signature_;
   core::SentenceBreaker sentences_;
   std::vector<std::uint32_t> sentence_offsets_;  // of the passage being built

@@ -2,10 +2,15 @@
 //
 // Terms (one term per word; its positions are in kPositionsSlot, never in Xapian's table; the
 // wdf of a word, gram or symbol term is its impact in the passage, term_impact.h)
-//   <surface>        a word written exactly as its folded form (lower case, no accents)
+//   <surface>        a word by its folded form (lower case, no accents), however written: the
+//                    impact counts every spelling ("Rights" and "rights"), and a default query
+//                    reads one posting list per form
+// Word terms of the position lists (position_list.h), which are not Xapian terms:
+//   <surface>        a word written exactly as its folded form
 //   E<original>      a word written otherwise ("EÉgalité", "EKazakhstan"); the vocabulary
-//                    maps each surface to the E-variants seen, so default queries find them all
-//                    and #exact queries match the written form alone
+//                    maps each surface to the E-variants seen, so a phrase's check finds them
+//                    all, and a #exact word (posted under its folded form) is checked for the
+//                    form written
 //   B<gram>          ideographic unigrams and bigrams, without positions
 //   Y<symbol>        UN document symbols mentioned in the text, lower case, without positions
 //   Q<file>:<n>      unique id of passage n of a file (replace_document key)
@@ -29,9 +34,9 @@
 // Vocabulary (vocabulary.h: metadata keys V<key>\0<term> of each shard, which Xapian's remote
 // backend serves as it does not serve the synonym table)
 //   <surface>  -> E<original>   the spellings of a folded form seen (see E above)
-//   Z<stem>    -> <term>        the word terms (surface or E) of the words with that stem,
+//   Z<stem>    -> <term>        the surfaces of the words with that stem, and their E-terms,
 //                               where the stem differs from the word's folded form. Stems are
-//                               not terms: a query expands a stem to its forms, which finds
+//                               not terms: a query expands a stem to its surfaces, which finds
 //                               what a Z<stem> term would, without a posting per passage
 // Values
 //   kDateSlot        "YYYYMMDD" with 00 for unknown month/day: sortable, range-filterable
@@ -96,7 +101,11 @@ inline constexpr const char* kSymbolPrefix = "XY";
 inline constexpr const char* kParagraphPrefix = "XP";
 inline constexpr const char* kPlacePrefix = "XA";
 
-// The term of a word token (E above): its folded form, or E<as written> when written otherwise.
+// True for an E-term: a spelling the position lists name, never posted (see Terms above).
+inline bool is_exact_term(std::string_view term) { return term.starts_with(kExactPrefix); }
+
+// The position lists' term of a word token (E above): its folded form, or E<as written> when
+// written otherwise.
 inline void word_term(std::string_view surface, std::string_view original, std::string* out) {
   if (original == surface) {
     out->assign(surface);

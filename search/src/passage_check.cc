@@ -8,11 +8,12 @@
 
 namespace treatysearch::search {
 
-Predicate Predicate::any_term(std::vector<std::string> terms, bool positional) {
+Predicate Predicate::any_term(std::vector<std::string> terms, bool positional, bool spelling) {
   Predicate p;
   p.kind = Kind::kTerms;
   p.terms = std::move(terms);
   p.positional = positional;
+  p.spelling = spelling;
   return p;
 }
 
@@ -52,6 +53,7 @@ Predicate Predicate::negate(Predicate child) {
 bool Predicate::needs_positions() const {
   return kind == Kind::kSequence || kind == Kind::kNear || kind == Kind::kPrecedes ||
          kind == Kind::kSameSentence || kind == Kind::kPrecedesInSentence ||
+         (kind == Kind::kTerms && spelling) ||
          std::any_of(children.begin(), children.end(),
                      [](const Predicate& c) { return c.needs_positions(); });
 }

@@ -55,7 +55,10 @@ struct Predicate {
   Kind kind = Kind::kAll;
   std::vector<std::string> terms;  // kTerms
   bool positional = true;          // kTerms: the terms are word terms, found in the position list
-  WordSequence groups;             // kSequence: the forms of each word
+  // kTerms: spellings (#word) the postings cannot tell apart, since a word is posted under its
+  // folded form whatever its spelling (schema.h): checked in the position list, as a phrase is.
+  bool spelling = false;
+  WordSequence groups;  // kSequence: the forms of each word
   // kSequence: each word's folded form (Token::surface), where the query compiler knows it
   // (a phrase of typed words; not a truncation's expansions): what a passage's pair signature
   // is made of (pair_signature.h). Empty, or an empty entry: not known.
@@ -68,14 +71,15 @@ struct Predicate {
   std::vector<Operand> operands;
   std::uint32_t width = 0;
 
-  static Predicate any_term(std::vector<std::string> terms, bool positional);
+  static Predicate any_term(std::vector<std::string> terms, bool positional, bool spelling = false);
   static Predicate sequence(std::vector<std::vector<std::string>> groups,
                             std::vector<std::string> surfaces = {});
   static Predicate connector(Kind kind, Operand left, Operand right, std::uint32_t width = 0);
   static Predicate combine(Kind kind, std::vector<Predicate> children);
   static Predicate negate(Predicate child);
 
-  // True if some kSequence or connector is in the tree: only then does a query need checking.
+  // True if some kSequence, connector or spelling is in the tree: only then does a query need
+  // checking.
   bool needs_positions() const;
   // For tests and debugging: SEQ(a|b c), ALL(...), ANY(...), NOT(...), TERMS(a b),
   // NEAR/3(a ; b|c d), PRE/3(...), SENT(...) (alternatives of an operand joined by ", ").

@@ -1,6 +1,7 @@
 // Compiling a parsed query (query_parser.h) into Xapian queries and the predicates checked per
 // passage (passage_check.h), with the shared analyzer.
 #include <algorithm>
+#include <map>
 
 #include "passage_check.h"
 #include "query_fields.h"
@@ -229,6 +230,7 @@ class Compiler {
       highlights_->originals.insert(item.original);
       std::string term;
       schema::word_term(item.surface, item.original, &term);
+      if (schema::is_exact_term(term)) folded_of_.emplace(term, item.surface);
       return {std::move(term)};
     }
     highlights_->surfaces.insert(item.surface);
@@ -273,14 +275,26 @@ class Compiler {
     return weighed_word(*context_.database, leaf, terms, context_.frequencies);
   }
 
-  // One word position: any of its terms, weighed as one word. No terms (a truncation that
-  // matched nothing) matches nothing.
+  // One word position: any of its terms, weighed as one word. Only folded forms are posted
+  // (schema.h): the spellings (E-terms) among `terms` are the position lists' business. No
+  // folded form (a truncation that matched nothing) matches nothing.
   Xapian::Query word_query(const TermGroup& terms) const {
-    if (terms.empty()) return {};
-    return weighed(terms.size() == 1
-                       ? Xapian::Query(terms.front())
-                       : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end()),
-                   terms);
+    TermGroup posted;
+    const auto post = [&posted](const std::string& term) {
+      if (std::find(posted.begin(), posted.end(), term) == posted.end()) posted.push_back(term);
+    };
+    for (const std::string& term : terms) {
+      if (!core::schema::is_exact_term(term)) {
+        post(term);
+      } else if (const auto typed = folded_of_.find(term); typed != folded_of_.end()) {
+        post(typed->second);  // a #word's spelling: its folded form is posted
+      }
+    }
+    if (posted.empty()) return {};
+    return weighed(posted.size() == 1
+                       ? Xapian::Query(posted.front())
+                       : Xapian::Query(Xapian::Query::OP_SYNONYM, posted.begin(), posted.end()),
+                   posted);
   }
 
   Part word_part(std::vector<std::string> terms) const {
@@ -288,6 +302,16 @@ class Compiler {
     part.wide = word_query(terms);
     part.sure = part.wide;
     part.exact = Predicate::any_term(std::move(terms), /*positional=*/true);
+    return part;
+  }
+
+  // A #word: the passages with its folded form, where the position list must show the form as
+  // written (no posting proves it, as none proves a phrase).
+  Part exact_word_part(const TokenCollector::Item& item) {
+    Part part;
+    TermGroup spelling = position_terms(item, /*exact=*/true);
+    part.wide = word_query(spelling);
+    part.exact = Predicate::any_term(std::move(spelling), /*positional=*/true, /*spelling=*/true);
     return part;
   }
 
@@ -470,7 +494,8 @@ class Compiler {
     count_terms(tokens.items.size());
     if (tokens.items.size() == 1 && !phrase &&
         tokens.items.front().kind != core::TokenKind::kIdeographic) {
-      *out = word_part(word_terms(tokens.items.front(), node.exact));
+      const auto& item = tokens.items.front();
+      *out = node.exact ? exact_word_part(item) : word_part(word_terms(item, /*exact=*/false));
       return true;
     }
     // A quoted phrase, or a typed word that analyzes into several tokens (co-operation, a
@@ -482,15 +507,15 @@ class Compiler {
     for (const auto& item : tokens.items) {
       surfaces.push_back(item.surface);
       groups.push_back(position_terms(item, node.exact));
-      const auto& terms = groups.back();
-      std::vector<Xapian::Query> forms;
-      for (const std::string& term : terms) forms.push_back(weighed(Xapian::Query(term), {term}));
-      words.push_back(forms.size() == 1 ? forms.front() : any_of(forms));
+      // A word of a phrase is posted under its folded form whatever its spelling (schema.h).
+      words.push_back(weighed(Xapian::Query(item.surface), {item.surface}));
     }
     Part sequence;
     if (words.size() == 1) {
-      sequence.wide = sequence.sure = words.front();
-      sequence.exact = Predicate::any_term(std::move(groups.front()), /*positional=*/true);
+      sequence.wide = words.front();
+      if (!node.exact) sequence.sure = sequence.wide;  // a spelling is checked (exact_word_part)
+      sequence.exact =
+          Predicate::any_term(std::move(groups.front()), /*positional=*/true, node.exact);
     } else {
       sequence.wide = all_of(words);  // sequence.sure stays empty: no posting proves an order
       sequence.exact = Predicate::sequence(std::move(groups), std::move(surfaces));
@@ -531,6 +556,8 @@ class Compiler {
   std::vector<std::string>* warnings_;
   std::size_t term_count_ = 0;
   std::string overlong_word_;  // shortened, for the message
+  // The folded form of each spelling a #word typed (position_terms): the term Xapian finds it by.
+  std::map<std::string, std::string, std::less<>> folded_of_;
 };
 
 // Takes the fields out of `node` (the parser allows them only in the top-level conjunction)

@@ -30,14 +30,13 @@ namespace schema = core::schema;
 constexpr double kCommonWordShare = 0.1;
 constexpr Xapian::doccount kCommonWordPassages = 1000;
 
-// The word terms: plain folded words, E-spellings and ideographic grams; not filter, id, file
-// or symbol terms (capital-letter prefixes) nor bare numbers, which say nothing about what a
-// passage is about.
+// The word terms: folded words (however written: schema.h) and ideographic grams; not filter,
+// id, file or symbol terms (capital-letter prefixes) nor bare numbers, which say nothing about
+// what a passage is about.
 bool is_word_term(const std::string& term) {
   if (term.size() < 2) return false;
   const char first = term[0];
-  if (core::is_ascii_upper(first))
-    return term.starts_with(schema::kExactPrefix) || term.starts_with(schema::kGramPrefix);
+  if (core::is_ascii_upper(first)) return term.starts_with(schema::kGramPrefix);
   return !core::is_ascii_digit(first);
 }
 
@@ -60,27 +59,37 @@ std::set<std::string> word_query_terms(const Xapian::Database& db,
                                        const TellingWord& word) {
   std::set<std::string> terms = word.forms;
   if (!word.stem.empty()) {
+    // The stem's folded forms; its spellings (E-terms) are not posted.
     for (std::string& form : vocabulary.terms_of(schema::kStemPrefix + word.stem))
-      terms.insert(std::move(form));
+      if (!schema::is_exact_term(form)) terms.insert(std::move(form));
     if (db.term_exists(word.stem)) terms.insert(word.stem);
   }
   return terms;
 }
 
-using TermCounts = std::map<std::string, Xapian::termcount, std::less<>>;
+// A folded form's occurrences in the passage, and its first spelling in lower case (what the
+// stemmer takes: the folded form has lost its accents).
+struct Occurrences {
+  Xapian::termcount count = 0;
+  std::string lower;
+};
+using TermCounts = std::map<std::string, Occurrences, std::less<>>;
 
-// Counts the word terms of a passage as the indexer makes them (document_builder.cc).
+// Counts the word terms of a passage as the indexer posts them: by folded form, however
+// written (document_builder.cc).
 class WordCounter : public core::TokenSink {
  public:
   explicit WordCounter(TermCounts* counts) : counts_(counts) {}
   void on_token(const core::Token& token) override {
-    schema::word_term(token.surface, token.original, &term_);
-    ++(*counts_)[term_];
+    auto found = counts_->find(token.surface);
+    if (found == counts_->end())
+      found = counts_->emplace(std::string(token.surface), Occurrences{0, std::string(token.lower)})
+                  .first;
+    ++found->second.count;
   }
 
  private:
   TermCounts* counts_;
-  std::string term_;
 };
 
 // How often the passage has each of its word terms: the wdf is an impact (term_impact.h),
@@ -107,17 +116,15 @@ std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
   for (auto it = db.termlist_begin(docid); it != db.termlist_end(docid); ++it) {
     const std::string term = *it;
     if (!is_word_term(term)) continue;
-    std::string lower = term.starts_with(schema::kExactPrefix)
-                            ? core::to_lower(std::string_view(term).substr(1))
-                            : term;
+    const auto counted = counts.find(term);
+    const std::string& lower = counted == counts.end() ? term : counted->second.lower;
     std::string stem = term.starts_with(schema::kGramPrefix)
                            ? std::string()
                            : std::string(handle.analyzer.stem(lower, language));
-    TellingWord& word = by_key[stem.empty() ? lower : stem];
+    TellingWord& word = by_key[stem.empty() ? term : stem];
     word.stem = std::move(stem);
     word.forms.insert(term);
-    const auto counted = counts.find(term);
-    word.count += counted == counts.end() ? 1 : counted->second;  // grams have no positions
+    word.count += counted == counts.end() ? 1 : counted->second.count;  // grams: no positions
     word.passages = std::max(word.passages, it.get_termfreq());
   }
   const Xapian::doccount all = db.get_doccount();
@@ -192,12 +199,8 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
                        Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()),
                        word.weight / telling.front().weight * word_idf(db, forms));
     if (!word.stem.empty()) highlights.stems.insert(word.stem);
-    for (const std::string& term : word.forms) {
-      if (term.starts_with(schema::kExactPrefix))
-        highlights.originals.insert(term.substr(1));
-      else if (!term.starts_with(schema::kGramPrefix))
-        highlights.surfaces.insert(term);
-    }
+    for (const std::string& term : word.forms)
+      if (!term.starts_with(schema::kGramPrefix)) highlights.surfaces.insert(term);
   }
   const Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
   const Xapian::Query base(

@@ -104,25 +104,24 @@ std::uint64_t most_frequent(const std::vector<std::string>& terms, const TermFre
   return most;
 }
 
-// How often a folded form is written, in passages (the most of its spellings), and its spelling
-// to suggest: the form itself, or the lower-case form of the spelling written most often when
-// the index never writes it folded ("discriminación", whose folded "discriminacion" is only a
-// vocabulary key).
+// How many passages hold a folded form (however written: schema.h), and its spelling to
+// suggest: the lower-case spelling of its written forms when they all agree on one other than
+// the folded form ("discriminación", whose folded "discriminacion" nobody writes), else the
+// folded form itself.
 std::pair<std::uint64_t, std::string> written_frequency(const Xapian::Database& db,
                                                         const core::Vocabulary& vocabulary,
                                                         const std::string& surface) {
-  std::uint64_t most = db.get_termfreq(surface);
-  std::string spelling = surface;
-  std::uint64_t most_variant = 0;
+  std::string spelling;
   for (const std::string& variant : vocabulary.terms_of(surface)) {
-    if (!variant.starts_with(schema::kExactPrefix)) continue;
-    const std::uint64_t count = db.get_termfreq(variant);
-    if (count > most_variant && most == 0) {
-      most_variant = count;
-      spelling = core::to_lower(std::string_view(variant).substr(1));
+    if (!schema::is_exact_term(variant)) continue;
+    std::string lower = core::to_lower(std::string_view(variant).substr(1));
+    if (lower == surface || (!spelling.empty() && lower != spelling)) {
+      spelling.clear();
+      break;
     }
+    spelling = std::move(lower);
   }
-  return {std::max(most, most_variant), spelling};
+  return {db.get_termfreq(surface), spelling.empty() ? surface : spelling};
 }
 
 struct Candidate {
@@ -132,7 +131,7 @@ struct Candidate {
 };
 
 // The most frequent folded form within the edit budget of `surface`, sharing its first letter:
-// word terms (written folded) and vocabulary keys (folded forms written otherwise).
+// the word terms, which are every word's folded form however written (schema.h).
 std::optional<std::string> closest_common_term(const Xapian::Database& db,
                                                const core::Vocabulary& vocabulary,
                                                const std::string& surface,
@@ -161,8 +160,6 @@ std::optional<std::string> closest_common_term(const Xapian::Database& db,
   };
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
     if (it.get_termfreq() >= needed) consider(*it);
-  // A key that is also a word term comes back as the same candidate: no change.
-  for (const std::string& key : vocabulary.keys_with_prefix(prefix, SIZE_MAX)) consider(key);
   if (!best) return std::nullopt;
   return best->spelling;
 }

@@ -83,28 +83,26 @@ Expansion expand_wildcard(const Xapian::Database& db, const core::Vocabulary& vo
                           const WildcardPattern& pattern, std::size_t limit, std::size_t max_scan) {
   Expansion expansion;
   const std::string& prefix = pattern.pieces.front();
-  // word -> (passages holding it, whether it is a term itself). A folded prefix starts with a
-  // lower-case letter or a digit, so prefixed terms (E..., XC...) and Z<stem> keys never match.
-  std::map<std::string, std::pair<Xapian::doccount, bool>> words;
+  // word -> passages holding it. Every word is posted under its folded form (schema.h). A
+  // folded prefix starts with a lower-case letter or a digit, so prefixed terms (B..., XC...)
+  // and Z<stem> keys never match.
+  std::map<std::string, Xapian::doccount> words;
   std::size_t scanned = 0;
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
     if (++scanned > max_scan) {
       expansion.scan_cut = true;
       break;
     }
-    if (wildcard_matches(pattern, *it)) words[*it] = {it.get_termfreq(), true};
+    if (wildcard_matches(pattern, *it)) words[*it] = it.get_termfreq();
   }
-  std::map<std::string, std::vector<std::string>> variants;  // of each surface kept below
+  // The spellings of each form (vocabulary keys), which a check looks for in position lists.
+  std::map<std::string, std::vector<std::string>> variants;
   for (const std::string& surface :
-       vocabulary.keys_with_prefix(prefix, max_scan, &expansion.scan_cut)) {
-    if (!wildcard_matches(pattern, surface)) continue;
-    auto& entry = words[surface];
-    std::vector<std::string>& terms = variants[surface] = vocabulary.terms_of(surface);
-    for (const std::string& term : terms) entry.first += db.get_termfreq(term);
-  }
+       vocabulary.keys_with_prefix(prefix, max_scan, &expansion.scan_cut))
+    if (words.count(surface)) variants[surface] = vocabulary.terms_of(surface);
   std::vector<std::pair<Xapian::doccount, std::string>> ranked;
-  for (const auto& [surface, entry] : words)
-    if (entry.first > 0) ranked.emplace_back(entry.first, surface);
+  for (const auto& [surface, passages] : words)
+    if (passages > 0) ranked.emplace_back(passages, surface);
   expansion.matched = ranked.size();
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
@@ -112,7 +110,7 @@ Expansion expand_wildcard(const Xapian::Database& db, const core::Vocabulary& vo
   if (ranked.size() > limit) ranked.resize(limit);
   for (const auto& [count, surface] : ranked) {
     expansion.surfaces.push_back(surface);
-    if (words[surface].second) expansion.terms.push_back(surface);
+    expansion.terms.push_back(surface);
     if (const auto found = variants.find(surface); found != variants.end())
       expansion.terms.insert(expansion.terms.end(), found->second.begin(), found->second.end());
   }

@@ -41,8 +41,9 @@ struct Expansion {
   bool scan_cut = false;              // more than `max_scan` index words had the prefix
 };
 
-// The index words that fit `pattern`: plain terms of `db` and surfaces with E-variants (keys of
-// `vocabulary`), ranked by the number of passages holding them, at most `limit` kept.
+// The index words that fit `pattern`: the folded forms posted in `db`, with their spellings
+// (E-variants, from `vocabulary`), ranked by the number of passages holding them, at most
+// `limit` kept.
 Expansion expand_wildcard(const Xapian::Database& db, const core::Vocabulary& vocabulary,
                           const WildcardPattern& pattern, std::size_t limit, std::size_t max_scan);
 

@@ -76,6 +76,20 @@ TEST_F(PhraseTest, ExactMarkKeepsTheWrittenForms) {
   EXPECT_EQ(found("#\"hate speech\""), (std::set<std::string>{"a", "d"}));
 }
 
+// A word is posted under its folded form however written (schema.h): a default word finds
+// every spelling, a #word the spelling written alone, told apart by the position lists.
+TEST_F(PhraseTest, ExactWordsAreCheckedInThePositionLists) {
+  EXPECT_EQ(found("hate"), (std::set<std::string>{"a", "b", "c", "d", "g"}));
+  EXPECT_EQ(found("#Hate"), (std::set<std::string>{"c", "d"}));
+  EXPECT_EQ(found("#hate"), (std::set<std::string>{"a", "b", "d", "g"}));
+  EXPECT_EQ(found("#Speech"), (std::set<std::string>{"c", "g"}));
+  EXPECT_EQ(found("#\"Speech\""), (std::set<std::string>{"c", "g"}));
+  EXPECT_EQ(found("#Hate OR punished"), (std::set<std::string>{"b", "c", "d"}));
+  EXPECT_EQ(found("#Hate -crimes"), std::set<std::string>{"c"});
+  EXPECT_EQ(found("#Hate AND #hate"), std::set<std::string>{"d"});
+  EXPECT_EQ(found("#Hate w/1 speech"), (std::set<std::string>{"c"}));
+}
+
 TEST_F(PhraseTest, PhrasesCombineWithOtherParts) {
   EXPECT_EQ(found("\"hate speech\" OR punished"), (std::set<std::string>{"a", "b", "c", "d"}));
   EXPECT_EQ(found("\"hate speech\" -online"), (std::set<std::string>{"c", "d"}));

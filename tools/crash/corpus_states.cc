@@ -44,7 +44,9 @@ std::string added_document() {
 
 }  // namespace
 
-CorpusStates make_corpus_states(const fs::path& corpus, const fs::path& a, const fs::path& b) {
+CorpusStates make_corpus_states(const fs::path& corpus, const fs::path& a, const fs::path& b,
+                                std::size_t extend_every) {
+  if (extend_every == 0) throw std::runtime_error("one file in 0 cannot be extended");
   fs::remove_all(a);
   fs::remove_all(b);
   fs::create_directories(a);
@@ -65,7 +67,7 @@ CorpusStates make_corpus_states(const fs::path& corpus, const fs::path& a, const
   write_file(b / texts[0], first.substr(0, cut == std::string::npos ? first.size() / 2 : cut));
   std::size_t next = 1;
   if (texts.size() >= 3) fs::remove(b / texts[next++]);
-  for (std::size_t i = next; i < texts.size(); i += 2)
+  for (std::size_t i = next; i < texts.size(); i += extend_every)
     write_file(b / texts[i], read_file(b / texts[i]) +
                                  "\n\n9001. The Committee requests follow-up information on "
                                  "paragraph 9000 within one year.\n");

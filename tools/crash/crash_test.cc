@@ -132,15 +132,25 @@ struct Figures {
 // Failed searches printed per run: a search that always fails would otherwise print thousands.
 constexpr std::size_t kSearchFailuresShown = 5;
 
+// How a run is set up (main's options).
+struct CrashSettings {
+  bool verbose = false;
+  double search_timeout = 5;       // seconds a search may take
+  std::size_t extend_every = 2;    // an update extends one text file in this many
+  double first_build_share = 0.5;  // the chance that a cycle is a first build, not an update
+};
+
 class CrashTest {
  public:
-  CrashTest(std::string treaty_index, fs::path work, const fs::path& corpus, bool verbose,
-            double search_timeout)
+  CrashTest(std::string treaty_index, fs::path work, const fs::path& corpus,
+            const CrashSettings& settings)
       : treaty_index_(std::move(treaty_index)),
         work_(std::move(work)),
-        verbose_(verbose),
-        search_timeout_(search_timeout) {
-    states_ = make_corpus_states(corpus, work_ / "state-a", work_ / "state-b");
+        verbose_(settings.verbose),
+        search_timeout_(settings.search_timeout),
+        first_build_share_(settings.first_build_share) {
+    states_ =
+        make_corpus_states(corpus, work_ / "state-a", work_ / "state-b", settings.extend_every);
     docs_ = (work_ / "docs").string();
     index_ = (work_ / "index").string();
     log_ = (work_ / "treaty-index.log").string();
@@ -178,7 +188,8 @@ class CrashTest {
 
   void cycle(std::mt19937_64& rng, Figures& f) {
     ++f.cycles;
-    const bool first_build = !has_index(index_) || (rng() % 2 == 0);
+    const bool first_build =
+        !has_index(index_) || std::bernoulli_distribution(first_build_share_)(rng);
     const int before = state_;
     int target = state_;
     double window;
@@ -320,6 +331,7 @@ class CrashTest {
   fs::path work_;
   bool verbose_;
   double search_timeout_;
+  double first_build_share_;
   std::string last_cycle_;  // what the last cycle's run and searches were, for -v
   CorpusStates states_;
   std::string docs_, index_, log_;
@@ -359,7 +371,7 @@ int main(int argc, char** argv) {
 
   std::string corpus, work, treaty_index;
   std::size_t cycles = 300;
-  double search_timeout = 5;
+  CrashSettings settings;
   std::uint64_t seed = 0;
   po::options_description options(
       "Usage: treaty-crashtest --corpus DIR [OPTIONS]\n\n"
@@ -375,9 +387,15 @@ int main(int argc, char** argv) {
       "work", po::value(&work), "scratch folder (default: a new one under the temp folder)")(
       "treaty-index", po::value(&treaty_index),
       "the treaty-index program (default: the one beside this program)")(
-      "search-timeout", po::value(&search_timeout)->default_value(search_timeout),
-      "seconds a search may take before it counts as hung")("keep", "keep the scratch folder")(
-      "verbose,v", "a line per cycle");
+      "search-timeout", po::value(&settings.search_timeout)->default_value(settings.search_timeout),
+      "seconds a search may take before it counts as hung")(
+      "extend-every", po::value(&settings.extend_every)->default_value(settings.extend_every),
+      "an update extends one text file in this many (besides the file it cuts, the one it "
+      "deletes and the one it adds)")(
+      "first-builds",
+      po::value(&settings.first_build_share)->default_value(settings.first_build_share),
+      "the share of cycles that kill a first build rather than an update (0 to 1)")(
+      "keep", "keep the scratch folder")("verbose,v", "a line per cycle");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -394,8 +412,16 @@ int main(int argc, char** argv) {
     std::cerr << "treaty-crashtest: --corpus must name a folder\n";
     return 2;
   }
-  if (!(search_timeout > 0)) {
+  if (!(settings.search_timeout > 0)) {
     std::cerr << "treaty-crashtest: --search-timeout must be a positive number of seconds\n";
+    return 2;
+  }
+  if (settings.extend_every == 0) {
+    std::cerr << "treaty-crashtest: --extend-every must be 1 or more\n";
+    return 2;
+  }
+  if (!(settings.first_build_share >= 0 && settings.first_build_share <= 1)) {
+    std::cerr << "treaty-crashtest: --first-builds must be between 0 and 1\n";
     return 2;
   }
   if (!vm.count("seed")) seed = static_cast<std::uint64_t>(Clock::now().time_since_epoch().count());
@@ -407,11 +433,14 @@ int main(int argc, char** argv) {
   try {
     fs::remove_all(scratch);
     fs::create_directories(scratch);
-    CrashTest test(treaty_index, scratch, corpus, vm.count("verbose") > 0, search_timeout);
+    settings.verbose = vm.count("verbose") > 0;
+    CrashTest test(treaty_index, scratch, corpus, settings);
     test.measure_references(f);
     std::cout << "corpus " << corpus << ": state A " << test.states().files[0] << " files, state B "
-              << test.states().files[1] << " files; first build " << test.first_seconds(0)
-              << " s, update A->B " << test.update_seconds(1) << " s; seed " << seed << '\n';
+              << test.states().files[1] << " files (an update extends 1 in "
+              << settings.extend_every << "); first build " << test.first_seconds(0)
+              << " s, update A->B " << test.update_seconds(1) << " s; first builds "
+              << settings.first_build_share << " of cycles; seed " << seed << '\n';
     std::mt19937_64 rng(seed);
     // A cycle counts when its kill landed inside the run; a run that finished first is checked
     // all the same, and the cycle is tried again.

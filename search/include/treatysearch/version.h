@@ -20,6 +20,9 @@ TREATYSEARCH_API const char* version();
 //     whose format marks headings are sectioned by those headings.
 // 12: the vocabulary (spellings, stems) in metadata keys rather than the synonym table, which
 //     Xapian's remote backend does not serve; each shard records its place and a commit number.
-inline constexpr int kSchemaVersion = 13;
+// 13: passage records are a value (kRecordSlot), not document data.
+// 14: words are posted under their folded form whatever the spelling (E-terms are position-list
+//     terms only); the vocabulary's stems name the folded forms as well as the spellings.
+inline constexpr int kSchemaVersion = 14;
 
 }  // namespace treatysearch

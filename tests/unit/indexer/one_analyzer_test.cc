@@ -15,19 +15,43 @@
 namespace treatysearch {
 namespace {
 
-// The terms with positions: those of the passage's position list (position_list.h), each of
-// which is also a term of the document.
+// The terms with positions: those of the passage's position list (position_list.h): a word's
+// folded form, or its spelling (E-term) when written otherwise.
 std::set<std::string> positional_terms(const Xapian::Document& doc) {
   std::vector<std::pair<std::string, std::vector<std::uint32_t>>> list;
   EXPECT_TRUE(core::decode_position_list(doc.get_value(core::schema::kPositionsSlot), &list));
   std::set<std::string> out;
-  for (const auto& entry : list) {
-    auto term = doc.termlist_begin();
-    term.skip_to(entry.first);
-    EXPECT_TRUE(term != doc.termlist_end() && *term == entry.first) << entry.first;
-    out.insert(entry.first);
-  }
+  for (const auto& entry : list) out.insert(entry.first);
   return out;
+}
+
+// The folded forms the positional terms are posted under: the term itself, or for an E-term
+// the surface the indexer recorded it under (schema.h). Each must be a term of the document,
+// and no E-term may be.
+std::set<std::string> posted_terms(const Xapian::Document& doc,
+                                   const ingest::DocumentBuilder::Variants& variants) {
+  std::set<std::string> out;
+  for (const std::string& term : positional_terms(doc)) {
+    std::string posted = term;
+    if (core::schema::is_exact_term(term))
+      for (const auto& [key, variant] : variants)
+        if (variant == term && key[0] != 'Z') posted = key;
+    EXPECT_FALSE(core::schema::is_exact_term(posted)) << term << ": no folded form recorded";
+    auto it = doc.termlist_begin();
+    it.skip_to(posted);
+    EXPECT_TRUE(it != doc.termlist_end() && *it == posted) << posted;
+    out.insert(posted);
+  }
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+    EXPECT_FALSE(core::schema::is_exact_term(*it)) << *it << " is posted";
+  return out;
+}
+
+// The word terms a compiled query's check looks for in position lists.
+void checked_terms(const search::Predicate& p, std::set<std::string>* out) {
+  out->insert(p.terms.begin(), p.terms.end());
+  for (const auto& group : p.groups) out->insert(group.begin(), group.end());
+  for (const auto& child : p.children) checked_terms(child, out);
 }
 
 // The stems the indexer recorded: vocabulary keys Z<stem> (stems are not terms; schema.h).
@@ -81,12 +105,16 @@ TEST(OneAnalyzer, IndexAndQueryProduceTheSameTerms) {
     builder.build("k", info, {passage}, &docs, &variants);
     ASSERT_EQ(docs.size(), 1u);
 
-    // The exact-form phrase of the whole text asks for precisely the positional terms indexed.
+    // The exact-form phrase of the whole text asks Xapian for precisely the folded forms
+    // posted, and its check for precisely the positional terms indexed.
     const std::string exact = std::string("#\"") + sample.text + "\"";
     search::QueryContext context{{sample.language}, {}};
     const auto exact_query =
         search::compile_query(search::parse_query(exact), analyzer, context, exact);
-    EXPECT_EQ(query_terms(exact_query.query), positional_terms(docs[0]));
+    EXPECT_EQ(query_terms(exact_query.query), posted_terms(docs[0], variants));
+    std::set<std::string> exact_checked;
+    checked_terms(exact_query.query_check, &exact_checked);
+    EXPECT_EQ(exact_checked, positional_terms(docs[0]));
 
     // A default query of the same words, with the vocabulary entries the indexer recorded, looks
     // up the stems the indexer recorded and finds every positional term among its alternatives.
@@ -100,7 +128,11 @@ TEST(OneAnalyzer, IndexAndQueryProduceTheSameTerms) {
     const auto plain =
         search::compile_query(search::parse_query(sample.text), analyzer, context, sample.text);
     const std::set<std::string> asked = query_terms(plain.query);
-    for (const auto& term : positional_terms(docs[0])) EXPECT_EQ(asked.count(term), 1u) << term;
+    for (const auto& term : posted_terms(docs[0], variants))
+      EXPECT_EQ(asked.count(term), 1u) << term;
+    std::set<std::string> checked;
+    checked_terms(plain.query_check, &checked);
+    for (const auto& term : positional_terms(docs[0])) EXPECT_EQ(checked.count(term), 1u) << term;
     if (std::string(sample.text).find('-') == std::string::npos) {
       for (const auto& key : stem_keys(variants)) EXPECT_EQ(looked_up.count(key), 1u) << key;
     }
