@@ -39,6 +39,9 @@ class Vocabulary {
   Vocabulary(const std::vector<Xapian::Database>& shards, Backend backend)
       : shards_(shards), backend_(backend) {}
 
+  // Where the shards are read (a remote shard answers each lookup in an exchange).
+  Backend backend() const { return backend_; }
+
   // The terms recorded under `key` in any shard, sorted, each once. Throws Xapian errors.
   std::vector<std::string> terms_of(std::string_view key) const;
 

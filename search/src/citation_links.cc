@@ -94,7 +94,7 @@ void add_citation_links(IndexHandle& handle, const std::string& index_dir,
   }
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  const TermFrequencies known = term_frequencies(handle.db, terms);
+  const TermFrequencies known = term_frequencies(handle.db, terms, handle.backend());
   for (Hit* hit : hits) {
     hit->cited_by = count_citing(handle.db, hit->document.symbol, hit->paragraph, known);
     hit->grades = grades_of(handle, index_dir, hit->document.symbol, hit->paragraph, known);

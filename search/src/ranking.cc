@@ -4,10 +4,14 @@
 
 namespace treatysearch::search {
 
-TermFrequencies term_frequencies(const Xapian::Database& db,
-                                 const std::vector<std::string>& terms) {
+TermFrequencies term_frequencies(const Xapian::Database& db, const std::vector<std::string>& terms,
+                                 core::Backend backend) {
   TermFrequencies frequencies;
   if (terms.empty()) return frequencies;
+  if (backend == core::Backend::kLocal) {
+    for (const std::string& term : terms) frequencies[term] = db.get_termfreq(term);
+    return frequencies;
+  }
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());

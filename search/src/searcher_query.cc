@@ -49,8 +49,10 @@ class QueryRun {
     // would cost one per term): a first compilation, unweighed, names the terms.
     const Xapian::Query unweighed = compile_query(root, handle_.analyzer, context, query_).query;
     const TermFrequencies frequencies =
-        term_frequencies(db, std::vector<std::string>(unweighed.get_unique_terms_begin(),
-                                                      unweighed.get_unique_terms_end()));
+        term_frequencies(db,
+                         std::vector<std::string>(unweighed.get_unique_terms_begin(),
+                                                  unweighed.get_unique_terms_end()),
+                         handle_.backend());
     context.weigh_by_idf = true;
     context.frequencies = &frequencies;
     compiled_ = compile_query(root, handle_.analyzer, context, query_);

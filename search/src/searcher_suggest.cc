@@ -215,7 +215,7 @@ std::string suggest_query(std::string_view query, const Xapian::Database& db,
   }
   std::sort(all_terms.begin(), all_terms.end());
   all_terms.erase(std::unique(all_terms.begin(), all_terms.end()), all_terms.end());
-  const TermFrequencies known = term_frequencies(db, all_terms);
+  const TermFrequencies known = term_frequencies(db, all_terms, vocabulary.backend());
 
   std::string suggestion;
   std::size_t copied = 0;  // bytes of `query` already in `suggestion`
