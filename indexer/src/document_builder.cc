@@ -228,7 +228,7 @@ void DocumentBuilder::add_word_terms(std::uint32_t length, Xapian::Document* doc
   for (const auto& [term, count] : positions_.terms()) {
     longest_term_ = std::max(longest_term_, term.size());
     std::string_view surface = term;
-    if (term.starts_with(schema::kExactPrefix)) {
+    if (schema::is_exact_term(term)) {
       const auto found = std::lower_bound(
           exact_surfaces_.begin(), exact_surfaces_.end(), term,
           [](const auto& entry, std::string_view wanted) { return entry.first < wanted; });

@@ -507,8 +507,7 @@ class Compiler {
     for (const auto& item : tokens.items) {
       surfaces.push_back(item.surface);
       groups.push_back(position_terms(item, node.exact));
-      // A word of a phrase is posted under its folded form whatever its spelling (schema.h).
-      words.push_back(weighed(Xapian::Query(item.surface), {item.surface}));
+      words.push_back(word_query(groups.back()));
     }
     Part sequence;
     if (words.size() == 1) {
