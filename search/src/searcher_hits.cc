@@ -42,13 +42,17 @@ TieredPage page_through_tiers(const std::vector<Xapian::Database>& shards,
   std::size_t wanted = limit;
   std::uint64_t before = 0;  // matches of the tiers before the current one
   for (const Tier& tier : tiers) {
+    const auto match = [&](std::size_t first, std::size_t maxitems, std::size_t check_at_least) {
+      return tier.match ? tier.match(first, maxitems, check_at_least)
+                        : match_shards(shards, tier.query, settings, tier.make_check, first,
+                                       maxitems, check_at_least);
+    };
     if (wanted == 0) {
       // The page is full: this tier only adds to the estimated total.
-      page.total += match_shards(shards, tier.query, settings, tier.make_check, 0, 0, 0).estimated;
+      page.total += match(0, 0, 0).estimated;
       continue;
     }
-    ShardedMSet mset =
-        match_shards(shards, tier.query, settings, tier.make_check, skip, wanted, skip + wanted);
+    ShardedMSet mset = match(skip, wanted, skip + wanted);
     // When this page is not filled, fewer than skip + wanted passages match this tier, and
     // check_at_least made their count exact.
     const std::uint64_t count = mset.estimated;

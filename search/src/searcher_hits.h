@@ -29,6 +29,10 @@ std::string passage_id(const std::string& file_key, std::uint32_t ordinal);
 struct Tier {
   Xapian::Query query;
   CheckFactory make_check;
+  // When set, matches the tier instead of match_shards(query, make_check, first, maxitems,
+  // check_at_least), with the same contract (searcher_similar.cc).
+  std::function<ShardedMSet(std::size_t first, std::size_t maxitems, std::size_t check_at_least)>
+      match = {};
 };
 
 // The matches of one tier shown on a page, with the rank of its first.

@@ -9,6 +9,7 @@
 
 #include "citation_links.h"
 #include "filters.h"
+#include "like_matcher.h"
 #include "passage_lookup.h"
 #include "ranking.h"
 #include "schema.h"
@@ -169,6 +170,14 @@ std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
   return words;
 }
 
+Xapian::Query both(const Xapian::Query& a, const Xapian::Query& b) {
+  return a.empty() ? b : Xapian::Query(Xapian::Query::OP_AND, a, b);
+}
+
+Xapian::Query either(const Xapian::Query& a, const Xapian::Query& b) {
+  return Xapian::Query(Xapian::Query::OP_OR, a, b);
+}
+
 }  // namespace
 
 SearchResult SnapshotImpl::similar(const std::string& reference,
@@ -191,41 +200,53 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
 
   // Each word weighs in the query as it does in the passage, relative to the best one, and as
   // any query word does (its idf, ranking.h).
+  std::vector<WeighedWord> words;
   std::vector<Xapian::Query> terms;
   HighlightTerms highlights;
   for (const TellingWord& word : telling) {
-    const std::vector<std::string> forms(word.query_terms.begin(), word.query_terms.end());
-    terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                       Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()),
-                       word.weight / telling.front().weight * word_idf(db, forms));
+    WeighedWord weighed;
+    weighed.forms.assign(word.query_terms.begin(), word.query_terms.end());
+    weighed.scale = word.weight / telling.front().weight * word_idf(db, weighed.forms);
+    terms.emplace_back(
+        Xapian::Query::OP_SCALE_WEIGHT,
+        Xapian::Query(Xapian::Query::OP_SYNONYM, weighed.forms.begin(), weighed.forms.end()),
+        weighed.scale);
+    words.push_back(std::move(weighed));
     if (!word.stem.empty()) highlights.stems.insert(word.stem);
     for (const std::string& term : word.forms)
       if (!term.starts_with(schema::kGramPrefix)) highlights.surfaces.insert(term);
   }
   const Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
-  const Xapian::Query base(
-      Xapian::Query::OP_AND_NOT, filtered(like, all_filters(*handle, index_dir_, options.filters)),
-      Xapian::Query(schema::id_term(passage.record.file_key, passage.record.ordinal)));
 
+  // The tiers: other States' documents, the same State's other documents, the same document;
+  // never the passage itself.
+  const Xapian::Query filters = all_filters(*handle, index_dir_, options.filters);
+  const Xapian::Query own(schema::id_term(passage.record.file_key, passage.record.ordinal));
   const Xapian::Query same_document(schema::file_term(passage.record.file_key));
   const std::string& state = handle->document_info(passage.record.file_key).state;
-  std::vector<Tier> tiers;
+  std::vector<SimilarTier> tiers;
   if (state.empty()) {
-    tiers.push_back({Xapian::Query(Xapian::Query::OP_AND_NOT, base, same_document), {}});
+    tiers.push_back({filters, either(own, same_document)});
   } else {
     const Xapian::Query same_state(schema::state_filter_term(state));
-    tiers.push_back({Xapian::Query(Xapian::Query::OP_AND_NOT, base,
-                                   Xapian::Query(Xapian::Query::OP_OR, same_state, same_document)),
-                     {}});
-    tiers.push_back(
-        {Xapian::Query(Xapian::Query::OP_AND_NOT,
-                       Xapian::Query(Xapian::Query::OP_FILTER, base, same_state), same_document),
-         {}});
+    tiers.push_back({filters, either(own, either(same_state, same_document))});
+    tiers.push_back({both(filters, same_state), either(own, same_document)});
   }
-  tiers.push_back({Xapian::Query(Xapian::Query::OP_FILTER, base, same_document), {}});
+  tiers.push_back({both(filters, same_document), own});
 
+  // Local shards add the words' scores up once for every tier (similarity_scores.h); remote
+  // ones run the OR, which the stock server knows.
+  const LikeMatcher matcher(handle->shards, like, words, handle->remote);
+  std::vector<Tier> paged;
+  for (const SimilarTier& tier : tiers)
+    paged.push_back(
+        {tier_query(like, tier),
+         {},
+         [&matcher, &tier](std::size_t first, std::size_t maxitems, std::size_t check_at_least) {
+           return matcher.match(tier, first, maxitems, check_at_least);
+         }});
   const TieredPage page =
-      page_through_tiers(handle->shards, MatchSettings{}, tiers, options.offset, options.limit);
+      page_through_tiers(handle->shards, MatchSettings{}, paged, options.offset, options.limit);
   result.total = page.total;
   for (const PageSlice& slice : page.slices) {
     std::size_t rank = slice.first_rank;

@@ -133,10 +133,18 @@ ShardedMSet match_shards(const std::vector<Xapian::Database>& shards, const Xapi
                          const MatchSettings& settings, const CheckFactory& make_check,
                          std::size_t first, std::size_t maxitems, std::size_t check_at_least) {
   const std::string serialised = query.serialise();
+  return match_shards(
+      shards, [&serialised](std::size_t) { return Xapian::Query::unserialise(serialised); },
+      settings, make_check, first, maxitems, check_at_least);
+}
+
+ShardedMSet match_shards(const std::vector<Xapian::Database>& shards, const ShardQueries& query_of,
+                         const MatchSettings& settings, const CheckFactory& make_check,
+                         std::size_t first, std::size_t maxitems, std::size_t check_at_least) {
   const std::size_t count = shards.size();
   const auto match_shard = [&](std::size_t k) {
     Xapian::Enquire enquire(shards[k]);
-    enquire.set_query(Xapian::Query::unserialise(serialised));
+    enquire.set_query(query_of(k));
     enquire.set_weighting_scheme(ranking_weight());
     if (settings.order != MatchOrder::kRelevance)
       enquire.set_sort_by_value_then_relevance(core::schema::kDateSlot,
@@ -153,6 +161,8 @@ ShardedMSet match_shards(const std::vector<Xapian::Database>& shards, const Xapi
       Candidate candidate;
       candidate.match.document = std::move(match.document);
       candidate.match.weight = match.weight;
+      candidate.match.shard = k;
+      candidate.match.docid = match.docid;
       if (settings.order != MatchOrder::kRelevance)
         candidate.date = candidate.match.document.get_value(core::schema::kDateSlot);
       candidate.combined = static_cast<Xapian::docid>((match.docid - 1) * count + k + 1);

@@ -68,6 +68,8 @@ struct MatchSettings {
 struct ShardedMatch {
   Xapian::Document document;  // from its own shard
   double weight = 0;
+  std::size_t shard = 0;    // index into the shards matched
+  Xapian::docid docid = 0;  // in that shard
 };
 
 struct ShardedMSet {
@@ -98,6 +100,15 @@ CheckedMSet checked_mset(Xapian::Enquire& enquire, const PassageCheck* check, st
 // looked at in each shard (so the estimate is exact when fewer match). Throws what Xapian
 // throws (from whichever shard failed).
 ShardedMSet match_shards(const std::vector<Xapian::Database>& shards, const Xapian::Query& query,
+                         const MatchSettings& settings, const CheckFactory& make_check,
+                         std::size_t first, std::size_t maxitems, std::size_t check_at_least);
+
+// The query of shard k, made in the thread that matches it (from serialised forms, or with
+// objects of that shard's own: similarity_scores.h).
+using ShardQueries = std::function<Xapian::Query(std::size_t shard)>;
+
+// As above, each shard matching its own query.
+ShardedMSet match_shards(const std::vector<Xapian::Database>& shards, const ShardQueries& query_of,
                          const MatchSettings& settings, const CheckFactory& make_check,
                          std::size_t first, std::size_t maxitems, std::size_t check_at_least);
 
