@@ -10,9 +10,9 @@ Xapian::Query tier_query(const Xapian::Query& words, const SimilarTier& tier) {
   return Xapian::Query(Xapian::Query::OP_AND_NOT, filtered(words, tier.filter), tier.exclusion);
 }
 
-LikeMatcher::LikeMatcher(const std::vector<Xapian::Database>& shards, const Xapian::Query& like,
+LikeMatcher::LikeMatcher(const std::vector<Xapian::Database>& shards,
                          const std::vector<WeighedWord>& words, bool remote)
-    : shards_(shards), like_(like), serialised_like_(like.serialise()) {
+    : shards_(shards), like_(similarity_query(words)), serialised_like_(like_.serialise()) {
   if (remote) return;
   scores_ = on_each_shard(shards.size(),
                           [&](std::size_t k) { return ShardScores::add_up(shards[k], words); });
@@ -90,4 +90,5 @@ ShardedMSet LikeMatcher::match_by_scores(const SimilarTier& tier, const Xapian::
   if (whole_tier) page.estimated = scored.estimated;
   return page;
 }
+
 }  // namespace treatysearch::search

@@ -39,14 +39,16 @@ Xapian::Query tier_query(const Xapian::Query& words, const SimilarTier& tier);
 // one paragraph), they are taken from the scores, of any tier, as long as they are at most
 // kMaxCandidates; past that, the OR matches the tier.
 //
-// Not thread-safe (one call at a time); `shards` and `like` must outlive it. The constructor
-// and match() throw Xapian errors.
+// Not thread-safe (one call at a time); `shards` must outlive it. The constructor and match()
+// throw Xapian errors.
 class LikeMatcher {
  public:
-  // `like`: OP_OR of OP_SCALE_WEIGHT(OP_SYNONYM(forms), scale) of `words`, in their order.
-  // `remote`: the shards are served by xapian-tcpsrv (no scores: the OR matches every tier).
-  LikeMatcher(const std::vector<Xapian::Database>& shards, const Xapian::Query& like,
-              const std::vector<WeighedWord>& words, bool remote);
+  // The query `like` is similarity_query(words). `remote`: the shards are served by
+  // xapian-tcpsrv (no scores: the OR matches every tier).
+  LikeMatcher(const std::vector<Xapian::Database>& shards, const std::vector<WeighedWord>& words,
+              bool remote);
+
+  const Xapian::Query& like() const { return like_; }
 
   // Matches first+1 .. first+maxitems of `tier`, with at least check_at_least passages looked
   // at, as match_shards does (an estimate only when maxitems is 0).
@@ -68,7 +70,7 @@ class LikeMatcher {
                               std::size_t check_at_least) const;
 
   const std::vector<Xapian::Database>& shards_;
-  const Xapian::Query& like_;
+  Xapian::Query like_;
   std::string serialised_like_;
   std::vector<std::shared_ptr<const ShardScores>> scores_;  // empty: remote shards
 };

@@ -201,23 +201,16 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
   // Each word weighs in the query as it does in the passage, relative to the best one, and as
   // any query word does (its idf, ranking.h).
   std::vector<WeighedWord> words;
-  std::vector<Xapian::Query> terms;
   HighlightTerms highlights;
   for (const TellingWord& word : telling) {
     WeighedWord weighed;
     weighed.forms.assign(word.query_terms.begin(), word.query_terms.end());
     weighed.scale = word.weight / telling.front().weight * word_idf(db, weighed.forms);
-    terms.emplace_back(
-        Xapian::Query::OP_SCALE_WEIGHT,
-        Xapian::Query(Xapian::Query::OP_SYNONYM, weighed.forms.begin(), weighed.forms.end()),
-        weighed.scale);
     words.push_back(std::move(weighed));
     if (!word.stem.empty()) highlights.stems.insert(word.stem);
     for (const std::string& term : word.forms)
       if (!term.starts_with(schema::kGramPrefix)) highlights.surfaces.insert(term);
   }
-  const Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
-
   // The tiers: other States' documents, the same State's other documents, the same document;
   // never the passage itself.
   const Xapian::Query filters = all_filters(*handle, index_dir_, options.filters);
@@ -236,11 +229,11 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
 
   // Local shards add the words' scores up once for every tier (similarity_scores.h); remote
   // ones run the OR, which the stock server knows.
-  const LikeMatcher matcher(handle->shards, like, words, handle->remote);
+  const LikeMatcher matcher(handle->shards, words, handle->remote);
   std::vector<Tier> paged;
   for (const SimilarTier& tier : tiers)
     paged.push_back(
-        {tier_query(like, tier),
+        {tier_query(matcher.like(), tier),
          {},
          [&matcher, &tier](std::size_t first, std::size_t maxitems, std::size_t check_at_least) {
            return matcher.match(tier, first, maxitems, check_at_least);

@@ -4,6 +4,15 @@
 
 namespace treatysearch::search {
 
+Xapian::Query similarity_query(const std::vector<WeighedWord>& words) {
+  std::vector<Xapian::Query> terms;
+  for (const WeighedWord& word : words)
+    terms.emplace_back(
+        Xapian::Query::OP_SCALE_WEIGHT,
+        Xapian::Query(Xapian::Query::OP_SYNONYM, word.forms.begin(), word.forms.end()), word.scale);
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
 std::shared_ptr<const ShardScores> ShardScores::add_up(const Xapian::Database& shard,
                                                        const std::vector<WeighedWord>& words) {
   const std::size_t size = static_cast<std::size_t>(shard.get_lastdocid()) + 1;

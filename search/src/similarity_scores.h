@@ -11,7 +11,7 @@
 // query, skipping passages below the page's lowest score (PostingSource::next's min_wt).
 //
 // The scores only choose which passages Xapian weighs: the page itself comes from Xapian's own
-// OR over them (searcher_similar.cc), so a local index answers to the last bit as a remote one,
+// OR over them (like_matcher.h), so a local index answers to the last bit as a remote one,
 // whose stock xapian-tcpsrv runs nothing of ours.
 #pragma once
 
@@ -30,6 +30,10 @@ struct WeighedWord {
   double scale = 0;
 };
 
+// The similarity query of `words`: OP_OR, in their order, of OP_SCALE_WEIGHT(OP_SYNONYM(forms),
+// scale). What ShardScores::add_up adds up.
+Xapian::Query similarity_query(const std::vector<WeighedWord>& words);
+
 // The passages of one shard holding some word, by increasing document id, with their scores.
 // Immutable once made: shared by the threads and queries of one similar() call.
 struct ShardScores {
@@ -38,8 +42,8 @@ struct ShardScores {
   double max_score = 0;
 
   // Each passage's score is the sum, over the words it holds, of its forms' wdfs times the
-  // word's scale: what Xapian gives OP_OR of OP_SCALE_WEIGHT(OP_SYNONYM) under
-  // ranking_weight(), but for the order the terms are added in (so equal up to rounding).
+  // word's scale: what Xapian gives similarity_query(words) under ranking_weight(), but for
+  // the order the terms are added in (so equal up to rounding).
   // Throws Xapian errors.
   static std::shared_ptr<const ShardScores> add_up(const Xapian::Database& shard,
                                                    const std::vector<WeighedWord>& words);

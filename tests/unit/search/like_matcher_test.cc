@@ -64,27 +64,17 @@ class LikeMatcherTest : public ::testing::Test {
   // scale that is no round number.
   void make_query(int count) {
     words_.clear();
-    std::vector<Xapian::Query> terms;
-    for (int w = 0; w < count; ++w) {
-      WeighedWord weighed;
-      weighed.forms = {word(w), word(w) + "s"};
-      weighed.scale = 0.37 + 1.0 / (w + 1.3);
-      terms.emplace_back(
-          Xapian::Query::OP_SCALE_WEIGHT,
-          Xapian::Query(Xapian::Query::OP_SYNONYM, weighed.forms.begin(), weighed.forms.end()),
-          weighed.scale);
-      words_.push_back(weighed);
-    }
-    like_ = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    for (int w = 0; w < count; ++w)
+      words_.push_back({{word(w), word(w) + "s"}, 0.37 + 1.0 / (w + 1.3)});
   }
 
   // The page through the scores and through the OR, compared in full.
   void expect_same_page(const SimilarTier& tier, std::size_t first, std::size_t maxitems) {
-    const LikeMatcher by_scores(shards_, like_, words_, /*remote=*/false);
-    const LikeMatcher by_or(shards_, like_, words_, /*remote=*/true);
+    const LikeMatcher by_scores(shards_, words_, /*remote=*/false);
+    const LikeMatcher by_or(shards_, words_, /*remote=*/true);
     const ShardedMSet fast = by_scores.match(tier, first, maxitems, first + maxitems);
     const ShardedMSet plain = by_or.match(tier, first, maxitems, first + maxitems);
-    const std::string where = tier_query(like_, tier).get_description() + " from " +
+    const std::string where = tier_query(by_or.like(), tier).get_description() + " from " +
                               std::to_string(first) + ", " + std::to_string(maxitems);
     EXPECT_EQ(fast.estimated, plain.estimated) << where;
     ASSERT_EQ(fast.matches.size(), plain.matches.size()) << where;
@@ -99,7 +89,6 @@ class LikeMatcherTest : public ::testing::Test {
   int next_id_ = 0;
   std::vector<Xapian::Database> shards_;
   std::vector<WeighedWord> words_;
-  Xapian::Query like_;
 };
 
 TEST_F(LikeMatcherTest, ScoresAreXapiansWeightsButForRounding) {
@@ -111,7 +100,7 @@ TEST_F(LikeMatcherTest, ScoresAreXapiansWeightsButForRounding) {
     EXPECT_EQ(again->docids, scores->docids);
     EXPECT_EQ(again->scores, scores->scores);
     Xapian::Enquire enquire(shard);
-    enquire.set_query(like_);
+    enquire.set_query(similarity_query(words_));
     enquire.set_weighting_scheme(ranking_weight());
     const Xapian::MSet all = enquire.get_mset(0, shard.get_doccount());
     ASSERT_EQ(scores->docids.size(), all.size());  // every passage holding a word, none else
@@ -151,13 +140,6 @@ TEST_F(LikeMatcherTest, CopiesTiedAtTheLastPlaceAreAllWeighed) {
   // however many tie.
   make_query(22);
   words_ = {{{"copied"}, 2.5}, words_[8], words_[13]};
-  std::vector<Xapian::Query> terms;
-  for (const WeighedWord& weighed : words_)
-    terms.emplace_back(
-        Xapian::Query::OP_SCALE_WEIGHT,
-        Xapian::Query(Xapian::Query::OP_SYNONYM, weighed.forms.begin(), weighed.forms.end()),
-        weighed.scale);
-  like_ = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   ASSERT_GT(kCopies, static_cast<int>(10 + LikeMatcher::kSpareCandidates));
   for (const auto& [first, maxitems] :
        std::vector<std::pair<std::size_t, std::size_t>>{{0, 10}, {25, 10}, {55, 10}})
@@ -194,11 +176,7 @@ TEST(LikeMatcher, ScoresTiedButForRoundingAreAllWeighed) {
     std::vector<WeighedWord> words = xyz;
     words.push_back({{"u"}, after});
     words.push_back({{"v"}, 0.6});
-    std::vector<Xapian::Query> terms;
-    for (const WeighedWord& word : words)
-      terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(word.forms.front()),
-                         word.scale);
-    const Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    const Xapian::Query like = similarity_query(words);
     Xapian::Enquire enquire(shards[0]);
     enquire.set_query(like);
     enquire.set_weighting_scheme(ranking_weight());
@@ -209,8 +187,8 @@ TEST(LikeMatcher, ScoresTiedButForRoundingAreAllWeighed) {
     const double xyz_score = ShardScores::add_up(shards[0], words)->scores.front();
     if (xyz_score == xyz_weight) continue;
     differ = true;
-    const LikeMatcher by_scores(shards, like, words, false);
-    const LikeMatcher by_or(shards, like, words, true);
+    const LikeMatcher by_scores(shards, words, false);
+    const LikeMatcher by_or(shards, words, true);
     const SimilarTier all{Xapian::Query(), Xapian::Query("none")};
     const ShardedMSet fast = by_scores.match(all, 0, 10, 10);
     const ShardedMSet plain = by_or.match(all, 0, 10, 10);
