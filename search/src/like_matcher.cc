@@ -18,18 +18,19 @@ LikeMatcher::LikeMatcher(const std::vector<Xapian::Database>& shards,
                           [&](std::size_t k) { return ShardScores::add_up(shards[k], words); });
 }
 
+std::uint64_t LikeMatcher::estimate(const SimilarTier& tier) const {
+  return match_shards(shards_, tier_query(like_, tier), MatchSettings{}, {}, 0, 0, 0).estimated;
+}
+
 ShardedMSet LikeMatcher::match(const SimilarTier& tier, std::size_t first, std::size_t maxitems,
-                               std::size_t check_at_least) const {
+                               std::size_t check_at_least, bool estimate_full_page) const {
+  if (maxitems == 0) return {{}, estimate_full_page ? estimate(tier) : 0};
   const Xapian::Query by_words = tier_query(like_, tier);
-  const auto estimate = [&] {
-    return match_shards(shards_, by_words, MatchSettings{}, {}, 0, 0, 0).estimated;
-  };
-  if (maxitems == 0) return {{}, estimate()};
   ShardedMSet page =
       scores_.empty()
           ? match_shards(shards_, by_words, MatchSettings{}, {}, first, maxitems, check_at_least)
           : match_by_scores(tier, by_words, first, maxitems, check_at_least);
-  if (page.matches.size() == maxitems) page.estimated = estimate();
+  if (page.matches.size() == maxitems) page.estimated = estimate_full_page ? estimate(tier) : 0;
   return page;
 }
 

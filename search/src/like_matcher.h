@@ -51,9 +51,14 @@ class LikeMatcher {
   const Xapian::Query& like() const { return like_; }
 
   // Matches first+1 .. first+maxitems of `tier`, with at least check_at_least passages looked
-  // at, as match_shards does (an estimate only when maxitems is 0).
+  // at, as match_shards does (an estimate only when maxitems is 0). A full page's `estimated`
+  // is estimate(tier), or 0 when `estimate_full_page` is false (the caller estimates the tiers
+  // left at once: Tier::estimate_from_here).
   ShardedMSet match(const SimilarTier& tier, std::size_t first, std::size_t maxitems,
-                    std::size_t check_at_least) const;
+                    std::size_t check_at_least, bool estimate_full_page = true) const;
+  // The OR's estimate of the passages of `tier` (an estimate-only match: every word's posting
+  // list opened on every shard, none read).
+  std::uint64_t estimate(const SimilarTier& tier) const;
 
   // Relative difference allowed between a passage's score and its weight: far above the
   // rounding of a sum of ResultLimits::kSimilarTerms products of doubles (about 1e-15).

@@ -1,5 +1,7 @@
 #include "searcher_hits.h"
 
+#include <algorithm>
+
 #include "citation_links.h"
 
 #include "passage_lookup.h"
@@ -49,6 +51,10 @@ TieredPage page_through_tiers(const std::vector<Xapian::Database>& shards,
     };
     if (wanted == 0) {
       // The page is full: this tier only adds to the estimated total.
+      if (tier.estimate_from_here) {
+        page.total += tier.estimate_from_here();
+        return page;
+      }
       page.total += match(0, 0, 0).estimated;
       continue;
     }
@@ -60,6 +66,12 @@ TieredPage page_through_tiers(const std::vector<Xapian::Database>& shards,
     wanted -= std::min<std::size_t>(wanted, shown);
     if (shown > 0)
       page.slices.push_back({std::move(mset.matches), static_cast<std::size_t>(before) + skip + 1});
+    if (wanted == 0 && tier.estimate_from_here) {
+      // Never fewer than the passages ranked so far, whatever the estimate.
+      page.total =
+          std::max<std::uint64_t>(page.total + tier.estimate_from_here(), before + skip + shown);
+      return page;
+    }
     skip = skip > count ? skip - static_cast<std::size_t>(count) : 0;
     before += count;
     page.total += count;

@@ -33,6 +33,12 @@ struct Tier {
   // check_at_least), with the same contract (searcher_similar.cc).
   std::function<ShardedMSet(std::size_t first, std::size_t maxitems, std::size_t check_at_least)>
       match = {};
+  // When set: the estimated matches of this tier and every later one together, which is the
+  // page's total once this tier fills it (the later tiers are then not matched at all, and this
+  // one's own count is not needed: `match` may leave a full page's `estimated` at 0). Why: each
+  // estimate opens every posting list of the query again; one for the rest of the tiers instead
+  // of one per tier.
+  std::function<std::uint64_t()> estimate_from_here = {};
 };
 
 // The matches of one tier shown on a page, with the rank of its first.

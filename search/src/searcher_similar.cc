@@ -47,25 +47,32 @@ struct TellingWord {
   std::string stem;                   // empty when the language has no stemmer
   std::set<std::string> forms;        // the terms of the passage with this stem
   std::set<std::string> query_terms;  // what a query for it finds (word_query_terms)
+  TermFrequencies frequencies;        // passages holding each query term (in the whole index)
   Xapian::termcount count = 0;        // occurrences in the passage
   Xapian::doccount passages = 0;      // passages holding one of its query terms, at most
   double weight = 0;
 };
 
 // What a query for the word finds: its forms in the passage and every form sharing its stem in
-// the index (the vocabulary's Z<stem> entry, and the stem itself as a word), as
-// query_parser.cc groups a typed word.
-std::set<std::string> word_query_terms(const Xapian::Database& db,
-                                       const core::Vocabulary& vocabulary,
-                                       const TellingWord& word) {
-  std::set<std::string> terms = word.forms;
-  if (!word.stem.empty()) {
+// the index (the vocabulary's Z<stem> entry, and the stem itself as a word when some passage
+// has it), as query_parser.cc groups a typed word; with the passages holding each (one lookup
+// per term and shard; one exchange per shard for remote ones).
+void find_query_terms(const IndexHandle& handle, const core::Vocabulary& vocabulary,
+                      TellingWord* word) {
+  std::set<std::string> terms = word->forms;
+  if (!word->stem.empty()) {
     // The stem's folded forms; its spellings (E-terms) are not posted.
-    for (std::string& form : vocabulary.terms_of(schema::kStemPrefix + word.stem))
+    for (std::string& form : vocabulary.terms_of(schema::kStemPrefix + word->stem))
       if (!schema::is_exact_term(form)) terms.insert(std::move(form));
-    if (db.term_exists(word.stem)) terms.insert(word.stem);
+    terms.insert(word->stem);
   }
-  return terms;
+  word->frequencies = term_frequencies(handle.db, {terms.begin(), terms.end()}, handle.backend());
+  if (!word->stem.empty() && !word->forms.contains(word->stem) &&
+      word->frequencies[word->stem] == 0) {
+    terms.erase(word->stem);
+    word->frequencies.erase(word->stem);
+  }
+  word->query_terms = std::move(terms);
 }
 
 // A folded form's occurrences in the passage, and its first spelling in lower case (what the
@@ -107,14 +114,21 @@ TermCounts occurrences(core::Analyzer& analyzer, std::string_view text, std::str
 // The passage's most telling words, as Lucene's MoreLikeThis picks them: by tf-idf (the count
 // in the passage, whose repeated words are its topic, times the log of the inverse share of
 // passages holding the word), leaving out words in no other passage (they cannot find one).
-// Best first, at most ResultLimits::kSimilarTerms.
+// Best first, at most ResultLimits::kSimilarTerms. `docid` is the passage's in handle.db,
+// whose documents interleave the shards'.
 std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
                                        std::string_view text, const std::string& language) {
   const Xapian::Database& db = handle.db;
   const core::Vocabulary vocabulary(handle.shards, handle.backend());
   std::map<std::string, TellingWord> by_key;
   const TermCounts counts = occurrences(handle.analyzer, text, language);
-  for (auto it = db.termlist_begin(docid); it != db.termlist_end(docid); ++it) {
+  // The passage's terms from its own shard, whose term frequencies are a lookup each there
+  // (and come with the list from a remote shard) where the index's would be one per shard.
+  // They are at most the index's, so the weights below stay upper bounds.
+  const std::size_t shard_count = handle.shards.size();
+  const Xapian::Database& shard = handle.shards[(docid - 1) % shard_count];
+  const Xapian::docid in_shard = static_cast<Xapian::docid>((docid - 1) / shard_count + 1);
+  for (auto it = shard.termlist_begin(in_shard); it != shard.termlist_end(in_shard); ++it) {
     const std::string term = *it;
     if (!is_word_term(term)) continue;
     const auto counted = counts.find(term);
@@ -153,9 +167,9 @@ std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
     }
     // The passages holding some form: the sum of the forms' counts (forms share passages, so
     // this may overcount: a word then looks a little more common than it is).
-    word.query_terms = word_query_terms(db, vocabulary, word);
+    find_query_terms(handle, vocabulary, &word);
     std::uint64_t holding = 0;
-    for (const std::string& term : word.query_terms) holding += db.get_termfreq(term);
+    for (const auto& [term, frequency] : word.frequencies) holding += frequency;
     word.passages = static_cast<Xapian::doccount>(std::min<std::uint64_t>(holding, all));
     if (word.passages < 2) continue;
     if (word.passages > kCommonWordPassages && word.passages > all * kCommonWordShare) continue;
@@ -205,7 +219,8 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
   for (const TellingWord& word : telling) {
     WeighedWord weighed;
     weighed.forms.assign(word.query_terms.begin(), word.query_terms.end());
-    weighed.scale = word.weight / telling.front().weight * word_idf(db, weighed.forms);
+    weighed.scale =
+        word.weight / telling.front().weight * word_idf(db, weighed.forms, &word.frequencies);
     words.push_back(std::move(weighed));
     if (!word.stem.empty()) highlights.stems.insert(word.stem);
     for (const std::string& term : word.forms)
@@ -217,27 +232,34 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
   const Xapian::Query own(schema::id_term(passage.record.file_key, passage.record.ordinal));
   const Xapian::Query same_document(schema::file_term(passage.record.file_key));
   const std::string& state = handle->document_info(passage.record.file_key).state;
-  std::vector<SimilarTier> tiers;
+  // from_here[t]: tier t and the tiers after it together, whose one estimate is the total once
+  // tier t fills the page.
+  std::vector<SimilarTier> tiers, from_here;
   if (state.empty()) {
     tiers.push_back({filters, either(own, same_document)});
+    from_here.push_back({filters, own});
   } else {
     const Xapian::Query same_state(schema::state_filter_term(state));
     tiers.push_back({filters, either(own, either(same_state, same_document))});
+    from_here.push_back({filters, own});
     tiers.push_back({both(filters, same_state), either(own, same_document)});
+    from_here.push_back({both(filters, either(same_state, same_document)), own});
   }
   tiers.push_back({both(filters, same_document), own});
+  from_here.push_back(tiers.back());
 
   // Local shards add the words' scores up once for every tier (similarity_scores.h); remote
   // ones run the OR, which the stock server knows.
   const LikeMatcher matcher(handle->shards, words, handle->remote);
   std::vector<Tier> paged;
-  for (const SimilarTier& tier : tiers)
-    paged.push_back(
-        {tier_query(matcher.like(), tier),
-         {},
-         [&matcher, &tier](std::size_t first, std::size_t maxitems, std::size_t check_at_least) {
-           return matcher.match(tier, first, maxitems, check_at_least);
-         }});
+  for (std::size_t t = 0; t < tiers.size(); ++t)
+    paged.push_back({tier_query(matcher.like(), tiers[t]),
+                     {},
+                     [&matcher, &tier = tiers[t]](std::size_t first, std::size_t maxitems,
+                                                  std::size_t check_at_least) {
+                       return matcher.match(tier, first, maxitems, check_at_least, false);
+                     },
+                     [&matcher, &rest = from_here[t]] { return matcher.estimate(rest); }});
   const TieredPage page =
       page_through_tiers(handle->shards, MatchSettings{}, paged, options.offset, options.limit);
   result.total = page.total;

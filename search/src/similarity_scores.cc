@@ -16,50 +16,44 @@ Xapian::Query similarity_query(const std::vector<WeighedWord>& words) {
 std::shared_ptr<const ShardScores> ShardScores::add_up(const Xapian::Database& shard,
                                                        const std::vector<WeighedWord>& words) {
   const std::size_t size = static_cast<std::size_t>(shard.get_lastdocid()) + 1;
-  // Arrays of a score and a wdf per passage of the shard, kept by each thread from call to
-  // call and left all zero: allocated anew, their pages cost the kernel as much as the adding.
+  // An array of a score per passage of the shard, kept by each thread from call to call and
+  // left all zero: allocated anew, its pages cost the kernel as much as the adding.
   thread_local std::vector<double> score_of;
-  thread_local std::vector<Xapian::termcount> wdf_of;
-  if (score_of.size() < size) {
-    score_of.resize(size, 0.0);
-    wdf_of.resize(size, 0);
-  }
-  // Plain pointers: in a shared library, each use of a thread_local looks its block up.
+  if (score_of.size() < size) score_of.resize(size, 0.0);
+  // A plain pointer: in a shared library, each use of a thread_local looks its block up.
   double* const scores_at = score_of.data();
-  Xapian::termcount* const wdfs_at = wdf_of.data();
-  // A word of several forms has its forms' wdfs summed first (as OP_SYNONYM sums them), then
-  // weighed once; `held` lists the passages it is in, to weigh and clear them.
-  std::vector<Xapian::docid> held;
-  for (const WeighedWord& word : words) {
-    if (word.forms.size() == 1) {
-      const std::string& form = word.forms.front();
+  // Each form's wdfs weighed on their own: OP_SYNONYM sums a word's forms' wdfs first, but the
+  // weight is linear in the wdf (ranking_weight()), so only the rounding differs, and a second
+  // array and pass per word would cost more than they decide.
+  for (const WeighedWord& word : words)
+    for (const std::string& form : word.forms)
       for (auto it = shard.postlist_begin(form); it != shard.postlist_end(form); ++it)
         if (*it < size) scores_at[*it] += static_cast<double>(it.get_wdf()) * word.scale;
-      continue;
-    }
-    held.clear();
-    for (const std::string& form : word.forms) {
-      for (auto it = shard.postlist_begin(form); it != shard.postlist_end(form); ++it) {
-        const Xapian::docid docid = *it;
-        if (docid >= size) continue;  // never in a shard read at one revision
-        if (wdfs_at[docid] == 0) held.push_back(docid);
-        wdfs_at[docid] += it.get_wdf();
-      }
-    }
-    for (const Xapian::docid docid : held) {
-      scores_at[docid] += static_cast<double>(wdfs_at[docid]) * word.scale;
-      wdfs_at[docid] = 0;
-    }
+  // The scored passages, gathered without a branch per passage (whether one holds a word is a
+  // coin toss the branch predictor loses: a third of this function's time went there) into
+  // buffers kept like the array above, then copied out at their size.
+  thread_local std::vector<Xapian::docid> docid_buffer;
+  thread_local std::vector<double> score_buffer;
+  if (docid_buffer.size() < size) {
+    docid_buffer.resize(size);
+    score_buffer.resize(size);
   }
-  auto scores = std::make_shared<ShardScores>();
+  Xapian::docid* const docids_out = docid_buffer.data();
+  double* const scores_out = score_buffer.data();
+  std::size_t kept = 0;
+  double max_score = 0;
   for (std::size_t docid = 1; docid < size; ++docid) {
     const double score = scores_at[docid];
-    if (score <= 0) continue;
     scores_at[docid] = 0;
-    scores->docids.push_back(static_cast<Xapian::docid>(docid));
-    scores->scores.push_back(score);
-    scores->max_score = std::max(scores->max_score, score);
+    docids_out[kept] = static_cast<Xapian::docid>(docid);
+    scores_out[kept] = score;
+    kept += score > 0 ? 1 : 0;
+    max_score = std::max(max_score, score);
   }
+  auto scores = std::make_shared<ShardScores>();
+  scores->docids.assign(docids_out, docids_out + kept);
+  scores->scores.assign(scores_out, scores_out + kept);
+  scores->max_score = max_score;
   return scores;
 }
 

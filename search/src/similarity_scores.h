@@ -42,8 +42,9 @@ struct ShardScores {
   double max_score = 0;
 
   // Each passage's score is the sum, over the words it holds, of its forms' wdfs times the
-  // word's scale: what Xapian gives similarity_query(words) under ranking_weight(), but for
-  // the order the terms are added in (so equal up to rounding).
+  // word's scale: what Xapian gives similarity_query(words) under ranking_weight() (which is
+  // linear in the wdf), but for the order the products are added in (so equal up to
+  // rounding).
   // Throws Xapian errors.
   static std::shared_ptr<const ShardScores> add_up(const Xapian::Database& shard,
                                                    const std::vector<WeighedWord>& words);

@@ -134,6 +134,35 @@ TEST_F(LikeMatcherTest, PagesAreTheOrsWithFiltersExclusionsAndOffsets) {
   }
 }
 
+TEST_F(LikeMatcherTest, EstimatesAreTheOrsAndCanBeLeftToTheCaller) {
+  make_query(25);
+  const Xapian::Query own("Q7");
+  const Xapian::Query state("S1");
+  for (const bool remote : {false, true}) {
+    const LikeMatcher matcher(shards_, words_, remote);
+    for (const SimilarTier& tier : {SimilarTier{Xapian::Query(), own}, SimilarTier{state, own},
+                                    SimilarTier{Xapian::Query("Fnone"), own}}) {
+      const std::string where = tier_query(matcher.like(), tier).get_description();
+      const std::uint64_t estimate =
+          match_shards(shards_, tier_query(matcher.like(), tier), MatchSettings{}, {}, 0, 0, 0)
+              .estimated;
+      EXPECT_EQ(matcher.estimate(tier), estimate) << where;
+      EXPECT_EQ(matcher.match(tier, 0, 0, 0).estimated, estimate) << where;
+      EXPECT_EQ(matcher.match(tier, 0, 0, 0, false).estimated, 0u) << where;
+      // A full page: no estimate unless asked; a page past the end: the exact count either way.
+      const ShardedMSet full = matcher.match(tier, 0, 10, 10, false);
+      const ShardedMSet asked = matcher.match(tier, 0, 10, 10);
+      if (full.matches.size() == 10) {
+        EXPECT_EQ(full.estimated, 0u) << where;
+        EXPECT_EQ(asked.estimated, estimate) << where;
+      }
+      const ShardedMSet past = matcher.match(tier, 5000, 10, 5010, false);
+      EXPECT_TRUE(past.matches.empty()) << where;
+      EXPECT_EQ(past.estimated, matcher.match(tier, 5000, 10, 5010).estimated) << where;
+    }
+  }
+}
+
 TEST_F(LikeMatcherTest, CopiesTiedAtTheLastPlaceAreAllWeighed) {
   // The copies' own word and two of theirs: the copies lead, all with one score, far more of
   // them than the page and its spare candidates; their order is Xapian's (by document id),
