@@ -284,8 +284,8 @@ bool decode_numbered_position_list(
 bool PassagePositions::assign_numbered(const std::vector<std::string>& wanted,
                                        const std::vector<std::uint32_t>& numbers) {
   wanted_ = &wanted;
-  wanted_positions_.resize(wanted.size());
-  for (auto& list : wanted_positions_) list.clear();
+  wanted_at_.clear();
+  wanted_positions_made_ = false;
   // A check reads passage after passage of one shard: the table from numbers to wanted terms
   // is made again only when the numbers change.
   if (numbers != table_numbers_ || wanted.size() != table_wanted_) {
@@ -306,33 +306,99 @@ bool PassagePositions::assign_numbered(const std::vector<std::string>& wanted,
   }
   std::size_t pos = 0;
   std::string_view gaps;
+  std::uint64_t count = 0;
   if (!read_sentence_gaps(encoded_, &pos, &gaps) ||
-      !decode_gaps(gaps, &sentence_starts_, /*from=*/1)) {
+      !decode_gaps(gaps, &sentence_starts_, /*from=*/1) || !get_varint(encoded_, &pos, &count) ||
+      count > encoded_.size() - pos) {
     sentence_starts_.clear();
     return false;
   }
+  // The numbers are read when a question needs them (read_numbers): a phrase's scan stops at
+  // its first occurrence.
+  positions_total_ = static_cast<std::uint32_t>(count);  // at most a byte each
+  numbers_at_ = pos;
+  positions_read_ = 0;
+  numbers_bad_ = false;
+  wanted_at_.assign(positions_total_, kNotWanted);
   if (wanted_by_number_.empty() && number_to_wanted_.empty())
-    return true;  // none of the wanted terms is in the shard
+    positions_read_ = positions_total_;  // none of the wanted terms is in the shard
+  return true;
+}
+
+bool PassagePositions::read_numbers(std::uint32_t upto) const {
+  const std::uint32_t end = std::min(upto, positions_total_);
+  if (positions_read_ >= end) return !numbers_bad_;
   // Frequent words have small numbers: most positions are looked up in the table, the rare
   // wanted words' large numbers in the sorted pairs.
-  const std::uint32_t tabled = static_cast<std::uint32_t>(wanted_by_number_.size());
+  const auto tabled = static_cast<std::uint32_t>(wanted_by_number_.size());
   const std::uint32_t lowest =
       number_to_wanted_.empty() ? UINT32_MAX : number_to_wanted_.front().first;
-  const bool ok = walk_numbered(encoded_, pos, [&](std::uint32_t number, std::uint32_t position) {
-    if (number < tabled) {
-      if (wanted_by_number_[number] != kNone)
-        wanted_positions_[wanted_by_number_[number]].push_back(position);
-      return;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(encoded_.data());
+  const std::size_t size = encoded_.size();
+  std::size_t at = numbers_at_;
+  std::uint32_t position = positions_read_;
+  for (; position < end; ++position) {
+    std::uint64_t stored = 0;
+    if (at < size && bytes[at] < 0x80) {
+      stored = bytes[at++];  // a frequent word's number: one byte
+    } else if (!get_varint(encoded_, &at, &stored) || stored > UINT32_MAX) {
+      numbers_bad_ = true;
+      break;
     }
-    if (number < lowest) return;
+    if (stored == 0) continue;  // no word term there
+    const auto number = static_cast<std::uint32_t>(stored - 1);
+    if (number < tabled) {
+      wanted_at_[position] =
+          wanted_by_number_[number] == kNone ? kNotWanted : wanted_by_number_[number];
+      continue;
+    }
+    if (number < lowest) continue;
     const auto it = std::lower_bound(number_to_wanted_.begin(), number_to_wanted_.end(),
                                      std::pair<std::uint32_t, std::uint32_t>(number, 0));
-    if (it != number_to_wanted_.end() && it->first == number)
-      wanted_positions_[it->second].push_back(position);
-  });
-  if (!ok)
-    for (auto& list : wanted_positions_) list.clear();
-  return ok;
+    if (it != number_to_wanted_.end() && it->first == number) wanted_at_[position] = it->second;
+  }
+  numbers_at_ = at;
+  positions_read_ = position;
+  if (positions_read_ == positions_total_ && at != size) numbers_bad_ = true;  // bytes left over
+  return !numbers_bad_;
+}
+
+PassagePositions::WantedSequence PassagePositions::wanted_sequence(
+    const std::vector<std::string>& wanted, const std::vector<std::vector<std::string>>& groups) {
+  WantedSequence sequence;
+  for (const auto& group : groups) {
+    std::uint64_t bits = 0;
+    for (const std::string& term : group) {
+      const auto it = std::lower_bound(wanted.begin(), wanted.end(), term);
+      if (it == wanted.end() || *it != term) continue;  // never assigned: never held
+      const auto index = static_cast<std::size_t>(it - wanted.begin());
+      if (index >= 64) return {};
+      bits |= std::uint64_t{1} << index;
+    }
+    sequence.push_back(bits);
+  }
+  return sequence;
+}
+
+bool PassagePositions::in_sequence(const WantedSequence& sequence) const {
+  const auto holds = [](std::uint64_t bits, std::uint32_t index) {
+    return index < 64 && ((bits >> index) & 1) != 0;
+  };
+  const auto length = static_cast<std::uint32_t>(sequence.size());
+  if (length == 0 || positions_total_ < length) return false;
+  // Read in steps, so that an occurrence near the start spares reading the rest.
+  constexpr std::uint32_t kStep = 64;
+  const std::uint32_t last_start = positions_total_ - length;
+  for (std::uint32_t start = 0; start <= last_start; ++start) {
+    if (start + length > positions_read_ &&
+        !read_numbers(std::max(start + length, positions_read_ + kStep)))
+      return false;
+    if (!holds(sequence[0], wanted_at_[start])) continue;
+    std::uint32_t g = 1;
+    while (g < length && holds(sequence[g], wanted_at_[start + g])) ++g;
+    if (g == length) return true;
+  }
+  return false;
 }
 
 bool PassagePositions::assign(std::string encoded, const std::vector<std::string>* wanted,
@@ -342,6 +408,7 @@ bool PassagePositions::assign(std::string encoded, const std::vector<std::string
   entries_.clear();
   sentence_starts_.clear();
   wanted_ = nullptr;
+  numbers_bad_ = false;
   if (is_numbered_position_list(encoded_))
     return wanted && numbers && assign_numbered(*wanted, *numbers);
   PositionListCursor cursor(encoded_);
@@ -386,6 +453,15 @@ const std::vector<std::uint32_t>* PassagePositions::numbered_positions(
     std::string_view term) const {
   const auto it = std::lower_bound(wanted_->begin(), wanted_->end(), term);
   if (it == wanted_->end() || *it != term) return nullptr;
+  if (!wanted_positions_made_) {
+    wanted_positions_.resize(wanted_->size());
+    for (auto& list : wanted_positions_) list.clear();
+    read_numbers(positions_total_);  // a malformed tail: the positions before it
+    for (std::uint32_t at = 0; at < positions_read_; ++at)
+      if (wanted_at_[at] != kNotWanted)
+        wanted_positions_[wanted_at_[at]].push_back(static_cast<std::uint32_t>(at + 1));
+    wanted_positions_made_ = true;
+  }
   return &wanted_positions_[static_cast<std::size_t>(it - wanted_->begin())];
 }
 

@@ -171,6 +171,23 @@ class PassagePositions {
   // groups never match.
   bool in_sequence(const std::vector<std::vector<std::string>>& groups);
 
+  // A phrase's groups as sets of the `wanted` terms a version 3 list is assigned with (bit i:
+  // wanted[i]), made once for all the passages a check reads. Empty when a group names a term
+  // past the 64th wanted one: then in_sequence(groups) serves.
+  using WantedSequence = std::vector<std::uint64_t>;
+  static WantedSequence wanted_sequence(const std::vector<std::string>& wanted,
+                                        const std::vector<std::vector<std::string>>& groups);
+  // True if the assigned list is version 3 (read with wanted terms).
+  bool numbered() const { return wanted_ != nullptr; }
+  // True if reading a version 3 list's positions met malformed bytes. Its positions are read
+  // as far as the questions asked needed (a phrase found early stops the reading), so a list
+  // whose end is malformed may pass: what was read of it was well formed.
+  bool malformed() const { return numbers_bad_; }
+  // in_sequence(groups) for a version 3 list assigned with the `wanted` that `sequence` was
+  // made from (numbered(), and `sequence` not empty): one scan of the positions, stopped at the
+  // first occurrence, instead of gathering and sorting each group's positions.
+  bool in_sequence(const WantedSequence& sequence) const;
+
   // Appends to *out every occurrence of the sequence `groups` (as in_sequence), its span from
   // its first word to its last, by increasing first position.
   void occurrences(const std::vector<std::vector<std::string>>& groups, std::vector<WordSpan>* out);
@@ -200,9 +217,21 @@ class PassagePositions {
   std::string encoded_;  // owned: the entries point into it
   std::string arena_;
   std::vector<Entry> entries_;  // in term order
-  // Version 3 (set only then): the wanted terms and their positions (entries_ stay empty).
+  // Version 3 (set only then): the wanted terms, and which of them each position holds
+  // (kNotWanted: none), up to the last one held (entries_ stay empty). Each wanted term's
+  // positions are gathered from it when first asked for (has(), positions()).
+  // The positions' numbers are read lazily (read_numbers: up to position `upto`, false once
+  // malformed bytes are met), so they are mutable.
+  static constexpr std::uint32_t kNotWanted = UINT32_MAX;
   const std::vector<std::string>* wanted_ = nullptr;
-  std::vector<std::vector<std::uint32_t>> wanted_positions_;
+  bool read_numbers(std::uint32_t upto) const;
+  mutable std::vector<std::uint32_t> wanted_at_;
+  std::uint32_t positions_total_ = 0;
+  mutable std::uint32_t positions_read_ = 0;
+  mutable std::size_t numbers_at_ = 0;  // the next number's byte in encoded_
+  mutable bool numbers_bad_ = false;
+  mutable std::vector<std::vector<std::uint32_t>> wanted_positions_;
+  mutable bool wanted_positions_made_ = false;
   // Version 3: which wanted term a number is, for the numbers `table_numbers_` gives (of
   // table_wanted_ terms): numbers below kMaxTabledNumber by a table (kNone: not wanted),
   // larger ones as sorted pairs.

@@ -157,6 +157,21 @@ PassageCheck::PassageCheck(const Predicate& must, const Predicate* must_not)
   std::sort(wanted_.begin(), wanted_.end());
   wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
   add_pairs_needed(must_, &pairs_needed_);
+  add_sequences(must_);
+  if (must_not_) add_sequences(*must_not_);
+}
+
+void PassageCheck::add_sequences(const Predicate& p) {
+  if (p.kind == Predicate::Kind::kSequence)
+    sequences_.emplace_back(&p, core::PassagePositions::wanted_sequence(wanted_, p.groups));
+  for (const Predicate& child : p.children) add_sequences(child);
+}
+
+const core::PassagePositions::WantedSequence* PassageCheck::wanted_sequence_of(
+    const Predicate& p) const {
+  for (const auto& [predicate, sequence] : sequences_)
+    if (predicate == &p) return sequence.empty() ? nullptr : &sequence;
+  return nullptr;
 }
 
 void PassageCheck::read_in_order_from(const Xapian::Database& shard) {
@@ -213,7 +228,8 @@ bool PassageCheck::accepts(const Xapian::Document& doc, Xapian::docid id) const 
   if (core::is_numbered_position_list(encoded) && !shards_.empty())
     numbers = &numbers_in(combined_ ? (id - 1) % shards_.size() : 0);
   if (!positions_.assign(std::move(encoded), &wanted_, numbers) && !no_words) return false;
-  return holds(must_, doc) && !(must_not_ && holds(*must_not_, doc));
+  const bool held = holds(must_, doc) && !(must_not_ && holds(*must_not_, doc));
+  return held && !positions_.malformed();
 }
 
 bool PassageCheck::has_unpositioned(const std::string& term, const Xapian::Document& doc) const {
@@ -230,6 +246,8 @@ bool PassageCheck::holds(const Predicate& p, const Xapian::Document& doc) const 
         return p.positional ? positions_.has(term) : has_unpositioned(term, doc);
       });
     case Predicate::Kind::kSequence:
+      if (positions_.numbered())
+        if (const auto* sequence = wanted_sequence_of(p)) return positions_.in_sequence(*sequence);
       return positions_.in_sequence(p.groups);
     case Predicate::Kind::kAll:
       return std::all_of(p.children.begin(), p.children.end(),

@@ -134,6 +134,12 @@ class PassageCheck {
   mutable core::PassagePositions positions_;
   // The pairs of consecutive words `must_` cannot hold without (pair_signature.h's hashes).
   std::vector<std::uint64_t> pairs_needed_;
+  // Each phrase of the predicates (kSequence) as the wanted terms its words may be, for the
+  // scan of a version 3 list (PassagePositions::in_sequence); made once per check.
+  std::vector<std::pair<const Predicate*, core::PassagePositions::WantedSequence>> sequences_;
+  void add_sequences(const Predicate& p);
+  // Null when the phrase has no usable WantedSequence.
+  const core::PassagePositions::WantedSequence* wanted_sequence_of(const Predicate& p) const;
   bool may_hold_pairs(std::string_view signature) const;
 
   // One value slot of the passages checked, read from a value stream while their ids increase

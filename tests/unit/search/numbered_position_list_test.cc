@@ -4,7 +4,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <map>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -179,6 +181,88 @@ TEST(NumberedPositionList, MalformedBytesAreRefusedWithoutReadingOutOfBounds) {
   }
   EXPECT_FALSE(decode_numbered_position_list(list + "\x01", &decoded));  // trailing bytes
   EXPECT_TRUE(decode_numbered_position_list(list, &decoded));
+}
+
+TEST(NumberedPositionList, APhraseScanFindsWhatTheGroupsFind) {
+  // Random passages over a small vocabulary (some words numbered past one byte), random
+  // phrases of one to four words of one to three forms: the scan of the wanted terms and the
+  // gathering of each group's positions agree.
+  Numbers numbers;
+  for (std::uint32_t n = 0; n < 300; ++n) numbers("filler" + std::to_string(n));
+  const std::vector<std::string> vocabulary{"a", "b", "c", "d", "e", "Ea", "Eb"};
+  std::mt19937 random(20261203);
+  std::uniform_int_distribution<std::size_t> word(0, vocabulary.size() - 1);
+  std::uniform_int_distribution<int> length(0, 40), phrase_length(1, 4), forms(1, 3);
+  int found = 0;
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::vector<std::string> tokens;
+    for (int n = length(random); n > 0; --n) tokens.push_back(vocabulary[word(random)]);
+    if (tokens.empty()) continue;
+    const std::string list = numbered(spelled(tokens, {3}), &numbers);
+    std::vector<std::vector<std::string>> groups(static_cast<std::size_t>(phrase_length(random)));
+    std::vector<std::string> wanted;
+    for (auto& group : groups) {
+      for (int f = forms(random); f > 0; --f) group.push_back(vocabulary[word(random)]);
+      wanted.insert(wanted.end(), group.begin(), group.end());
+    }
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    const std::vector<std::uint32_t> wanted_numbers = numbers.of(wanted);
+    const PassagePositions::WantedSequence sequence =
+        PassagePositions::wanted_sequence(wanted, groups);
+    ASSERT_EQ(sequence.size(), groups.size());
+    PassagePositions by_scan, by_groups;
+    ASSERT_TRUE(by_scan.assign(list, &wanted, &wanted_numbers));
+    ASSERT_TRUE(by_groups.assign(list, &wanted, &wanted_numbers));
+    ASSERT_TRUE(by_scan.numbered());
+    const bool expected = by_groups.in_sequence(groups);
+    EXPECT_EQ(by_scan.in_sequence(sequence), expected) << trial;
+    EXPECT_FALSE(by_scan.malformed());
+    found += expected ? 1 : 0;
+  }
+  EXPECT_GT(found, 100);  // both outcomes were tried
+  EXPECT_LT(found, 1900);
+}
+
+TEST(NumberedPositionList, AWantedSequenceNamesTheFirst64WantedTermsOnly) {
+  std::vector<std::string> wanted;
+  for (int n = 100; n < 170; ++n) wanted.push_back("w" + std::to_string(n));  // sorted
+  EXPECT_EQ(PassagePositions::wanted_sequence(wanted, {{"w100"}, {"w163", "w101"}}),
+            (PassagePositions::WantedSequence{1, (std::uint64_t{1} << 63) | 2}));
+  EXPECT_TRUE(PassagePositions::wanted_sequence(wanted, {{"w100"}, {"w164"}}).empty());
+  // A form not wanted is never held: its group may be empty.
+  EXPECT_EQ(PassagePositions::wanted_sequence(wanted, {{"other"}}),
+            (PassagePositions::WantedSequence{0}));
+}
+
+TEST(NumberedPositionList, APhraseFoundEarlyLeavesAMalformedEndUnread) {
+  // Words numbered past one byte, so that a cut list can still claim its count of positions.
+  Numbers numbers;
+  for (std::uint32_t n = 0; n < 300; ++n) numbers("filler" + std::to_string(n));
+  std::vector<std::string> tokens{"hate", "speech"};
+  for (int n = 0; n < 200; ++n) tokens.push_back("online");
+  const std::string list = numbered(spelled(tokens), &numbers);
+  const std::vector<std::string> wanted{"hate", "online", "speech"};
+  const std::vector<std::uint32_t> wanted_numbers = numbers.of(wanted);
+  const auto hate_speech = PassagePositions::wanted_sequence(wanted, {{"hate"}, {"speech"}});
+  const auto speech_hate = PassagePositions::wanted_sequence(wanted, {{"speech"}, {"hate"}});
+  const std::string cut = list.substr(0, list.size() - 100);
+  PassagePositions passage;
+  ASSERT_TRUE(passage.assign(cut, &wanted, &wanted_numbers));  // 200 bytes for 202 positions
+  EXPECT_TRUE(passage.in_sequence(hate_speech));
+  EXPECT_FALSE(passage.malformed());  // not read that far
+  EXPECT_FALSE(passage.in_sequence(speech_hate));
+  EXPECT_TRUE(passage.malformed());
+  ASSERT_TRUE(passage.assign(cut, &wanted, &wanted_numbers));
+  EXPECT_TRUE(passage.has("online"));  // the positions before the fault
+  EXPECT_TRUE(passage.malformed());
+  // Whole, and with a byte too many.
+  ASSERT_TRUE(passage.assign(list, &wanted, &wanted_numbers));
+  EXPECT_FALSE(passage.in_sequence(speech_hate));
+  EXPECT_FALSE(passage.malformed());
+  ASSERT_TRUE(passage.assign(list + "\x01", &wanted, &wanted_numbers));
+  EXPECT_FALSE(passage.in_sequence(speech_hate));
+  EXPECT_TRUE(passage.malformed());
 }
 
 TEST(TermNumbering, GivesNumbersInOrderOfFirstUseAndKeepsThemAcrossWriters) {

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "position_list.h"
@@ -109,6 +110,37 @@ TEST(PassageCheck, NumberedListsAreReadWithTheNumbersOfTheCandidatesShard) {
   EXPECT_TRUE(in_b.accepts(shards[1].get_document(1)));
   // Unbound, a numbered list cannot be read: refused, never guessed.
   EXPECT_FALSE(PassageCheck(kHateSpeech).accepts(shards[0].get_document(1)));
+}
+
+TEST(PassageCheck, ANumberedListWithAMalformedEndIsRefusedOnceReadThere) {
+  // Numbers past one byte, so that the cut list still has a byte for each position it claims.
+  testing::TempDir dir;
+  std::vector<std::string> fillers;
+  for (int n = 0; n < 300; ++n) fillers.push_back("filler" + std::to_string(n));
+  std::vector<std::string> words{"hate", "speech"};
+  for (int n = 0; n < 200; ++n) words.push_back("online");
+  write_numbered_shard(dir / "a", fillers, {words});
+  const Xapian::Database shard(dir / "a");
+  Xapian::Document damaged = shard.get_document(1);
+  const std::string list = damaged.get_value(core::schema::kPositionsSlot);
+  damaged.add_value(core::schema::kPositionsSlot, list.substr(0, list.size() - 100));
+  const Predicate speech_hate = Predicate::sequence({{"speech"}, {"hate"}});
+  for (const Predicate* predicate : {&kHateSpeech, &speech_hate}) {
+    PassageCheck check(*predicate);
+    check.on_shard(shard);
+    EXPECT_EQ(check.accepts(shard.get_document(1)), predicate == &kHateSpeech);
+  }
+  // The phrase found before the fault: accepted. Its negation holds no more; another phrase
+  // and its negation read the list to its end: refused, never guessed.
+  const std::vector<std::pair<Predicate, bool>> cases = {{kHateSpeech, true},
+                                                         {Predicate::negate(kHateSpeech), false},
+                                                         {speech_hate, false},
+                                                         {Predicate::negate(speech_hate), false}};
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    PassageCheck check(cases[i].first);
+    check.on_shard(shard);
+    EXPECT_EQ(check.accepts(damaged, 1), cases[i].second) << i;
+  }
 }
 
 TEST(Predicate, OnlyPhrasesNeedPositions) {
