@@ -46,7 +46,7 @@ bool is_word_term(const std::string& term) {
 struct TellingWord {
   std::string stem;                   // empty when the language has no stemmer
   std::set<std::string> forms;        // the terms of the passage with this stem
-  std::set<std::string> query_terms;  // what a query for it finds (word_query_terms)
+  std::set<std::string> query_terms;  // what a query for it finds (find_query_terms)
   TermFrequencies frequencies;        // passages holding each query term (in the whole index)
   Xapian::termcount count = 0;        // occurrences in the passage
   Xapian::doccount passages = 0;      // passages holding one of its query terms, at most
