@@ -286,6 +286,8 @@ bool PassagePositions::assign_numbered(const std::vector<std::string>& wanted,
   wanted_ = &wanted;
   wanted_at_.clear();
   wanted_positions_made_ = false;
+  positions_total_ = positions_read_ = 0;  // a list refused below holds no position
+  numbers_at_ = 0;
   // A check reads passage after passage of one shard: the table from numbers to wanted terms
   // is made again only when the numbers change.
   if (numbers != table_numbers_ || wanted.size() != table_wanted_) {

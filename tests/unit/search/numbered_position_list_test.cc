@@ -178,6 +178,10 @@ TEST(NumberedPositionList, MalformedBytesAreRefusedWithoutReadingOutOfBounds) {
     const std::string truncated = list.substr(0, cut);
     EXPECT_FALSE(decode_numbered_position_list(truncated, &decoded)) << cut;
     EXPECT_FALSE(passage.assign(truncated, &wanted, &wanted_numbers)) << cut;
+    // Nothing of the list refused, nor of the one before it, is found.
+    EXPECT_FALSE(passage.has("hate")) << cut;
+    EXPECT_FALSE(passage.in_sequence(PassagePositions::wanted_sequence(wanted, {{"hate"}}))) << cut;
+    ASSERT_TRUE(passage.assign(list, &wanted, &wanted_numbers));
   }
   EXPECT_FALSE(decode_numbered_position_list(list + "\x01", &decoded));  // trailing bytes
   EXPECT_TRUE(decode_numbered_position_list(list, &decoded));
