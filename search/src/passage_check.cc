@@ -183,8 +183,8 @@ void PassageCheck::read_in_order_from(const Xapian::Database& shard) {
   }
 }
 
-std::string PassageCheck::SlotReader::read(const Xapian::Document& doc, Xapian::docid id) {
-  if (!streaming || id <= at) return doc.get_value(slot);
+std::string PassageCheck::SlotReader::read(const CandidateDocument& doc, Xapian::docid id) {
+  if (!streaming || id <= at) return doc.get().get_value(slot);
   it.skip_to(id);
   at = id;
   return it != end && it.get_docid() == id ? *it : std::string();
@@ -213,7 +213,7 @@ const std::vector<std::uint32_t>& PassageCheck::numbers_in(std::size_t k) const 
   return *numbers_[k];
 }
 
-bool PassageCheck::accepts(const Xapian::Document& doc, Xapian::docid id) const {
+bool PassageCheck::accepts(const CandidateDocument& doc, Xapian::docid id) const {
   // A passage without words has no position list: no word is in it. One whose list cannot be
   // read is refused rather than guessed about.
   // A pair the query needs and the passage's signature lacks rules it out unread. (Read only in
@@ -232,14 +232,14 @@ bool PassageCheck::accepts(const Xapian::Document& doc, Xapian::docid id) const 
   return held && !positions_.malformed();
 }
 
-bool PassageCheck::has_unpositioned(const std::string& term, const Xapian::Document& doc) const {
+bool PassageCheck::has_unpositioned(const std::string& term, const CandidateDocument& doc) const {
   // Symbols and ideographic grams have no positions: ask the passage's term list.
-  Xapian::TermIterator it = doc.termlist_begin();
+  Xapian::TermIterator it = doc.get().termlist_begin();
   it.skip_to(term);
-  return it != doc.termlist_end() && *it == term;
+  return it != doc.get().termlist_end() && *it == term;
 }
 
-bool PassageCheck::holds(const Predicate& p, const Xapian::Document& doc) const {
+bool PassageCheck::holds(const Predicate& p, const CandidateDocument& doc) const {
   switch (p.kind) {
     case Predicate::Kind::kTerms:
       return std::any_of(p.terms.begin(), p.terms.end(), [&](const std::string& term) {

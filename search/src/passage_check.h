@@ -86,6 +86,28 @@ struct Predicate {
   std::string describe() const;
 };
 
+// The passage a check reads: a Document the caller already has, or a document id of a shard,
+// opened only if the check needs more than the value streams it reads in order give (its term
+// list, or a value out of order). Opening costs an allocation, which a facet count over a
+// quarter of a million candidates would pay for each. Refers to what it is given, which must
+// outlive it.
+class CandidateDocument {
+ public:
+  explicit CandidateDocument(const Xapian::Document& doc) : given_(&doc) {}
+  CandidateDocument(const Xapian::Database& shard, Xapian::docid id) : shard_(&shard), id_(id) {}
+  const Xapian::Document& get() const {
+    if (given_) return *given_;
+    if (!opened_) opened_ = shard_->get_document(id_, Xapian::DOC_ASSUME_VALID);
+    return *opened_;
+  }
+
+ private:
+  const Xapian::Document* given_ = nullptr;
+  const Xapian::Database* shard_ = nullptr;
+  Xapian::docid id_ = 0;
+  mutable std::optional<Xapian::Document> opened_;
+};
+
 // Accepts the passages where `must` holds and, if given, `must_not` does not. Not thread-safe
 // (one thread at a time); refers to the predicates, which must outlive it.
 class PassageCheck {
@@ -104,7 +126,10 @@ class PassageCheck {
   // MSet's; a document of a combined database knows only its id in its shard). The first form
   // serves a document of one shard's own database. Throw Xapian errors (reading the passage,
   // or a shard's numbers).
-  bool accepts(const Xapian::Document& doc, Xapian::docid id) const;
+  bool accepts(const CandidateDocument& doc, Xapian::docid id) const;
+  bool accepts(const Xapian::Document& doc, Xapian::docid id) const {
+    return accepts(CandidateDocument(doc), id);
+  }
   bool accepts(const Xapian::Document& doc) const { return accepts(doc, doc.get_docid()); }
 
   // Passages of `shard` (a local one: a remote value stream would send every value) checked in
@@ -115,8 +140,8 @@ class PassageCheck {
   bool reads_in_order() const { return positions_in_.streaming; }
 
  private:
-  bool holds(const Predicate& p, const Xapian::Document& doc) const;
-  bool has_unpositioned(const std::string& term, const Xapian::Document& doc) const;
+  bool holds(const Predicate& p, const CandidateDocument& doc) const;
+  bool has_unpositioned(const std::string& term, const CandidateDocument& doc) const;
   bool connected(const Predicate& p) const;
   void find(const Operand& operand, std::vector<core::WordSpan>* out) const;
 
@@ -150,7 +175,7 @@ class PassageCheck {
     bool streaming = false;
     Xapian::ValueIterator it, end;
     Xapian::docid at = 0;  // the last document id the stream was moved to
-    std::string read(const Xapian::Document& doc, Xapian::docid id);
+    std::string read(const CandidateDocument& doc, Xapian::docid id);
   };
   mutable SlotReader positions_in_{core::schema::kPositionsSlot};
   mutable SlotReader signatures_in_{core::schema::kPairSignatureSlot};

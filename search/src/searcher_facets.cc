@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "docid_set.h"
 #include "result_values.h"
 
 namespace treatysearch::search {
@@ -28,30 +29,21 @@ std::string field_value(std::size_t field, const std::string& value) {
   return value.size() >= 4 ? value.substr(0, 4) : std::string();
 }
 
-// As a MatchDecider (local shards), accepts what `inner` accepts, counting the fields of each
-// passage it accepts: by the columns when they are usable, else by reading the passage's
-// values. Xapian 1.4 asks a decider about every candidate when check_at_least covers the whole
-// match, as here. Remote shards call count() and add() instead.
-class FacetCounter : public Xapian::MatchDecider {
+// Counts the fields of the passages a check accepted: by the columns when they are usable,
+// else by reading each passage's values.
+class FacetCounter {
  public:
-  FacetCounter(const PassageCheck* inner, const FacetColumns* columns)
-      : inner_(inner), columns_(columns && columns->usable ? columns : nullptr) {
+  explicit FacetCounter(const FacetColumns* columns)
+      : columns_(columns && columns->usable ? columns : nullptr) {
     if (columns_)
       for (std::size_t f = 0; f < FacetColumns::kFields; ++f)
         counts_[f].assign(columns_->values[f].size(), 0);
   }
 
-  bool operator()(const Xapian::Document& doc) const override {
-    if (inner_ && !inner_->accepts(doc)) return false;
-    count(doc);
-    return true;
-  }
-
-  // Counts the fields of one accepted passage.
-  void count(const Xapian::Document& doc) const {
+  // Counts the fields of one accepted passage, `id` in its shard.
+  void count(Xapian::docid id, const CandidateDocument& doc) {
     ++accepted;
     if (columns_) {
-      const Xapian::docid id = doc.get_docid();
       for (std::size_t f = 0; f < FacetColumns::kFields; ++f) {
         const auto& column = columns_->ordinals[f];
         if (id < column.size()) ++counts_[f][column[id]];
@@ -59,7 +51,7 @@ class FacetCounter : public Xapian::MatchDecider {
       return;
     }
     for (std::size_t f = 0; f < FacetColumns::kFields; ++f) {
-      const std::string value = field_value(f, doc.get_value(kSlots[f]));
+      const std::string value = field_value(f, doc.get().get_value(kSlots[f]));
       if (!value.empty()) ++tallies_[f][value];
     }
   }
@@ -79,13 +71,12 @@ class FacetCounter : public Xapian::MatchDecider {
     return tally;
   }
 
-  mutable std::uint64_t accepted = 0;
+  std::uint64_t accepted = 0;
 
  private:
-  const PassageCheck* inner_;
   const FacetColumns* columns_;
-  mutable std::array<std::vector<std::uint64_t>, FacetColumns::kFields> counts_;
-  mutable std::array<Tally, FacetColumns::kFields> tallies_;
+  std::array<std::vector<std::uint64_t>, FacetColumns::kFields> counts_;
+  std::array<Tally, FacetColumns::kFields> tallies_;
 };
 
 std::vector<FacetCount> ordered(const Tally& tally) {
@@ -140,6 +131,16 @@ ShardCount counted(const FacetCounter& counter) {
   return count;
 }
 
+// A local shard: its matches as a set of ids from the postings (docid_set.h), each checked and
+// counted in increasing id order, so the check's value streams never step back.
+void count_matches(const Xapian::Database& shard, const Xapian::Query& query,
+                   const PassageCheck* check, FacetCounter& counter) {
+  matching_documents(shard, query).for_each([&](Xapian::docid id) {
+    const CandidateDocument candidate(shard, id);
+    if (!check || check->accepts(candidate, id)) counter.count(id, candidate);
+  });
+}
+
 // A remote shard without a check: Xapian's ValueCountMatchSpy, which the stock server runs.
 void count_by_spies(Xapian::Enquire& enquire, Xapian::doccount all, FacetCounter* counter) {
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
@@ -157,14 +158,15 @@ void count_by_spies(Xapian::Enquire& enquire, Xapian::doccount all, FacetCounter
 // A remote shard with a check: every candidate fetched, checked and counted here, a batch at a
 // time (a batch's documents come in one exchange).
 void count_candidates(Xapian::Enquire& enquire, Xapian::doccount all, const PassageCheck& check,
-                      const FacetCounter& counter) {
+                      FacetCounter& counter) {
   constexpr Xapian::doccount kBatch = 2000;
   for (Xapian::doccount first = 0;; first += kBatch) {
     const Xapian::MSet mset = enquire.get_mset(first, kBatch, all);
     mset.fetch(mset.begin(), mset.end());  // not fetch(): see checked_mset
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document document = it.get_document();
-      if (check.accepts(document, *it)) counter.count(document);
+      const CandidateDocument candidate(document);
+      if (check.accepts(candidate, *it)) counter.count(document.get_docid(), candidate);
     }
     if (mset.size() < kBatch) return;
   }
@@ -178,20 +180,23 @@ Facets count_facets(const std::vector<Xapian::Database>& shards, bool remote,
   // Each shard is counted in a thread of its own (on_each_shard), with its own query copy.
   const std::string serialised = query.serialise();
   const auto count_shard = [&](std::size_t k) {
+    const Xapian::Query own_query = Xapian::Query::unserialise(serialised);
+    const std::unique_ptr<PassageCheck> check = make_check ? make_check() : nullptr;
+    if (check) check->on_shard(shards[k]);
+    if (!remote) {
+      if (check) check->read_in_order_from(shards[k]);
+      FacetCounter counter(k < columns.size() ? &columns[k] : nullptr);
+      count_matches(shards[k], own_query, check.get(), counter);
+      return counted(counter);
+    }
+    // Remote shards count from the values the server or the fetched documents give.
     Xapian::Enquire enquire(shards[k]);
-    enquire.set_query(Xapian::Query::unserialise(serialised));
+    enquire.set_query(own_query);
     // No ranking is needed to count, and boolean weights let Xapian skip the weight arithmetic.
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    const std::unique_ptr<PassageCheck> check = make_check ? make_check() : nullptr;
-    // Xapian hands a boolean match's candidates over in document id order.
-    if (check) check->on_shard(shards[k]);
-    if (check && !remote) check->read_in_order_from(shards[k]);
-    // Remote shards count from the values the server or the fetched documents give.
-    FacetCounter counter(check.get(), !remote && k < columns.size() ? &columns[k] : nullptr);
+    FacetCounter counter(nullptr);
     const Xapian::doccount all = shards[k].get_doccount();
-    if (!remote)
-      enquire.get_mset(0, 0, all, nullptr, &counter);
-    else if (check)
+    if (check)
       count_candidates(enquire, all, *check, counter);
     else
       count_by_spies(enquire, all, &counter);

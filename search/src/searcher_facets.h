@@ -16,7 +16,7 @@ namespace treatysearch::search {
 
 // The facet values of every passage of one shard at one revision, as columns in memory: for
 // each field, the ordinal of each document's value, indexed by the shard's document id. (Per
-// shard, because a MatchDecider over several databases is given each shard's own document ids.)
+// shard, because each shard is counted alone, by its own document ids.)
 // Reading five values per candidate through Xapian's value table (a B-tree lookup and copies for
 // each) was most of the cost of facets; one pass over each value stream at the first facet call of
 // a snapshot replaces it with array lookups. Two bytes per passage and field (about 2.7 MB for
@@ -42,8 +42,10 @@ struct FacetColumns {
 // none; unused for remote shards) makes each count an array lookup. Sets *accepted to the number of
 // passages counted. Throws Xapian errors.
 //
-// Local shards count inside a MatchDecider, after the check (no result set is built). Remote
-// shards cannot run one (xapian-tcpsrv refuses it): without a check, Xapian's built-in
+// Local shards count their matches as a set of ids read from the postings (docid_set.h: no
+// result set is built, and Xapian's matcher runs only for what postings cannot answer), each
+// checked in increasing id order. Remote shards can run nothing of ours (xapian-tcpsrv refuses
+// a MatchDecider, and would send every posting): without a check, Xapian's built-in
 // ValueCountMatchSpy counts on the server; with one, every candidate is fetched, checked and
 // counted here, which costs a transfer per candidate. Both are exact, so a remote index gives
 // the counts a local index of the same files gives.

@@ -61,6 +61,34 @@ TEST(PassageCheck, TermsWithoutPositionsAreLookedUpInTheTermList) {
   EXPECT_FALSE(PassageCheck(other).accepts(doc));
 }
 
+// A candidate given by its id in a shard (facet counts, docid_set.h) is opened only when the
+// check needs its term list; read in order, its position list comes from the value stream.
+TEST(PassageCheck, CandidatesGivenByIdAreOpenedForTheirTermListOnly) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto with_symbol = passage({"hate", "speech"});
+  with_symbol.add_term("Ycerd/c/kaz/co/8-10");
+  db.add_document(with_symbol);                         // 1
+  db.add_document(passage({"speech", "hate"}));         // 2
+  db.add_document(passage({"hate", "speech", "now"}));  // 3
+  const Predicate symbol = Predicate::any_term({"Ycerd/c/kaz/co/8-10"}, /*positional=*/false);
+  const Predicate phrase_and_symbol =
+      Predicate::combine(Predicate::Kind::kAll, {kHateSpeech, symbol});
+  std::vector<Xapian::docid> accepted_phrase, accepted_both;
+  PassageCheck phrase(kHateSpeech), both(phrase_and_symbol);
+  for (PassageCheck* check : {&phrase, &both}) {
+    check->on_shard(db);
+    check->read_in_order_from(db);
+  }
+  for (Xapian::docid id = 1; id <= 3; ++id) {
+    if (phrase.accepts(CandidateDocument(db, id), id)) accepted_phrase.push_back(id);
+    if (both.accepts(CandidateDocument(db, id), id)) accepted_both.push_back(id);
+  }
+  EXPECT_EQ(accepted_phrase, (std::vector<Xapian::docid>{1, 3}));
+  EXPECT_EQ(accepted_both, (std::vector<Xapian::docid>{1}));
+  // Out of order, the value is read from the opened document.
+  EXPECT_TRUE(phrase.accepts(CandidateDocument(db, 1), 1));
+}
+
 TEST(PassageCheck, PassagesWithoutWordsAndUnreadableLists) {
   const auto no_words = passage({});
   EXPECT_FALSE(PassageCheck(kHateSpeech).accepts(no_words));
