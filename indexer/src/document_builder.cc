@@ -4,6 +4,7 @@
 
 #include "citation.h"
 #include "pair_signature.h"
+#include "pair_terms.h"
 #include "passage_record.h"
 #include "position_list.h"
 #include "record_reader.h"
@@ -54,9 +55,10 @@ class PostingSink : public core::TokenSink {
               core::PositionListBuilder* positions, DocumentBuilder::Variants* variants,
               std::size_t* longest_term, const std::vector<std::uint32_t>* sentence_offsets,
               core::Analyzer* analyzer, std::string_view language,
-              std::vector<std::uint64_t>* word_pairs,
+              std::vector<std::uint64_t>* word_pairs, std::vector<std::string>* pair_terms,
               std::vector<std::pair<std::string, std::string>>* exact_surfaces)
       : word_pairs_(word_pairs),
+        pair_terms_(pair_terms),
         exact_surfaces_(exact_surfaces),
         analyzer_(analyzer),
         language_(language),
@@ -86,6 +88,12 @@ class PostingSink : public core::TokenSink {
     if (previous_position_ != 0 && token.position == previous_position_ + 1)
       word_pairs_->push_back(core::pair_hash(previous_surface_hash_, surface_hash));
     previous_surface_hash_ = surface_hash;
+    // Two common words in a row: their W-term (pair_terms.h).
+    const bool pair_word = core::is_pair_word(token.surface);
+    if (pair_word && previous_pair_word_ && token.position == previous_position_ + 1)
+      pair_terms_->push_back(core::pair_term(previous_surface_, token.surface));
+    previous_pair_word_ = pair_word;
+    if (pair_word) previous_surface_.assign(token.surface);
     previous_position_ = token.position;
     schema::word_term(token.surface, token.original, term_);
     // Positions go to the passage's position list (position_list.h), not to Xapian's table;
@@ -125,8 +133,11 @@ class PostingSink : public core::TokenSink {
   }
 
   std::vector<std::uint64_t>* word_pairs_;
+  std::vector<std::string>* pair_terms_;
   std::vector<std::pair<std::string, std::string>>* exact_surfaces_;
   std::uint64_t previous_surface_hash_ = 0;
+  bool previous_pair_word_ = false;  // the token before was a pair word, previous_surface_
+  std::string previous_surface_;
   std::uint32_t previous_position_ = 0;
   core::Analyzer* analyzer_;
   std::string_view language_;
@@ -270,10 +281,12 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     longest_term_ = 0;
     unpositioned_.clear();
     word_pairs_.clear();
+    pair_terms_.clear();
     exact_surfaces_.clear();
     sentences_.starts(passage.text, language, &sentence_offsets_);
     PostingSink sink(&unpositioned_, &term_, &positions_, variants, &longest_term_,
-                     &sentence_offsets_, &analyzer_, language, &word_pairs_, &exact_surfaces_);
+                     &sentence_offsets_, &analyzer_, language, &word_pairs_, &pair_terms_,
+                     &exact_surfaces_);
     analyzer_.analyze(passage.text, language, sink);
     std::size_t position_list_bytes = 0;
     if (!positions_.empty()) {
@@ -293,6 +306,10 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     positions_.clear();
     for (const auto& [term, count] : unpositioned_)
       doc.add_term(term, core::term_impact(count, length));
+    // Boolean: a W-term only narrows a phrase's candidates, never weighs.
+    std::sort(pair_terms_.begin(), pair_terms_.end());
+    pair_terms_.erase(std::unique(pair_terms_.begin(), pair_terms_.end()), pair_terms_.end());
+    for (const std::string& term : pair_terms_) doc.add_boolean_term(term);
     add_filter_terms(file_key, info, language, &doc);
     // para:18 finds paragraph 18 and what is under it: 18 (a), "18, recommendation 1".
     if (!passage.label.empty()) doc.add_boolean_term(schema::paragraph_term(passage.label));

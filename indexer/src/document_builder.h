@@ -76,6 +76,7 @@ class DocumentBuilder {
   TermCounts unpositioned_;  // of the passage being built
   std::string encoded_positions_;
   std::vector<std::uint64_t> word_pairs_;  // of the passage being built (pair_signature.h)
+  std::vector<std::string> pair_terms_;    // of the passage being built (pair_terms.h)
   // The passage's E-terms with their folded forms: each word is posted under its folded form,
   // whatever the case written (schema.h), so the counts of its spellings are summed there.
   std::vector<std::pair<std::string, std::string>> exact_surfaces_;

@@ -11,6 +11,7 @@
 #include "analyzer.h"
 #include "index_layout.h"
 #include "index_publish.h"
+#include "pair_terms.h"
 #include "schema.h"
 #include "schema_check.h"
 #include "treatysearch/error.h"
@@ -54,6 +55,8 @@ void create_shards(const fs::path& folder, const std::string& dir, unsigned shar
       db.set_metadata(schema::kSchemaKey, std::to_string(kSchemaVersion));
       db.set_metadata(schema::kAnalyzerKey, core::kAnalyzerId);
       db.set_metadata(layout::kShardCountKey, std::to_string(shards));
+      // Every passage of a new index gets the W-terms of this list (pair_terms.h).
+      db.set_metadata(schema::kPairWordsKey, std::string(core::kPairWordsVersion));
     }
     db.set_metadata(schema::kShardKey, std::to_string(k) + "/" + std::to_string(shards));
     db.commit();

@@ -11,6 +11,9 @@
 //                    maps each surface to the E-variants seen, so a phrase's check finds them
 //                    all, and a #exact word (posted under its folded form) is checked for the
 //                    form written
+//   W<first> <second>   two common words at consecutive positions, by their folded forms
+//                    (pair_terms.h; boolean, only in indexes whose kPairWordsKey names the word
+//                    list): a phrase of common words finds its candidates in their short lists
 //   B<gram>          ideographic unigrams and bigrams, without positions
 //   Y<symbol>        UN document symbols mentioned in the text, lower case, without positions
 //   Q<file>:<n>      unique id of passage n of a file (replace_document key)
@@ -56,6 +59,9 @@
 // Metadata
 //   kSchemaKey, kAnalyzerKey   checked on open
 //   kLanguagesKey    space-separated languages present (query-side stemming candidates)
+//   kPairWordsKey    the version of the common-word list whose pairs are W-terms
+//                    (pair_terms.h); set when an index is created, never on an update (an
+//                    older index's passages have no pairs): without it, queries use none
 //   kShardKey        in every shard: "<k>/<shards>", its place in the index (remote shards
 //                    given in another order are refused)
 //   kCommitKey       in every shard: a number its writer raises at each commit, which names
@@ -84,12 +90,14 @@ inline constexpr const char* kAnalyzerKey = "treatysearch.analyzer";
 inline constexpr const char* kShardKey = "treatysearch.shard";
 inline constexpr const char* kCommitKey = "treatysearch.commit";
 inline constexpr const char* kLanguagesKey = "treatysearch.languages";
+inline constexpr const char* kPairWordsKey = "treatysearch.pair_words";
 inline constexpr const char* kFileRecordPrefix = "file:";
 inline constexpr const char* kDocInfoPrefix = "doc:";
 
 inline constexpr const char* kStemPrefix = "Z";  // synonym keys only, never a term
 inline constexpr const char* kExactPrefix = "E";
 inline constexpr const char* kGramPrefix = "B";
+inline constexpr const char* kPairPrefix = "W";
 inline constexpr const char* kSymbolMentionPrefix = "Y";
 inline constexpr const char* kIdPrefix = "Q";
 inline constexpr const char* kFilePrefix = "K";

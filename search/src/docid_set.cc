@@ -137,19 +137,31 @@ class Evaluator {
     }
   }
 
-  DocidSet all_of(const Query& query) {
-    std::vector<std::pair<Xapian::doccount, Query>> parts;
+  // The conjuncts of an AND (or FILTER), those of the ANDs inside it included: a phrase's words
+  // filtered by its pairs (pair_terms.h) are one AND of terms, whose rarest term comes first.
+  // MatchAll changes nothing beside another conjunct; scale factors and AND_MAYBE's optional
+  // side change no match.
+  static void add_conjuncts(const Query& query, std::vector<Query>* out) {
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
       Query part = query.get_subquery(i);
-      // Every document is in MatchAll: beside another part it changes nothing.
-      if (part.get_type() == Query::LEAF_MATCH_ALL) continue;
-      parts.emplace_back(cost(part), std::move(part));
+      while (part.get_type() == Query::OP_SCALE_WEIGHT || part.get_type() == Query::OP_AND_MAYBE)
+        part = part.get_subquery(0);
+      if (part.get_type() == Query::OP_AND || part.get_type() == Query::OP_FILTER)
+        add_conjuncts(part, out);
+      else if (part.get_type() != Query::LEAF_MATCH_ALL)
+        out->push_back(std::move(part));
     }
-    if (parts.empty() && query.get_num_subqueries() > 0)
-      return evaluate(Query(std::string()));  // not the shared MatchAll: see query.h
+  }
+
+  DocidSet all_of(const Query& query) {
+    std::vector<Query> conjuncts;
+    add_conjuncts(query, &conjuncts);
+    // Nothing but MatchAll: every document.
+    if (conjuncts.empty()) return evaluate(Query(std::string()));  // not the shared MatchAll
+    std::vector<std::pair<Xapian::doccount, Query>> parts;
+    for (Query& part : conjuncts) parts.emplace_back(cost(part), std::move(part));
     std::stable_sort(parts.begin(), parts.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    if (parts.empty()) return DocidSet(last_);
     DocidSet set = evaluate(parts.front().second);
     for (std::size_t i = 1; i < parts.size(); ++i) {
       const auto& [part_cost, part] = parts[i];

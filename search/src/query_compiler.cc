@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "pair_terms.h"
 #include "passage_check.h"
 #include "query_fields.h"
 #include "query_parser.h"
@@ -315,6 +316,30 @@ class Compiler {
     return part;
   }
 
+  // A phrase of consecutive common words needs their pairs' W-terms (pair_terms.h): a filter
+  // on `wide`, which Xapian matches in the pairs' short posting lists, weighing nothing. When
+  // every pair has its term, the passages' pair signatures tell nothing more: `surfaces` is
+  // cleared so that the check does not read them.
+  static void narrow_by_pairs(Xapian::Query* wide, std::vector<std::string>* surfaces) {
+    std::vector<Xapian::Query> pairs;
+    for (std::size_t i = 1; i < surfaces->size(); ++i)
+      if (core::is_pair_word((*surfaces)[i - 1]) && core::is_pair_word((*surfaces)[i]))
+        pairs.emplace_back(core::pair_term((*surfaces)[i - 1], (*surfaces)[i]));
+    if (pairs.empty()) return;
+    if (pairs.size() + 1 < surfaces->size()) {
+      *wide = Xapian::Query(Xapian::Query::OP_FILTER, *wide, all_of(pairs));
+      return;
+    }
+    // Every word is in a pair, so the pairs' terms imply the words': the pairs alone decide
+    // the match (weighing nothing) and the words only weigh. Xapian then estimates the matches
+    // from the pairs' frequencies, not from the product of the words' and the pairs' as if
+    // they were independent ("the State party": about 400 of 12,022), and a facet count reads
+    // the pairs' short lists alone (docid_set.h).
+    *wide = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all_of(pairs), 0), *wide);
+    surfaces->clear();
+  }
+
   // What Xapian matches for a sequence of word positions: all of them (an order is checked).
   Xapian::Query sequence_query(const WordSequence& sequence) const {
     std::vector<Xapian::Query> words;
@@ -517,6 +542,7 @@ class Compiler {
           Predicate::any_term(std::move(groups.front()), /*positional=*/true, node.exact);
     } else {
       sequence.wide = all_of(words);  // sequence.sure stays empty: no posting proves an order
+      if (context_.pair_terms) narrow_by_pairs(&sequence.wide, &surfaces);
       sequence.exact = Predicate::sequence(std::move(groups), std::move(surfaces));
     }
     if (!node.exact && tokens.all_ideographic()) {

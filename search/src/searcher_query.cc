@@ -42,17 +42,17 @@ class QueryRun {
     context.variants = [&vocabulary](const std::string& surface, std::vector<std::string>* terms) {
       for (std::string& term : vocabulary.terms_of(surface)) terms->push_back(std::move(term));
     };
+    context.pair_terms = snapshot_.pair_terms();
     context.database = &db;  // truncated words expand to the index's own words
     context.vocabulary = &vocabulary;
     // Each word's idf from the whole index (ranking.h). The frequencies of all the query's terms
     // come from one match (a remote shard answers it in one exchange, where asking term by term
     // would cost one per term): a first compilation, unweighed, names the terms.
     const Xapian::Query unweighed = compile_query(root, handle_.analyzer, context, query_).query;
-    const TermFrequencies frequencies =
-        term_frequencies(db,
-                         std::vector<std::string>(unweighed.get_unique_terms_begin(),
-                                                  unweighed.get_unique_terms_end()),
-                         handle_.backend());
+    std::vector<std::string> weighed_terms;  // not the pairs' W-terms, which only filter
+    for (auto it = unweighed.get_unique_terms_begin(); it != unweighed.get_unique_terms_end(); ++it)
+      if (!(*it).starts_with(schema::kPairPrefix)) weighed_terms.push_back(*it);
+    const TermFrequencies frequencies = term_frequencies(db, weighed_terms, handle_.backend());
     context.weigh_by_idf = true;
     context.frequencies = &frequencies;
     compiled_ = compile_query(root, handle_.analyzer, context, query_);

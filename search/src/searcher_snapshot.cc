@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "index_layout.h"
+#include "pair_terms.h"
 #include "passage_record.h"
 #include "schema.h"
 #include "schema_check.h"
@@ -59,6 +60,7 @@ std::shared_ptr<const SnapshotImpl> SnapshotImpl::open(const IndexSource& source
 SnapshotImpl::SnapshotImpl(IndexSource source, std::unique_ptr<IndexHandle> first)
     : source_(std::move(source)), index_dir_(source_.name()), revision_(first->revision) {
   languages_ = schema::parse_languages(first->db.get_metadata(schema::kLanguagesKey));
+  pair_terms_ = core::has_pair_terms(first->db.get_metadata(schema::kPairWordsKey));
   idle_.push_back(std::move(first));
   opened_ = 1;
 }

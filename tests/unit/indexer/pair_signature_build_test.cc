@@ -8,12 +8,14 @@
 
 #include "document_builder.h"
 #include "pair_signature.h"
+#include "pair_terms.h"
 #include "schema.h"
 
 namespace treatysearch {
 namespace {
 
-std::string signature_of(const std::string& text) {
+// The document the builder makes of one English passage of `text`.
+Xapian::Document built(const std::string& text) {
   ingest::Passage passage;
   passage.label = "1";
   passage.text = text;
@@ -23,7 +25,11 @@ std::string signature_of(const std::string& text) {
   std::vector<Xapian::Document> docs;
   ingest::DocumentBuilder::Variants variants;
   EXPECT_EQ(builder.build("k", info, {passage}, &docs, &variants), "");
-  return docs.at(0).get_value(core::schema::kPairSignatureSlot);
+  return docs.at(0);
+}
+
+std::string signature_of(const std::string& text) {
+  return built(text).get_value(core::schema::kPairSignatureSlot);
 }
 
 bool may_hold(const std::string& signature, const std::string& first, const std::string& second) {
@@ -60,6 +66,30 @@ TEST(PairSignatureBuild, APassageOfOneWordHasNone) {
   ASSERT_EQ(builder.build("k", info, passages, &docs, &variants), "");
   EXPECT_TRUE(may_hold(docs.at(0).get_value(core::schema::kPairSignatureSlot), "first", "words"));
   EXPECT_TRUE(docs.at(1).get_value(core::schema::kPairSignatureSlot).empty());
+}
+
+// The W-terms (pair_terms.h): two common words at consecutive positions, by folded form.
+std::vector<std::string> pair_terms_of(const std::string& text) {
+  const Xapian::Document doc = built(text);
+  std::vector<std::string> terms;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+    if ((*it).starts_with(core::schema::kPairPrefix)) {
+      terms.push_back(*it);
+      EXPECT_EQ(it.get_wdf(), 0u) << *it;  // boolean: they never weigh
+    }
+  return terms;
+}
+
+TEST(PairTermsBuild, TwoCommonWordsInARowByTheirFoldedForms) {
+  EXPECT_EQ(pair_terms_of("The STATE party, Égalité: should report to the State party."),
+            (std::vector<std::string>{"Wstate party", "Wthe state", "Wto the"}));
+  // Not adjacent: a number or an uncommon word between them (punctuation is no word: "state;
+  // of" are adjacent, as a phrase's check sees them).
+  EXPECT_EQ(pair_terms_of("the 2 state; of report the report of"),
+            std::vector<std::string>{"Wstate of"});
+  // In French, Russian and Kazakh too.
+  EXPECT_EQ(pair_terms_of("l’État partie devrait report dans les report и в report және мен"),
+            (std::vector<std::string>{"Wdans les", "Wetat partie", "Wжәне мен", "Wи в"}));
 }
 
 }  // namespace

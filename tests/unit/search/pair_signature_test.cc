@@ -1,6 +1,8 @@
 // The pair signature (pair_signature.h): never rules out a pair it was given, rules out most
 // others. (How the indexer builds one: pair_signature_build_test.cc.)
 #include "pair_signature.h"
+#include "analyzer.h"
+#include "pair_terms.h"
 
 #include <gtest/gtest.h>
 
@@ -48,6 +50,27 @@ TEST(PairSignature, PairsAreOrderedWords) {
   encode_pair_signature({pair_of("state", "party")}, &signature);
   EXPECT_TRUE(may_hold_pair(signature, pair_of("state", "party")));
   EXPECT_FALSE(may_hold_pair(signature, pair_of("party", "state")));
+}
+
+// The W-terms' list (pair_terms.h): each word is written as the analyzer folds it, once, so that
+// a passage's word and the query's word meet in the same term.
+TEST(PairWords, AreFoldedFormsListedOnce) {
+  Analyzer analyzer;
+  const auto words = pair_words();
+  ASSERT_GT(words.size(), 100u);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) EXPECT_LT(words[i - 1], words[i]);
+    struct Tokens : TokenSink {
+      std::vector<std::string> surfaces;
+      void on_token(const Token& token) override { surfaces.emplace_back(token.surface); }
+    } tokens;
+    analyzer.analyze(words[i], "", tokens);
+    EXPECT_EQ(tokens.surfaces, std::vector<std::string>{std::string(words[i])}) << words[i];
+    EXPECT_TRUE(is_pair_word(words[i]));
+  }
+  EXPECT_FALSE(is_pair_word("report"));
+  EXPECT_FALSE(is_pair_word("The"));  // a folded form is lower case
+  EXPECT_EQ(pair_term("state", "party"), "Wstate party");
 }
 
 }  // namespace

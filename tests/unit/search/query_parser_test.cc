@@ -107,6 +107,29 @@ TEST_F(CompileTest, PhrasesUseExactSurfaceFormsInOrder) {
   EXPECT_EQ(d.find("Z"), std::string::npos) << d;  // no stems inside quotes
 }
 
+// In an index with W-terms (pair_terms.h), a phrase's consecutive common words also filter by
+// their pair's term: weighing nothing, so the ranking is the AND's.
+TEST_F(CompileTest, PhrasesOfCommonWordsAreFilteredByTheirPairsWhereTheIndexHasThem) {
+  QueryContext context{{"en"}, {}};
+  context.pair_terms = true;
+  const auto compile_with_pairs = [&](const std::string& q) {
+    return compile_query(parse_query(q), analyzer_, context, q);
+  };
+  const auto all_common = compile_with_pairs("\"the State party\"");
+  // Every word in a pair: the pairs decide the match, the words weigh.
+  EXPECT_EQ(all_common.query.get_description(),
+            "Query((0 * (Wthe state AND Wstate party) AND_MAYBE (the AND state AND party)))");
+  EXPECT_TRUE(all_common.needs_check);  // the pairs may be in two places: the order is checked
+  const auto partly = compile_with_pairs("\"the State party report\"");
+  EXPECT_EQ(partly.query.get_description(),
+            "Query(((the AND state AND party AND report) FILTER (Wthe state AND Wstate party)))");
+  // No pair of common words, or an index without W-terms: the AND alone.
+  EXPECT_EQ(compile_with_pairs("\"hate speech\"").query.get_description(),
+            "Query((hate AND speech))");
+  EXPECT_EQ(compile("\"the State party\"").query.get_description(),
+            "Query((the AND state AND party))");
+}
+
 TEST_F(CompileTest, SideBySideWordsGetAStrictAndARelaxedQuery) {
   const auto c = compile("hate speech -riots");
   const std::string strict = c.all_words.get_description();
