@@ -59,7 +59,9 @@ TEST(PairWords, AreFoldedFormsListedOnce) {
   const auto words = pair_words();
   ASSERT_GT(words.size(), 100u);
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) EXPECT_LT(words[i - 1], words[i]);
+    if (i > 0) {
+      EXPECT_LT(words[i - 1], words[i]);
+    }
     struct Tokens : TokenSink {
       std::vector<std::string> surfaces;
       void on_token(const Token& token) override { surfaces.emplace_back(token.surface); }
