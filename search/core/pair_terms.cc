@@ -13,10 +13,11 @@ namespace {
 
 // Version 1: the words in the most passages of the treaty-body documents at hand, by language
 // (folded forms, as the analyzer gives them): the UNHRDB general comments and decisions
-// (English, 52,120 passages) and the CRPD reporting cycles (English, French, Spanish, Russian),
-// the Kazakh and Arabic Universal Declaration and follow-up texts; the function words and the
-// words of the treaty bodies' set phrases ("the State party", "l'État partie", "Estado parte",
-// "the Committee recommends"). A word in two languages ("a", "de") is listed once. Part of
+// (English, 52,120 passages), the CRPD reporting cycles (English, French, Spanish, Russian) and
+// the Kazakh Universal Declaration; for Arabic, whose CRPD PDFs extract to broken glyphs, only
+// function words and the words of "the State party" and "the Committee"; and the words of the
+// treaty bodies' set phrases ("the State party", "l'État partie", "Estado parte", "the
+// Committee recommends"). A word of two languages ("a", "no", "en") is listed once. Part of
 // the index format (pair_terms.h): never edit a version, make the next.
 constexpr std::string_view kWordsVersion1[] = {
     // English
