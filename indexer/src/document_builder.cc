@@ -88,12 +88,18 @@ class PostingSink : public core::TokenSink {
     if (previous_position_ != 0 && token.position == previous_position_ + 1)
       word_pairs_->push_back(core::pair_hash(previous_surface_hash_, surface_hash));
     previous_surface_hash_ = surface_hash;
-    // Two common words in a row: their W-term (pair_terms.h).
+    // Two or three common words in a row: their W-terms (pair_terms.h).
     const bool pair_word = core::is_pair_word(token.surface);
-    if (pair_word && previous_pair_word_ && token.position == previous_position_ + 1)
-      pair_terms_->push_back(core::pair_term(previous_surface_, token.surface));
-    previous_pair_word_ = pair_word;
-    if (pair_word) previous_surface_.assign(token.surface);
+    const bool follows = token.position == previous_position_ + 1;
+    const std::size_t run = pair_word ? (follows ? std::min<std::size_t>(run_ + 1, 3) : 1) : 0;
+    if (run >= 2) pair_terms_->push_back(core::pair_term(run_surfaces_[1], token.surface));
+    if (run == 3)
+      pair_terms_->push_back(core::triple_term(run_surfaces_[0], run_surfaces_[1], token.surface));
+    if (pair_word) {
+      run_surfaces_[0].swap(run_surfaces_[1]);
+      run_surfaces_[1].assign(token.surface);
+    }
+    run_ = run;
     previous_position_ = token.position;
     schema::word_term(token.surface, token.original, term_);
     // Positions go to the passage's position list (position_list.h), not to Xapian's table;
@@ -136,8 +142,10 @@ class PostingSink : public core::TokenSink {
   std::vector<std::string>* pair_terms_;
   std::vector<std::pair<std::string, std::string>>* exact_surfaces_;
   std::uint64_t previous_surface_hash_ = 0;
-  bool previous_pair_word_ = false;  // the token before was a pair word, previous_surface_
-  std::string previous_surface_;
+  // How many pair words in a row end at the token before (at most 3), and the last two of
+  // them (run_surfaces_[1] the last).
+  std::size_t run_ = 0;
+  std::string run_surfaces_[2];
   std::uint32_t previous_position_ = 0;
   core::Analyzer* analyzer_;
   std::string_view language_;

@@ -65,4 +65,10 @@ std::string pair_term(std::string_view first, std::string_view second) {
   return term;
 }
 
+std::string triple_term(std::string_view first, std::string_view second, std::string_view third) {
+  std::string term = pair_term(first, second);
+  term.append(1, ' ').append(third);
+  return term;
+}
+
 }  // namespace treatysearch::core

@@ -12,8 +12,9 @@
 //                    all, and a #exact word (posted under its folded form) is checked for the
 //                    form written
 //   W<first> <second>   two common words at consecutive positions, by their folded forms
-//                    (pair_terms.h; boolean, only in indexes whose kPairWordsKey names the word
-//                    list): a phrase of common words finds its candidates in their short lists
+//   W<first> <second> <third>   three (pair_terms.h; boolean, only in indexes whose
+//                    kPairWordsKey names the word list, triples from its version 2): a phrase
+//                    of common words finds its candidates in their short lists
 //   B<gram>          ideographic unigrams and bigrams, without positions
 //   Y<symbol>        UN document symbols mentioned in the text, lower case, without positions
 //   Q<file>:<n>      unique id of passage n of a file (replace_document key)
@@ -59,7 +60,7 @@
 // Metadata
 //   kSchemaKey, kAnalyzerKey   checked on open
 //   kLanguagesKey    space-separated languages present (query-side stemming candidates)
-//   kPairWordsKey    the version of the common-word list whose pairs are W-terms
+//   kPairWordsKey    the version of the W-terms: the common-word list, pairs or also triples
 //                    (pair_terms.h); set when an index is created, never on an update (an
 //                    older index's passages have no pairs): without it, queries use none
 //   kShardKey        in every shard: "<k>/<shards>", its place in the index (remote shards

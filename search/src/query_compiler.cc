@@ -316,28 +316,46 @@ class Compiler {
     return part;
   }
 
-  // A phrase of consecutive common words needs their pairs' W-terms (pair_terms.h): a filter
-  // on `wide`, which Xapian matches in the pairs' short posting lists, weighing nothing. When
-  // every pair has its term, the passages' pair signatures tell nothing more: `surfaces` is
-  // cleared so that the check does not read them.
-  static void narrow_by_pairs(Xapian::Query* wide, std::vector<std::string>* surfaces) {
-    std::vector<Xapian::Query> pairs;
-    for (std::size_t i = 1; i < surfaces->size(); ++i)
-      if (core::is_pair_word((*surfaces)[i - 1]) && core::is_pair_word((*surfaces)[i]))
-        pairs.emplace_back(core::pair_term((*surfaces)[i - 1], (*surfaces)[i]));
-    if (pairs.empty()) return;
-    if (pairs.size() + 1 < surfaces->size()) {
-      *wide = Xapian::Query(Xapian::Query::OP_FILTER, *wide, all_of(pairs));
-      return;
+  // A phrase of consecutive common words needs their W-terms (pair_terms.h): a run of two
+  // common words its pair's term, a longer run its triples' where the index has them (they
+  // imply the pairs), else its pairs'. A filter on `wide`, which Xapian matches in the W-terms'
+  // short posting lists, weighing nothing. When every word is in a run, the passages' pair
+  // signatures tell nothing more: `surfaces` is cleared so that the check does not read them.
+  // Returns the W-term that is the whole phrase (two common words, or three with triples), if
+  // one is: a passage has it exactly where it has the phrase, as the analyzer's positions and
+  // folded forms make both. Empty otherwise.
+  std::string narrow_by_pairs(Xapian::Query* wide, std::vector<std::string>* surfaces) const {
+    const std::vector<std::string>& words = *surfaces;
+    std::vector<std::string> terms;
+    std::size_t in_runs = 0;  // words in a run of two or more common words
+    for (std::size_t begin = 0; begin < words.size();) {
+      std::size_t end = begin;
+      while (end < words.size() && core::is_pair_word(words[end])) ++end;
+      if (end - begin >= 3 && context_.pair_term_words >= 3) {
+        for (std::size_t i = begin + 2; i < end; ++i)
+          terms.push_back(core::triple_term(words[i - 2], words[i - 1], words[i]));
+      } else {
+        for (std::size_t i = begin + 1; i < end; ++i)
+          terms.push_back(core::pair_term(words[i - 1], words[i]));
+      }
+      if (end - begin >= 2) in_runs += end - begin;
+      begin = std::max(end, begin + 1);
     }
-    // Every word is in a pair, so the pairs' terms imply the words': the pairs alone decide
-    // the match (weighing nothing) and the words only weigh. Xapian then estimates the matches
-    // from the pairs' frequencies, not from the product of the words' and the pairs' as if
-    // they were independent ("the State party": about 400 of 12,022), and a facet count reads
-    // the pairs' short lists alone (docid_set.h).
+    if (terms.empty()) return {};
+    std::vector<Xapian::Query> filters(terms.begin(), terms.end());
+    if (in_runs < words.size()) {
+      *wide = Xapian::Query(Xapian::Query::OP_FILTER, *wide, all_of(filters));
+      return {};
+    }
+    // Every word is in a run, so the W-terms imply the words': they alone decide the match
+    // (weighing nothing) and the words only weigh. Xapian then estimates the matches from the
+    // W-terms' frequencies, not from the product of the words' and theirs as if they were
+    // independent ("the State party" by its pairs: about 400 of 12,022), and a facet count
+    // reads the W-terms' short lists alone (docid_set.h).
     *wide = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all_of(pairs), 0), *wide);
+                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all_of(filters), 0), *wide);
     surfaces->clear();
+    return terms.size() == 1 ? terms.front() : std::string();
   }
 
   // What Xapian matches for a sequence of word positions: all of them (an order is checked).
@@ -542,8 +560,17 @@ class Compiler {
           Predicate::any_term(std::move(groups.front()), /*positional=*/true, node.exact);
     } else {
       sequence.wide = all_of(words);  // sequence.sure stays empty: no posting proves an order
-      if (context_.pair_terms) narrow_by_pairs(&sequence.wide, &surfaces);
-      sequence.exact = Predicate::sequence(std::move(groups), std::move(surfaces));
+      const std::string whole =
+          context_.pair_term_words ? narrow_by_pairs(&sequence.wide, &surfaces) : std::string();
+      if (!whole.empty() && !node.exact) {
+        // Unless it is a #spelling, which the W-term, of folded forms, cannot tell: the phrase
+        // is that term, which Xapian matches exactly, and the check only asks a passage for it
+        // when the query needs asking (an OR with a phrase that must be checked).
+        sequence.sure = sequence.wide;
+        sequence.exact = Predicate::any_term({whole}, /*positional=*/false);
+      } else {
+        sequence.exact = Predicate::sequence(std::move(groups), std::move(surfaces));
+      }
     }
     if (!node.exact && tokens.all_ideographic()) {
       // ICU's dictionary may split the same characters differently in the passage's context;

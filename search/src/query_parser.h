@@ -76,9 +76,9 @@ struct QueryContext {
   // Term frequencies already known (fetched for the whole query at once); others are asked of
   // `database` one by one.
   const TermFrequencies* frequencies = nullptr;
-  // The index has the W-terms of pair_terms.h's list (schema::kPairWordsKey): a phrase of
-  // common words is also filtered by its pairs' terms.
-  bool pair_terms = false;
+  // How many common words in a row the index's W-terms go up to (pair_terms.h's
+  // pair_term_words: 0, none): a phrase of common words is also filtered by their terms.
+  unsigned pair_term_words = 0;
 };
 
 // Xapian matches and ranks `query` (and `all_words`), which find a superset of the matches when

@@ -42,7 +42,7 @@ class QueryRun {
     context.variants = [&vocabulary](const std::string& surface, std::vector<std::string>* terms) {
       for (std::string& term : vocabulary.terms_of(surface)) terms->push_back(std::move(term));
     };
-    context.pair_terms = snapshot_.pair_terms();
+    context.pair_term_words = snapshot_.pair_term_words();
     context.database = &db;  // truncated words expand to the index's own words
     context.vocabulary = &vocabulary;
     // Each word's idf from the whole index (ranking.h). The frequencies of all the query's terms

@@ -60,7 +60,7 @@ std::shared_ptr<const SnapshotImpl> SnapshotImpl::open(const IndexSource& source
 SnapshotImpl::SnapshotImpl(IndexSource source, std::unique_ptr<IndexHandle> first)
     : source_(std::move(source)), index_dir_(source_.name()), revision_(first->revision) {
   languages_ = schema::parse_languages(first->db.get_metadata(schema::kLanguagesKey));
-  pair_terms_ = core::has_pair_terms(first->db.get_metadata(schema::kPairWordsKey));
+  pair_term_words_ = core::pair_term_words(first->db.get_metadata(schema::kPairWordsKey));
   idle_.push_back(std::move(first));
   opened_ = 1;
 }

@@ -75,8 +75,9 @@ class SnapshotImpl {
   // The index's name in messages: its folder, or its remote shards (IndexSource::name).
   const std::string& index_dir() const { return index_dir_; }
   const std::vector<std::string>& languages() const { return languages_; }
-  // Whether every passage has the W-terms of pair_terms.h's list (schema::kPairWordsKey).
-  bool pair_terms() const { return pair_terms_; }
+  // How many common words in a row every passage has W-terms for (pair_terms.h's
+  // pair_term_words; 0: none).
+  unsigned pair_term_words() const { return pair_term_words_; }
   const std::vector<Xapian::rev>& revision() const { return revision_; }
   unsigned shard_count() const { return static_cast<unsigned>(revision_.size()); }
   // Whether the index has moved past this snapshot's revision (opens each shard again).
@@ -103,7 +104,7 @@ class SnapshotImpl {
   std::string index_dir_;
   std::vector<Xapian::rev> revision_;
   std::vector<std::string> languages_;
-  bool pair_terms_ = false;
+  unsigned pair_term_words_ = 0;
 
   mutable std::mutex mutex_;
   mutable std::condition_variable returned_;

@@ -68,7 +68,8 @@ TEST(PairSignatureBuild, APassageOfOneWordHasNone) {
   EXPECT_TRUE(docs.at(1).get_value(core::schema::kPairSignatureSlot).empty());
 }
 
-// The W-terms (pair_terms.h): two common words at consecutive positions, by folded form.
+// The W-terms (pair_terms.h): two or three common words at consecutive positions, by folded
+// form.
 std::vector<std::string> pair_terms_of(const std::string& text) {
   const Xapian::Document doc = built(text);
   std::vector<std::string> terms;
@@ -80,16 +81,22 @@ std::vector<std::string> pair_terms_of(const std::string& text) {
   return terms;
 }
 
-TEST(PairTermsBuild, TwoCommonWordsInARowByTheirFoldedForms) {
+TEST(PairTermsBuild, TwoAndThreeCommonWordsInARowByTheirFoldedForms) {
   EXPECT_EQ(pair_terms_of("The STATE party, Égalité: should report to the State party."),
-            (std::vector<std::string>{"Wstate party", "Wthe state", "Wto the"}));
+            (std::vector<std::string>{"Wstate party", "Wthe state", "Wthe state party", "Wto the",
+                                      "Wto the state"}));
   // Not adjacent: a number or an uncommon word between them (punctuation is no word: "state;
   // of" are adjacent, as a phrase's check sees them).
   EXPECT_EQ(pair_terms_of("the 2 state; of report the report of"),
             std::vector<std::string>{"Wstate of"});
+  EXPECT_EQ(pair_terms_of("of the 2 state party report"),
+            (std::vector<std::string>{"Wof the", "Wstate party"}));
   // In French, Russian and Kazakh too.
   EXPECT_EQ(pair_terms_of("l’État partie devrait report dans les report и в report және мен"),
             (std::vector<std::string>{"Wdans les", "Wetat partie", "Wжәне мен", "Wи в"}));
+  // The analyzer takes the elided article off "l’État": "de" and "État" are adjacent words.
+  EXPECT_EQ(pair_terms_of("report de l’État partie"),
+            (std::vector<std::string>{"Wde etat", "Wde etat partie", "Wetat partie"}));
 }
 
 }  // namespace

@@ -108,26 +108,64 @@ TEST_F(CompileTest, PhrasesUseExactSurfaceFormsInOrder) {
 }
 
 // In an index with W-terms (pair_terms.h), a phrase's consecutive common words also filter by
-// their pair's term: weighing nothing, so the ranking is the AND's.
+// their pairs' or triples' terms: weighing nothing, so the ranking is the AND's.
 TEST_F(CompileTest, PhrasesOfCommonWordsAreFilteredByTheirPairsWhereTheIndexHasThem) {
   QueryContext context{{"en"}, {}};
-  context.pair_terms = true;
-  const auto compile_with_pairs = [&](const std::string& q) {
+  context.pair_term_words = 2;  // an index of version 1: pairs only
+  const auto compile_with = [&](const std::string& q) {
     return compile_query(parse_query(q), analyzer_, context, q);
   };
-  const auto all_common = compile_with_pairs("\"the State party\"");
+  const auto all_common = compile_with("\"the State party\"");
   // Every word in a pair: the pairs decide the match, the words weigh.
   EXPECT_EQ(all_common.query.get_description(),
             "Query((0 * (Wthe state AND Wstate party) AND_MAYBE (the AND state AND party)))");
   EXPECT_TRUE(all_common.needs_check);  // the pairs may be in two places: the order is checked
-  const auto partly = compile_with_pairs("\"the State party report\"");
+  EXPECT_EQ(all_common.query_check.describe(), "SEQ(the state party)");
+  const auto partly = compile_with("\"the State party report\"");
   EXPECT_EQ(partly.query.get_description(),
             "Query(((the AND state AND party AND report) FILTER (Wthe state AND Wstate party)))");
   // No pair of common words, or an index without W-terms: the AND alone.
-  EXPECT_EQ(compile_with_pairs("\"hate speech\"").query.get_description(),
-            "Query((hate AND speech))");
+  EXPECT_EQ(compile_with("\"hate speech\"").query.get_description(), "Query((hate AND speech))");
   EXPECT_EQ(compile("\"the State party\"").query.get_description(),
             "Query((the AND state AND party))");
+}
+
+// With triples (version 2), a run of three or more common words is filtered by its triples,
+// and a phrase that is one W-term is matched by it alone: nothing is checked.
+TEST_F(CompileTest, APhraseThatIsOneWTermNeedsNoCheck) {
+  QueryContext context{{"en"}, {}};
+  context.pair_term_words = 3;
+  const auto compile_with = [&](const std::string& q) {
+    return compile_query(parse_query(q), analyzer_, context, q);
+  };
+  const auto triple = compile_with("\"the State party\"");
+  EXPECT_EQ(triple.query.get_description(),
+            "Query((0 * Wthe state party AND_MAYBE (the AND state AND party)))");
+  EXPECT_FALSE(triple.needs_check);
+  EXPECT_EQ(triple.query_check.describe(), "TERMS(Wthe state party)");
+  const auto pair = compile_with("\"State party\"");
+  EXPECT_EQ(pair.query.get_description(), "Query((0 * Wstate party AND_MAYBE (state AND party)))");
+  EXPECT_FALSE(pair.needs_check);
+  // Four common words: two triples, which may be apart.
+  const auto four = compile_with("\"of the State party\"");
+  EXPECT_EQ(four.query.get_description(),
+            "Query((0 * (Wof the state AND Wthe state party) AND_MAYBE "
+            "(of AND the AND state AND party)))");
+  EXPECT_TRUE(four.needs_check);
+  // Runs of two and of three in one phrase, apart: each by its own term(s), and checked.
+  const auto runs = compile_with("\"the State report to the Committee\"");
+  EXPECT_EQ(runs.query.get_description(),
+            "Query(((the AND state AND report AND to AND the AND committee) FILTER "
+            "(Wthe state AND Wto the committee)))");
+  EXPECT_TRUE(runs.needs_check);
+  // A #spelling: the W-term of folded forms only narrows; the spelling is checked.
+  const auto spelled = compile_with("#\"the State party\"");
+  EXPECT_TRUE(spelled.needs_check);
+  EXPECT_EQ(spelled.query_check.describe(), "SEQ(the EState party)");
+  // Beside a phrase that must be checked, the W-term is asked of the passage.
+  const auto either = compile_with("\"State party\" OR \"hate speech\"");
+  EXPECT_TRUE(either.needs_check);
+  EXPECT_EQ(either.query_check.describe(), "ANY(TERMS(Wstate party) SEQ(hate speech))");
 }
 
 TEST_F(CompileTest, SideBySideWordsGetAStrictAndARelaxedQuery) {
