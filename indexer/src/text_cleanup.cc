@@ -1,5 +1,6 @@
 #include "text_cleanup.h"
 
+#include <algorithm>
 #include <array>
 
 #include "text.h"
@@ -285,8 +286,16 @@ std::string squeeze_spaces(std::string_view s) {
 
 std::string clean_inline(std::string_view line) {
   const std::string mapped = map_characters(line);
-  // Field codes are rare; skip the scanner when no upper-case keyword can be present.
-  const bool may_hold_field_code = mapped.find_first_of("HPNRTSI") != std::string::npos;
+  // Field codes are rare; skip the scanner when no keyword followed by a space is present (a
+  // test for their first letters alone passed nearly every line: "State", "The", "In").
+  const std::string_view text = mapped;
+  const bool may_hold_field_code =
+      std::any_of(kFieldKeywords.begin(), kFieldKeywords.end(), [text](const FieldKeyword& k) {
+        for (std::size_t at = text.find(k.name); at != std::string_view::npos;
+             at = text.find(k.name, at + 1))
+          if (at + k.name.size() < text.size() && text[at + k.name.size()] == ' ') return true;
+        return false;
+      });
   if (!may_hold_field_code) return squeeze_spaces(mapped);
   return squeeze_spaces(remove_field_codes(mapped));
 }

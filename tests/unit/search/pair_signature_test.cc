@@ -72,7 +72,12 @@ TEST(PairWords, AreFoldedFormsListedOnce) {
   }
   EXPECT_FALSE(is_pair_word("report"));
   EXPECT_FALSE(is_pair_word("The"));  // a folded form is lower case
+  // Neither a listed word's prefix nor a word it begins, nor nothing, nor a long word.
+  for (const char* other : {"", "th", "thee", "states", "disabilitiess", "partie ", "и в"})
+    EXPECT_FALSE(is_pair_word(other)) << other;
+  EXPECT_FALSE(is_pair_word(std::string(300, 'a')));
   EXPECT_EQ(pair_term("state", "party"), "Wstate party");
+  EXPECT_EQ(triple_term("the", "state", "party"), "Wthe state party");
 }
 
 }  // namespace
