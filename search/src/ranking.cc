@@ -20,18 +20,25 @@ TermFrequencies term_frequencies(const Xapian::Database& db, const std::vector<s
   return frequencies;
 }
 
-double word_idf(const Xapian::Database& db, const std::vector<std::string>& terms,
-                const TermFrequencies* known) {
+double word_share(const Xapian::Database& db, const std::vector<std::string>& terms,
+                  const TermFrequencies* known) {
   const double passages = db.get_doccount();
   if (passages <= 0) return 0;
-  double share = 0;  // of passages holding some term, assuming independence
+  double share = 0;
   for (const std::string& term : terms) {
     const auto found = known ? known->find(term) : TermFrequencies::const_iterator();
     const double frequency = known && found != known->end() ? found->second : db.get_termfreq(term);
     const double own = frequency / passages;
     share += own - share * own;
   }
-  const double holding = share * passages;
+  return share;
+}
+
+double word_idf(const Xapian::Database& db, const std::vector<std::string>& terms,
+                const TermFrequencies* known) {
+  const double passages = db.get_doccount();
+  if (passages <= 0) return 0;
+  const double holding = word_share(db, terms, known) * passages;
   double ratio = (passages - holding + 0.5) / (holding + 0.5);
   if (ratio < 2) ratio = ratio * 0.5 + 1;  // BM25Weight's floor: never a negative weight
   return std::log(ratio);

@@ -31,10 +31,14 @@ using TermFrequencies = std::unordered_map<std::string, Xapian::doccount>;
 TermFrequencies term_frequencies(const Xapian::Database& db, const std::vector<std::string>& terms,
                                  core::Backend backend);
 
+// The share of all passages of `db` that hold a word that any of `terms` stands for, estimated
+// as if the terms occurred independently (as Xapian estimates an OR); 0 for an empty `db`. A
+// term's frequency comes from `known` when it holds it, else from `db`.
+double word_share(const Xapian::Database& db, const std::vector<std::string>& terms,
+                  const TermFrequencies* known = nullptr);
+
 // BM25's idf (Robertson-Sparck Jones, kept positive as Xapian's BM25Weight keeps it) of a word
-// that any of `terms` stands for, over all passages of `db`: the passages holding some term are
-// estimated as if the terms occurred independently (as Xapian estimates an OR). A term's
-// frequency comes from `known` when it holds it, else from `db`.
+// that any of `terms` stands for, over all passages of `db` (word_share).
 double word_idf(const Xapian::Database& db, const std::vector<std::string>& terms,
                 const TermFrequencies* known = nullptr);
 

@@ -2,7 +2,9 @@
 #include "query_tree.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
+#include "ranking.h"
 #include "treatysearch/error.h"
 #include "treatysearch/search.h"
 
@@ -166,6 +168,49 @@ TEST_F(CompileTest, APhraseThatIsOneWTermNeedsNoCheck) {
   const auto either = compile_with("\"State party\" OR \"hate speech\"");
   EXPECT_TRUE(either.needs_check);
   EXPECT_EQ(either.query_check.describe(), "ANY(TERMS(Wstate party) SEQ(hate speech))");
+}
+
+// With the index's frequencies (a weighed compilation), a phrase's words in more than half the
+// passages are left to the check: Xapian neither matches nor weighs them, unless no word would
+// be left. Side-by-side words keep them all.
+TEST_F(CompileTest, APhrasesWordsInMostPassagesAreLeftToTheCheck) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 10; ++i) {
+    Xapian::Document doc;
+    doc.add_term("of");                  // every passage
+    if (i < 6) doc.add_term("the");      // more than half
+    if (i < 5) doc.add_term("state");    // half: kept
+    if (i < 2) doc.add_term("freedom");  // rare
+    if (i < 3) doc.add_term("expression");
+    db.add_document(doc);
+  }
+  TermFrequencies frequencies;
+  for (const char* term : {"of", "the", "state", "freedom", "expression"})
+    frequencies[term] = db.get_termfreq(term);
+  QueryContext context{{"en"}, {}};
+  context.database = &db;
+  context.frequencies = &frequencies;
+  context.weigh_by_idf = true;
+  const auto compile_with = [&](const std::string& q) {
+    return compile_query(parse_query(q), analyzer_, context, q);
+  };
+  const auto terms_of = [&](const std::string& q) {
+    const Xapian::Query query = compile_with(q).query;
+    return std::vector<std::string>(query.get_unique_terms_begin(), query.get_unique_terms_end());
+  };
+  EXPECT_EQ(terms_of("\"freedom of the expression\""),
+            (std::vector<std::string>{"expression", "freedom"}));
+  const auto phrase = compile_with("\"freedom of the expression\"");
+  EXPECT_TRUE(phrase.needs_check);
+  EXPECT_EQ(phrase.query_check.describe(), "SEQ(freedom of the expression)");
+  EXPECT_EQ(terms_of("\"of the state\""), std::vector<std::string>{"state"});
+  EXPECT_EQ(terms_of("\"of the\""), (std::vector<std::string>{"of", "the"}));
+  EXPECT_EQ(terms_of("freedom of the expression"),
+            (std::vector<std::string>{"expression", "freedom", "of", "the"}));
+  // Unweighed (the first compilation, which names the terms whose frequencies are looked up).
+  context.weigh_by_idf = false;
+  EXPECT_EQ(terms_of("\"freedom of the expression\""),
+            (std::vector<std::string>{"expression", "freedom", "of", "the"}));
 }
 
 TEST_F(CompileTest, SideBySideWordsGetAStrictAndARelaxedQuery) {
