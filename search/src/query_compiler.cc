@@ -276,10 +276,8 @@ class Compiler {
     return weighed_word(*context_.database, leaf, terms, context_.frequencies);
   }
 
-  // One word position: any of its terms, weighed as one word. Only folded forms are posted
-  // (schema.h): the spellings (E-terms) among `terms` are the position lists' business. No
-  // folded form (a truncation that matched nothing) matches nothing.
-  Xapian::Query word_query(const TermGroup& terms) const {
+  // The terms of a word position that have posting lists, each once: its folded forms.
+  TermGroup posted_terms(const TermGroup& terms) const {
     TermGroup posted;
     const auto post = [&posted](const std::string& term) {
       if (std::find(posted.begin(), posted.end(), term) == posted.end()) posted.push_back(term);
@@ -291,6 +289,14 @@ class Compiler {
         post(typed->second);  // a #word's spelling: its folded form is posted
       }
     }
+    return posted;
+  }
+
+  // One word position: any of its terms, weighed as one word. Only folded forms are posted
+  // (schema.h): the spellings (E-terms) among `terms` are the position lists' business. No
+  // folded form (a truncation that matched nothing) matches nothing.
+  Xapian::Query word_query(const TermGroup& terms) const {
+    const TermGroup posted = posted_terms(terms);
     if (posted.empty()) return {};
     return weighed(posted.size() == 1
                        ? Xapian::Query(posted.front())
@@ -370,8 +376,11 @@ class Compiler {
                                             const std::vector<TermGroup>& groups) const {
     if (!context_.weigh_by_idf || !context_.database || !context_.frequencies) return words;
     std::vector<Xapian::Query> kept;
+    // The posted terms' frequencies are known (the first compilation asked for them): no
+    // remote shard is asked again.
     for (std::size_t i = 0; i < words.size(); ++i)
-      if (word_share(*context_.database, groups[i], context_.frequencies) <= kCommonShare)
+      if (word_share(*context_.database, posted_terms(groups[i]), context_.frequencies) <=
+          kCommonShare)
         kept.push_back(words[i]);
     return kept.empty() ? words : kept;
   }
