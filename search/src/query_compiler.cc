@@ -372,6 +372,7 @@ class Compiler {
   // the elimination of all forms of racial discrimination" took 18 ms a shard with "on", "the"
   // and "of" (in 65-86 % of the passages), 7 without. So Lucene's CommonGrams leaves a phrase's
   // common words to their grams. Only with the index's frequencies (a weighed compilation).
+  static constexpr double kCommonShare = 0.5;
   std::vector<Xapian::Query> without_common(const std::vector<Xapian::Query>& words,
                                             const std::vector<TermGroup>& groups) const {
     if (!context_.weigh_by_idf || !context_.database || !context_.frequencies) return words;
@@ -384,7 +385,6 @@ class Compiler {
         kept.push_back(words[i]);
     return kept.empty() ? words : kept;
   }
-  static constexpr double kCommonShare = 0.5;
 
   // What Xapian matches for a sequence of word positions: all of them (an order is checked).
   Xapian::Query sequence_query(const WordSequence& sequence) const {
@@ -587,17 +587,17 @@ class Compiler {
       sequence.exact =
           Predicate::any_term(std::move(groups.front()), /*positional=*/true, node.exact);
     } else {
-      // sequence.sure stays empty: no posting proves an order.
       sequence.wide = all_of(without_common(words, groups));
       const std::string whole =
           context_.pair_term_words ? narrow_by_pairs(&sequence.wide, &surfaces) : std::string();
       if (!whole.empty() && !node.exact) {
-        // Unless it is a #spelling, which the W-term, of folded forms, cannot tell: the phrase
-        // is that term, which Xapian matches exactly, and the check only asks a passage for it
-        // when the query needs asking (an OR with a phrase that must be checked).
+        // One W-term is the phrase (a #spelling is not: W-terms are of folded forms). Xapian
+        // matches it exactly, and the check asks a passage for it only when the query needs
+        // asking (an OR with a phrase that must be checked).
         sequence.sure = sequence.wide;
         sequence.exact = Predicate::any_term({whole}, /*positional=*/false);
       } else {
+        // sequence.sure stays empty: no posting proves an order.
         sequence.exact = Predicate::sequence(std::move(groups), std::move(surfaces));
       }
     }
