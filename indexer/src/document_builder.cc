@@ -326,7 +326,10 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
       for (const std::string_view head : schema::paragraph_number_heads(passage.label))
         doc.add_boolean_term(schema::paragraph_term(head));
     }
-    if (!places[ordinal].empty()) doc.add_boolean_term(places[ordinal]);
+    if (!places[ordinal].empty()) {
+      doc.add_boolean_term(places[ordinal]);
+      doc.add_value(schema::kPlaceSlot, places[ordinal]);
+    }
     std::vector<core::Reference> cited = passage_references(passage, info, references);
     for (const core::Reference& reference : cited)
       if (!reference.symbol.empty()) references.previous_symbol = reference.symbol;

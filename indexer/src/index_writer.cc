@@ -5,6 +5,7 @@
 #include "document_builder.h"
 #include "position_list.h"
 #include "schema.h"
+#include "tombstones.h"
 #include "treatysearch/error.h"
 #include "vocabulary.h"
 #include "xapian_errors.h"
@@ -64,10 +65,14 @@ void set_dictionary_sample_bytes_for_testing(std::size_t bytes) {
 
 IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_dir,
                          std::uint64_t flush_bytes, WriteMode mode)
-    : index_dir_(index_dir), mode_(mode), flush_bytes_(flush_bytes) {
-  const int flags = mode == WriteMode::kBulk
-                        ? Xapian::DB_OPEN | Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC
-                        : Xapian::DB_OPEN;
+    : index_dir_(index_dir),
+      mode_(mode),
+      term_list_(core::has_term_list(shard_dir)),
+      flush_bytes_(flush_bytes) {
+  int flags = mode == WriteMode::kBulk ? Xapian::DB_OPEN | Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC
+                                       : Xapian::DB_OPEN;
+  // Xapian opens a shard without a term list only when told (it would look for the table).
+  if (!term_list_) flags |= Xapian::DB_NO_TERMLIST;
   try {
     db_ = Xapian::WritableDatabase(shard_dir, flags);
     commit_number_ = std::strtoull(db_.get_metadata(schema::kCommitKey).c_str(), nullptr, 10);
@@ -135,6 +140,10 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
   try {
     const auto old = file_record(file_key);
     const std::size_t old_count = old ? old->passages : 0;
+    // Without a term list the old passages cannot be replaced: they are marked dead, and the new
+    // ones carry their version's term (tombstones.h).
+    std::string version;
+    if (!term_list_) version = supersede(file_key, old_count, db_.get_lastdocid() + 1);
     const auto number_of = [this](std::string_view term) { return numbering_->number_of(term); };
     for (std::size_t i = 0; i < passages.size(); ++i) {
       // The analysis threads spell the terms out (they do not know the shard); the shard's
@@ -143,14 +152,16 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
       if (!spelled.empty() && core::number_position_list(spelled, number_of, &numbered_))
         passages[i].add_value(schema::kPositionsSlot, numbered_);
       compress_record(&passages[i]);
+      if (!version.empty()) passages[i].add_boolean_term(version);
       if (document_hook()) document_hook()(file_key, passages[i]);
-      if (i < old_count)
-        db_.replace_document(schema::id_term(file_key, i), passages[i]);
-      else
+      if (!term_list_ || i >= old_count)
         db_.add_document(passages[i]);
+      else
+        db_.replace_document(schema::id_term(file_key, i), passages[i]);
     }
-    for (std::size_t i = passages.size(); i < old_count; ++i)
-      db_.delete_document(schema::id_term(file_key, i));
+    if (term_list_)
+      for (std::size_t i = passages.size(); i < old_count; ++i)
+        db_.delete_document(schema::id_term(file_key, i));
     db_.set_metadata(schema::kDocInfoPrefix + file_key, core::encode_document(info));
     db_.set_metadata(schema::kFileRecordPrefix + file_key, core::encode_file(record));
     changed_ = true;
@@ -222,9 +233,27 @@ void IndexWriter::update_record(const std::string& file_key, const core::FileRec
   }
 }
 
+std::string IndexWriter::supersede(const std::string& file_key, std::uint64_t old_count,
+                                   Xapian::docid live) {
+  const std::optional<core::Tombstone> before = core::read_tombstone(db_, file_key);
+  if (old_count == 0 && !before) return {};  // the file's first version: nothing to leave out
+  core::Tombstone after{file_key, live, old_count};
+  if (before) {
+    after.dead += before->dead;
+    db_.set_metadata(before->key(), "");  // an empty value deletes the key
+  }
+  db_.set_metadata(after.key(), "1");
+  return live == 0 ? std::string() : core::version_term(file_key, live);
+}
+
 void IndexWriter::remove_file(const std::string& file_key) {
   try {
-    db_.delete_document(schema::file_term(file_key));
+    if (term_list_) {
+      db_.delete_document(schema::file_term(file_key));
+    } else {
+      const auto old = file_record(file_key);
+      supersede(file_key, old ? old->passages : 0, 0);
+    }
     db_.set_metadata(schema::kFileRecordPrefix + file_key, "");
     db_.set_metadata(schema::kDocInfoPrefix + file_key, "");
     changed_ = true;

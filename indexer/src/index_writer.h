@@ -104,9 +104,15 @@ class IndexWriter {
   void commit_numbered();
   // Refuses every later write and commit (the destructor's included).
   void mark_failed() noexcept;
+  // In a shard without a term list: records that the file's `old_count` passages are dead and
+  // its live version starts at docid `live` (0: the file is removed), unless this is the file's
+  // first version (tombstones.h). Returns the term the live version's passages must carry
+  // (empty: none). Throws Xapian errors.
+  std::string supersede(const std::string& file_key, std::uint64_t old_count, Xapian::docid live);
 
   std::string index_dir_;
   WriteMode mode_;
+  bool term_list_;  // the shard has Xapian's term list; without one, updates leave tombstones
   bool failed_ = false;
   std::uint64_t flush_bytes_;
   std::uint64_t pending_bytes_ = 0;

@@ -305,7 +305,7 @@ struct Indexer::Impl {
   Impl(const std::string& dir, IndexerOptions opts)
       : options(std::move(opts)),
         given_manifest(load_given_manifest(options.manifest_path)),
-        pool(dir, options.flush_bytes, options.shards) {}
+        pool(dir, options.flush_bytes, options.shards, options.term_lists) {}
 
   // Queues the writing of an analysed file on its shard's thread.
   void write(std::shared_ptr<Prepared> prepared, std::uint64_t bytes) {

@@ -27,8 +27,11 @@ class ShardPool {
   // (index_publish.h); later changes are written in place, safely (WriteMode::kSafe). So a
   // crash never leaves a folder that cannot be opened: before the first commit it leaves no
   // index (the next run removes the abandoned folder), after it the last commit.
+  // A new index gets Xapian's term lists only if `term_lists_for_new_index`
+  // (IndexerOptions::term_lists).
   // Throws Error: kLocked, kVersionMismatch, kCorrupt, kIo, kInvalidArgument.
-  ShardPool(const std::string& dir, std::uint64_t flush_bytes, unsigned shards_for_new_index);
+  ShardPool(const std::string& dir, std::uint64_t flush_bytes, unsigned shards_for_new_index,
+            bool term_lists_for_new_index);
   // Drains and commits; errors are swallowed (call commit() to see them). A new index that no
   // job was submitted to and that was never committed is discarded, not published.
   ~ShardPool();

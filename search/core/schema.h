@@ -17,8 +17,12 @@
 //                    of common words finds its candidates in their short lists
 //   B<gram>          ideographic unigrams and bigrams, without positions
 //   Y<symbol>        UN document symbols mentioned in the text, lower case, without positions
-//   Q<file>:<n>      unique id of passage n of a file (replace_document key)
-//   K<file>          every passage of a file (deletion of a file's passages)
+//   Q<file>:<n>      id of passage n of a file (replace_document key; in a shard without term
+//                    lists each version adds one, and the last, if live, is the passage)
+//   K<file>          every passage of a file (deletion of a file's passages; with tombstones,
+//                    every version's)
+//   G<file>:<docid>  a later version of a file in a shard without term lists, by the docid of
+//                    its first passage (tombstones.h)
 //   XC<committee> XS<state> XT<type> XL<language> XY<symbol>   boolean filter terms: the value
 //                    with ASCII letters in lower case, cut at kMaxFilterValueBytes (filter_term);
 //                    a State is stored under its canonical name when the State table knows it
@@ -52,6 +56,9 @@
 //                    (result_values.h)
 //   kPairSignatureSlot   the passage's adjacent word pairs as bits (pair_signature.h): a phrase
 //                    check rules a passage out there before reading its position list
+//   kPlaceSlot       the passage's XA term, where it has one: what its translations share
+//                    (parallel_passages.h), read without the term list, which an index built
+//                    since tombstones.h has not (older indexes: from their term lists)
 //   kRecordSlot      the PassageRecord (passage_record.h; its kind is a PassageKind below),
 //                    compressed with the shard's dictionary (record_compression.h) once it has
 //                    one. A value, not the document data: glass deflates every data item again
@@ -61,6 +68,8 @@
 //   kSchemaKey, kAnalyzerKey   checked on open
 //   kLanguagesKey    space-separated languages present (query-side stemming candidates)
 //   kPairWordsKey    the version of the W-terms: the common-word list, pairs or also triples
+//   kNoTermListKey   the shards have no term lists: updates leave tombstones (tombstones.h)
+//   kTombstonePrefix keys (tombstones.h): the versions of files updates superseded
 //                    (pair_terms.h); set when an index is created, never on an update (an
 //                    older index's passages have no pairs): without it, queries use none
 //   kShardKey        in every shard: "<k>/<shards>", its place in the index (remote shards
@@ -92,6 +101,8 @@ inline constexpr const char* kShardKey = "treatysearch.shard";
 inline constexpr const char* kCommitKey = "treatysearch.commit";
 inline constexpr const char* kLanguagesKey = "treatysearch.languages";
 inline constexpr const char* kPairWordsKey = "treatysearch.pair_words";
+// In every shard of an index built without Xapian's term lists (tombstones.h): "1".
+inline constexpr const char* kNoTermListKey = "treatysearch.no_term_list";
 inline constexpr const char* kFileRecordPrefix = "file:";
 inline constexpr const char* kDocInfoPrefix = "doc:";
 
@@ -128,6 +139,7 @@ inline constexpr unsigned kDateSlot = 0;
 inline constexpr unsigned kPositionsSlot = 1;
 inline constexpr unsigned kRecordSlot = 7;
 inline constexpr unsigned kPairSignatureSlot = 8;
+inline constexpr unsigned kPlaceSlot = 9;
 
 // Longest boolean filter value kept as a term; longer values are cut (never fail a document).
 inline constexpr std::size_t kMaxFilterValueBytes = 200;

@@ -38,8 +38,9 @@ bool same_paragraph(const core::Reference& reference, const std::string& symbol,
 }
 
 // How many passages cite `label` of `symbol`, given the frequencies of its citing terms.
-std::uint64_t count_citing(const Xapian::Database& db, const std::string& symbol,
+std::uint64_t count_citing(const IndexHandle& handle, const std::string& symbol,
                            const std::string& label, const TermFrequencies& known) {
+  const Xapian::Database& db = handle.db;
   if (symbol.empty()) return 0;
   // Most passages are cited by nothing: the frequencies say so, and a match is needed only when
   // two of the terms are there (a passage may hold both: the count must not add them up).
@@ -48,9 +49,10 @@ std::uint64_t count_citing(const Xapian::Database& db, const std::string& symbol
     if (const auto found = known.find(term); found != known.end() && found->second > 0)
       terms.push_back(std::move(term));
   if (terms.empty()) return 0;
-  if (terms.size() == 1) return known.at(terms.front());
+  // (A frequency counts the passages updates superseded too.)
+  if (terms.size() == 1 && handle.dead->count == 0) return known.at(terms.front());
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+  enquire.set_query(handle.live(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   // Counting every match makes the estimate exact.
   return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
@@ -67,6 +69,7 @@ std::vector<FollowUpGrade> grades_of(IndexHandle& handle, const std::string& ind
   if (const auto found = known.find(term); found == known.end() || found->second == 0)
     return grades;
   for (auto it = handle.db.postlist_begin(term); it != handle.db.postlist_end(term); ++it) {
+    if (!handle.is_live(*it)) continue;
     const core::PassageRecord record =
         decode_or_throw(handle, handle.db.get_document(*it), index_dir);
     for (const core::Reference& reference : record.references)
@@ -96,7 +99,7 @@ void add_citation_links(IndexHandle& handle, const std::string& index_dir,
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   const TermFrequencies known = term_frequencies(handle.db, terms, handle.backend());
   for (Hit* hit : hits) {
-    hit->cited_by = count_citing(handle.db, hit->document.symbol, hit->paragraph, known);
+    hit->cited_by = count_citing(handle, hit->document.symbol, hit->paragraph, known);
     hit->grades = grades_of(handle, index_dir, hit->document.symbol, hit->paragraph, known);
   }
 }
@@ -118,11 +121,13 @@ Xapian::Query link_filter(IndexHandle& handle, const std::string& index_dir,
     for (const std::string& grade : filters.grades) {
       const std::string term = core::grade_term(grade);
       graded.emplace_back(term);  // the passages giving the grade
-      for (auto it = handle.db.postlist_begin(term); it != handle.db.postlist_end(term); ++it)
+      for (auto it = handle.db.postlist_begin(term); it != handle.db.postlist_end(term); ++it) {
+        if (!handle.is_live(*it)) continue;
         for (const core::Reference& reference :
              decode_or_throw(handle, handle.db.get_document(*it), index_dir).references)
           if (core::grade_term(reference.grade) == term && !reference.symbol.empty())
             graded.push_back(passages_of(reference.symbol, reference.label));
+      }
     }
     parts.push_back(any_of(graded));
   }

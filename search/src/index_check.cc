@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "index_layout.h"
@@ -14,6 +15,7 @@
 #include "schema.h"
 #include "schema_check.h"
 #include "term_numbers.h"
+#include "tombstones.h"
 #include "treatysearch/check.h"
 #include "treatysearch/error.h"
 
@@ -100,7 +102,23 @@ void check_shard_records(const std::string& shard_dir, CheckReport* report) {
     const std::uint32_t numbers_given = core::TermNumbering::numbers_given(db);
     const std::vector<Xapian::Database> shard{db};
     core::RecordReader records(shard);
+    // The passages updates superseded (tombstones.h) belong to no file any more.
+    std::set<Xapian::docid> dead;
+    for (const core::Tombstone& tombstone : core::read_tombstones(db, core::Backend::kLocal)) {
+      std::uint64_t held = 0;
+      Xapian::Enquire enquire(db);
+      enquire.set_query(tombstone.query());
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      const Xapian::MSet superseded = enquire.get_mset(0, db.get_doccount());
+      for (auto it = superseded.begin(); it != superseded.end(); ++it, ++held) dead.insert(*it);
+      if (held != tombstone.dead)
+        add_problem(report, shard_dir,
+                    "file " + tombstone.file_key + ": the shard holds " + std::to_string(held) +
+                        " superseded passages of it, its tombstone says " +
+                        std::to_string(tombstone.dead));
+    }
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      if (dead.contains(*it)) continue;
       const Xapian::Document document = db.get_document(*it);
       const std::string where = "passage " + std::to_string(*it);
       if (!records.decode(document.get_value(schema::kRecordSlot), &passage)) {

@@ -26,11 +26,13 @@ std::string place_of(IndexHandle& handle, const std::string& index_dir, const Hi
   if (!id) return {};
   const auto found = passage_at(handle, index_dir, id->first, id->second);
   if (!found) return {};
+  const std::string place = handle.db.get_document(found->docid).get_value(schema::kPlaceSlot);
+  if (!place.empty() || !handle.term_lists) return place;
+  // An index built before kPlaceSlot: its term lists hold the place.
   auto term = handle.db.termlist_begin(found->docid);
   term.skip_to(schema::kPlacePrefix);
   if (term == handle.db.termlist_end(found->docid)) return {};
-  const std::string place = *term;
-  return place.starts_with(schema::kPlacePrefix) ? place : std::string();
+  return (*term).starts_with(schema::kPlacePrefix) ? *term : std::string();
 }
 
 }  // namespace
@@ -49,7 +51,7 @@ std::vector<ParallelPassage> parallel_of(IndexHandle& handle, const std::string&
                            Xapian::Query(schema::filter_term(schema::kSymbolPrefix, symbol)),
                            Xapian::Query(numbered ? schema::paragraph_term(hit.paragraph) : place));
   Xapian::Enquire enquire(handle.db);
-  enquire.set_query(same);
+  enquire.set_query(handle.live(same));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   const Xapian::MSet matches = enquire.get_mset(0, kMaxParallelCandidates);

@@ -222,6 +222,7 @@ bool PassageCheck::accepts(const CandidateDocument& doc, Xapian::docid id) const
   if (!pairs_needed_.empty() && signatures_in_.streaming &&
       !may_hold_pairs(signatures_in_.read(doc, id)))
     return false;
+  candidate_ = id;
   std::string encoded = positions_in_.read(doc, id);
   const bool no_words = encoded.empty();
   const std::vector<std::uint32_t>* numbers = nullptr;
@@ -233,10 +234,27 @@ bool PassageCheck::accepts(const CandidateDocument& doc, Xapian::docid id) const
 }
 
 bool PassageCheck::has_unpositioned(const std::string& term, const CandidateDocument& doc) const {
-  // Symbols and ideographic grams have no positions: ask the passage's term list.
-  Xapian::TermIterator it = doc.get().termlist_begin();
-  it.skip_to(term);
-  return it != doc.get().termlist_end() && *it == term;
+  // Symbols, ideographic grams and W-terms have no positions. An unbound check (a document
+  // alone) asks the passage's term list; a bound one the term's posting list in the shard,
+  // because an index built since tombstones.h has no term lists.
+  if (shards_.empty()) {
+    Xapian::TermIterator it = doc.get().termlist_begin();
+    it.skip_to(term);
+    return it != doc.get().termlist_end() && *it == term;
+  }
+  const std::size_t count = shards_.size();
+  const std::size_t k = combined_ ? (candidate_ - 1) % count : 0;
+  const auto id = static_cast<Xapian::docid>(combined_ ? (candidate_ - 1) / count + 1 : candidate_);
+  const Xapian::Database& shard = *shards_[k];
+  auto [entry, added] = postings_.try_emplace({k, term});
+  PostingCursor& cursor = entry->second;
+  if (added || id < cursor.asked) {
+    cursor.it = shard.postlist_begin(term);
+    cursor.end = shard.postlist_end(term);
+  }
+  cursor.asked = id;
+  if (cursor.it != cursor.end && *cursor.it < id) cursor.it.skip_to(id);
+  return cursor.it != cursor.end && *cursor.it == id;
 }
 
 bool PassageCheck::holds(const Predicate& p, const CandidateDocument& doc) const {

@@ -18,6 +18,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -180,6 +181,15 @@ class PassageCheck {
   mutable SlotReader positions_in_{core::schema::kPositionsSlot};
   mutable SlotReader signatures_in_{core::schema::kPairSignatureSlot};
   mutable std::vector<core::WordSpan> left_, right_;  // reused: no allocation per passage
+
+  // The posting lists of the unpositioned terms asked about, per shard and term, moved forward
+  // as the candidates' ids increase (reopened when one goes back).
+  struct PostingCursor {
+    Xapian::PostingIterator it, end;
+    Xapian::docid asked = 0;  // the last id looked for
+  };
+  mutable std::map<std::pair<std::size_t, std::string>, PostingCursor> postings_;
+  mutable Xapian::docid candidate_ = 0;  // the id accepts() was given
 };
 
 }  // namespace treatysearch::search

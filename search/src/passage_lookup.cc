@@ -69,11 +69,15 @@ std::optional<std::pair<std::string, std::uint32_t>> parse_passage_id(std::strin
 
 std::optional<FoundPassage> passage_at(IndexHandle& handle, const std::string& index_dir,
                                        const std::string& file_key, std::uint32_t ordinal) {
+  // Updates of an index without term lists add a file's passages again (tombstones.h): the
+  // live one, if any, is the last.
   const std::string term = schema::id_term(file_key, ordinal);
-  auto it = handle.db.postlist_begin(term);
-  if (it == handle.db.postlist_end(term)) return std::nullopt;
+  Xapian::docid last = 0;
+  for (auto it = handle.db.postlist_begin(term); it != handle.db.postlist_end(term); ++it)
+    last = *it;
+  if (last == 0 || !handle.is_live(last)) return std::nullopt;
   FoundPassage found;
-  found.docid = *it;
+  found.docid = last;
   found.record = decode_or_throw(handle, handle.db.get_document(found.docid), index_dir);
   return found;
 }
@@ -111,7 +115,7 @@ FoundPassage find_passage(IndexHandle& handle, const std::string& index_dir,
   if (!documents.empty()) {
     const Xapian::Query candidates(Xapian::Query::OP_OR, documents.begin(), documents.end());
     Xapian::Enquire enquire(handle.db);
-    enquire.set_query(candidates);
+    enquire.set_query(handle.live(candidates));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     const Xapian::MSet all = enquire.get_mset(0, handle.db.get_doccount());

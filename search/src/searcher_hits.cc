@@ -32,6 +32,14 @@ std::string passage_id(const std::string& file_key, std::uint32_t ordinal) {
   return file_key + ":" + std::to_string(ordinal);
 }
 
+namespace {
+
+// Superseded matches counted exactly at most (Tier::superseded): a bound on the correction's
+// cost when updates superseded that many passages of one query.
+constexpr std::size_t kMaxSupersededCounted = 1'000'000;
+
+}  // namespace
+
 Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) {
   return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
@@ -40,6 +48,17 @@ TieredPage page_through_tiers(const std::vector<Xapian::Database>& shards,
                               const MatchSettings& settings, const std::vector<Tier>& tiers,
                               std::size_t offset, std::size_t limit) {
   TieredPage page;
+  // A tier's estimated count (`estimated`), corrected for its superseded matches
+  // (Tier::superseded).
+  const auto live_estimate = [&](const Tier& tier, std::uint64_t estimated) {
+    if (tier.superseded.empty() || tier.match) return estimated;
+    const std::uint64_t all =
+        match_shards(shards, tier.with_superseded, settings, tier.make_check, 0, 0, 0).estimated;
+    const std::uint64_t dead = match_shards(shards, tier.superseded, settings, tier.make_check, 0,
+                                            0, kMaxSupersededCounted)
+                                   .estimated;
+    return all > dead ? all - dead : 0;
+  };
   std::size_t skip = offset;  // matches still to skip, counted from the current tier
   std::size_t wanted = limit;
   std::uint64_t before = 0;  // matches of the tiers before the current one
@@ -55,14 +74,17 @@ TieredPage page_through_tiers(const std::vector<Xapian::Database>& shards,
         page.total += tier.estimate_from_here();
         return page;
       }
-      page.total += match(0, 0, 0).estimated;
+      page.total += live_estimate(tier, match(0, 0, 0).estimated);
       continue;
     }
     ShardedMSet mset = match(skip, wanted, skip + wanted);
     // When this page is not filled, fewer than skip + wanted passages match this tier, and
     // check_at_least made their count exact.
-    const std::uint64_t count = mset.estimated;
     const std::size_t shown = mset.matches.size();
+    // (Exact when the page is not filled; else an estimate, corrected.)
+    const std::uint64_t count =
+        shown < wanted ? mset.estimated
+                       : std::max<std::uint64_t>(live_estimate(tier, mset.estimated), skip + shown);
     wanted -= std::min<std::size_t>(wanted, shown);
     if (shown > 0)
       page.slices.push_back({std::move(mset.matches), static_cast<std::size_t>(before) + skip + 1});

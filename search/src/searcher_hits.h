@@ -39,6 +39,13 @@ struct Tier {
   // estimate opens every posting list of the query again; one for the rest of the tiers instead
   // of one per tier.
   std::function<std::uint64_t()> estimate_from_here = {};
+  // When the index has passages updates superseded (dead_passages.h), which `query` leaves out:
+  // `query` with them, and their matches alone. Xapian's estimate for `query` assumes that its
+  // matches are superseded as often as any passage, but a superseded passage is a copy of a
+  // live one, and updates replace the same files again and again; so an estimated count is
+  // that of `with_superseded` less the exact count of `superseded`.
+  Xapian::Query with_superseded = {};
+  Xapian::Query superseded = {};
 };
 
 // The matches of one tier shown on a page, with the rank of its first.

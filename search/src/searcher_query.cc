@@ -71,18 +71,16 @@ class QueryRun {
       return make;
     };
     const CheckFactory query_check = checking(&compiled_.query_check, nullptr);
-    const Tier whole{filtered(compiled_.query, filter_), query_check};
+    const Tier whole = shown(compiled_.query, query_check);
 
     std::vector<Tier> tiers;
     if (options_.sort == SortOrder::kDateAscending) {
       // Oldest first, undated last: an undated passage has no date value, which sorts first.
       const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, "0");
       tiers.push_back(
-          {filtered(Xapian::Query(Xapian::Query::OP_FILTER, compiled_.query, dated), filter_),
-           query_check});
+          shown(Xapian::Query(Xapian::Query::OP_FILTER, compiled_.query, dated), query_check));
       tiers.push_back(
-          {filtered(Xapian::Query(Xapian::Query::OP_AND_NOT, compiled_.query, dated), filter_),
-           query_check});
+          shown(Xapian::Query(Xapian::Query::OP_AND_NOT, compiled_.query, dated), query_check));
     } else if (compiled_.all_words.empty() || options_.sort != SortOrder::kRelevance ||
                options_.group) {
       // One ranking: newest first (undated last), or by document (the best passage of each
@@ -94,10 +92,8 @@ class QueryRun {
           compiled_.all_words_sure.empty()
               ? compiled_.query
               : Xapian::Query(Xapian::Query::OP_AND_NOT, compiled_.query, compiled_.all_words_sure);
-      tiers.push_back(
-          {filtered(compiled_.all_words, filter_), checking(&compiled_.all_words_check, nullptr)});
-      tiers.push_back(
-          {filtered(rest, filter_), checking(&compiled_.query_check, &compiled_.all_words_check)});
+      tiers.push_back(shown(compiled_.all_words, checking(&compiled_.all_words_check, nullptr)));
+      tiers.push_back(shown(rest, checking(&compiled_.query_check, &compiled_.all_words_check)));
     }
 
     MatchSettings settings;
@@ -171,6 +167,17 @@ class QueryRun {
                                         passage_rank++, match.weight, compiled_.highlights,
                                         options_.snippet_chars));
     return group;
+  }
+
+  // The tier of `query` within the filters, without the passages updates superseded.
+  Tier shown(const Xapian::Query& query, CheckFactory check) const {
+    const Xapian::Query within = filtered(query, filter_);
+    Tier tier{handle_.live(within), std::move(check)};
+    if (!handle_.dead_query.empty()) {
+      tier.with_superseded = within;
+      tier.superseded = Xapian::Query(Xapian::Query::OP_FILTER, within, handle_.dead_query);
+    }
+    return tier;
   }
 
   const SnapshotImpl& snapshot_;

@@ -95,6 +95,13 @@ class WordCounter : public core::TokenSink {
                   .first;
     ++found->second.count;
   }
+  // Ideographic grams are posted as B-terms (document_builder.cc).
+  void on_gram(std::string_view gram) override {
+    std::string term = schema::kGramPrefix + std::string(gram);
+    auto found = counts_->find(term);
+    if (found == counts_->end()) found = counts_->emplace(term, Occurrences{0, term}).first;
+    ++found->second.count;
+  }
 
  private:
   TermCounts* counts_;
@@ -122,25 +129,27 @@ std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
   const core::Vocabulary vocabulary(handle.shards, handle.backend());
   std::map<std::string, TellingWord> by_key;
   const TermCounts counts = occurrences(handle.analyzer, text, language);
-  // The passage's terms from its own shard, whose term frequencies are a lookup each there
-  // (and come with the list from a remote shard) where the index's would be one per shard.
-  // They are at most the index's, so the weights below stay upper bounds.
-  const std::size_t shard_count = handle.shards.size();
-  const Xapian::Database& shard = handle.shards[(docid - 1) % shard_count];
-  const Xapian::docid in_shard = static_cast<Xapian::docid>((docid - 1) / shard_count + 1);
-  for (auto it = shard.termlist_begin(in_shard); it != shard.termlist_end(in_shard); ++it) {
-    const std::string term = *it;
-    if (!is_word_term(term)) continue;
-    const auto counted = counts.find(term);
-    const std::string& lower = counted == counts.end() ? term : counted->second.lower;
+  // The passage's terms, with their frequencies in its own shard, where the index's would cost
+  // a lookup per shard (a remote shard answers them all in one exchange). They are at most the
+  // index's, so the weights below stay upper bounds. A term no passage of the shard holds is
+  // not one the indexer posted.
+  std::vector<std::string> terms;
+  for (const auto& [term, occurrences] : counts)
+    if (is_word_term(term)) terms.push_back(term);
+  const Xapian::Database& shard = handle.shards[(docid - 1) % handle.shards.size()];
+  const TermFrequencies in_shard = term_frequencies(shard, terms, handle.backend());
+  for (const std::string& term : terms) {
+    const Xapian::doccount frequency = in_shard.at(term);
+    if (frequency == 0) continue;
+    const Occurrences& counted = counts.find(term)->second;
     std::string stem = term.starts_with(schema::kGramPrefix)
                            ? std::string()
-                           : std::string(handle.analyzer.stem(lower, language));
+                           : std::string(handle.analyzer.stem(counted.lower, language));
     TellingWord& word = by_key[stem.empty() ? term : stem];
     word.stem = std::move(stem);
     word.forms.insert(term);
-    word.count += counted == counts.end() ? 1 : counted->second.count;  // grams: no positions
-    word.passages = std::max(word.passages, it.get_termfreq());
+    word.count += counted.count;
+    word.passages = std::max(word.passages, frequency);
   }
   const Xapian::doccount all = db.get_doccount();
   const double passages = static_cast<double>(all);
@@ -227,9 +236,11 @@ SearchResult SnapshotImpl::similar(const std::string& reference,
       if (!term.starts_with(schema::kGramPrefix)) highlights.surfaces.insert(term);
   }
   // The tiers: other States' documents, the same State's other documents, the same document;
-  // never the passage itself.
+  // never the passage itself, nor a passage updates superseded.
   const Xapian::Query filters = all_filters(*handle, index_dir_, options.filters);
-  const Xapian::Query own(schema::id_term(passage.record.file_key, passage.record.ordinal));
+  const Xapian::Query itself(schema::id_term(passage.record.file_key, passage.record.ordinal));
+  const Xapian::Query own =
+      handle->dead_query.empty() ? itself : either(itself, handle->dead_query);
   const Xapian::Query same_document(schema::file_term(passage.record.file_key));
   const std::string& state = handle->document_info(passage.record.file_key).state;
   // from_here[t]: tier t and the tiers after it together, whose one estimate is the total once

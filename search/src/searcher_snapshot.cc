@@ -21,7 +21,8 @@ const DocumentInfo& IndexHandle::document_info(const std::string& file_key) {
   return documents.emplace(file_key, std::move(info)).first->second;
 }
 
-std::unique_ptr<IndexHandle> open_index_handle(const IndexSource& source, unsigned shards) {
+std::unique_ptr<IndexHandle> open_index_handle(const IndexSource& source, unsigned shards,
+                                               std::shared_ptr<const DeadPassages> dead) {
   auto handle = std::make_unique<IndexHandle>();
   handle->remote = source.is_remote();
   // The shards are opened one by one, not through the stub, so that each one's revision is
@@ -32,6 +33,9 @@ std::unique_ptr<IndexHandle> open_index_handle(const IndexSource& source, unsign
     handle->db.add_database(shard);
     handle->shards.push_back(std::move(shard));
   }
+  handle->term_lists = handle->db.get_metadata(schema::kNoTermListKey).empty();
+  handle->dead = dead ? std::move(dead) : DeadPassages::read(handle->shards, handle->backend());
+  handle->dead_query = handle->dead->query();
   return handle;
 }
 
@@ -50,6 +54,11 @@ std::shared_ptr<const SnapshotImpl> SnapshotImpl::open(const IndexSource& source
   const Xapian::Database first_shard =
       source.is_remote() ? source.open_shard(0) : Xapian::Database(source.dir);
   core::check_index_schema(first_shard, name);
+  if (source.is_remote() && !first_shard.get_metadata(schema::kNoTermListKey).empty())
+    throw Error(ErrorCode::kInvalidArgument,
+                name +
+                    ": its shards were built without term lists, which xapian-tcpsrv needs to "
+                    "send passages; build the index with treaty-index --term-lists to serve it");
   const unsigned shards = source.shard_count(first_shard);
   auto first = open_index_handle(source, shards);
   // The schema is checked again on the handle itself: the index may have been rebuilt between.
@@ -61,6 +70,7 @@ SnapshotImpl::SnapshotImpl(IndexSource source, std::unique_ptr<IndexHandle> firs
     : source_(std::move(source)), index_dir_(source_.name()), revision_(first->revision) {
   languages_ = schema::parse_languages(first->db.get_metadata(schema::kLanguagesKey));
   pair_term_words_ = core::pair_term_words(first->db.get_metadata(schema::kPairWordsKey));
+  dead_ = first->dead;
   idle_.push_back(std::move(first));
   opened_ = 1;
 }
@@ -92,7 +102,7 @@ SnapshotImpl::Lease SnapshotImpl::lease() const {
       lock.unlock();
       std::unique_ptr<IndexHandle> handle;
       try {
-        handle = open_index_handle(source_, shard_count());
+        handle = open_index_handle(source_, shard_count(), dead_);
       } catch (...) {
         lock.lock();
         --opened_;
@@ -117,7 +127,7 @@ bool SnapshotImpl::superseded() const {
 
 std::uint64_t SnapshotImpl::passage_count() const {
   const Lease handle = lease();
-  return handle->db.get_doccount();
+  return handle->db.get_doccount() - handle->dead->count;
 }
 
 const std::vector<FacetColumns>& SnapshotImpl::facet_columns(const IndexHandle& handle) const {

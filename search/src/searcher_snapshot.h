@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "dead_passages.h"
 #include "index_source.h"
 #include "metadata_keys.h"
 #include "record_reader.h"
@@ -39,8 +40,27 @@ struct IndexHandle {
   core::Analyzer analyzer;               // not thread-safe either: one per handle
   std::map<std::string, DocumentInfo> documents;  // doc: metadata read so far
   core::RecordReader records{shards};             // passage records, and their dictionaries
+  // The passages updates superseded (never null once opened), shared by a snapshot's handles,
+  // and their query, this handle's own (DeadPassages::query).
+  std::shared_ptr<const DeadPassages> dead;
+  Xapian::Query dead_query;
+  // Whether the shards have Xapian's term lists (indexes built before tombstones.h); without
+  // them, what a passage holds is read from posting lists and values.
+  bool term_lists = true;
 
   core::Backend backend() const { return remote ? core::Backend::kRemote : core::Backend::kLocal; }
+
+  // `query` without the dead passages. Every query whose matches a caller shows or counts goes
+  // through this, and every posting list read for the same ends is filtered by is_live.
+  Xapian::Query live(const Xapian::Query& query) const {
+    return dead_query.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_NOT, query, dead_query);
+  }
+  // `docid` is of db (all shards as one).
+  bool is_live(Xapian::docid docid) const { return !dead->ids.contains(docid); }
+  // `docid` is of shards[shard].
+  bool is_live_in_shard(std::size_t shard, Xapian::docid docid) const {
+    return is_live(static_cast<Xapian::docid>((docid - 1) * shards.size() + shard + 1));
+  }
 
   // The DocumentInfo of a file (empty when the index has none for it).
   const DocumentInfo& document_info(const std::string& file_key);
@@ -105,6 +125,7 @@ class SnapshotImpl {
   std::vector<Xapian::rev> revision_;
   std::vector<std::string> languages_;
   unsigned pair_term_words_ = 0;
+  std::shared_ptr<const DeadPassages> dead_;  // at revision_
 
   mutable std::mutex mutex_;
   mutable std::condition_variable returned_;
@@ -119,8 +140,10 @@ class SnapshotImpl {
 // Throws Error(kNotFound) when `index_dir` is no folder.
 void check_index_folder(const std::string& index_dir);
 
-// Opens every shard of `source` at its latest revision as one handle. Throws Error as
+// Opens every shard of `source` at its latest revision as one handle, with the dead passages
+// `dead` when given (those of the same revision), else read. Throws Error as
 // IndexSource::open_shard; Xapian errors untranslated.
-std::unique_ptr<IndexHandle> open_index_handle(const IndexSource& source, unsigned shards);
+std::unique_ptr<IndexHandle> open_index_handle(const IndexSource& source, unsigned shards,
+                                               std::shared_ptr<const DeadPassages> dead = nullptr);
 
 }  // namespace treatysearch::search

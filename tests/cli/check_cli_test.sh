@@ -28,8 +28,8 @@ expect_exit 0 "check of the default index" -- "$INDEX_BIN" --check
 expect_contains "default index named" "$out" "$TREATYSEARCH_INDEX: healthy"
 
 # Which shard holds the corpus depends on the hash of its path: the damage goes to the shard
-# with the largest term lists.
-busy=$(basename "$(dirname "$(ls -S "$idx"/shard*/termlist.glass | head -n 1)")")
+# with the largest posting table (a new index has no term lists: search/core/tombstones.h).
+busy=$(basename "$(dirname "$(ls -S "$idx"/shard*/postlist.glass | head -n 1)")")
 
 # A copy with that shard's posting table cut short.
 cp -r "$idx" "$work/cut"
@@ -38,9 +38,9 @@ expect_exit 2 "truncated table" -- "$INDEX_BIN" --check --index "$work/cut"
 expect_every_line_starts "truncated table problems" "$err" "treaty-index: $work/cut/$busy: "
 expect_contains "truncated table summary" "$out" "$work/cut: damaged, 1 problem ("
 
-# A copy with bytes flipped all through that shard's term lists.
+# A copy with bytes flipped all through that shard's posting table.
 cp -r "$idx" "$work/flipped"
-table="$work/flipped/$busy/termlist.glass"
+table="$work/flipped/$busy/postlist.glass"
 size=$(stat -c %s "$table")
 for ((offset = 100; offset < size; offset += 997)); do
   printf '\xff' | dd of="$table" bs=1 seek="$offset" conv=notrunc status=none

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "schema.h"
+#include "shard_documents.h"
 #include "temp_dir.h"
 #include "treatysearch/indexer.h"
 #include "treatysearch/search.h"
@@ -188,15 +189,14 @@ std::map<std::string, std::string> shard_contents(const std::string& shard) {
   // depend on how the work was divided, not what was written.
   for (auto key = db.metadata_keys_begin(); key != db.metadata_keys_end(); ++key)
     if (*key != core::schema::kCommitKey) out["meta " + *key] = db.get_metadata(*key);
-  for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
-    const Xapian::Document doc = db.get_document(*id);
+  for (const auto& [id, doc] : testing::shard_documents(db)) {
     std::string terms;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
       terms += *t + "/" + std::to_string(t.get_wdf()) + " ";
     std::string values;
     for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
       values += std::to_string(v.get_valueno()) + "=" + *v + " ";
-    out["doc " + std::to_string(*id)] = terms + "\n" + values;
+    out["doc " + std::to_string(id)] = terms + "\n" + values;
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "schema.h"
+#include "shard_documents.h"
 #include "temp_dir.h"
 #include "treatysearch/check.h"
 #include "treatysearch/error.h"
@@ -51,6 +52,7 @@ class IndexCheck : public ::testing::Test {
   // Changes the shard with Xapian, as damage from outside would.
   template <typename Change>
   void damage(Change&& change) {
+    testing::give_term_lists(shard_);  // Xapian replaces and deletes only with them
     Xapian::WritableDatabase db(shard_, Xapian::DB_OPEN);
     change(db);
     db.commit();

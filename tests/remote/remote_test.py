@@ -166,6 +166,25 @@ def test_shards_given_wrongly(search_tool, servers):
     expect_refusal(search_tool, addresses[0] + ",[::1", ["unclosed ["], "bad IPv6 address")
 
 
+def test_shards_without_term_lists(index_tool, search_tool, tcpsrv, work):
+    """An index built without term lists (the default) is refused remotely, saying what to do:
+    xapian-tcpsrv needs them to send a passage."""
+    folder = os.path.join(work, "one-file")
+    os.makedirs(folder)
+    with open(os.path.join(folder, "a.txt"), "w", encoding="utf-8") as out:
+        out.write("1. The Committee recommends that the State party combat discrimination.\n")
+    index = os.path.join(work, "index-without-term-lists")
+    result, _ = run(index_tool, "--quiet", "--shards", "1", "--index", index, folder)
+    check(result.returncode == 0, "treaty-index failed: " + result.stderr)
+    server = ShardServer(tcpsrv, os.path.join(index, "shard0"))
+    try:
+        expect_refusal(search_tool, server.address,
+                       ["built without term lists", "treaty-index --term-lists"],
+                       "shards without term lists")
+    finally:
+        server.stop()
+
+
 def test_shard_down_and_slow(search_tool, servers):
     remote = ",".join(s.address for s in servers)
     down = servers[2]
@@ -229,8 +248,8 @@ def main():
     index_tool, search_tool, serve_tool, tcpsrv, corpus = sys.argv[1:]
     with tempfile.TemporaryDirectory(prefix="treaty-remote-test-") as work:
         index = os.path.join(work, "index")
-        result, _ = run(index_tool, "--quiet", "--shards", str(SHARDS), "--index", index, corpus,
-                        timeout=600)
+        result, _ = run(index_tool, "--quiet", "--term-lists", "--shards", str(SHARDS),
+                        "--index", index, corpus, timeout=600)
         check(result.returncode == 0, "treaty-index failed: " + result.stderr)
         servers = [ShardServer(tcpsrv, os.path.join(index, "shard%d" % k))
                    for k in range(SHARDS)]
@@ -238,6 +257,7 @@ def main():
             remote = ",".join(s.address for s in servers)
             test_same_answers(search_tool, index, remote)
             test_shards_given_wrongly(search_tool, servers)
+            test_shards_without_term_lists(index_tool, search_tool, tcpsrv, work)
             test_shard_down_and_slow(search_tool, servers)
             test_serve_and_restart(serve_tool, search_tool, servers)
         finally:

@@ -59,6 +59,7 @@ struct Config {
   unsigned serve_clients = 8;
   bool reuse_index = false;  // query what an earlier run left in --work; no indexing
   bool remote = false;       // --remote: also query through xapian-tcpsrv, one per shard
+  bool term_lists = false;   // --term-lists (or --remote): IndexerOptions::term_lists
   std::string tcpsrv = "xapian-tcpsrv";
   bool json = false;
   std::string json_out;  // also write the JSON record here

@@ -122,7 +122,9 @@ std::optional<Config> parse_options(int argc, char** argv) {
       ("serve-clients", po::value(&config.serve_clients)->default_value(8),
        "concurrent clients of --serve")
       ("remote", "also run the queries (and --operators) through the index's shards, each "
-       "served by its own xapian-tcpsrv on 127.0.0.1")
+       "served by its own xapian-tcpsrv on 127.0.0.1 (the index is then built with term lists, "
+       "which xapian-tcpsrv needs: see --term-lists)")
+      ("term-lists", "build the index with Xapian's term lists (IndexerOptions::term_lists)")
       ("tcpsrv", po::value(&config.tcpsrv)->default_value(config.tcpsrv),
        "the xapian-tcpsrv program of --remote")
       ("json", "print one JSON record instead of tables")
@@ -153,6 +155,7 @@ std::optional<Config> parse_options(int argc, char** argv) {
   }
   config.reuse_index = vm.count("reuse-index") > 0;
   config.remote = vm.count("remote") > 0;
+  config.term_lists = config.remote || vm.count("term-lists") > 0;
   config.json = vm.count("json") > 0;
   config.verbose = vm.count("verbose") > 0;
   return config;

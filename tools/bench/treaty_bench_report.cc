@@ -44,8 +44,9 @@ void print_header(const Report& r) {
                 c.work.c_str());
   else
     std::printf("settings: %u indexing run(s), fresh index each, corpus in page cache\n", c.repeat);
-  std::printf("          indexer threads %s, shards %s\n", count_or_default(c.threads).c_str(),
-              count_or_default(c.shards).c_str());
+  std::printf("          indexer threads %s, shards %s, %s\n", count_or_default(c.threads).c_str(),
+              count_or_default(c.shards).c_str(),
+              c.term_lists ? "with term lists" : "without term lists");
   std::printf(
       "          %zu queries x %u timed passes after 1 warm-up, top %zu (snippets, "
       "citations)\n",
@@ -280,6 +281,7 @@ json to_json(const Report& r) {
         {"query_passes", c.query_passes},
         {"threads", c.threads},
         {"shards", c.shards},
+        {"term_lists", c.term_lists},
         {"reuse_index", c.reuse_index},
         {"flush_bytes", flush_bytes(c)},
         {"xapian_flush_threshold_env",

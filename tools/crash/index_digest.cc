@@ -15,6 +15,10 @@ namespace {
 // repeated here on purpose: the tool reads an index as a stranger would.
 constexpr const char* kFilePassagesPrefix = "K";
 constexpr const char* kFileRecordPrefix = "file:";
+// Tombstones of files replaced or removed in shards without term lists
+// (search/core/tombstones.h): the prefix, the file key, "/<docid>/<dead passages>". Those
+// passages still carry the file's K-term and count in the database's documents.
+constexpr const char* kTombstonePrefix = "treatysearch.dead:";
 
 std::vector<fs::path> shard_dirs(const std::string& index_dir) {
   std::vector<fs::path> shards;
@@ -31,6 +35,7 @@ std::vector<fs::path> shard_dirs(const std::string& index_dir) {
 
 IndexDigest read_digest(const std::string& index_dir) {
   IndexDigest digest;
+  std::size_t superseded = 0;
   try {
     for (const fs::path& shard : shard_dirs(index_dir)) {
       Xapian::Database db(shard.string());
@@ -40,15 +45,31 @@ IndexDigest read_digest(const std::string& index_dir) {
       for (auto term = db.allterms_begin(kFilePassagesPrefix);
            term != db.allterms_end(kFilePassagesPrefix); ++term)
         digest[(*term).substr(1)].passages += term.get_termfreq();
+      const std::string dead = kTombstonePrefix;
+      for (auto key = db.metadata_keys_begin(dead); key != db.metadata_keys_end(dead); ++key) {
+        const std::string tombstone = (*key).substr(dead.size());
+        const std::size_t slash = tombstone.find('/');
+        const std::size_t last_slash = tombstone.rfind('/');
+        if (slash == std::string::npos || last_slash == slash)
+          throw std::runtime_error(index_dir + ": unreadable tombstone " + *key);
+        const auto passages = std::stoull(tombstone.substr(last_slash + 1));
+        digest[tombstone.substr(0, slash)].passages -= passages;
+        superseded += passages;
+      }
     }
+    // A removed file's tombstone leaves it neither record nor passages: as if never indexed.
+    std::erase_if(digest, [](const auto& entry) {
+      return !entry.second.recorded && entry.second.passages == 0;
+    });
     // The stub must open the shards as one database, as a searcher does.
     Xapian::Database whole(index_dir);
     std::size_t total = 0;
     for (const auto& [key, state] : digest) total += state.passages;
-    if (whole.get_doccount() != total)
+    if (whole.get_doccount() != total + superseded)
       throw std::runtime_error(index_dir + ": the stub sees " +
                                std::to_string(whole.get_doccount()) + " passages, the shards " +
-                               std::to_string(total));
+                               std::to_string(total) + " and " + std::to_string(superseded) +
+                               " superseded");
   } catch (const Xapian::Error& e) {
     throw std::runtime_error(index_dir + ": " + e.get_description());
   }

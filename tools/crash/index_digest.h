@@ -12,7 +12,7 @@ namespace treatysearch::crash {
 
 struct FileState {
   bool recorded = false;     // a "file:<key>" record is in the file's shard
-  std::size_t passages = 0;  // documents carrying the file's "K<key>" term
+  std::size_t passages = 0;  // documents carrying the file's "K<key>" term, less superseded ones
   bool operator==(const FileState&) const = default;
 };
 

@@ -93,7 +93,7 @@ class PoisonedPassages : public ::testing::Test {
   // Writes (name, text) files with one shard, commits; returns the error, or "" on success.
   std::string write_files(const std::vector<std::pair<std::string, std::string>>& files) {
     try {
-      ingest::ShardPool pool(index(), 512 << 10, 1);
+      ingest::ShardPool pool(index(), 512 << 10, 1, false);
       for (const auto& [name, text] : files) {
         auto docs = std::make_shared<std::vector<Xapian::Document>>();
         ingest::DocumentBuilder::Variants variants;
