@@ -57,10 +57,6 @@ struct IndexHandle {
   }
   // `docid` is of db (all shards as one).
   bool is_live(Xapian::docid docid) const { return !dead->ids.contains(docid); }
-  // `docid` is of shards[shard].
-  bool is_live_in_shard(std::size_t shard, Xapian::docid docid) const {
-    return is_live(static_cast<Xapian::docid>((docid - 1) * shards.size() + shard + 1));
-  }
 
   // The DocumentInfo of a file (empty when the index has none for it).
   const DocumentInfo& document_info(const std::string& file_key);
