@@ -34,7 +34,11 @@ std::unique_ptr<IndexHandle> open_index_handle(const IndexSource& source, unsign
     handle->shards.push_back(std::move(shard));
   }
   handle->term_lists = handle->db.get_metadata(schema::kNoTermListKey).empty();
-  handle->dead = dead ? std::move(dead) : DeadPassages::read(handle->shards, handle->backend());
+  // Only a shard without term lists has tombstones (every remote one has term lists).
+  if (!dead)
+    dead = handle->term_lists ? std::make_shared<const DeadPassages>()
+                              : DeadPassages::read(handle->shards, handle->backend());
+  handle->dead = std::move(dead);
   handle->dead_query = handle->dead->query();
   return handle;
 }
