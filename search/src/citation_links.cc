@@ -50,7 +50,7 @@ std::uint64_t count_citing(const IndexHandle& handle, const std::string& symbol,
       terms.push_back(std::move(term));
   if (terms.empty()) return 0;
   // (A frequency counts the passages updates superseded too.)
-  if (terms.size() == 1 && handle.dead->count == 0) return known.at(terms.front());
+  if (terms.size() == 1 && handle.dead->empty()) return known.at(terms.front());
   Xapian::Enquire enquire(db);
   enquire.set_query(handle.live(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
   enquire.set_weighting_scheme(Xapian::BoolWeight());

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <vector>
 
 #include "docid_set.h"
@@ -14,22 +16,32 @@
 
 namespace treatysearch::search {
 
-struct DeadPassages {
-  // Every shard's tombstones (tombstones.h). Not as a Xapian::Query: Xapian counts a query's
-  // references without atomics, so one query shared by threads corrupts its count.
-  std::vector<core::Tombstone> tombstones;
-  // Their documents, by id in the database of all shards (shard k's document d is
-  // (d - 1) * shards + k + 1, as Xapian interleaves them).
-  DocidSet ids;
-  std::uint64_t count = 0;  // as the tombstones count them
-
-  // The OR of the tombstones' queries, for one thread; empty when there are none.
-  Xapian::Query query() const;
-
-  // The dead passages of `shards` (in the index's order) at their current revisions. A remote
-  // shard sends each dead version's posting list. Throws Xapian errors.
+class DeadPassages {
+ public:
+  // The tombstones of `shards` (in the index's order) at their current revisions: one walk of
+  // each shard's metadata keys. Throws Xapian errors.
   static std::shared_ptr<const DeadPassages> read(const std::vector<Xapian::Database>& shards,
                                                   core::Backend backend);
+
+  bool empty() const { return tombstones_.empty(); }
+  std::uint64_t count() const { return count_; }  // as the tombstones count them
+
+  // The OR of the tombstones' queries, for one thread; empty when there are none. (Built per
+  // handle, not shared: Xapian counts a query's references without atomics.)
+  Xapian::Query query() const;
+
+  // Whether document `docid` of the database combining `shards` (shard k's document d is
+  // (d - 1) * shards + k + 1) is dead. The ids are read from `shards`' posting lists at the
+  // first call (most searches never ask), then shared; thread-safe, if each caller passes
+  // shards of its own at this snapshot's revisions. Throws Xapian errors (and reads again at
+  // the next call).
+  bool contains(Xapian::docid docid, const std::vector<Xapian::Database>& shards) const;
+
+ private:
+  std::vector<std::vector<core::Tombstone>> tombstones_;  // per shard
+  std::uint64_t count_ = 0;
+  mutable std::mutex ids_mutex_;
+  mutable std::optional<DocidSet> ids_;
 };
 
 }  // namespace treatysearch::search

@@ -131,7 +131,7 @@ bool SnapshotImpl::superseded() const {
 
 std::uint64_t SnapshotImpl::passage_count() const {
   const Lease handle = lease();
-  return handle->db.get_doccount() - handle->dead->count;
+  return handle->db.get_doccount() - handle->dead->count();
 }
 
 const std::vector<FacetColumns>& SnapshotImpl::facet_columns(const IndexHandle& handle) const {

@@ -56,7 +56,7 @@ struct IndexHandle {
     return dead_query.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_NOT, query, dead_query);
   }
   // `docid` is of db (all shards as one).
-  bool is_live(Xapian::docid docid) const { return !dead->ids.contains(docid); }
+  bool is_live(Xapian::docid docid) const { return !dead->contains(docid, shards); }
 
   // The DocumentInfo of a file (empty when the index has none for it).
   const DocumentInfo& document_info(const std::string& file_key);
