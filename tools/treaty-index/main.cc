@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
       "index keeps its own)")(
       "term-lists",
       "give a new index Xapian's term lists, which xapian-tcpsrv needs to serve its shards "
-      "(treaty-search --remote); about a quarter slower to index and 65% larger")(
+      "(treaty-search --remote); a third longer to index, 65% more disk")(
       "max-file-size",
       cli::number_value("--max-file-size", &options.max_file_bytes, std::uint64_t{1},
                         std::numeric_limits<std::uint64_t>::max()),
