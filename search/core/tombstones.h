@@ -1,7 +1,8 @@
 // Superseded passages of shards written without a term list.
 //
-// A new index is built without Xapian's term list table (DB_NO_TERMLIST): it took a third of
-// the indexing CPU and two fifths of the index, and a search can do without it. But Xapian 1.4
+// A new index is built without Xapian's term list table (DB_NO_TERMLIST) unless asked
+// (IndexerOptions::term_lists): it took a quarter of the indexing CPU and two fifths of the
+// index, and a local search can do without it. But Xapian 1.4
 // cannot delete or replace a document without its term list, so an update of such a shard adds
 // the file's new passages and leaves the old ones in place, marked dead, as Lucene marks deleted
 // documents until a merge drops them:
@@ -13,8 +14,8 @@
 //     live version's term (IndexHandle::live), and counts them out of the index's passages.
 // So there is one tombstone per file ever replaced or removed, however often, and a search's
 // cost grows with the superseded passages of those files, not with the number of updates.
-// A shard that has its term list (indexes built before) is updated in place, without
-// tombstones.
+// A shard that has its term list (built with IndexerOptions::term_lists, or before this
+// change) is updated in place, without tombstones.
 #pragma once
 
 #include <xapian.h>
