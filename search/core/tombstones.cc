@@ -1,5 +1,6 @@
 #include "tombstones.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -8,6 +9,14 @@
 namespace treatysearch::core {
 
 namespace {
+
+// The ids in `shard` of `term`'s postings, in increasing order.
+std::vector<Xapian::docid> postings_of(const Xapian::Database& shard, const std::string& term) {
+  std::vector<Xapian::docid> ids;
+  for (auto it = shard.postlist_begin(term); it != shard.postlist_end(term); ++it)
+    ids.push_back(*it);
+  return ids;
+}
 
 // The tombstone a key names, or nullopt when it is not one of ours.
 std::optional<Tombstone> parse_key(std::string_view key) {
@@ -57,6 +66,17 @@ std::optional<Tombstone> read_tombstone(const Xapian::Database& shard, std::stri
   auto it = shard.metadata_keys_begin(prefix);
   if (it == shard.metadata_keys_end(prefix)) return std::nullopt;
   return parse_key(*it);
+}
+
+std::vector<Xapian::docid> superseded_docids(const Xapian::Database& shard,
+                                             const Tombstone& tombstone) {
+  std::vector<Xapian::docid> dead = postings_of(shard, schema::file_term(tombstone.file_key));
+  if (tombstone.live == 0) return dead;
+  const std::vector<Xapian::docid> live =
+      postings_of(shard, version_term(tombstone.file_key, tombstone.live));
+  std::erase_if(dead,
+                [&](Xapian::docid id) { return std::binary_search(live.begin(), live.end(), id); });
+  return dead;
 }
 
 bool has_term_list(const std::string& shard_dir) {

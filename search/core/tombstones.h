@@ -54,6 +54,11 @@ std::vector<Tombstone> read_tombstones(const Xapian::Database& shard, Backend ba
 // The tombstone of one file, if it has one. Throws Xapian errors.
 std::optional<Tombstone> read_tombstone(const Xapian::Database& shard, std::string_view file_key);
 
+// The ids in `shard` of the passages `tombstone` names dead, in increasing order: the file's
+// K-term postings without the live version's G-term postings. Throws Xapian errors.
+std::vector<Xapian::docid> superseded_docids(const Xapian::Database& shard,
+                                             const Tombstone& tombstone);
+
 // Whether the shard folder on this machine has Xapian's term list table.
 bool has_term_list(const std::string& shard_dir);
 

@@ -3,21 +3,9 @@
 #include <algorithm>
 #include <string>
 
-#include "schema.h"
+#include "index_layout.h"
 
 namespace treatysearch::search {
-
-namespace {
-
-// The ids in `shard` of `term`'s postings, in increasing order.
-std::vector<Xapian::docid> postings_of(const Xapian::Database& shard, const std::string& term) {
-  std::vector<Xapian::docid> ids;
-  for (auto it = shard.postlist_begin(term); it != shard.postlist_end(term); ++it)
-    ids.push_back(*it);
-  return ids;
-}
-
-}  // namespace
 
 std::shared_ptr<const DeadPassages> DeadPassages::read(const std::vector<Xapian::Database>& shards,
                                                        core::Backend backend) {
@@ -49,20 +37,12 @@ bool DeadPassages::contains(Xapian::docid docid,
     const auto count = static_cast<Xapian::docid>(shards.size());
     Xapian::docid last = 0;
     for (Xapian::docid k = 0; k < count; ++k)
-      last = std::max(last, shards[k].get_lastdocid() * count);
+      last = std::max(last, core::layout::combined_docid(k, shards[k].get_lastdocid(), count));
     DocidSet ids(last);
-    for (Xapian::docid k = 0; k < count; ++k) {
-      for (const core::Tombstone& tombstone : tombstones_[k]) {
-        const std::vector<Xapian::docid> live =
-            tombstone.live == 0
-                ? std::vector<Xapian::docid>()
-                : postings_of(shards[k], core::version_term(tombstone.file_key, tombstone.live));
-        for (const Xapian::docid id :
-             postings_of(shards[k], core::schema::file_term(tombstone.file_key)))
-          if (!std::binary_search(live.begin(), live.end(), id))
-            ids.insert((id - 1) * count + k + 1);
-      }
-    }
+    for (Xapian::docid k = 0; k < count; ++k)
+      for (const core::Tombstone& tombstone : tombstones_[k])
+        for (const Xapian::docid id : core::superseded_docids(shards[k], tombstone))
+          ids.insert(core::layout::combined_docid(k, id, count));
     ids_ = std::move(ids);
   }
   return ids_->contains(docid);

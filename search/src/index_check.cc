@@ -105,12 +105,9 @@ void check_shard_records(const std::string& shard_dir, CheckReport* report) {
     // The passages updates superseded (tombstones.h) belong to no file any more.
     std::set<Xapian::docid> dead;
     for (const core::Tombstone& tombstone : core::read_tombstones(db, core::Backend::kLocal)) {
-      std::uint64_t held = 0;
-      Xapian::Enquire enquire(db);
-      enquire.set_query(tombstone.query());
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-      const Xapian::MSet superseded = enquire.get_mset(0, db.get_doccount());
-      for (auto it = superseded.begin(); it != superseded.end(); ++it, ++held) dead.insert(*it);
+      const std::vector<Xapian::docid> superseded = core::superseded_docids(db, tombstone);
+      dead.insert(superseded.begin(), superseded.end());
+      const std::uint64_t held = superseded.size();
       if (held != tombstone.dead)
         add_problem(report, shard_dir,
                     "file " + tombstone.file_key + ": the shard holds " + std::to_string(held) +

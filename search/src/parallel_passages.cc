@@ -26,7 +26,7 @@ std::string place_of(IndexHandle& handle, const std::string& index_dir, const Hi
   if (!id) return {};
   const auto found = passage_at(handle, index_dir, id->first, id->second);
   if (!found) return {};
-  const std::string place = handle.db.get_document(found->docid).get_value(schema::kPlaceSlot);
+  const std::string place = found->document.get_value(schema::kPlaceSlot);
   if (!place.empty() || !handle.term_lists) return place;
   // An index built before kPlaceSlot: its term lists hold the place.
   auto term = handle.db.termlist_begin(found->docid);

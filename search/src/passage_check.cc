@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "index_layout.h"
 #include "pair_signature.h"
 #include "schema.h"
 #include "term_numbers.h"
@@ -227,7 +228,7 @@ bool PassageCheck::accepts(const CandidateDocument& doc, Xapian::docid id) const
   const bool no_words = encoded.empty();
   const std::vector<std::uint32_t>* numbers = nullptr;
   if (core::is_numbered_position_list(encoded) && !shards_.empty())
-    numbers = &numbers_in(combined_ ? (id - 1) % shards_.size() : 0);
+    numbers = &numbers_in(combined_ ? core::layout::shard_of_docid(id, shards_.size()) : 0);
   if (!positions_.assign(std::move(encoded), &wanted_, numbers) && !no_words) return false;
   const bool held = holds(must_, doc) && !(must_not_ && holds(*must_not_, doc));
   return held && !positions_.malformed();
@@ -243,8 +244,8 @@ bool PassageCheck::has_unpositioned(const std::string& term, const CandidateDocu
     return it != doc.get().termlist_end() && *it == term;
   }
   const std::size_t count = shards_.size();
-  const std::size_t k = combined_ ? (candidate_ - 1) % count : 0;
-  const auto id = static_cast<Xapian::docid>(combined_ ? (candidate_ - 1) / count + 1 : candidate_);
+  const std::size_t k = combined_ ? core::layout::shard_of_docid(candidate_, count) : 0;
+  const Xapian::docid id = combined_ ? core::layout::docid_in_shard(candidate_, count) : candidate_;
   const Xapian::Database& shard = *shards_[k];
   auto [entry, added] = postings_.try_emplace({k, term});
   PostingCursor& cursor = entry->second;

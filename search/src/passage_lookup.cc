@@ -78,7 +78,8 @@ std::optional<FoundPassage> passage_at(IndexHandle& handle, const std::string& i
   if (last == 0 || !handle.is_live(last)) return std::nullopt;
   FoundPassage found;
   found.docid = last;
-  found.record = decode_or_throw(handle, handle.db.get_document(found.docid), index_dir);
+  found.document = handle.db.get_document(found.docid);
+  found.record = decode_or_throw(handle, found.document, index_dir);
   return found;
 }
 
@@ -125,6 +126,7 @@ FoundPassage find_passage(IndexHandle& handle, const std::string& index_dir,
       auto [slot, added] = first_by_file.try_emplace(record.file_key);
       if (added || record.ordinal < slot->second.record.ordinal) {
         slot->second.docid = *it;
+        slot->second.document = it.get_document();
         slot->second.record = std::move(record);
       }
     }

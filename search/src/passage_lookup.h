@@ -14,6 +14,7 @@ namespace treatysearch::search {
 
 struct FoundPassage {
   Xapian::docid docid = 0;
+  Xapian::Document document;  // its values beyond the record, without fetching it again
   core::PassageRecord record;
 };
 

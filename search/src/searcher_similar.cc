@@ -9,6 +9,7 @@
 
 #include "citation_links.h"
 #include "filters.h"
+#include "index_layout.h"
 #include "like_matcher.h"
 #include "passage_lookup.h"
 #include "ranking.h"
@@ -136,7 +137,8 @@ std::vector<TellingWord> telling_words(IndexHandle& handle, Xapian::docid docid,
   std::vector<std::string> terms;
   for (const auto& [term, occurrences] : counts)
     if (is_word_term(term)) terms.push_back(term);
-  const Xapian::Database& shard = handle.shards[(docid - 1) % handle.shards.size()];
+  const Xapian::Database& shard =
+      handle.shards[core::layout::shard_of_docid(docid, handle.shards.size())];
   const TermFrequencies in_shard = term_frequencies(shard, terms, handle.backend());
   for (const std::string& term : terms) {
     const Xapian::doccount frequency = in_shard.at(term);

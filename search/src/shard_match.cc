@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "index_layout.h"
 #include "ranking.h"
 #include "result_values.h"
 #include "schema.h"
@@ -165,7 +166,7 @@ ShardedMSet match_shards(const std::vector<Xapian::Database>& shards, const Shar
       candidate.match.docid = match.docid;
       if (settings.order != MatchOrder::kRelevance)
         candidate.date = candidate.match.document.get_value(core::schema::kDateSlot);
-      candidate.combined = static_cast<Xapian::docid>((match.docid - 1) * count + k + 1);
+      candidate.combined = core::layout::combined_docid(k, match.docid, count);
       result.candidates.push_back(std::move(candidate));
     }
     return result;
