@@ -41,10 +41,6 @@ std::string join_section(const std::vector<std::string>& path) {
   return joined;
 }
 
-void add_boolean(const char* prefix, const std::string& value, Xapian::Document* doc) {
-  if (!value.empty()) doc->add_boolean_term(schema::filter_term(prefix, value));
-}
-
 // Feeds what the analyzer finds into a Xapian document (layout: schema.h).
 class PostingSink : public core::TokenSink {
  public:
@@ -56,8 +52,10 @@ class PostingSink : public core::TokenSink {
               std::size_t* longest_term, const std::vector<std::uint32_t>* sentence_offsets,
               core::Analyzer* analyzer, std::string_view language,
               std::vector<std::uint64_t>* word_pairs, std::vector<std::string>* pair_terms,
-              std::vector<std::pair<std::string, std::string>>* exact_surfaces)
-      : word_pairs_(word_pairs),
+              std::vector<std::pair<std::string, std::string>>* exact_surfaces,
+              core::StringIndex* words_reported)
+      : words_reported_(words_reported),
+        word_pairs_(word_pairs),
         pair_terms_(pair_terms),
         exact_surfaces_(exact_surfaces),
         analyzer_(analyzer),
@@ -111,6 +109,12 @@ class PostingSink : public core::TokenSink {
     const bool written_otherwise = token.original != token.surface;
     if (written_otherwise) exact_surfaces_->emplace_back(*term_, token.surface);
     if (!variants_) return;
+    // A word's entries are the same wherever the document repeats it in one language: made
+    // once per document (its stem is the costly part).
+    reported_key_.assign(*term_).append(1, '\0').append(language_);
+    bool first_in_document = false;
+    words_reported_->insert(reported_key_, &first_in_document);
+    if (!first_in_document) return;
     if (written_otherwise) variants_->emplace(token.surface, *term_);
     // Stems are not terms of the passage: the vocabulary (vocabulary.h) maps Z<stem> to the
     // word's folded form, which a query searches, and to its spelling, which a phrase checks in
@@ -138,6 +142,8 @@ class PostingSink : public core::TokenSink {
     ++(*unpositioned_)[*term_];
   }
 
+  core::StringIndex* words_reported_;  // (term, language) whose entries were reported
+  std::string reported_key_;
   std::vector<std::uint64_t>* word_pairs_;
   std::vector<std::string>* pair_terms_;
   std::vector<std::pair<std::string, std::string>>* exact_surfaces_;
@@ -225,17 +231,31 @@ std::string passage_limit_error(std::string_view label, std::size_t record_bytes
   return {};
 }
 
-void DocumentBuilder::add_filter_terms(const std::string& file_key, const DocumentInfo& info,
-                                       const std::string& language, Xapian::Document* doc) {
-  doc->add_boolean_term(schema::file_term(file_key));
-  add_boolean(schema::kCommitteePrefix, info.committee, doc);
-  add_boolean(schema::kTypePrefix, info.type, doc);
-  add_boolean(schema::kLanguagePrefix, language, doc);
-  add_boolean(schema::kSymbolPrefix, info.symbol, doc);
-  if (!info.state.empty()) doc->add_boolean_term(schema::state_filter_term(info.state));
+DocumentBuilder::FileFilters DocumentBuilder::file_filters(const std::string& file_key,
+                                                           const DocumentInfo& info) {
+  FileFilters filters;
+  filters.terms.push_back(schema::file_term(file_key));
+  const auto add = [&filters](const char* prefix, const std::string& value) {
+    if (!value.empty()) filters.terms.push_back(schema::filter_term(prefix, value));
+  };
+  add(schema::kCommitteePrefix, info.committee);
+  add(schema::kTypePrefix, info.type);
+  add(schema::kSymbolPrefix, info.symbol);
+  if (!info.state.empty()) filters.terms.push_back(schema::state_filter_term(info.state));
+  filters.values = schema::file_result_values(file_key, info);
   const std::string date = schema::date_value(info.date);
-  if (!date.empty()) doc->add_value(schema::kDateSlot, date);
-  schema::add_result_values(file_key, info, language, doc);
+  if (!date.empty()) filters.values.emplace_back(schema::kDateSlot, date);
+  return filters;
+}
+
+void DocumentBuilder::add_filter_terms(const FileFilters& filters, const std::string& language,
+                                       Xapian::Document* doc) {
+  for (const std::string& term : filters.terms) doc->add_boolean_term(term);
+  for (const auto& [slot, value] : filters.values) doc->add_value(slot, value);
+  if (!language.empty()) {
+    doc->add_boolean_term(schema::filter_term(schema::kLanguagePrefix, language));
+    doc->add_value(schema::kLanguageSlot, schema::language_value(language));
+  }
 }
 
 void DocumentBuilder::add_word_terms(std::uint32_t length, Xapian::Document* doc) {
@@ -278,6 +298,8 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     return "its document information (title, symbol, ...) is " + std::to_string(info_bytes) +
            " bytes, over the limit of " + std::to_string(PassageLimits::kMaxRecordBytes);
   out->reserve(out->size() + passages.size());
+  words_reported_.clear();
+  const FileFilters filters = file_filters(file_key, info);
   ReferenceContext references = reference_context(info, passages);
   // Only a document with a symbol has translations to align with.
   const std::vector<std::string> places =
@@ -294,11 +316,13 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     sentences_.starts(passage.text, language, &sentence_offsets_);
     PostingSink sink(&unpositioned_, &term_, &positions_, variants, &longest_term_,
                      &sentence_offsets_, &analyzer_, language, &word_pairs_, &pair_terms_,
-                     &exact_surfaces_);
+                     &exact_surfaces_, &words_reported_);
     analyzer_.analyze(passage.text, language, sink);
     std::size_t position_list_bytes = 0;
     if (!positions_.empty()) {
-      positions_.encode(&encoded_positions_);
+      // The writer numbers a sequence in the shard's terms (position_list.h); the rare passage a
+      // sequence cannot hold goes spelled out.
+      if (!positions_.encode_sequence(&encoded_positions_)) positions_.encode(&encoded_positions_);
       position_list_bytes = encoded_positions_.size();
       doc.add_value(schema::kPositionsSlot, encoded_positions_);
       core::encode_pair_signature(word_pairs_, &pair_signature_);
@@ -318,7 +342,7 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     std::sort(pair_terms_.begin(), pair_terms_.end());
     pair_terms_.erase(std::unique(pair_terms_.begin(), pair_terms_.end()), pair_terms_.end());
     for (const std::string& term : pair_terms_) doc.add_boolean_term(term);
-    add_filter_terms(file_key, info, language, &doc);
+    add_filter_terms(filters, language, &doc);
     // para:18 finds paragraph 18 and what is under it: 18 (a), "18, recommendation 1".
     if (!passage.label.empty()) doc.add_boolean_term(schema::paragraph_term(passage.label));
     if (passage.kind != PassageKind::kFootnote) {

@@ -16,6 +16,7 @@
 #include "passage.h"
 #include "position_list.h"
 #include "sentences.h"
+#include "string_index.h"
 #include "treatysearch/types.h"
 
 namespace treatysearch::ingest {
@@ -63,8 +64,16 @@ class DocumentBuilder {
                     Variants* variants);
 
  private:
-  void add_filter_terms(const std::string& file_key, const DocumentInfo& info,
-                        const std::string& language, Xapian::Document* doc);
+  // The boolean terms and values every passage of a file has, made once per file (a State's
+  // canonical name, for one, is a search of the State table).
+  struct FileFilters {
+    std::vector<std::string> terms;
+    std::vector<std::pair<unsigned, std::string>> values;  // (slot, value)
+  };
+  static FileFilters file_filters(const std::string& file_key, const DocumentInfo& info);
+  // Adds them to *doc, with the terms and values of the passage's language.
+  static void add_filter_terms(const FileFilters& filters, const std::string& language,
+                               Xapian::Document* doc);
   // Adds the passage's word terms (positions_, exact_surfaces_) to *doc, by folded form, with
   // their impacts against `length` words.
   void add_word_terms(std::uint32_t length, Xapian::Document* doc);
@@ -82,6 +91,9 @@ class DocumentBuilder {
   std::vector<std::pair<std::string, std::string>> exact_surfaces_;
   std::vector<std::pair<std::string_view, std::uint32_t>> surface_counts_;
   std::string pair_signature_;
+  // The words of the document being built whose vocabulary entries are reported, with the
+  // language they were analysed in (PostingSink::on_token).
+  core::StringIndex words_reported_;
   core::SentenceBreaker sentences_;
   std::vector<std::uint32_t> sentence_offsets_;  // of the passage being built
 };

@@ -146,11 +146,20 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
     if (!term_list_) version = supersede(file_key, old_count, db_.get_lastdocid() + 1);
     const auto number_of = [this](std::string_view term) { return numbering_->number_of(term); };
     for (std::size_t i = 0; i < passages.size(); ++i) {
-      // The analysis threads spell the terms out (they do not know the shard); the shard's
-      // numbers replace them here (position_list.h, version 3).
-      const std::string spelled = passages[i].get_value(schema::kPositionsSlot);
-      if (!spelled.empty() && core::number_position_list(spelled, number_of, &numbered_))
+      // The analysis threads name the terms (they do not know the shard); the shard's numbers
+      // replace them here (position_list.h, version 3). A sequence (version 4) is never stored:
+      // one that cannot be numbered is spelled out (version 2).
+      const std::string listed = passages[i].get_value(schema::kPositionsSlot);
+      if (!listed.empty() && core::number_position_list(listed, number_of, &numbered_)) {
         passages[i].add_value(schema::kPositionsSlot, numbered_);
+      } else if (core::is_position_sequence(listed)) {
+        if (!core::spell_position_list(listed, &numbered_)) {
+          mark_failed();  // the analysis made what it cannot read: nothing more is written
+          throw Error(ErrorCode::kInternal,
+                      file_key + ": a passage's position sequence does not decode");
+        }
+        passages[i].add_value(schema::kPositionsSlot, numbered_);
+      }
       compress_record(&passages[i]);
       if (!version.empty()) passages[i].add_boolean_term(version);
       if (document_hook()) document_hook()(file_key, passages[i]);
@@ -215,7 +224,9 @@ void IndexWriter::add_variants(const std::set<std::pair<std::string, std::string
     std::string key;
     for (const auto& [surface, term] : variants) {
       key.assign(surface).append(1, '\0').append(term);
-      if (!variants_added_.insert(key).second) continue;
+      bool added = false;
+      variants_added_.insert(key, &added);
+      if (!added) continue;
       core::Vocabulary::add(db_, surface, term);
       changed_ = true;
     }

@@ -20,12 +20,12 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "passage_record.h"
 #include "record_compression.h"
+#include "string_index.h"
 #include "term_numbers.h"
 #include "treatysearch/types.h"
 
@@ -125,9 +125,9 @@ class IndexWriter {
   std::vector<std::string> samples_;
   std::size_t sampled_bytes_ = 0;
   bool sampling_ = true;
-  std::unordered_set<std::string> variants_added_;  // vocabulary entries already written
-  std::uint64_t commit_number_ = 0;                 // of the shard's last commit
-  bool changed_ = false;                            // written to since the last commit
+  core::StringIndex variants_added_;  // vocabulary entries already written (surface \0 term)
+  std::uint64_t commit_number_ = 0;   // of the shard's last commit
+  bool changed_ = false;              // written to since the last commit
 };
 
 }  // namespace treatysearch::ingest

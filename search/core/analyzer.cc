@@ -8,10 +8,12 @@
 #include <xapian.h>
 
 #include <array>
+#include <deque>
 #include <unordered_map>
 
 #include "fold.h"
 #include "kazakh_stemmer.h"
+#include "string_index.h"
 #include "symbols.h"
 #include "text.h"
 #include "treatysearch/error.h"
@@ -78,8 +80,11 @@ struct LanguageStemmer {
   const StemmerSpec* spec = nullptr;
   Xapian::Stem stem;
   // Word -> stripped stem. Stemming dominates analysis time and word frequencies are Zipfian,
-  // so a small cache removes most Snowball calls.
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> cache;
+  // so a small cache removes most Snowball calls. Flat (string_index.h): a node-based map's
+  // bucket division and pointer chase were most of a look-up. A deque, so that the stems
+  // handed out stay put while others are added.
+  StringIndex cached_words;
+  std::deque<std::string> cached_stems;  // by id in cached_words
 };
 
 constexpr std::size_t kMaxCachedStems = 200000;
@@ -108,15 +113,19 @@ struct Analyzer::Impl {
   }
 
   std::string_view stem(LanguageStemmer& stemmer, std::string_view word) {
-    auto cached = stemmer.cache.find(word);
-    if (cached != stemmer.cache.end()) return cached->second;
+    const std::uint32_t cached = stemmer.cached_words.find(word);
+    if (cached != StringIndex::kNotFound) return stemmer.cached_stems[cached];
     if (script_of(word) != stemmer.spec->script) return {};
-    if (stemmer.cache.size() >= kMaxCachedStems) stemmer.cache.clear();
+    if (stemmer.cached_words.size() >= kMaxCachedStems) {
+      stemmer.cached_words.clear();
+      stemmer.cached_stems.clear();
+    }
     std::string stripped;
     const std::string stemmed =
         stemmer.spec->xapian_name ? stemmer.stem(std::string(word)) : kazakh_stem(word);
     folder.strip_diacritics(stemmed, &stripped);
-    return stemmer.cache.emplace(std::string(word), std::move(stripped)).first->second;
+    stemmer.cached_words.insert(word);
+    return stemmer.cached_stems.emplace_back(std::move(stripped));
   }
 };
 

@@ -10,11 +10,12 @@ namespace treatysearch::core {
 
 namespace {
 
+constexpr char kFormatSequence = 4;  // never stored: the analysis threads' form
 constexpr char kFormatNumbered = 3;
 constexpr char kFormatVersion = 2;
 constexpr char kFormatWithoutSentences = 1;  // still read: one sentence per passage
 
-// Reads the sentence starts after the version byte of a version 2 or 3 list into *gaps (still
+// Reads the sentence starts after the version byte of a version 2, 3 or 4 list into *gaps (still
 // encoded), checking that each gap is whole; *pos is left after them.
 bool read_sentence_gaps(std::string_view encoded, std::size_t* pos, std::string_view* gaps) {
   *pos = 1;
@@ -78,39 +79,15 @@ bool decode_gaps(std::string_view gaps, std::vector<std::uint32_t>* out, std::ui
 }  // namespace
 
 bool PositionListBuilder::add(std::string_view term, std::uint32_t position) {
-  // Each distinct term is kept once, found again through an open-addressing table of ids
-  // (a passage repeats its words; sorting every occurrence by its bytes cost more than the
-  // rest of the encoding).
-  if (2 * (terms_.size() + 1) > slots_.size()) grow_slots();
-  const std::size_t hash = std::hash<std::string_view>{}(term);
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t slot = hash & mask;
-  for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
-    const Term& known = terms_[slots_[slot] - 1];
-    if (known.hash == hash && term_of(known) == term) break;
-  }
-  const bool added = slots_[slot] == 0;
-  if (added) {
-    terms_.push_back({static_cast<std::uint32_t>(arena_.size()),
-                      static_cast<std::uint32_t>(term.size()), 0, hash});
-    arena_.append(term);
-    slots_[slot] = static_cast<std::uint32_t>(terms_.size());
-  }
-  const std::uint32_t id = slots_[slot] - 1;
-  ++terms_[id].count;
+  // Each distinct term is kept once (a passage repeats its words; sorting every occurrence by
+  // its bytes cost more than the rest of the encoding).
+  bool added = false;
+  const std::uint32_t id = terms_.insert(term, &added);
+  if (added) counts_.push_back(0);
+  ++counts_[id];
   if (!occurrences_.empty() && position < occurrences_.back().position) in_order_ = false;
   occurrences_.push_back({id, position});
   return added;
-}
-
-void PositionListBuilder::grow_slots() {
-  slots_.assign(std::max<std::size_t>(64, slots_.size() * 2), 0);
-  const std::size_t mask = slots_.size() - 1;
-  for (std::uint32_t id = 0; id < terms_.size(); ++id) {
-    std::size_t slot = terms_[id].hash & mask;
-    while (slots_[slot] != 0) slot = (slot + 1) & mask;
-    slots_[slot] = id + 1;
-  }
 }
 
 void PositionListBuilder::add_sentence_start(std::uint32_t position) {
@@ -124,9 +101,8 @@ void PositionListBuilder::encode(std::string* out) {
   // term id keeps each term's positions in the order they were added).
   order_.resize(terms_.size());
   for (std::uint32_t id = 0; id < order_.size(); ++id) order_[id] = id;
-  std::sort(order_.begin(), order_.end(), [this](std::uint32_t a, std::uint32_t b) {
-    return term_of(terms_[a]) < term_of(terms_[b]);
-  });
+  std::sort(order_.begin(), order_.end(),
+            [this](std::uint32_t a, std::uint32_t b) { return terms_.key(a) < terms_.key(b); });
   first_.assign(terms_.size() + 1, 0);
   for (const Occurrence& o : occurrences_) ++first_[o.term + 1];
   for (std::size_t id = 0; id < terms_.size(); ++id) first_[id + 1] += first_[id];
@@ -140,7 +116,7 @@ void PositionListBuilder::encode(std::string* out) {
   distinct_.clear();
   std::string_view previous;
   for (const std::uint32_t id : order_) {
-    const std::string_view term = term_of(terms_[id]);
+    const std::string_view term = terms_.key(id);
     const std::size_t shared = shared_prefix(previous, term);
     put_varint(shared, out);
     put_varint(term.size() - shared, out);
@@ -156,15 +132,38 @@ void PositionListBuilder::encode(std::string* out) {
     }
     put_varint(gaps_.size(), out);
     out->append(gaps_);
-    distinct_.push_back({term, terms_[id].count});
+    distinct_.push_back({term, counts_[id]});
     previous = term;
   }
 }
 
+bool PositionListBuilder::encode_sequence(std::string* out) {
+  out->clear();
+  std::uint32_t last = 0;
+  for (const Occurrence& o : occurrences_) last = std::max(last, o.position);
+  if (last > kMaxNumberedPositions) return false;
+  // Each position's term index plus one (0: none), in positions_ (encode()'s scratch).
+  positions_.assign(last, 0);
+  for (const Occurrence& o : occurrences_) {
+    if (o.position == 0 || positions_[o.position - 1] != 0) return false;
+    positions_[o.position - 1] = o.term + 1;
+  }
+  out->push_back(kFormatSequence);
+  put_sentence_starts(sentence_starts_, out);
+  put_varint(terms_.size(), out);
+  distinct_.clear();
+  for (std::uint32_t id = 0; id < terms_.size(); ++id) {
+    put_length_prefixed(terms_.key(id), out);
+    distinct_.push_back({terms_.key(id), counts_[id]});
+  }
+  put_varint(last, out);
+  for (const std::uint32_t index : positions_) put_varint(index, out);
+  return true;
+}
+
 void PositionListBuilder::clear() {
-  arena_.clear();
   terms_.clear();
-  std::fill(slots_.begin(), slots_.end(), 0);
+  counts_.clear();
   occurrences_.clear();
   in_order_ = true;
   distinct_.clear();
@@ -211,6 +210,11 @@ bool decode_position_list(std::string_view encoded,
                           std::vector<std::pair<std::string, std::vector<std::uint32_t>>>* out,
                           std::vector<std::uint32_t>* sentence_starts) {
   out->clear();
+  if (is_position_sequence(encoded)) {
+    std::string spelled;
+    return spell_position_list(encoded, &spelled) &&
+           decode_position_list(spelled, out, sentence_starts);
+  }
   PositionListCursor cursor(encoded);
   // The sentence starts are checked whether or not the caller wants them (index checks).
   std::vector<std::uint32_t> unused;
@@ -228,9 +232,104 @@ bool is_numbered_position_list(std::string_view encoded) {
   return !encoded.empty() && encoded[0] == kFormatNumbered;
 }
 
+namespace {
+
+// A version 4 sequence read: its sentence starts (still encoded, count first), its terms, its
+// count of positions and where they begin.
+struct Sequence {
+  std::string_view sentences;
+  std::vector<std::string_view> terms;
+  std::uint64_t positions = 0;
+  std::size_t positions_at = 0;
+};
+
+bool read_sequence(std::string_view encoded, Sequence* out) {
+  if (!is_position_sequence(encoded)) return false;
+  std::size_t pos = 0;
+  std::string_view gaps;
+  if (!read_sentence_gaps(encoded, &pos, &gaps)) return false;
+  out->sentences = encoded.substr(1, pos - 1);
+  std::uint64_t count = 0;
+  if (!get_varint(encoded, &pos, &count) || count > encoded.size() - pos) return false;
+  out->terms.clear();
+  for (std::uint64_t i = 0; i < count; ++i) {
+    std::uint64_t length = 0;
+    if (!get_varint(encoded, &pos, &length) || length > encoded.size() - pos) return false;
+    out->terms.push_back(encoded.substr(pos, length));
+    pos += length;
+  }
+  if (!get_varint(encoded, &pos, &out->positions) || out->positions > encoded.size() - pos ||
+      out->positions > kMaxNumberedPositions)
+    return false;
+  out->positions_at = pos;
+  return true;
+}
+
+// Visits each position of a version 4 sequence in order: visit(its term index plus one, 0 for
+// none). False on malformed bytes.
+template <typename Visit>
+bool walk_sequence(std::string_view encoded, const Sequence& sequence, Visit&& visit) {
+  std::size_t pos = sequence.positions_at;
+  for (std::uint64_t i = 0; i < sequence.positions; ++i) {
+    std::uint64_t index = 0;
+    if (!get_varint(encoded, &pos, &index) || index > sequence.terms.size()) return false;
+    visit(static_cast<std::uint32_t>(index));
+  }
+  return pos == encoded.size();
+}
+
+bool number_sequence(std::string_view encoded,
+                     const std::function<std::uint32_t(std::string_view)>& number_of,
+                     std::string* out) {
+  Sequence sequence;
+  if (!read_sequence(encoded, &sequence)) return false;
+  // Each distinct term is numbered once; the positions are then rewritten in one pass.
+  std::vector<std::uint32_t> numbers;
+  numbers.reserve(sequence.terms.size());
+  for (const std::string_view term : sequence.terms) {
+    const std::uint32_t number = number_of(term);
+    if (number == kNoTermNumber) return false;
+    numbers.push_back(number);
+  }
+  out->clear();
+  out->push_back(kFormatNumbered);
+  out->append(sequence.sentences);
+  put_varint(sequence.positions, out);
+  return walk_sequence(encoded, sequence, [&](std::uint32_t index) {
+    put_varint(index == 0 ? 0 : std::uint64_t{numbers[index - 1]} + 1, out);
+  });
+}
+
+}  // namespace
+
+bool is_position_sequence(std::string_view encoded) {
+  return !encoded.empty() && encoded[0] == kFormatSequence;
+}
+
+bool spell_position_list(std::string_view encoded, std::string* out) {
+  Sequence sequence;
+  if (!read_sequence(encoded, &sequence)) return false;
+  PositionListBuilder builder;
+  std::vector<std::uint32_t> starts;
+  std::size_t pos = 0;
+  std::string_view gaps;
+  if (!read_sentence_gaps(encoded, &pos, &gaps) || !decode_gaps(gaps, &starts, /*from=*/1))
+    return false;
+  for (const std::uint32_t start : starts) builder.add_sentence_start(start);
+  std::uint32_t position = 0;
+  if (!walk_sequence(encoded, sequence, [&](std::uint32_t index) {
+        ++position;
+        if (index != 0) builder.add(sequence.terms[index - 1], position);
+      }))
+    return false;
+  builder.encode(out);
+  return true;
+}
+
 bool number_position_list(std::string_view spelled,
                           const std::function<std::uint32_t(std::string_view)>& number_of,
                           std::string* out) {
+  if (is_position_sequence(spelled)) return number_sequence(spelled, number_of, out);
   PositionListCursor cursor(spelled);
   std::vector<std::uint32_t> starts;
   if (!cursor.sentence_starts(&starts)) return false;

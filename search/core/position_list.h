@@ -26,6 +26,15 @@
 // analyzer gives each position one term, so a passage is its sequence of numbers, which a check
 // scans once for the numbers it wants. Reading one needs the wanted terms' numbers in the
 // passage's shard (PassagePositions::assign).
+//
+// Version 4, a sequence: what the analysis threads hand the index writer, never stored (the
+// writer numbers it as version 3, or spells it out as version 2 when it cannot). A version
+// byte 4; the sentence starts as in version 2; varint count of distinct terms, then each term
+// (varint length, bytes) in the order first met; varint count n of positions; then for each
+// position 1..n, the varint index of its term plus one (0: none). Why: it is version 3 with
+// the terms in place of their numbers, so the writer numbers each distinct term once and
+// rewrites the sequence, where a version 2 list cost a sort by term to make and a decoding of
+// every position to number (together a tenth of the indexing CPU).
 #pragma once
 
 #include <cstdint>
@@ -33,6 +42,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "string_index.h"
 
 namespace treatysearch::core {
 
@@ -52,30 +63,27 @@ class PositionListBuilder {
   // call; 1 (the first sentence's start) and repeats are ignored.
   void add_sentence_start(std::uint32_t position);
   bool empty() const { return occurrences_.empty(); }
-  // Encodes the pairs added since the last clear() into *out (replacing its contents).
+  // Encodes the pairs added since the last clear() into *out (replacing its contents), as
+  // version 2.
   void encode(std::string* out);
-  // After encode(): each distinct term with its number of positions, in byte order (what a
-  // Xapian document needs as terms and wdfs).
+  // Encodes them as a version 4 sequence instead. False (*out unspecified) when a sequence
+  // cannot hold them: two terms at one position, or a position past kMaxNumberedPositions
+  // (then encode()).
+  bool encode_sequence(std::string* out);
+  // After encode() or encode_sequence(): each distinct term with its number of positions (what
+  // a Xapian document needs as terms and wdfs), in byte order after encode(), in the order
+  // first added after encode_sequence().
   const std::vector<TermCount>& terms() const { return distinct_; }
   void clear();
 
  private:
-  struct Term {
-    std::uint32_t offset;  // into arena_
-    std::uint32_t length;
-    std::uint32_t count;  // positions added
-    std::size_t hash;
-  };
   struct Occurrence {
-    std::uint32_t term;  // index into terms_
+    std::uint32_t term;  // id in terms_
     std::uint32_t position;
   };
-  std::string_view term_of(const Term& t) const { return {arena_.data() + t.offset, t.length}; }
-  void grow_slots();
 
-  std::string arena_;
-  std::vector<Term> terms_;               // distinct, in the order first added
-  std::vector<std::uint32_t> slots_;      // hash table of term index + 1 (0: free); a power of 2
+  StringIndex terms_;                     // distinct, in the order first added
+  std::vector<std::uint32_t> counts_;     // positions added, by term id
   std::vector<Occurrence> occurrences_;   // in the order added
   bool in_order_ = true;                  // positions were added increasing
   std::vector<std::uint32_t> order_;      // encode(): term indexes in byte order
@@ -116,8 +124,9 @@ class PositionListCursor {
   bool ok_ = true;
 };
 
-// Every term with its positions (tests and diagnostics); false on malformed bytes, sentence
-// starts included. With `sentence_starts`, also those.
+// Every term of a version 1, 2 or 4 list with its positions, in term order (tests and
+// diagnostics); false on malformed bytes, sentence starts included. With `sentence_starts`, also
+// those.
 bool decode_position_list(std::string_view encoded,
                           std::vector<std::pair<std::string, std::vector<std::uint32_t>>>* out,
                           std::vector<std::uint32_t>* sentence_starts = nullptr);
@@ -128,14 +137,20 @@ inline constexpr std::uint32_t kNoTermNumber = UINT32_MAX;
 // True if `encoded` is a version 3 list (its terms numbered, not spelled out).
 bool is_numbered_position_list(std::string_view encoded);
 
-// Rewrites a version 1 or 2 list as version 3, each term numbered by `number_of`. False, with *out
-// unspecified, if `spelled` does not decode, or puts two terms at one position, or reaches past
-// kMaxNumberedPositions, or `number_of` gives kNoTermNumber: then keep it as it is (every version
-// is read).
+// Rewrites a version 1, 2 or 4 list as version 3, each term numbered by `number_of`. False, with
+// *out unspecified, if `spelled` does not decode, or puts two terms at one position, or reaches
+// past kMaxNumberedPositions, or `number_of` gives kNoTermNumber: then keep a version 1 or 2
+// list as it is (every stored version is read), and spell a version 4 one out
+// (spell_position_list).
 inline constexpr std::uint32_t kMaxNumberedPositions = 1u << 24;
 bool number_position_list(std::string_view spelled,
                           const std::function<std::uint32_t(std::string_view)>& number_of,
                           std::string* out);
+
+// True if `encoded` is a version 4 sequence (encode_sequence()).
+bool is_position_sequence(std::string_view encoded);
+// Rewrites a version 4 sequence as version 2. False (*out unspecified) if it does not decode.
+bool spell_position_list(std::string_view sequence, std::string* out);
 
 // Every numbered term of a version 3 list with its positions, by increasing number (tests and
 // diagnostics); false on malformed bytes. With `sentence_starts`, also those.

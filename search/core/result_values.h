@@ -1,11 +1,14 @@
 // Value slots the result side reads (grouping, facets, similar passages), beside kDateSlot and
-// kPositionsSlot of schema.h. The indexer writes them with add_result_values(); the searcher
-// reads the same slots, so this is the one place their content is defined.
+// kPositionsSlot of schema.h. The indexer writes them from file_result_values() and
+// language_value(); the searcher reads the same slots, so this is the one place their content is
+// defined.
 #pragma once
 
 #include <xapian.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "schema.h"
 #include "states.h"
@@ -26,17 +29,24 @@ inline std::string state_value(const std::string& state) {
   return canonical.empty() ? state : canonical;
 }
 
-// Adds the result slots of a passage of file `file_key` (empty values are not stored).
-inline void add_result_values(const std::string& file_key, const DocumentInfo& info,
-                              const std::string& language, Xapian::Document* doc) {
-  const auto put = [doc](unsigned slot, const std::string& value) {
-    if (!value.empty()) doc->add_value(slot, value.substr(0, kMaxFilterValueBytes));
+// The result slots of every passage of file `file_key` but kLanguageSlot, which is the
+// passage's own (language_value): (slot, value), empty values left out.
+inline std::vector<std::pair<unsigned, std::string>> file_result_values(const std::string& file_key,
+                                                                        const DocumentInfo& info) {
+  std::vector<std::pair<unsigned, std::string>> out;
+  const auto put = [&out](unsigned slot, const std::string& value) {
+    if (!value.empty()) out.emplace_back(slot, value.substr(0, kMaxFilterValueBytes));
   };
   put(kFileKeySlot, file_key);
   put(kCommitteeSlot, info.committee);
   put(kStateSlot, info.state.empty() ? std::string() : state_value(info.state));
   put(kTypeSlot, info.type);
-  put(kLanguageSlot, language);
+  return out;
+}
+
+// What kLanguageSlot holds for a passage in `language` (empty: not stored).
+inline std::string language_value(const std::string& language) {
+  return language.substr(0, kMaxFilterValueBytes);
 }
 
 }  // namespace treatysearch::core::schema

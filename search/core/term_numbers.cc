@@ -1,6 +1,7 @@
 #include "term_numbers.h"
 
 #include <mutex>
+#include <unordered_map>
 
 #include "varint.h"
 
@@ -63,8 +64,8 @@ TermNumbering::TermNumbering(Xapian::WritableDatabase& db, std::size_t max_remem
     : db_(db), count_(numbers_given(db)), max_remembered_(max_remembered) {}
 
 std::uint32_t TermNumbering::number_of(std::string_view term) {
+  if (const std::uint32_t id = known_.find(term); id != StringIndex::kNotFound) return numbers_[id];
   key_.assign(kTermNumberPrefix).append(term);
-  if (const auto known = known_.find(key_); known != known_.end()) return known->second;
   std::uint32_t number = decode_number(db_.get_metadata(key_));
   if (number == kNoTermNumber) {
     if (count_ == kNoTermNumber - 1) return kNoTermNumber;
@@ -74,8 +75,12 @@ std::uint32_t TermNumbering::number_of(std::string_view term) {
     put_varint(number, &stored);
     db_.set_metadata(key_, stored);
   }
-  if (known_.size() >= max_remembered_) known_.clear();
-  known_.emplace(key_, number);
+  if (known_.size() >= max_remembered_) {
+    known_.clear();
+    numbers_.clear();
+  }
+  known_.insert(term);
+  numbers_.push_back(number);
   return number;
 }
 

@@ -16,10 +16,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "position_list.h"  // kNoTermNumber
+#include "string_index.h"
 
 namespace treatysearch::core {
 
@@ -67,8 +67,9 @@ class TermNumbering {
   // where a writer sees what it has not committed yet), which bounds the writer's memory
   // whatever the vocabulary.
   std::size_t max_remembered_;
-  std::unordered_map<std::string, std::uint32_t> known_;
-  std::string key_;  // reused
+  StringIndex known_;                   // the terms
+  std::vector<std::uint32_t> numbers_;  // by id in known_
+  std::string key_;                     // reused
 };
 
 }  // namespace treatysearch::core

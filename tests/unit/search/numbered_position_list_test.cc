@@ -20,6 +20,7 @@ namespace treatysearch::core {
 namespace {
 
 using Numbered = std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>>;
+using Decoded = std::vector<std::pair<std::string, std::vector<std::uint32_t>>>;
 
 // A spelled-out (version 2) list of tokens in order, with sentence starts.
 std::string spelled(const std::vector<std::string>& tokens,
@@ -165,6 +166,103 @@ TEST(NumberedPositionList, StaysSpelledWhereNumbersCannotSayIt) {
   EXPECT_TRUE(number_position_list(at_limit, std::ref(numbers), &out));
   // Malformed spelled bytes.
   EXPECT_FALSE(number_position_list("\x02\x00\x05", std::ref(numbers), &out));
+}
+
+// The analysis threads' form of the same tokens (version 4); false where it cannot hold them.
+bool sequence(const std::vector<std::pair<std::string, std::uint32_t>>& occurrences,
+              const std::vector<std::uint32_t>& sentence_starts, std::string* out) {
+  PositionListBuilder builder;
+  for (const std::uint32_t start : sentence_starts) builder.add_sentence_start(start);
+  for (const auto& [term, position] : occurrences) builder.add(term, position);
+  return builder.encode_sequence(out);
+}
+
+TEST(PositionSequence, NumbersAndSpellsAsTheSpelledListOfTheSameTokens) {
+  // Out of order, with a gap (position 5 holds no word) and sentence starts.
+  const std::vector<std::pair<std::string, std::uint32_t>> occurrences{
+      {"the", 1}, {"child", 4}, {"right", 2}, {"EState", 6}, {"the", 3}, {"party", 7}};
+  std::string seq;
+  ASSERT_TRUE(sequence(occurrences, {3, 6}, &seq));
+  ASSERT_TRUE(is_position_sequence(seq));
+  EXPECT_FALSE(is_numbered_position_list(seq));
+  PositionListBuilder builder;
+  for (const std::uint32_t start : {3u, 6u}) builder.add_sentence_start(start);
+  for (const auto& [term, position] : occurrences) builder.add(term, position);
+  std::string expected_spelled;
+  builder.encode(&expected_spelled);
+
+  std::string spelled_out;
+  ASSERT_TRUE(spell_position_list(seq, &spelled_out));
+  EXPECT_EQ(spelled_out, expected_spelled);
+  Decoded decoded, expected;
+  std::vector<std::uint32_t> starts;
+  ASSERT_TRUE(decode_position_list(seq, &decoded, &starts));
+  ASSERT_TRUE(decode_position_list(expected_spelled, &expected));
+  EXPECT_EQ(decoded, expected);
+  EXPECT_EQ(starts, (std::vector<std::uint32_t>{3, 6}));
+
+  // Numbered from either form, the same list, whatever order the terms are numbered in.
+  Numbers from_sequence, from_spelled;
+  from_sequence("party");  // numbers given before: 0 to "party" here, to "of" there
+  from_spelled("of");
+  const std::string a = numbered(seq, &from_sequence);
+  const std::string b = numbered(expected_spelled, &from_spelled);
+  Numbered numbered_a, numbered_b;
+  std::vector<std::uint32_t> starts_a;
+  ASSERT_TRUE(decode_numbered_position_list(a, &numbered_a, &starts_a));
+  ASSERT_TRUE(decode_numbered_position_list(b, &numbered_b));
+  EXPECT_EQ(starts_a, (std::vector<std::uint32_t>{3, 6}));
+  const auto by_term = [](const Numbered& list, const Numbers& numbers) {
+    std::map<std::string, std::vector<std::uint32_t>> out;
+    for (const auto& [term, number] : numbers.given)
+      for (const auto& [n, positions] : list)
+        if (n == number) out[term] = positions;
+    return out;
+  };
+  EXPECT_EQ(by_term(numbered_a, from_sequence), by_term(numbered_b, from_spelled));
+  EXPECT_EQ(by_term(numbered_a, from_sequence).at("the"), (std::vector<std::uint32_t>{1, 3}));
+  // The builder's terms are in the order first added, with their counts.
+  builder.clear();
+  for (const auto& [term, position] : occurrences) builder.add(term, position);
+  ASSERT_TRUE(builder.encode_sequence(&seq));
+  std::vector<std::pair<std::string, std::uint32_t>> counts;
+  for (const auto& [term, count] : builder.terms()) counts.emplace_back(term, count);
+  EXPECT_EQ(counts, (std::vector<std::pair<std::string, std::uint32_t>>{
+                        {"the", 2}, {"child", 1}, {"right", 1}, {"EState", 1}, {"party", 1}}));
+}
+
+TEST(PositionSequence, WhatASequenceCannotHoldIsLeftToTheSpelledList) {
+  std::string seq;
+  EXPECT_FALSE(sequence({{"hate", 1}, {"EHate", 1}}, {}, &seq));  // two terms at one position
+  EXPECT_FALSE(sequence({{"hate", kMaxNumberedPositions + 1}}, {}, &seq));
+  EXPECT_TRUE(sequence({{"hate", kMaxNumberedPositions}}, {}, &seq));
+  // No number left to give: the writer spells the sequence out instead.
+  std::string out;
+  ASSERT_TRUE(sequence({{"hate", 1}, {"speech", 2}}, {}, &seq));
+  EXPECT_FALSE(number_position_list(
+      seq, [](std::string_view) { return kNoTermNumber; }, &out));
+  ASSERT_TRUE(spell_position_list(seq, &out));
+  PassagePositions passage;
+  ASSERT_TRUE(passage.assign(out));
+  EXPECT_TRUE(passage.in_sequence({{"hate"}, {"speech"}}));
+}
+
+TEST(PositionSequence, MalformedBytesAreRefused) {
+  std::string seq;
+  ASSERT_TRUE(sequence({{"hate", 1}, {"speech", 2}, {"online", 4}}, {2}, &seq));
+  Numbers numbers;
+  std::string out;
+  for (std::size_t cut = 1; cut < seq.size(); ++cut) {
+    const std::string truncated = seq.substr(0, cut);
+    EXPECT_FALSE(number_position_list(truncated, std::ref(numbers), &out)) << cut;
+    EXPECT_FALSE(spell_position_list(truncated, &out)) << cut;
+  }
+  EXPECT_FALSE(number_position_list(seq + "\x01", std::ref(numbers), &out));  // trailing bytes
+  std::string bad_index = seq;
+  bad_index.back() = 9;  // the last position names a fourth term of three
+  EXPECT_FALSE(number_position_list(bad_index, std::ref(numbers), &out));
+  EXPECT_FALSE(spell_position_list(bad_index, &out));
+  EXPECT_FALSE(spell_position_list(numbered(seq, &numbers), &out));  // not a sequence
 }
 
 TEST(NumberedPositionList, MalformedBytesAreRefusedWithoutReadingOutOfBounds) {
