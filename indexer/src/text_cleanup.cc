@@ -269,15 +269,19 @@ std::string squeeze_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
-  for (const char c : s) {
-    if (c == kFieldMark) continue;
-    if (c == ' ') {
-      pending_space = !out.empty();
+  for (std::size_t pos = 0; pos < s.size();) {
+    if (s[pos] == kFieldMark || s[pos] == ' ') {
+      pending_space = pending_space || (s[pos] == ' ' && !out.empty());
+      ++pos;
       continue;
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    out += c;
+    // The bytes up to the next space or mark go at once: most of a line is words.
+    std::size_t end = pos + 1;
+    while (end < s.size() && s[end] != ' ' && s[end] != kFieldMark) ++end;
+    out.append(s, pos, end - pos);
+    pos = end;
   }
   return out;
 }

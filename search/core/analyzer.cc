@@ -13,6 +13,7 @@
 
 #include "fold.h"
 #include "kazakh_stemmer.h"
+#include "simple_words.h"
 #include "string_index.h"
 #include "symbols.h"
 #include "text.h"
@@ -97,6 +98,7 @@ struct Analyzer::Impl {
   TokenFolder folder;
   FoldedForms forms;
   std::string gram;
+  std::vector<WordSegment> segments;  // reused
   std::unordered_map<std::string, LanguageStemmer, StringHash, std::equal_to<>> stemmers;
 
   ~Impl() { utext_close(&text); }
@@ -196,13 +198,6 @@ std::vector<std::uint32_t> Analyzer::boundaries(std::string_view text) {
 
 void Analyzer::analyze(std::string_view text, std::string_view language, TokenSink& sink) {
   if (text.empty()) return;
-  UErrorCode status = U_ZERO_ERROR;
-  utext_openUTF8(&impl_->text, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) return;
-  icu::BreakIterator& breaker = *impl_->breaker;
-  breaker.setText(&impl_->text, status);
-  if (U_FAILURE(status)) return;
-
   find_symbols(text, [&](std::size_t symbol_begin, std::size_t symbol_end) {
     const std::string key = symbol_key(text.substr(symbol_begin, symbol_end - symbol_begin));
     sink.on_symbol(key, static_cast<std::uint32_t>(symbol_begin),
@@ -214,18 +209,13 @@ void Analyzer::analyze(std::string_view text, std::string_view language, TokenSi
   FoldedForms& forms = impl_->forms;
   Token token;
   std::uint32_t position = 0;
-  int32_t begin = breaker.first();
-  for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE;
-       begin = end, end = breaker.next()) {
-    const int32_t status_tag = breaker.getRuleStatus();
-    if (status_tag < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation, symbols
-    const std::string_view word =
-        text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
-    impl_->folder.fold(word, &forms);
+  // One word segment of the text, with its rule status (ICU's tags).
+  const auto on_segment = [&](std::uint32_t begin, std::uint32_t end, std::int32_t status_tag) {
+    if (status_tag < UBRK_WORD_NONE_LIMIT) return;  // spaces, punctuation, symbols
+    impl_->folder.fold(text.substr(begin, end - begin), &forms);
     if (forms.surface.empty() || forms.surface.size() > kMaxTermBytes ||
         forms.original.size() > kMaxTermBytes)
-      continue;
-
+      return;
     token.kind = status_tag < UBRK_WORD_NUMBER_LIMIT ? TokenKind::kNumber
                  : status_tag >= UBRK_WORD_KANA      ? TokenKind::kIdeographic
                                                      : TokenKind::kWord;
@@ -234,13 +224,31 @@ void Analyzer::analyze(std::string_view text, std::string_view language, TokenSi
     token.lower = forms.lower;
     token.stem = (stemmer && token.kind == TokenKind::kWord) ? impl_->stem(*stemmer, forms.lower)
                                                              : std::string_view{};
-    token.begin = static_cast<std::uint32_t>(begin);
-    token.end = static_cast<std::uint32_t>(end);
+    token.begin = begin;
+    token.end = end;
     token.position = ++position;
     sink.on_token(token);
     if (token.kind == TokenKind::kIdeographic)
       grams.add_token(token.surface, token.begin, token.end);
+  };
+
+  // Plain text is segmented without ICU, exactly as ICU would (simple_words.h).
+  if (simple_word_segments(text, &impl_->segments)) {
+    for (const WordSegment& segment : impl_->segments)
+      on_segment(segment.begin, segment.end, segment.status);
+    return;
   }
+  UErrorCode status = U_ZERO_ERROR;
+  utext_openUTF8(&impl_->text, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return;
+  icu::BreakIterator& breaker = *impl_->breaker;
+  breaker.setText(&impl_->text, status);
+  if (U_FAILURE(status)) return;
+  int32_t begin = breaker.first();
+  for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE;
+       begin = end, end = breaker.next())
+    on_segment(static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+               breaker.getRuleStatus());
 }
 
 }  // namespace treatysearch::core

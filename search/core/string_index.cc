@@ -7,10 +7,12 @@ namespace treatysearch::core {
 
 std::size_t StringIndex::slot_of(std::string_view key, std::size_t hash) const {
   const std::size_t mask = slots_.size() - 1;
+  const std::uint64_t high = static_cast<std::uint64_t>(hash) & 0xFFFFFFFF00000000u;
   std::size_t slot = hash & mask;
   for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
-    const Entry& entry = entries_[slots_[slot] - 1];
-    if (entry.hash == hash && this->key(slots_[slot] - 1) == key) break;
+    if ((slots_[slot] & 0xFFFFFFFF00000000u) != high) continue;
+    const auto id = static_cast<std::uint32_t>(slots_[slot]) - 1;
+    if (entries_[id].hash == hash && this->key(id) == key) break;
   }
   return slot;
 }
@@ -23,16 +25,16 @@ std::uint32_t StringIndex::insert(std::string_view key, bool* added) {
   if (is_new) {
     entries_.push_back({arena_.size(), static_cast<std::uint32_t>(key.size()), hash});
     arena_.append(key);
-    slots_[slot] = static_cast<std::uint32_t>(entries_.size());
+    slots_[slot] = slot_value(static_cast<std::uint32_t>(entries_.size() - 1), hash);
   }
   if (added) *added = is_new;
-  return slots_[slot] - 1;
+  return static_cast<std::uint32_t>(slots_[slot]) - 1;
 }
 
 std::uint32_t StringIndex::find(std::string_view key) const {
   if (slots_.empty()) return kNotFound;
   const std::size_t slot = slot_of(key, std::hash<std::string_view>{}(key));
-  return slots_[slot] == 0 ? kNotFound : slots_[slot] - 1;
+  return slots_[slot] == 0 ? kNotFound : static_cast<std::uint32_t>(slots_[slot]) - 1;
 }
 
 void StringIndex::grow() {
@@ -41,7 +43,7 @@ void StringIndex::grow() {
   for (std::uint32_t id = 0; id < entries_.size(); ++id) {
     std::size_t slot = entries_[id].hash & mask;
     while (slots_[slot] != 0) slot = (slot + 1) & mask;
-    slots_[slot] = id + 1;
+    slots_[slot] = slot_value(id, entries_[id].hash);
   }
 }
 

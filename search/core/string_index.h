@@ -37,9 +37,15 @@ class StringIndex {
   std::size_t slot_of(std::string_view key, std::size_t hash) const;
   void grow();
 
+  // A slot: the key's id + 1 in its low 32 bits (0: free), the high 32 bits of its hash in its
+  // high ones, so that a probe passing other keys reads only the table.
+  static std::uint64_t slot_value(std::uint32_t id, std::size_t hash) {
+    return (static_cast<std::uint64_t>(hash) & 0xFFFFFFFF00000000u) | (id + 1);
+  }
+
   std::string arena_;
   std::vector<Entry> entries_;
-  std::vector<std::uint32_t> slots_;  // id + 1 (0: free); a power of 2, at most half full
+  std::vector<std::uint64_t> slots_;  // a power of 2 of them, at most half full
 };
 
 }  // namespace treatysearch::core

@@ -53,7 +53,7 @@ struct Config {
   unsigned threads = 0;
   unsigned shards = 0;
   std::string python;
-  std::uint64_t flush_mb = 0;  // 0: the library's default
+  double flush_mb = 0;         // 0: the library's default; fractions too (0.25: 256 KiB)
   unsigned xapian_repeat = 0;  // runs of the Xapian TermGenerator peer (0: not measured)
   unsigned serve_seconds = 0;  // --serve: seconds of load on treaty-serve (0: not measured)
   unsigned serve_clients = 8;
@@ -195,6 +195,8 @@ struct Report {
 
 // treaty_bench_options.cc
 std::optional<Config> parse_options(int argc, char** argv);
+// The IndexerOptions::flush_bytes a run uses (--flush-mb, else the library's default).
+std::uint64_t flush_bytes(const Config& c);
 
 // treaty_bench_corpus.cc
 Corpus scan_corpus(const std::filesystem::path& dir);

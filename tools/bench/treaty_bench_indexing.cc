@@ -55,7 +55,7 @@ int index_in_child(const Config& config, const fs::path& index_dir, int fd) {
     options.threads = config.threads;
     options.shards = config.shards;
     options.term_lists = config.term_lists;
-    if (config.flush_mb > 0) options.flush_bytes = config.flush_mb << 20;
+    options.flush_bytes = flush_bytes(config);
     Indexer indexer = Indexer::open(index_dir.string(), options);
     const IngestReport report = indexer.add_paths({config.corpus.string()});
     indexer.commit();

@@ -110,7 +110,7 @@ std::optional<Config> parse_options(int argc, char** argv) {
       ("shards", po::value(&config.shards)->default_value(0),
        "shards of the new index (0: one per core)")
       ("flush-mb", po::value(&config.flush_mb)->default_value(0),
-       "IndexerOptions::flush_bytes in MiB (0: the library's default)")
+       "IndexerOptions::flush_bytes in MiB, fractions too (0: the library's default)")
       ("reuse-index",
        "skip indexing: query the index (and FTS5 database) an earlier run left in --work")
       ("operators", po::value(&operators),

@@ -15,6 +15,12 @@
 using json = nlohmann::json;
 
 namespace treatysearch::bench {
+
+std::uint64_t flush_bytes(const Config& c) {
+  return c.flush_mb > 0 ? static_cast<std::uint64_t>(c.flush_mb * (1u << 20))
+                        : IndexerOptions{}.flush_bytes;
+}
+
 namespace {
 
 double ratio(double a, double b) { return b > 0 ? a / b : 0; }
@@ -25,10 +31,6 @@ double ratio(double a, double b) { return b > 0 ? a / b : 0; }
 std::string xapian_flush_env() {
   const char* value = std::getenv("XAPIAN_FLUSH_THRESHOLD");
   return value ? value : "";
-}
-
-std::uint64_t flush_bytes(const Config& c) {
-  return c.flush_mb ? c.flush_mb << 20 : IndexerOptions{}.flush_bytes;
 }
 
 std::string count_or_default(unsigned n) { return n == 0 ? "0 (one per core)" : std::to_string(n); }
@@ -53,7 +55,7 @@ void print_header(const Report& r) {
       r.ours.queries.rows.size(), c.query_passes, kTopK);
   std::printf(
       "          flush every %.0f KiB of analysed text%s%s\n",
-      static_cast<double>(flush_bytes(c)) / 1024, c.flush_mb ? "" : " (library default)",
+      static_cast<double>(flush_bytes(c)) / 1024, c.flush_mb > 0 ? "" : " (library default)",
       xapian_flush_env().empty() ? "" : ("; XAPIAN_FLUSH_THRESHOLD=" + xapian_flush_env()).c_str());
   if (r.fts5) std::printf("peer    : SQLite FTS5 via %s\n", c.python.c_str());
   if (r.xapian)
