@@ -265,7 +265,13 @@ std::string remove_field_codes(std::string_view s) {
 }
 
 // Step 3: drops field marks, collapses space runs and trims.
-std::string squeeze_spaces(std::string_view s) {
+std::string squeeze_spaces(std::string&& line) {
+  const std::string_view s = line;
+  // Most lines have nothing to squeeze: they are kept as they are.
+  if (s.empty() || (s.front() != ' ' && s.back() != ' ' &&
+                    s.find(kFieldMark) == std::string_view::npos &&
+                    s.find("  ") == std::string_view::npos))
+    return std::move(line);
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
@@ -289,7 +295,7 @@ std::string squeeze_spaces(std::string_view s) {
 }  // namespace
 
 std::string clean_inline(std::string_view line) {
-  const std::string mapped = map_characters(line);
+  std::string mapped = map_characters(line);
   // Field codes are rare; skip the scanner when no keyword followed by a space is present (a
   // test for their first letters alone passed nearly every line: "State", "The", "In").
   const std::string_view text = mapped;
@@ -300,7 +306,7 @@ std::string clean_inline(std::string_view line) {
           if (at + k.name.size() < text.size() && text[at + k.name.size()] == ' ') return true;
         return false;
       });
-  if (!may_hold_field_code) return squeeze_spaces(mapped);
+  if (!may_hold_field_code) return squeeze_spaces(std::move(mapped));
   return squeeze_spaces(remove_field_codes(mapped));
 }
 
