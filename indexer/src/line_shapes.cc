@@ -112,22 +112,33 @@ struct CaseCounts {
   std::size_t lower = 0;
 };
 
-CaseCounts count_letter_case(std::string_view text) {
+// The counts, or those of a prefix once stop(counts, bytes left) is true.
+template <typename Stop>
+CaseCounts count_letter_case(std::string_view text, Stop&& stop) {
   CaseCounts counts;
   for (std::size_t pos = 0; pos < text.size();) {
     const core::DecodedCodePoint decoded = core::decode_at(text, pos);
     if (core::is_upper_letter(decoded.value)) ++counts.upper;
     if (core::is_lower_letter(decoded.value)) ++counts.lower;
     pos += decoded.length;
+    if (stop(counts, text.size() - pos)) break;
   }
   return counts;
+}
+
+CaseCounts count_letter_case(std::string_view text) {
+  return count_letter_case(text, [](const CaseCounts&, std::size_t) { return false; });
 }
 
 }  // namespace
 
 // "KAZAKHSTAN’S COMPLIANCE WITH ... (ICERD)": a few lower-case letters are tolerated.
 bool is_mostly_upper_case(std::string_view text) {
-  const CaseCounts counts = count_letter_case(text);
+  // Asked of every paragraph: one in running text is settled by its first words, once even
+  // every byte left being an upper-case letter could not make up for the lower-case ones.
+  const CaseCounts counts = count_letter_case(text, [](const CaseCounts& so_far, std::size_t left) {
+    return so_far.lower * 10 > so_far.upper + left;
+  });
   return counts.upper >= 4 && counts.lower * 10 <= counts.upper;
 }
 

@@ -48,9 +48,20 @@ void StringIndex::grow() {
 }
 
 void StringIndex::clear() {
+  if (entries_.size() * 8 < slots_.size()) {
+    // A table once grown for many keys and cleared for few (a builder's, per passage): only
+    // the slots in use are zeroed, not the whole table each time.
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t id = 0; id < entries_.size(); ++id) {
+      std::size_t slot = entries_[id].hash & mask;
+      while (static_cast<std::uint32_t>(slots_[slot]) != id + 1) slot = (slot + 1) & mask;
+      slots_[slot] = 0;
+    }
+  } else {
+    std::fill(slots_.begin(), slots_.end(), 0);
+  }
   arena_.clear();
   entries_.clear();
-  std::fill(slots_.begin(), slots_.end(), 0);
 }
 
 }  // namespace treatysearch::core

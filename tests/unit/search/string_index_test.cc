@@ -31,6 +31,19 @@ TEST(StringIndex, NumbersDistinctStringsInTheOrderFirstAdded) {
   EXPECT_EQ(index.insert("state"), 0u);  // ids start again after clear()
 }
 
+TEST(StringIndex, AFewKeysAfterManyAreFoundAndClearedAlone) {
+  StringIndex index;
+  for (int n = 0; n < 5000; ++n) index.insert("term" + std::to_string(n));
+  index.clear();  // a large table, cleared whole
+  for (int round = 0; round < 3; ++round) {
+    for (int n = 0; n < 20; ++n) EXPECT_EQ(index.insert("w" + std::to_string(n)), n);
+    EXPECT_EQ(index.find("term7"), StringIndex::kNotFound);
+    index.clear();  // few keys in a large table: only their slots are zeroed
+    for (int n = 0; n < 20; ++n)
+      EXPECT_EQ(index.find("w" + std::to_string(n)), StringIndex::kNotFound);
+  }
+}
+
 TEST(StringIndex, AgreesWithAMapThroughGrowthAndClears) {
   // Enough keys to grow the table many times over, with keys that share long prefixes.
   StringIndex index;
