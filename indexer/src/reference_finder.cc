@@ -62,6 +62,11 @@ std::size_t paragraph_word_at(std::string_view lower, std::size_t i, bool recomm
   if (recommendations && !lower.substr(0, i).ends_with("general "))
     for (std::string_view word : {"recommendations ", "recommendation "})
       if (starts_with(lower, i, word)) return word.size() - 1;
+  // Each paragraph word starting with "p" goes on with "ar" or "ár" ("para", "párrafo"), and
+  // none but "recommendation" (above) starts with "r": "persons" and "rights" stop here.
+  if (lower[i] == 'p' && !starts_with(lower, i + 1, "ar") && !starts_with(lower, i + 1, "\u00e1r"))
+    return 0;
+  if (lower[i] == 'r') return 0;
   for (std::string_view word : kParagraphWords)
     if (starts_with(lower, i, word)) {
       const std::size_t end = i + word.size();
@@ -155,6 +160,11 @@ class Finder {
   std::vector<Reference> run() {
     std::vector<std::pair<std::size_t, std::size_t>> claimed;  // symbol spans used by labels
     for (std::size_t i = 0; i < text_.size();) {
+      // Most bytes cannot start a paragraph word: rejected here, without a call.
+      if (!is_paragraph_word_start(static_cast<unsigned char>(lower_[i]))) {
+        ++i;
+        continue;
+      }
       const std::size_t word = paragraph_word_at(lower_, i, context_.follows_up);
       if (word == 0) {
         ++i;

@@ -36,6 +36,10 @@ bool is_symbol_char(char c);
 
 template <typename Found>
 void find_symbols(std::string_view text, Found&& found) {
+  // A symbol holds two slashes at least: text with fewer (most passages) is not scanned.
+  const std::size_t slash = text.find('/');
+  if (slash == std::string_view::npos || text.find('/', slash + 1) == std::string_view::npos)
+    return;
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
