@@ -53,8 +53,9 @@ class PostingSink : public core::TokenSink {
               core::Analyzer* analyzer, std::string_view language,
               std::vector<std::uint64_t>* word_pairs, std::vector<std::string>* pair_terms,
               std::vector<std::pair<std::string, std::string>>* exact_surfaces,
-              core::StringIndex* words_reported)
+              core::StringIndex* words_reported, const core::StringIndex* reported_before)
       : words_reported_(words_reported),
+        reported_before_(reported_before),
         word_pairs_(word_pairs),
         pair_terms_(pair_terms),
         exact_surfaces_(exact_surfaces),
@@ -112,10 +113,12 @@ class PostingSink : public core::TokenSink {
     // A word's entries are the same wherever the document repeats it in one language: made
     // once per document (its stem is the costly part).
     reported_key_.assign(*term_).append(1, '\0').append(language_);
+    if (reported_before_ && reported_before_->find(reported_key_) != core::StringIndex::kNotFound)
+      return;  // listed with an earlier file of the shard (build())
     bool first_in_document = false;
     words_reported_->insert(reported_key_, &first_in_document);
     if (!first_in_document) return;
-    if (written_otherwise) variants_->emplace(token.surface, *term_);
+    if (written_otherwise) variants_->emplace_back(token.surface, *term_);
     // Stems are not terms of the passage: the vocabulary (vocabulary.h) maps Z<stem> to the
     // word's folded form, which a query searches, and to its spelling, which a phrase checks in
     // position lists (query_compiler.cc). That matches exactly the passages a Z<stem> term
@@ -125,8 +128,8 @@ class PostingSink : public core::TokenSink {
     const std::string_view stem = analyzer_->stem(token.lower, language_);
     if (!stem.empty() && stem != token.surface) {
       stem_key_.assign(schema::kStemPrefix).append(stem);
-      variants_->emplace(stem_key_, token.surface);
-      if (written_otherwise) variants_->emplace(stem_key_, *term_);
+      variants_->emplace_back(stem_key_, token.surface);
+      if (written_otherwise) variants_->emplace_back(stem_key_, *term_);
     }
   }
   void on_gram(std::string_view gram) override { add_prefixed(schema::kGramPrefix, gram); }
@@ -142,7 +145,8 @@ class PostingSink : public core::TokenSink {
     ++(*unpositioned_)[*term_];
   }
 
-  core::StringIndex* words_reported_;  // (term, language) whose entries were reported
+  core::StringIndex* words_reported_;         // (term, language) whose entries were reported
+  const core::StringIndex* reported_before_;  // by earlier builds for the shard, or null
   std::string reported_key_;
   std::vector<std::uint64_t>* word_pairs_;
   std::vector<std::string>* pair_terms_;
@@ -290,7 +294,29 @@ void DocumentBuilder::add_word_terms(std::uint32_t length, Xapian::Document* doc
 
 std::string DocumentBuilder::build(const std::string& file_key, const DocumentInfo& info,
                                    const std::vector<Passage>& passages,
-                                   std::vector<Xapian::Document>* out, Variants* variants) {
+                                   std::vector<Xapian::Document>* out, Variants* variants,
+                                   std::size_t shard) {
+  core::StringIndex* reported_before = nullptr;
+  if (shard != kAnyShard) {
+    if (words_reported_by_shard_.size() <= shard) words_reported_by_shard_.resize(shard + 1);
+    reported_before = &words_reported_by_shard_[shard];
+    if (reported_before->size() >= kMaxWordsRemembered) reported_before->clear();
+  }
+  words_reported_.clear();
+  const std::string error =
+      build_passages(file_key, info, passages, out, variants, reported_before);
+  // Whatever it returned, the caller hands *variants to the shard's writer (header). An
+  // exception leaves the words unremembered: they are listed again.
+  if (reported_before)
+    for (std::uint32_t id = 0; id < words_reported_.size(); ++id)
+      reported_before->insert(words_reported_.key(id));
+  return error;
+}
+
+std::string DocumentBuilder::build_passages(const std::string& file_key, const DocumentInfo& info,
+                                            const std::vector<Passage>& passages,
+                                            std::vector<Xapian::Document>* out, Variants* variants,
+                                            const core::StringIndex* reported_before) {
   // The writer stores the DocumentInfo as a metadata entry of the file: a manifest can make it
   // as large as it likes.
   const std::size_t info_bytes = core::encode_document(info).size();
@@ -298,7 +324,6 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     return "its document information (title, symbol, ...) is " + std::to_string(info_bytes) +
            " bytes, over the limit of " + std::to_string(PassageLimits::kMaxRecordBytes);
   out->reserve(out->size() + passages.size());
-  words_reported_.clear();
   const FileFilters filters = file_filters(file_key, info);
   ReferenceContext references = reference_context(info, passages);
   // Only a document with a symbol has translations to align with.
@@ -316,7 +341,7 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     sentences_.starts(passage.text, language, &sentence_offsets_);
     PostingSink sink(&unpositioned_, &term_, &positions_, variants, &longest_term_,
                      &sentence_offsets_, &analyzer_, language, &word_pairs_, &pair_terms_,
-                     &exact_surfaces_, &words_reported_);
+                     &exact_surfaces_, &words_reported_, reported_before);
     analyzer_.analyze(passage.text, language, sink);
     std::size_t position_list_bytes = 0;
     if (!positions_.empty()) {

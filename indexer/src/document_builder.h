@@ -5,8 +5,8 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,10 +48,14 @@ class DocumentBuilder {
  public:
   // Entries for the vocabulary (schema.h, vocabulary.h): (surface, E-term) for a word written other
   // than its folded form, and (Z<stem>, surface) and (Z<stem>, E-term) for a word whose stem
-  // differs from its folded form.
-  using Variants = std::set<std::pair<std::string, std::string>>;
+  // differs from its folded form. A word's entries are listed once per build; two words may
+  // list one entry twice (the writer keeps each once).
+  using Variants = std::vector<std::pair<std::string, std::string>>;
   // Occurrences of a passage's terms that have no positions (grams, symbol mentions).
   using TermCounts = std::map<std::string, std::uint32_t, std::less<>>;
+
+  // No shard given to build(): every word's entries are listed.
+  static constexpr std::size_t kAnyShard = SIZE_MAX;
 
   // Appends one Xapian::Document per passage to *out, in passage order, and the vocabulary
   // entries met to *variants (required: without them stems cannot be searched). Passage n gets
@@ -59,9 +63,15 @@ class DocumentBuilder {
   // it has one, else in the document's. Returns an empty string, or the reason `info` or a passage
   // breaks a PassageLimits limit (then *out holds an unspecified prefix of the documents: drop
   // them).
+  //
+  // With a `shard`, a word whose entries this builder listed in an earlier build for the same
+  // shard is not listed again (its stem, the costly part, is not even looked up). The caller
+  // must then hand every build's *variants to that shard's writer, in the order built, whether
+  // or not it writes the documents (a file failed, a duplicate): a later file of the shard
+  // relies on them, and the shard's writer commits them no later than that file.
   std::string build(const std::string& file_key, const DocumentInfo& info,
                     const std::vector<Passage>& passages, std::vector<Xapian::Document>* out,
-                    Variants* variants);
+                    Variants* variants, std::size_t shard = kAnyShard);
 
  private:
   // The boolean terms and values every passage of a file has, made once per file (a State's
@@ -74,6 +84,12 @@ class DocumentBuilder {
   // Adds them to *doc, with the terms and values of the passage's language.
   static void add_filter_terms(const FileFilters& filters, const std::string& language,
                                Xapian::Document* doc);
+  // build() without the bookkeeping of the words listed: `reported_before`, those listed for
+  // the shard by earlier builds (null: none skipped).
+  std::string build_passages(const std::string& file_key, const DocumentInfo& info,
+                             const std::vector<Passage>& passages,
+                             std::vector<Xapian::Document>* out, Variants* variants,
+                             const core::StringIndex* reported_before);
   // Adds the passage's word terms (positions_, exact_surfaces_) to *doc, by folded form, with
   // their impacts against `length` words.
   void add_word_terms(std::uint32_t length, Xapian::Document* doc);
@@ -92,8 +108,13 @@ class DocumentBuilder {
   std::vector<std::pair<std::string_view, std::uint32_t>> surface_counts_;
   std::string pair_signature_;
   // The words of the document being built whose vocabulary entries are reported, with the
-  // language they were analysed in (PostingSink::on_token).
+  // language they were analysed in (PostingSink::on_token): "term\0language".
   core::StringIndex words_reported_;
+  // By shard, those of earlier builds (build()'s `shard`), forgotten past kMaxWordsRemembered
+  // words (listed again then, which is harmless), so that memory stays bounded whatever the
+  // vocabulary.
+  static constexpr std::size_t kMaxWordsRemembered = 1u << 18;
+  std::vector<core::StringIndex> words_reported_by_shard_;
   core::SentenceBreaker sentences_;
   std::vector<std::uint32_t> sentence_offsets_;  // of the passage being built
 };

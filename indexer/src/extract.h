@@ -39,8 +39,8 @@ struct ExtractOptions {
 
 // Extracts `bytes` by their sniffed format. False with a one-line *error (the format is named:
 // "PDF: encrypted"); never throws but std::bad_alloc.
-bool extract_document(std::string bytes, const ExtractOptions& options,
-                      ExtractedDocument* document, std::string* error);
+bool extract_document(std::string bytes, const ExtractOptions& options, ExtractedDocument* document,
+                      std::string* error);
 
 // Reads at most `max_bytes` + 1 bytes of `path`, which must be a regular file (a FIFO, socket or
 // device is refused without blocking). With `through_links` false a symbolic link is refused

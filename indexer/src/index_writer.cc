@@ -219,7 +219,7 @@ void IndexWriter::train_dictionary() {
   db_.set_metadata(core::kCurrentDictionaryKey, std::to_string(dictionary_->id()));
 }
 
-void IndexWriter::add_variants(const std::set<std::pair<std::string, std::string>>& variants) {
+void IndexWriter::add_variants(const std::vector<std::pair<std::string, std::string>>& variants) {
   try {
     std::string key;
     for (const auto& [surface, term] : variants) {

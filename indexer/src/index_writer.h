@@ -80,7 +80,7 @@ class IndexWriter {
                     std::uint64_t analysed_bytes);
   // Adds (surface, E-term) spelling variants and (Z<stem>, term) entries to the vocabulary
   // (vocabulary.h; each pair once per run).
-  void add_variants(const std::set<std::pair<std::string, std::string>>& variants);
+  void add_variants(const std::vector<std::pair<std::string, std::string>>& variants);
 
   // Records a file whose content did not change (new mtime).
   void update_record(const std::string& file_key, const core::FileRecord& record);

@@ -112,8 +112,9 @@ void report_extraction(const ingest::ExtractedDocument& document, FileReport* re
 
 // Everything from an extracted document to Xapian documents. Never throws for bad content:
 // problems become report.error.
+// `shard`: the shard the file goes to (DocumentBuilder::build), or DocumentBuilder::kAnyShard.
 void analyse_document(const ingest::ExtractedDocument& document, const DocumentInfo& overrides,
-                      ingest::DocumentBuilder& builder, Prepared* out) {
+                      ingest::DocumentBuilder& builder, std::size_t shard, Prepared* out) {
   report_extraction(document, &out->report);
   ingest::SegmentedText segmented = ingest::segment(document);
   if (segmented.passages.empty()) {
@@ -130,7 +131,7 @@ void analyse_document(const ingest::ExtractedDocument& document, const DocumentI
   ingest::assign_passage_languages(&segmented.passages, info.language);
   info.source = out->report.path;
   out->report.error =
-      builder.build(out->file_key, info, segmented.passages, &out->passages, &out->variants);
+      builder.build(out->file_key, info, segmented.passages, &out->passages, &out->variants, shard);
   if (!out->report.error.empty()) {
     out->passages.clear();
     return;
@@ -143,7 +144,7 @@ void analyse_document(const ingest::ExtractedDocument& document, const DocumentI
 }
 
 Prepared prepare_file(const Task& task, const IndexerOptions& options,
-                      ingest::DocumentBuilder& builder) {
+                      const ingest::ShardPool& shards, ingest::DocumentBuilder& builder) {
   Prepared out;
   out.report.path = task.file.display;
   out.file_key = core::schema::file_key(task.file.absolute.string());
@@ -187,7 +188,8 @@ Prepared prepare_file(const Task& task, const IndexerOptions& options,
       return out;
     }
     const DocumentInfo* listed = task.manifest ? task.manifest->find(out.record.path) : nullptr;
-    analyse_document(document, listed ? *listed : DocumentInfo{}, builder, &out);
+    analyse_document(document, listed ? *listed : DocumentInfo{}, builder,
+                     shards.shard_of(out.file_key), &out);
     out.record.passages = static_cast<std::uint32_t>(out.passages.size());
   } catch (const std::bad_alloc&) {
     out.report.error = "out of memory while analysing the file";
@@ -203,7 +205,7 @@ Prepared prepare_file(const Task& task, const IndexerOptions& options,
 // `window` files are analysed ahead of the writer, which bounds memory.
 template <typename Consume>
 void run_pipeline(const std::vector<Task>& tasks, const IndexerOptions& options,
-                  Consume&& consume) {
+                  const ingest::ShardPool& shards, Consume&& consume) {
   if (tasks.empty()) return;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const unsigned threads = static_cast<unsigned>(
@@ -227,7 +229,7 @@ void run_pipeline(const std::vector<Task>& tasks, const IndexerOptions& options,
         if (stop || next_task >= tasks.size()) return;
         i = next_task++;
       }
-      Prepared prepared = prepare_file(tasks[i], options, builder);
+      Prepared prepared = prepare_file(tasks[i], options, shards, builder);
       {
         std::lock_guard lock(mutex);
         slots[i] = std::move(prepared);
@@ -431,9 +433,18 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
   for (const auto& entry : report.files)
     if (entry.status == FileStatus::kUnchanged || !entry.error.empty()) tick(entry);
 
-  run_pipeline(tasks, impl_->options, [&](const Task& task, Prepared prepared) {
+  run_pipeline(tasks, impl_->options, impl_->pool, [&](const Task& task, Prepared prepared) {
     FileReport& entry = report.files[task.report_index];
     entry = prepared.report;
+    // The vocabulary entries of a file analysed but not written still go to its shard: the
+    // analysis listed them there once only (DocumentBuilder::build).
+    const auto keep_variants = [&] {
+      if (prepared.variants.empty()) return;
+      impl_->pool.submit(prepared.file_key,
+                         [variants = std::move(prepared.variants)](ingest::IndexWriter& w) {
+                           w.add_variants(variants);
+                         });
+    };
     if (entry.error.empty() && entry.duplicate_of.empty()) {
       // The first copy found by this run is the one indexed; content maps only files whose
       // passages are (or stay) in the index.
@@ -442,6 +453,7 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
       if (!inserted) entry.duplicate_of = it->second;
     }
     if (!entry.error.empty()) {
+      keep_variants();
       entry.status = FileStatus::kFailed;
       if (prepared.content_unindexable && task.old) {
         impl_->pool.submit(prepared.file_key, [key = prepared.file_key](ingest::IndexWriter& w) {
@@ -453,6 +465,7 @@ IngestReport Indexer::add_paths(const std::vector<std::string>& paths) {
         entry.error += ingest::kKeptNote;
       }
     } else if (!entry.duplicate_of.empty()) {
+      keep_variants();
       entry.status = FileStatus::kDuplicate;
       entry.passages = 0;
       if (task.old) {
@@ -519,7 +532,9 @@ FileReport Indexer::add_text(const std::string& name, std::string_view text,
     return prepared.report;
   }
   if (!impl_->text_builder) impl_->text_builder = std::make_unique<ingest::DocumentBuilder>();
-  analyse_document(document, info, *impl_->text_builder, &prepared);
+  // Not written when it fails: no entry may be left to an earlier text (kAnyShard).
+  analyse_document(document, info, *impl_->text_builder, ingest::DocumentBuilder::kAnyShard,
+                   &prepared);
   if (!prepared.report.error.empty()) {
     prepared.report.status = FileStatus::kFailed;
     return prepared.report;

@@ -295,10 +295,14 @@ void ShardPool::rethrow_first_error() {
   }
 }
 
+unsigned ShardPool::shard_of(const std::string& file_key) const {
+  return layout::shard_of(file_key, static_cast<unsigned>(shards_.size()));
+}
+
 void ShardPool::submit(const std::string& file_key, Job job) {
   rethrow_first_error();
   submitted_ = true;
-  Shard& shard = *shards_[layout::shard_of(file_key, static_cast<unsigned>(shards_.size()))];
+  Shard& shard = *shards_[shard_of(file_key)];
   {
     std::unique_lock lock(shard.mutex);
     shard.changed.wait(lock, [&] { return shard.jobs.size() < kMaxQueuedJobs || shard.error; });
@@ -331,8 +335,7 @@ void ShardPool::commit() {
 }
 
 std::optional<core::FileRecord> ShardPool::file_record(const std::string& file_key) {
-  return writer_of(*shards_[layout::shard_of(file_key, static_cast<unsigned>(shards_.size()))])
-      .file_record(file_key);
+  return writer_of(*shards_[shard_of(file_key)]).file_record(file_key);
 }
 
 std::vector<std::pair<std::string, core::FileRecord>> ShardPool::file_records() {

@@ -58,6 +58,9 @@ class ShardPool {
   void add_language(const std::string& language);
 
   const std::string& dir() const { return dir_; }
+  // The shard holding `file_key` (what submit() runs its job on). Thread-safe: the shard count
+  // is fixed when the pool is made.
+  unsigned shard_of(const std::string& file_key) const;
 
  private:
   struct Shard;

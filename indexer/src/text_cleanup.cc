@@ -268,9 +268,9 @@ std::string remove_field_codes(std::string_view s) {
 std::string squeeze_spaces(std::string&& line) {
   const std::string_view s = line;
   // Most lines have nothing to squeeze: they are kept as they are.
-  if (s.empty() || (s.front() != ' ' && s.back() != ' ' &&
-                    s.find(kFieldMark) == std::string_view::npos &&
-                    s.find("  ") == std::string_view::npos))
+  if (s.empty() ||
+      (s.front() != ' ' && s.back() != ' ' && s.find(kFieldMark) == std::string_view::npos &&
+       s.find("  ") == std::string_view::npos))
     return std::move(line);
   std::string out;
   out.reserve(s.size());
