@@ -110,11 +110,11 @@ class PostingSink : public core::TokenSink {
     const bool written_otherwise = token.original != token.surface;
     if (written_otherwise) exact_surfaces_->emplace_back(*term_, token.surface);
     if (!variants_) return;
-    // A word's entries are the same wherever the document repeats it in one language: made
-    // once per document (its stem is the costly part).
+    // A word's entries are the same wherever it recurs in one language: listed once per
+    // document, and once per shard when build() is given one (its stem is the costly part).
     reported_key_.assign(*term_).append(1, '\0').append(language_);
     if (reported_before_ && reported_before_->find(reported_key_) != core::StringIndex::kNotFound)
-      return;  // listed with an earlier file of the shard (build())
+      return;  // listed with an earlier file of the shard
     bool first_in_document = false;
     words_reported_->insert(reported_key_, &first_in_document);
     if (!first_in_document) return;

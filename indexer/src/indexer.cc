@@ -532,7 +532,8 @@ FileReport Indexer::add_text(const std::string& name, std::string_view text,
     return prepared.report;
   }
   if (!impl_->text_builder) impl_->text_builder = std::make_unique<ingest::DocumentBuilder>();
-  // Not written when it fails: no entry may be left to an earlier text (kAnyShard).
+  // A text that fails is not written, nor are its vocabulary entries: a later text must not
+  // rely on them (kAnyShard).
   analyse_document(document, info, *impl_->text_builder, ingest::DocumentBuilder::kAnyShard,
                    &prepared);
   if (!prepared.report.error.empty()) {
