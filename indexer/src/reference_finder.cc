@@ -43,7 +43,7 @@ constexpr std::array<std::string_view, 16> kParagraphWords = {
     "par.",        "\u00a7\u00a7", "\u00a7",     "\u043f\u043f."};
 
 // The bytes a paragraph word can start with: 'p', 'r' ("recommendation"), the lead bytes of
-// "§" and of "п"/"П". paragraph_word_at() rejects every other byte first.
+// "§" and of "п"/"П". The scan (Finder::run) passes every other byte by.
 constexpr bool is_paragraph_word_start(unsigned char byte) {
   return byte == 'p' || byte == 'r' || byte == 0xC2 || byte == 0xD0;
 }
@@ -51,13 +51,11 @@ static_assert(std::all_of(kParagraphWords.begin(), kParagraphWords.end(),
                           [](std::string_view word) {
                             return is_paragraph_word_start(static_cast<unsigned char>(word[0]));
                           }),
-              "a paragraph word starts with a byte paragraph_word_at() rejects");
+              "a paragraph word starts with a byte the scan passes by");
 
 // The length of a paragraph word at lower[i] (0 if none). `text` is the original, for the
-// Cyrillic capital.
+// Cyrillic capital. REQUIRES: is_paragraph_word_start(lower[i]) (the scan asks only then).
 std::size_t paragraph_word_at(std::string_view lower, std::size_t i, bool recommendations) {
-  // The scan calls this at every byte; most stop here.
-  if (!is_paragraph_word_start(static_cast<unsigned char>(lower[i]))) return 0;
   if (i > 0 && is_word_byte(lower[i - 1]) && !starts_with(lower, i, "\u00a7")) return 0;
   if (recommendations && !lower.substr(0, i).ends_with("general "))
     for (std::string_view word : {"recommendations ", "recommendation "})

@@ -237,7 +237,8 @@ namespace {
 // A version 4 sequence read: its sentence starts (still encoded, count first), its terms, its
 // count of positions and where they begin.
 struct Sequence {
-  std::string_view sentences;
+  std::string_view sentences;      // their count and gaps
+  std::string_view sentence_gaps;  // the gaps alone
   std::vector<std::string_view> terms;
   std::uint64_t positions = 0;
   std::size_t positions_at = 0;
@@ -246,8 +247,7 @@ struct Sequence {
 bool read_sequence(std::string_view encoded, Sequence* out) {
   if (!is_position_sequence(encoded)) return false;
   std::size_t pos = 0;
-  std::string_view gaps;
-  if (!read_sentence_gaps(encoded, &pos, &gaps)) return false;
+  if (!read_sentence_gaps(encoded, &pos, &out->sentence_gaps)) return false;
   out->sentences = encoded.substr(1, pos - 1);
   std::uint64_t count = 0;
   if (!get_varint(encoded, &pos, &count) || count > encoded.size() - pos) return false;
@@ -311,10 +311,7 @@ bool spell_position_list(std::string_view encoded, std::string* out) {
   if (!read_sequence(encoded, &sequence)) return false;
   PositionListBuilder builder;
   std::vector<std::uint32_t> starts;
-  std::size_t pos = 0;
-  std::string_view gaps;
-  if (!read_sentence_gaps(encoded, &pos, &gaps) || !decode_gaps(gaps, &starts, /*from=*/1))
-    return false;
+  if (!decode_gaps(sequence.sentence_gaps, &starts, /*from=*/1)) return false;
   for (const std::uint32_t start : starts) builder.add_sentence_start(start);
   std::uint32_t position = 0;
   if (!walk_sequence(encoded, sequence, [&](std::uint32_t index) {
