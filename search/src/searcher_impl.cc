@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "treatysearch/error.h"
 #include "xapian_errors.h"
 
 namespace treatysearch::search {
@@ -58,8 +59,14 @@ auto SearcherImpl::with_retries(Call&& call) const {
       snapshot = latest(failed, std::exchange(reconnect, false));
       if (on_attempt_for_testing) on_attempt_for_testing(attempt);
       return call(*snapshot);
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt >= kMaxRetries) core::throw_translated(e, index_dir_);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // Not an I/O failure: the index is fine, a writer just commits faster than this call
+      // reads. Xapian's own message would tell the caller to call reopen(), which we did.
+      if (attempt >= kMaxRetries)
+        throw Error(ErrorCode::kLocked,
+                    index_dir_ + ": a writer committed to the index " +
+                        std::to_string(kMaxRetries + 1) +
+                        " times while this call read it; try again when its update has finished");
       failed = snapshot.get();
     } catch (const Xapian::DatabaseCorruptError& e) {
       // Xapian 1.4 can raise it spuriously while a writer commits: one retry.

@@ -24,9 +24,10 @@ class SearcherImpl {
 
   // A call that meets a revision the writer has discarded refreshes and retries this many times
   // (and once after Xapian 1.4's spurious DatabaseCorruptError during writes) before reporting
-  // it. Glass keeps a revision until the second commit after it, so a call fails only when it
-  // (or opening its snapshot) outlasts two commits; five tries absorb a writer committing
-  // without pause on a loaded machine (one CI run reported a discarded revision with three).
+  // it (Error kLocked). Glass keeps a revision until the second commit after it, so a call fails
+  // only when it (or opening its snapshot) outlasts two commits; five tries absorb a writer
+  // committing without pause on a loaded machine (one CI run reported a discarded revision with
+  // three).
   static constexpr int kMaxRetries = 5;
 
   SearchResult search(const std::string& query, const SearchOptions& options) const;

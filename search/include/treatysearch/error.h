@@ -19,8 +19,10 @@ enum class ErrorCode {
   kNotFound,         // an index or a path that does not exist
   kCorrupt,          // an index that cannot be read; run `treaty-index --check`
   kVersionMismatch,  // an index written with another schema version
-  kLocked,           // another writer holds the index
-  kIo,               // a read or write failed (permissions, disk full)
+  // Another writer holds the index: for a writer, its lock; for a Searcher call, commits that
+  // discarded the revision it read through every retry (the index is fine: try again later).
+  kLocked,
+  kIo,  // a read or write failed (permissions, disk full)
   kUnsupportedFormat,
   kInternal,
   // A Snapshot whose commit the index no longer keeps (a writer committed since): take a new

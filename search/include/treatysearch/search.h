@@ -157,9 +157,11 @@ TREATYSEARCH_API std::vector<RemoteShard> parse_remote_shards(const std::string&
 // Read-only access to one index, shared by any number of threads: every member is const and
 // thread-safe. Each call sees the latest commit of the index (the Searcher refreshes itself when
 // the index has changed, and retries when a writer discards the revision a call was reading), so
-// a long-lived Searcher may run while treaty-index updates the same index. For several calls
-// that must see ONE commit (pages of one query), take a snapshot(). Cheap to move, not
-// copyable; its Xapian handles are opened as threads need them and kept for the next call.
+// a long-lived Searcher may run while treaty-index updates the same index; a call whose revision
+// is discarded through every retry (a writer committing without pause) throws Error kLocked.
+// For several calls that must see ONE commit (pages of one query), take a snapshot(). Cheap to
+// move, not copyable; its Xapian handles are opened as threads need them and kept for the next
+// call.
 class TREATYSEARCH_API Searcher {
  public:
   // Opens the index in `index_dir`.
