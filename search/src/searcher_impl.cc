@@ -64,9 +64,9 @@ auto SearcherImpl::with_retries(Call&& call) const {
       // reads. Xapian's own message would tell the caller to call reopen(), which we did.
       if (attempt >= kMaxRetries)
         throw Error(ErrorCode::kLocked,
-                    index_dir_ + ": a writer committed to the index " +
+                    index_dir_ + ": a writer's commits discarded what this call was reading on " +
                         std::to_string(kMaxRetries + 1) +
-                        " times while this call read it; try again when its update has finished");
+                        " tries in a row; try again when the update has finished");
       failed = snapshot.get();
     } catch (const Xapian::DatabaseCorruptError& e) {
       // Xapian 1.4 can raise it spuriously while a writer commits: one retry.
