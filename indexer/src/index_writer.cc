@@ -80,9 +80,15 @@ IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_
     dictionary_ = shard_dictionary(db_);
     sampling_ = !dictionary_;
     db_.begin_transaction();
+    if (mode == WriteMode::kBulk && !term_list_ && flushes_per_segment() > 0)
+      segments_.emplace(shard_dir, db_.get_lastdocid() + 1, kShardBlockBytes);
   } catch (const Xapian::Error& e) {
     core::throw_translated(e, index_dir_);
   }
+}
+
+Xapian::docid IndexWriter::next_docid() const {
+  return segments_ ? segments_->next_docid() : db_.get_lastdocid() + 1;
 }
 
 IndexWriter::~IndexWriter() {
@@ -143,7 +149,7 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
     // Without a term list the old passages cannot be replaced: they are marked dead, and the new
     // ones carry their version's term (tombstones.h).
     std::string version;
-    if (!term_list_) version = supersede(file_key, old_count, db_.get_lastdocid() + 1);
+    if (!term_list_) version = supersede(file_key, old_count, next_docid());
     const auto number_of = [this](std::string_view term) { return numbering_->number_of(term); };
     for (std::size_t i = 0; i < passages.size(); ++i) {
       // The analysis threads name the terms (they do not know the shard); the shard's numbers
@@ -163,7 +169,9 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
       compress_record(&passages[i]);
       if (!version.empty()) passages[i].add_boolean_term(version);
       if (document_hook()) document_hook()(file_key, passages[i]);
-      if (!term_list_ || i >= old_count)
+      if (segments_)
+        segments_->add(passages[i]);
+      else if (!term_list_ || i >= old_count)
         db_.add_document(passages[i]);
       else
         db_.replace_document(schema::id_term(file_key, i), passages[i]);
@@ -287,6 +295,7 @@ void IndexWriter::set_languages(const std::string& space_separated) {
 void IndexWriter::commit_numbered() {
   // Without changes Xapian makes no new revision: nor does the number change (a new revision
   // would also expire readers' snapshots sooner).
+  if (segments_) segments_->commit();
   numbering_->record_count();
   if (changed_) db_.set_metadata(schema::kCommitKey, std::to_string(commit_number_ + 1));
   db_.commit_transaction();

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "build_segments.h"
 #include "index_layout.h"
 #include "index_publish.h"
 #include "pair_terms.h"
@@ -31,13 +34,6 @@ namespace {
 // gained nothing over 64 and doubled peak memory, on the 20 MB benchmark corpus).
 constexpr std::size_t kMaxQueuedJobs = 64;
 
-// The B-tree block size of new shards (and of their compacted form). Xapian reads a block per
-// pread: 8 KiB blocks (its default) made a facet count over a frequent phrase, which streams
-// every candidate's position list, a third kernel time. 32 KiB on the 200 MB benchmark corpus:
-// that count 33 -> 22 ms, long phrases 5-8 % faster, words unchanged, index 2 % smaller; 64 KiB
-// was no faster there and slower for the lookups of a page of hits.
-constexpr int kBlockBytes = 32768;
-
 // Creates the shards and stub of a new index in `folder` (index_publish.h renames it into place
 // once built).
 void create_shards(const fs::path& folder, const std::string& dir, unsigned shards,
@@ -54,7 +50,7 @@ void create_shards(const fs::path& folder, const std::string& dir, unsigned shar
     // the index, which a local search does without; updates leave tombstones (tombstones.h).
     const int no_term_list = term_lists ? 0 : Xapian::DB_NO_TERMLIST;
     Xapian::WritableDatabase db(layout::shard_dir(folder.string(), k),
-                                Xapian::DB_CREATE | no_term_list, kBlockBytes);
+                                Xapian::DB_CREATE | no_term_list, kShardBlockBytes);
     if (k == 0) {
       db.set_metadata(schema::kSchemaKey, std::to_string(kSchemaVersion));
       db.set_metadata(schema::kAnalyzerKey, core::kAnalyzerId);
@@ -73,28 +69,25 @@ void create_shards(const fs::path& folder, const std::string& dir, unsigned shar
 }
 
 // Rewrites each shard of a finished new build compactly (Xapian's compaction: full blocks, the
-// free space left by building in place gone; a third smaller on the benchmark corpus), in
-// parallel, keeping document ids, before the build is published. Each compacted shard replaces
-// its original inside the build folder, which is still private: a crash here leaves only a
-// build that remove_abandoned_builds() clears. Throws Error kIo naming `dir`.
+// free space left by building in place gone; a third smaller on the benchmark corpus), with the
+// passages of its build segments merged in (build_segments.h), keeping document ids, before the
+// build is published; as many shards at a time as there are cores. Each compacted shard
+// replaces its original inside the build folder, which is still private: a crash here leaves
+// only a build that remove_abandoned_builds() clears. Throws Error kIo naming `dir`.
 void compact_build(const std::string& build, const std::string& dir, unsigned shards) {
+  const unsigned parallel = std::clamp(std::thread::hardware_concurrency(), 1u, shards);
+  const std::size_t max_sources = max_merge_sources(parallel);
   std::vector<std::exception_ptr> errors(shards);
+  std::atomic<unsigned> next_shard{0};
   std::vector<std::thread> threads;
-  for (unsigned k = 0; k < shards; ++k) {
-    threads.emplace_back([&, k] {
-      try {
-        const std::string shard = layout::shard_dir(build, k);
-        const std::string compacted = shard + ".compact";
-        {
-          Xapian::Database db(shard);
-          // FULL, not FULLER: FULLER leaves oversize items that later updates would have to split.
-          db.compact(compacted, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL,
-                     kBlockBytes);
+  for (unsigned t = 0; t < parallel; ++t) {
+    threads.emplace_back([&] {
+      for (unsigned k = next_shard++; k < shards; k = next_shard++) {
+        try {
+          compact_shard(layout::shard_dir(build, k), kShardBlockBytes, max_sources);
+        } catch (...) {
+          errors[k] = std::current_exception();
         }
-        fs::remove_all(shard);
-        fs::rename(compacted, shard);
-      } catch (...) {
-        errors[k] = std::current_exception();
       }
     });
   }

@@ -1,0 +1,126 @@
+#include "build_segments.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <utility>
+
+namespace treatysearch::ingest {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+unsigned& flushes_setting() {
+  static unsigned flushes = kFlushesPerSegment;
+  return flushes;
+}
+
+std::size_t& max_sources_setting() {
+  static std::size_t sources = 0;
+  return sources;
+}
+
+// File descriptors one open source database of a merge may hold: glass opens the posting-list
+// table (values included) and the document data table; the position, spelling and synonym
+// tables only exist in the shard itself; two to spare.
+constexpr std::size_t kDescriptorsPerSource = 4;
+
+std::string segment_dir(const std::string& shard_dir, unsigned number) {
+  return shard_dir + ".seg" + std::to_string(number);
+}
+
+// Compacts `sources` (disjoint document ids; metadata in the first only) into `out`.
+void compact_into(const std::vector<std::string>& sources, const std::string& out,
+                  int block_bytes) {
+  Xapian::Database all;
+  for (const std::string& source : sources) all.add_database(Xapian::Database(source));
+  // FULL, not FULLER: FULLER leaves oversize items that later updates would have to split.
+  all.compact(out, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL, block_bytes);
+}
+
+}  // namespace
+
+unsigned flushes_per_segment() { return flushes_setting(); }
+
+void set_flushes_per_segment_for_testing(unsigned flushes) { flushes_setting() = flushes; }
+
+std::size_t max_merge_sources(unsigned parallel) {
+  if (max_sources_setting() != 0) return max_sources_setting();
+  rlimit limit{};
+  std::size_t descriptors = 1024;  // Linux's usual soft limit, if the real one cannot be read
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    descriptors = static_cast<std::size_t>(limit.rlim_cur);
+  const std::size_t each = descriptors / 4 / std::max(parallel, 1u) / kDescriptorsPerSource;
+  return std::clamp<std::size_t>(each, 2, 256);
+}
+
+void set_max_merge_sources_for_testing(std::size_t sources) { max_sources_setting() = sources; }
+
+BuildSegments::BuildSegments(std::string shard_dir, Xapian::docid first_docid, int block_bytes)
+    : shard_dir_(std::move(shard_dir)), next_docid_(first_docid), block_bytes_(block_bytes) {}
+
+void BuildSegments::add(const Xapian::Document& passage) {
+  if (!open_) {
+    // Unsynced and in place like the shard being built (WriteMode::kBulk); without a term list,
+    // which a shard built this way does not have either.
+    open_.emplace(
+        segment_dir(shard_dir_, ++segments_),
+        Xapian::DB_CREATE | Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST,
+        block_bytes_);
+    commits_in_open_ = 0;
+  }
+  // On a fresh segment, replacing a document id above its last one adds the document there.
+  // Without a transaction Xapian also commits by itself every 10,000 documents (index_writer.h),
+  // which is harmless here: nobody reads a segment before the build is published.
+  open_->replace_document(next_docid_, passage);
+  ++next_docid_;
+}
+
+void BuildSegments::commit() {
+  if (!open_) return;
+  open_->commit();
+  if (++commits_in_open_ < std::max(flushes_per_segment(), 1u)) return;
+  open_->close();
+  open_.reset();
+}
+
+std::vector<std::string> build_segments_of(const std::string& shard_dir) {
+  std::vector<std::string> segments;
+  std::error_code ec;
+  for (unsigned n = 1; fs::exists(segment_dir(shard_dir, n), ec); ++n)
+    segments.push_back(segment_dir(shard_dir, n));
+  return segments;
+}
+
+void compact_shard(const std::string& shard_dir, int block_bytes, std::size_t max_sources) {
+  max_sources = std::max<std::size_t>(max_sources, 2);
+  std::vector<std::string> segments = build_segments_of(shard_dir);
+  // Merge groups of segments until they and the shard fit in one merge: each round divides
+  // their number by max_sources.
+  unsigned merges = 0;
+  while (segments.size() + 1 > max_sources) {
+    std::vector<std::string> merged;
+    for (std::size_t first = 0; first < segments.size(); first += max_sources) {
+      const std::size_t last = std::min(segments.size(), first + max_sources);
+      const std::vector<std::string> group(segments.begin() + first, segments.begin() + last);
+      if (group.size() == 1) {
+        merged.push_back(group.front());
+        continue;
+      }
+      merged.push_back(shard_dir + ".merge" + std::to_string(++merges));
+      compact_into(group, merged.back(), block_bytes);
+      for (const std::string& source : group) fs::remove_all(source);
+    }
+    segments = std::move(merged);
+  }
+  std::vector<std::string> sources{shard_dir};
+  sources.insert(sources.end(), segments.begin(), segments.end());
+  const std::string compacted = shard_dir + ".compact";
+  compact_into(sources, compacted, block_bytes);
+  for (const std::string& source : sources) fs::remove_all(source);
+  fs::rename(compacted, shard_dir);
+}
+
+}  // namespace treatysearch::ingest
