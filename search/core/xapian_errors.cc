@@ -10,7 +10,12 @@ void throw_translated(const Xapian::Error& error, const std::string& index_dir) 
   // Xapian 1.4's Error is not polymorphic (no dynamic_cast); its type name tells the class.
   const std::string prefix = index_dir + ": ";
   const std::string type = error.get_type();
-  const std::string detail = error.get_msg();
+  // Xapian keeps the system's reason (errno) apart from its message, and "Couldn't create
+  // .../postlist.glass read/write" alone does not say "Too many open files" or "No space left on
+  // device".
+  const char* system_reason = error.get_error_string();
+  const std::string detail =
+      error.get_msg() + (system_reason ? " (" + std::string(system_reason) + ")" : std::string());
   if (type == "DatabaseLockError")
     throw Error(ErrorCode::kLocked,
                 prefix + "index is locked by another treaty-index run; wait for it to finish");
@@ -22,6 +27,8 @@ void throw_translated(const Xapian::Error& error, const std::string& index_dir) 
   if (type == "DatabaseCorruptError")
     throw Error(ErrorCode::kCorrupt,
                 prefix + "index is damaged (" + detail + "); delete it and run treaty-index again");
+  if (type == "DatabaseCreateError")
+    throw Error(ErrorCode::kIo, prefix + "cannot create index: " + detail);
   if (type == "DatabaseOpeningError")
     throw Error(ErrorCode::kNotFound, prefix + "cannot open index: " + detail);
   if (type == "DatabaseError" || type == "DatabaseModifiedError" || type == "DatabaseClosedError")
@@ -32,13 +39,9 @@ void throw_translated(const Xapian::Error& error, const std::string& index_dir) 
     std::string shard = error.get_context();
     if (shard.starts_with("remote:tcp(") && shard.ends_with(")"))
       shard = shard.substr(11, shard.size() - 12);
-    const std::string why =
-        type == "NetworkTimeoutError"
-            ? "did not answer in time (" + detail + ")"
-            : "cannot be reached (" + detail +
-                  (error.get_error_string() ? std::string(": ") + error.get_error_string()
-                                            : std::string()) +
-                  ")";
+    const std::string why = type == "NetworkTimeoutError"
+                                ? "did not answer in time (" + detail + ")"
+                                : "cannot be reached (" + detail + ")";
     throw Error(ErrorCode::kUnavailable, prefix + "remote shard " + shard + " " + why);
   }
   throw Error(ErrorCode::kInternal, prefix + type + ": " + detail);
