@@ -26,6 +26,9 @@ std::size_t& max_sources_setting() {
 // table (values included) and the document data table; the position, spelling and synonym
 // tables only exist in the shard itself; two to spare.
 constexpr std::size_t kDescriptorsPerSource = 4;
+// The merges take a quarter of the process's descriptor limit; the rest is left to whatever else
+// the process holds open (a server's sockets, other indexes).
+constexpr std::size_t kShareOfDescriptorLimit = 4;
 
 std::string segment_dir(const std::string& shard_dir, unsigned number) {
   return shard_dir + ".seg" + std::to_string(number);
@@ -52,7 +55,8 @@ std::size_t max_merge_sources(unsigned parallel) {
   std::size_t descriptors = 1024;  // Linux's usual soft limit, if the real one cannot be read
   if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
     descriptors = static_cast<std::size_t>(limit.rlim_cur);
-  const std::size_t each = descriptors / 4 / std::max(parallel, 1u) / kDescriptorsPerSource;
+  const std::size_t each =
+      descriptors / kShareOfDescriptorLimit / std::max(parallel, 1u) / kDescriptorsPerSource;
   return std::clamp<std::size_t>(each, 2, 256);
 }
 
@@ -81,7 +85,7 @@ void BuildSegments::add(const Xapian::Document& passage) {
 void BuildSegments::commit() {
   if (!open_) return;
   open_->commit();
-  if (++commits_in_open_ < std::max(flushes_per_segment(), 1u)) return;
+  if (++commits_in_open_ < flushes_per_segment_) return;
   open_->close();
   open_.reset();
 }

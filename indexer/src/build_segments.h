@@ -65,8 +65,9 @@ class BuildSegments {
   std::string shard_dir_;
   Xapian::docid next_docid_;
   int block_bytes_;
-  unsigned segments_ = 0;         // created so far
-  unsigned commits_in_open_ = 0;  // commits of the open segment
+  unsigned flushes_per_segment_ = flushes_per_segment();  // when the writer was made
+  unsigned segments_ = 0;                                 // created so far
+  unsigned commits_in_open_ = 0;                          // commits of the open segment
   std::optional<Xapian::WritableDatabase> open_;
 };
 

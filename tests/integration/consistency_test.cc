@@ -199,23 +199,12 @@ TEST(Consistency, SameRankingWithOneAndManyShards) {
   }
 }
 
-// Everything Xapian holds for one shard, as comparable text.
+// Everything Xapian holds for one shard, as comparable text. The vocabulary is metadata too
+// (vocabulary.h). The commit number names commits, which depend on how the work was divided, not
+// what was written.
 std::map<std::string, std::string> shard_contents(const std::string& shard) {
-  Xapian::Database db(shard);
-  std::map<std::string, std::string> out;
-  // The vocabulary is metadata too (vocabulary.h). The commit number names commits, which
-  // depend on how the work was divided, not what was written.
-  for (auto key = db.metadata_keys_begin(); key != db.metadata_keys_end(); ++key)
-    if (*key != core::schema::kCommitKey) out["meta " + *key] = db.get_metadata(*key);
-  for (const auto& [id, doc] : testing::shard_documents(db)) {
-    std::string terms;
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-      terms += *t + "/" + std::to_string(t.get_wdf()) + " ";
-    std::string values;
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
-      values += std::to_string(v.get_valueno()) + "=" + *v + " ";
-    out["doc " + std::to_string(id)] = terms + "\n" + values;
-  }
+  std::map<std::string, std::string> out = testing::shard_contents(Xapian::Database(shard));
+  out.erase(std::string("meta ") + core::schema::kCommitKey);
   return out;
 }
 

@@ -30,6 +30,24 @@ inline std::map<Xapian::docid, Xapian::Document> shard_documents(const Xapian::D
   return docs;
 }
 
+// Everything Xapian holds for one shard, as comparable text: "meta <key>" for each metadata entry,
+// "doc <id>" for each document (its terms with their wdfs, and its values).
+inline std::map<std::string, std::string> shard_contents(const Xapian::Database& db) {
+  std::map<std::string, std::string> out;
+  for (auto key = db.metadata_keys_begin(); key != db.metadata_keys_end(); ++key)
+    out["meta " + *key] = db.get_metadata(*key);
+  for (const auto& [id, doc] : shard_documents(db)) {
+    std::string terms;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+      terms += *t + "/" + std::to_string(t.get_wdf()) + " ";
+    std::string values;
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+      values += std::to_string(v.get_valueno()) + "=" + *v + " ";
+    out["doc " + std::to_string(id)] = terms + "\n" + values;
+  }
+  return out;
+}
+
 // Rewrites the shard folder `shard` with Xapian's term lists, the same documents under the same
 // ids and the same metadata, so that a test can replace and delete documents in it as damage
 // from outside would.
