@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <utility>
 
 namespace treatysearch::ingest {
@@ -65,29 +66,32 @@ void set_max_merge_sources_for_testing(std::size_t sources) { max_sources_settin
 BuildSegments::BuildSegments(std::string shard_dir, Xapian::docid first_docid, int block_bytes)
     : shard_dir_(std::move(shard_dir)), next_docid_(first_docid), block_bytes_(block_bytes) {}
 
-void BuildSegments::add(const Xapian::Document& passage) {
+BuildSegments::~BuildSegments() = default;
+
+void BuildSegments::add(const PassageDocument& passage) {
   if (!open_) {
-    // Unsynced and in place like the shard being built (WriteMode::kBulk); without a term list,
-    // which a shard built this way does not have either.
-    open_.emplace(
-        segment_dir(shard_dir_, ++segments_),
-        Xapian::DB_CREATE | Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST,
-        block_bytes_);
-    commits_in_open_ = 0;
+    open_ = std::make_unique<GlassSegmentWriter>(segment_dir(shard_dir_, ++segments_), next_docid_,
+                                                 static_cast<unsigned>(block_bytes_));
+    flushes_in_open_ = 0;
   }
-  // On a fresh segment, replacing a document id above its last one adds the document there.
-  // Without a transaction Xapian also commits by itself every 10,000 documents (index_writer.h),
-  // which is harmless here: nobody reads a segment before the build is published.
-  open_->replace_document(next_docid_, passage);
+  values_.clear();
+  for (const auto& [slot, value] : passage.values()) values_.emplace_back(slot, value);
+  // A refused passage leaves the segment as it was (glass_segment_writer.h).
+  open_->add_document(passage.terms(), values_);
   ++next_docid_;
 }
 
 void BuildSegments::commit() {
   if (!open_) return;
-  open_->commit();
-  if (++commits_in_open_ < flushes_per_segment_) return;
-  open_->close();
-  open_.reset();
+  if (++flushes_in_open_ >= flushes_per_segment_) finish();
+}
+
+void BuildSegments::finish() {
+  if (!open_) return;
+  // Reset whatever happens: a segment that could not be written fails the build, which is then
+  // thrown away, segments and all.
+  const std::unique_ptr<GlassSegmentWriter> open = std::move(open_);
+  open->finish();
 }
 
 std::vector<std::string> build_segments_of(const std::string& shard_dir) {

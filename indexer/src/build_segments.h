@@ -1,13 +1,14 @@
-// A new index's passages, written while it is built into a run of small Xapian databases
+// A new index's passages, written while it is built into a run of small glass databases
 // ("segments") beside their shard instead of into the shard itself, and merged into the shard by
 // the compaction that publishes the build (shard_pool.cc).
 //
-// Why: Xapian 1.4's commit merges each touched term's new postings into the last chunk of that
-// term's posting list, reading and rewriting B-tree blocks, and the larger the table the more
-// blocks each commit reads: on the 200 MB benchmark corpus a 512 KiB flush cost 38 ms of commit
-// in the first quarter of a build and 53 ms in the last. A segment only ever holds a few flushes,
-// so its commits stay as cheap as the first ones, and the compaction a new index gets anyway
-// merges the segments in the same pass (tools/bench/README.md has the measurements).
+// Why: Xapian 1.4's writer was half of a build's CPU. Its inverter keeps a std::map of terms,
+// each with a std::map of documents, and every commit merges each touched term's new postings
+// into the last chunk of its posting list, reading and rewriting B-tree blocks, dearer as the
+// table grows. A segment is instead written whole, once, by our own writer
+// (glass_segment_writer.h) from posting lists it appends to in memory, in the format Xapian's
+// compaction reads; that compaction, which a new index gets anyway, merges the segments into the
+// shard with Xapian's own code (tools/bench/README.md has the measurements).
 //
 // Only for a new index without term lists (WriteMode::kBulk): nobody reads the build before it is
 // published, and a crash throws the whole build folder away, segments included. Document ids run
@@ -20,17 +21,21 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "glass_segment_writer.h"
+#include "passage_document.h"
+
 namespace treatysearch::ingest {
 
-// Commits per segment: 16 flushes of 512 KiB, 8 MiB of text. Fewer passages per segment make the
-// final merge read more sources; more make the segments' commits dearer again.
+// Flushes per segment: 16 flushes of 512 KiB, 8 MiB of text. Fewer passages per segment make the
+// final merge read more sources (and leave more partly filled chunks: the compaction copies each
+// segment's chunks as they are); more hold more memory until the segment is written.
 inline constexpr unsigned kFlushesPerSegment = 16;
 
-// Commits per segment of the writers made from now on: kFlushesPerSegment unless a test set
+// Flushes per segment of the writers made from now on: kFlushesPerSegment unless a test set
 // another; 0: no segments, a new index's passages go into its shards themselves.
 unsigned flushes_per_segment();
 // Tests only: sets flushes_per_segment() (0: no segments). Set it while no writer runs.
@@ -49,26 +54,35 @@ class BuildSegments {
   // Segments of `shard_dir` are "<shard_dir>.seg1", ".seg2"...; the first passage gets document
   // id `first_docid`. `block_bytes` is the B-tree block size of the segments.
   BuildSegments(std::string shard_dir, Xapian::docid first_docid, int block_bytes);
+  ~BuildSegments();
 
   // The id the next passage gets.
   Xapian::docid next_docid() const { return next_docid_; }
 
-  // Writes `passage` at next_docid(), opening a new segment if none is open. Throws Xapian
-  // errors (the build is then thrown away: unsynced writing cannot roll back).
-  void add(const Xapian::Document& passage);
+  // Adds `passage` at next_docid() to the open segment, opening one if none is. Throws
+  // std::invalid_argument naming a term or value the segment refuses (then nothing of the
+  // passage is added, and it does not take an id).
+  void add(const PassageDocument& passage);
 
-  // Commits the open segment, if any, and closes it once it holds its flushes. Throws Xapian
-  // errors.
+  // A flush of the shard's writer: once the open segment holds its flushes, writes it out.
+  // Throws as finish() does.
   void commit();
+
+  // Writes the open segment out, whatever it holds: the build is about to be published. Throws
+  // std::system_error or std::runtime_error naming the path when it cannot (the build cannot
+  // be published then).
+  void finish();
 
  private:
   std::string shard_dir_;
   Xapian::docid next_docid_;
   int block_bytes_;
   unsigned flushes_per_segment_ = flushes_per_segment();  // when the writer was made
-  unsigned segments_ = 0;                                 // created so far
-  unsigned commits_in_open_ = 0;                          // commits of the open segment
-  std::optional<Xapian::WritableDatabase> open_;
+  unsigned segments_ = 0;                                 // begun so far
+  unsigned flushes_in_open_ = 0;                          // flushes of the open segment
+  // The open segment: its passages in memory until finish() writes it (glass_segment_writer.h).
+  std::unique_ptr<GlassSegmentWriter> open_;
+  std::vector<GlassSegmentWriter::Value> values_;  // reused: a passage's values as views
 };
 
 // The segments written beside `shard_dir`, in order.

@@ -1,6 +1,7 @@
 #include "document_builder.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "citation.h"
 #include "pair_signature.h"
@@ -41,7 +42,7 @@ std::string join_section(const std::vector<std::string>& path) {
   return joined;
 }
 
-// Feeds what the analyzer finds into a Xapian document (layout: schema.h).
+// Feeds what the analyzer finds into a passage document (layout: schema.h).
 class PostingSink : public core::TokenSink {
  public:
   // `sentence_offsets`: byte offsets where a sentence after the first starts (sentences.h).
@@ -53,8 +54,10 @@ class PostingSink : public core::TokenSink {
               core::Analyzer* analyzer, std::string_view language,
               std::vector<std::uint64_t>* word_pairs, std::vector<std::string>* pair_terms,
               std::vector<std::pair<std::string, std::string>>* exact_surfaces,
-              core::StringIndex* words_reported, const core::StringIndex* reported_before)
-      : words_reported_(words_reported),
+              core::StringIndex* words_met, std::vector<char>* listed_before,
+              const core::StringIndex* reported_before)
+      : words_met_(words_met),
+        listed_before_(listed_before),
         reported_before_(reported_before),
         word_pairs_(word_pairs),
         pair_terms_(pair_terms),
@@ -112,12 +115,17 @@ class PostingSink : public core::TokenSink {
     if (!variants_) return;
     // A word's entries are the same wherever it recurs in one language: listed once per
     // document, and once per shard when build() is given one (its stem is the costly part).
+    // The document's own table first: it is small and hot, the shard's is large and cold, and
+    // a word recurs in many passages of a document (looking each passage's words up in the
+    // shard's table was 3 % of a build's cycles).
     reported_key_.assign(*term_).append(1, '\0').append(language_);
-    if (reported_before_ && reported_before_->find(reported_key_) != core::StringIndex::kNotFound)
-      return;  // listed with an earlier file of the shard
     bool first_in_document = false;
-    words_reported_->insert(reported_key_, &first_in_document);
+    words_met_->insert(reported_key_, &first_in_document);
     if (!first_in_document) return;
+    const bool listed_before =
+        reported_before_ && reported_before_->find(reported_key_) != core::StringIndex::kNotFound;
+    listed_before_->push_back(listed_before);  // by the word's id in words_met_
+    if (listed_before) return;                 // listed with an earlier file of the shard
     if (written_otherwise) variants_->emplace_back(token.surface, *term_);
     // Stems are not terms of the passage: the vocabulary (vocabulary.h) maps Z<stem> to the
     // word's folded form, which a query searches, and to its spelling, which a phrase checks in
@@ -145,7 +153,8 @@ class PostingSink : public core::TokenSink {
     ++(*unpositioned_)[*term_];
   }
 
-  core::StringIndex* words_reported_;         // (term, language) whose entries were reported
+  core::StringIndex* words_met_;              // (term, language) met in the document, by id
+  std::vector<char>* listed_before_;          // by id in words_met_: listed by an earlier build
   const core::StringIndex* reported_before_;  // by earlier builds for the shard, or null
   std::string reported_key_;
   std::vector<std::uint64_t>* word_pairs_;
@@ -253,16 +262,16 @@ DocumentBuilder::FileFilters DocumentBuilder::file_filters(const std::string& fi
 }
 
 void DocumentBuilder::add_filter_terms(const FileFilters& filters, const std::string& language,
-                                       Xapian::Document* doc) {
+                                       PassageDocument* doc) {
   for (const std::string& term : filters.terms) doc->add_boolean_term(term);
-  for (const auto& [slot, value] : filters.values) doc->add_value(slot, value);
+  for (const auto& [slot, value] : filters.values) doc->set_value(slot, value);
   if (!language.empty()) {
     doc->add_boolean_term(schema::filter_term(schema::kLanguagePrefix, language));
-    doc->add_value(schema::kLanguageSlot, schema::language_value(language));
+    doc->set_value(schema::kLanguageSlot, schema::language_value(language));
   }
 }
 
-void DocumentBuilder::add_word_terms(std::uint32_t length, Xapian::Document* doc) {
+void DocumentBuilder::add_word_terms(std::uint32_t length, PassageDocument* doc) {
   // Each word is posted under its folded form, with the impact of all its occurrences however
   // written: a default query reads one posting list per form, and "#Rights" is told from
   // "rights" by the position list, which names the spelling (schema.h).
@@ -286,15 +295,14 @@ void DocumentBuilder::add_word_terms(std::uint32_t length, Xapian::Document* doc
     std::size_t j = i;
     for (; j < surface_counts_.size() && surface_counts_[j].first == surface_counts_[i].first; ++j)
       count += surface_counts_[j].second;
-    term_.assign(surface_counts_[i].first);
-    doc->add_term(term_, core::term_impact(count, length));
+    doc->add_term(surface_counts_[i].first, core::term_impact(count, length));
     i = j;
   }
 }
 
 std::string DocumentBuilder::build(const std::string& file_key, const DocumentInfo& info,
                                    const std::vector<Passage>& passages,
-                                   std::vector<Xapian::Document>* out, Variants* variants,
+                                   std::vector<PassageDocument>* out, Variants* variants,
                                    std::size_t shard) {
   core::StringIndex* reported_before = nullptr;
   if (shard != kAnyShard) {
@@ -302,20 +310,21 @@ std::string DocumentBuilder::build(const std::string& file_key, const DocumentIn
     reported_before = &words_reported_by_shard_[shard];
     if (reported_before->size() >= kMaxWordsRemembered) reported_before->clear();
   }
-  words_reported_.clear();
+  words_met_.clear();
+  listed_before_.clear();
   const std::string error =
       build_passages(file_key, info, passages, out, variants, reported_before);
   // Whatever it returned, the caller hands *variants to the shard's writer (header). An
   // exception leaves the words unremembered: they are listed again.
   if (reported_before)
-    for (std::uint32_t id = 0; id < words_reported_.size(); ++id)
-      reported_before->insert(words_reported_.key(id));
+    for (std::uint32_t id = 0; id < words_met_.size(); ++id)
+      if (!listed_before_[id]) reported_before->insert(words_met_.key(id));
   return error;
 }
 
 std::string DocumentBuilder::build_passages(const std::string& file_key, const DocumentInfo& info,
                                             const std::vector<Passage>& passages,
-                                            std::vector<Xapian::Document>* out, Variants* variants,
+                                            std::vector<PassageDocument>* out, Variants* variants,
                                             const core::StringIndex* reported_before) {
   // The writer stores the DocumentInfo as a metadata entry of the file: a manifest can make it
   // as large as it likes.
@@ -332,7 +341,7 @@ std::string DocumentBuilder::build_passages(const std::string& file_key, const D
   for (std::size_t ordinal = 0; ordinal < passages.size(); ++ordinal) {
     const Passage& passage = passages[ordinal];
     const std::string& language = passage.language.empty() ? info.language : passage.language;
-    Xapian::Document doc;
+    PassageDocument doc;
     longest_term_ = 0;
     unpositioned_.clear();
     word_pairs_.clear();
@@ -341,7 +350,7 @@ std::string DocumentBuilder::build_passages(const std::string& file_key, const D
     sentences_.starts(passage.text, language, &sentence_offsets_);
     PostingSink sink(&unpositioned_, &term_, &positions_, variants, &longest_term_,
                      &sentence_offsets_, &analyzer_, language, &word_pairs_, &pair_terms_,
-                     &exact_surfaces_, &words_reported_, reported_before);
+                     &exact_surfaces_, &words_met_, &listed_before_, reported_before);
     analyzer_.analyze(passage.text, language, sink);
     std::size_t position_list_bytes = 0;
     if (!positions_.empty()) {
@@ -349,9 +358,9 @@ std::string DocumentBuilder::build_passages(const std::string& file_key, const D
       // sequence cannot hold goes spelled out.
       if (!positions_.encode_sequence(&encoded_positions_)) positions_.encode(&encoded_positions_);
       position_list_bytes = encoded_positions_.size();
-      doc.add_value(schema::kPositionsSlot, encoded_positions_);
+      doc.set_value(schema::kPositionsSlot, encoded_positions_);
       core::encode_pair_signature(word_pairs_, &pair_signature_);
-      if (!pair_signature_.empty()) doc.add_value(schema::kPairSignatureSlot, pair_signature_);
+      if (!pair_signature_.empty()) doc.set_value(schema::kPairSignatureSlot, pair_signature_);
     }
     // A term's wdf is its impact (term_impact.h), against the passage's length in words (in
     // grams for text with no word tokens, such as ideographs the analyzer only cuts into grams).
@@ -363,29 +372,34 @@ std::string DocumentBuilder::build_passages(const std::string& file_key, const D
     positions_.clear();
     for (const auto& [term, count] : unpositioned_)
       doc.add_term(term, core::term_impact(count, length));
-    // Boolean: a W-term only narrows a phrase's candidates, never weighs.
-    std::sort(pair_terms_.begin(), pair_terms_.end());
-    pair_terms_.erase(std::unique(pair_terms_.begin(), pair_terms_.end()), pair_terms_.end());
-    for (const std::string& term : pair_terms_) doc.add_boolean_term(term);
     add_filter_terms(filters, language, &doc);
-    // para:18 finds paragraph 18 and what is under it: 18 (a), "18, recommendation 1".
-    if (!passage.label.empty()) doc.add_boolean_term(schema::paragraph_term(passage.label));
-    if (passage.kind != PassageKind::kFootnote) {
-      if (!passage.parent.empty()) doc.add_boolean_term(schema::paragraph_term(passage.parent));
-      for (const std::string_view head : schema::paragraph_number_heads(passage.label))
-        doc.add_boolean_term(schema::paragraph_term(head));
-    }
     if (!places[ordinal].empty()) {
       doc.add_boolean_term(places[ordinal]);
-      doc.add_value(schema::kPlaceSlot, places[ordinal]);
+      doc.set_value(schema::kPlaceSlot, places[ordinal]);
+    }
+    // The boolean terms a passage may make more than once (a label and its head, two references
+    // to one document) join its W-terms in one list, each kept once: the segment writer takes a
+    // term once per document (glass_segment_writer.h).
+    std::vector<std::string>& repeatable = pair_terms_;
+    // para:18 finds paragraph 18 and what is under it: 18 (a), "18, recommendation 1".
+    if (!passage.label.empty()) repeatable.push_back(schema::paragraph_term(passage.label));
+    if (passage.kind != PassageKind::kFootnote) {
+      if (!passage.parent.empty()) repeatable.push_back(schema::paragraph_term(passage.parent));
+      for (const std::string_view head : schema::paragraph_number_heads(passage.label))
+        repeatable.push_back(schema::paragraph_term(head));
     }
     std::vector<core::Reference> cited = passage_references(passage, info, references);
     for (const core::Reference& reference : cited)
       if (!reference.symbol.empty()) references.previous_symbol = reference.symbol;
     for (const core::Reference& reference : cited) {
-      for (const std::string& term : core::reference_terms(reference)) doc.add_boolean_term(term);
-      for (const std::string& term : core::grade_terms(reference)) doc.add_boolean_term(term);
+      for (std::string& term : core::reference_terms(reference))
+        repeatable.push_back(std::move(term));
+      for (std::string& term : core::grade_terms(reference)) repeatable.push_back(std::move(term));
     }
+    // Boolean: a W-term only narrows a phrase's candidates, never weighs.
+    std::sort(repeatable.begin(), repeatable.end());
+    repeatable.erase(std::unique(repeatable.begin(), repeatable.end()), repeatable.end());
+    for (const std::string& term : repeatable) doc.add_boolean_term(term);
     const std::string id_term = schema::id_term(file_key, ordinal);
     doc.add_boolean_term(id_term);
 
@@ -409,7 +423,7 @@ std::string DocumentBuilder::build_passages(const std::string& file_key, const D
     std::string error = passage_limit_error(passage.label, data.size(), position_list_bytes,
                                             std::max(longest_term_, id_term.size()));
     if (!error.empty()) return error;
-    doc.add_value(schema::kRecordSlot, data);
+    doc.set_value(schema::kRecordSlot, std::move(data));
     out->push_back(std::move(doc));
   }
   return {};

@@ -1,6 +1,7 @@
-// Turns the passages of one document into Xapian documents (one per passage): word terms and
-// their position list (position_list.h) from the shared analyzer, boolean filter terms, the
-// date value, and the passage record with its citation.
+// Turns the passages of one document into passage documents (passage_document.h; one per
+// passage, Xapian's documents once written): word terms and their position list (position_list.h)
+// from the shared analyzer, boolean filter terms, the date value, and the passage record with its
+// citation.
 #pragma once
 
 #include <xapian.h>
@@ -14,6 +15,7 @@
 
 #include "analyzer.h"
 #include "passage.h"
+#include "passage_document.h"
 #include "position_list.h"
 #include "sentences.h"
 #include "string_index.h"
@@ -57,7 +59,7 @@ class DocumentBuilder {
   // No shard given to build(): every word's entries are listed.
   static constexpr std::size_t kAnyShard = SIZE_MAX;
 
-  // Appends one Xapian::Document per passage to *out, in passage order, and the vocabulary
+  // Appends one PassageDocument per passage to *out, in passage order, and the vocabulary
   // entries met to *variants (required: without them stems cannot be searched). Passage n gets
   // the unique id term schema::id_term(file_key, n). A passage is analysed in its own language when
   // it has one, else in the document's. Returns an empty string, or the reason `info` or a passage
@@ -70,7 +72,7 @@ class DocumentBuilder {
   // or not it writes the documents (a file failed, a duplicate): a later file of the shard
   // relies on them, and the shard's writer commits them no later than that file.
   std::string build(const std::string& file_key, const DocumentInfo& info,
-                    const std::vector<Passage>& passages, std::vector<Xapian::Document>* out,
+                    const std::vector<Passage>& passages, std::vector<PassageDocument>* out,
                     Variants* variants, std::size_t shard = kAnyShard);
 
  private:
@@ -83,16 +85,16 @@ class DocumentBuilder {
   static FileFilters file_filters(const std::string& file_key, const DocumentInfo& info);
   // Adds them to *doc, with the terms and values of the passage's language.
   static void add_filter_terms(const FileFilters& filters, const std::string& language,
-                               Xapian::Document* doc);
+                               PassageDocument* doc);
   // build() without the bookkeeping of the words listed: `reported_before`, those listed for
   // the shard by earlier builds (null: none skipped).
   std::string build_passages(const std::string& file_key, const DocumentInfo& info,
                              const std::vector<Passage>& passages,
-                             std::vector<Xapian::Document>* out, Variants* variants,
+                             std::vector<PassageDocument>* out, Variants* variants,
                              const core::StringIndex* reported_before);
   // Adds the passage's word terms (positions_, exact_surfaces_) to *doc, by folded form, with
   // their impacts against `length` words.
-  void add_word_terms(std::uint32_t length, Xapian::Document* doc);
+  void add_word_terms(std::uint32_t length, PassageDocument* doc);
 
   core::Analyzer analyzer_;
   std::size_t longest_term_ = 0;  // of the passage being built
@@ -101,15 +103,19 @@ class DocumentBuilder {
   TermCounts unpositioned_;  // of the passage being built
   std::string encoded_positions_;
   std::vector<std::uint64_t> word_pairs_;  // of the passage being built (pair_signature.h)
-  std::vector<std::string> pair_terms_;    // of the passage being built (pair_terms.h)
+  // The W-terms of the passage being built (pair_terms.h), then its other boolean terms that may
+  // repeat (build_passages()).
+  std::vector<std::string> pair_terms_;
   // The passage's E-terms with their folded forms: each word is posted under its folded form,
   // whatever the case written (schema.h), so the counts of its spellings are summed there.
   std::vector<std::pair<std::string, std::string>> exact_surfaces_;
   std::vector<std::pair<std::string_view, std::uint32_t>> surface_counts_;
   std::string pair_signature_;
-  // The words of the document being built whose vocabulary entries are reported, with the
-  // language they were analysed in (PostingSink::on_token): "term\0language".
-  core::StringIndex words_reported_;
+  // The words of the document being built, with the language they were analysed in
+  // (PostingSink::on_token): "term\0language"; and by their ids, whether an earlier build for
+  // the shard listed their entries already.
+  core::StringIndex words_met_;
+  std::vector<char> listed_before_;
   // By shard, those of earlier builds (build()'s `shard`), forgotten past kMaxWordsRemembered
   // words (listed again then, which is harmless), so that memory stays bounded whatever the
   // vocabulary.

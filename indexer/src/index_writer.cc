@@ -1,6 +1,7 @@
 #include "index_writer.h"
 
 #include <cstdlib>
+#include <stdexcept>
 
 #include "document_builder.h"
 #include "position_list.h"
@@ -37,15 +38,15 @@ std::shared_ptr<const core::RecordDictionary> shard_dictionary(const Xapian::Dat
 // Why Xapian refused one of `passages`, when its own message cannot say: under DB_DANGEROUS a
 // refused document makes Xapian call cancel(), which it does not support there, and the
 // "cancel() not supported" error replaces the real one. The checks are those Xapian makes.
-std::string refusal_reason(const std::vector<Xapian::Document>& passages) {
+std::string refusal_reason(const std::vector<PassageDocument>& passages) {
   for (std::size_t i = 0; i < passages.size(); ++i) {
-    for (auto it = passages[i].termlist_begin(); it != passages[i].termlist_end(); ++it) {
-      if ((*it).size() > PassageLimits::kMaxTermBytes)
+    for (const auto& [term, wdf] : passages[i].terms()) {
+      if (term.size() > PassageLimits::kMaxTermBytes)
         return "passage " + std::to_string(i + 1) + " has a term of " +
-               std::to_string((*it).size()) + " bytes, over Xapian's limit of " +
+               std::to_string(term.size()) + " bytes, over Xapian's limit of " +
                std::to_string(PassageLimits::kMaxTermBytes);
     }
-    const std::size_t data = passages[i].get_value(schema::kRecordSlot).size();
+    const std::size_t data = passages[i].value(schema::kRecordSlot).size();
     if (data > PassageLimits::kMaxRecordBytes)
       return "passage " + std::to_string(i + 1) + " has a record of " + std::to_string(data) +
              " bytes, over the limit of " + std::to_string(PassageLimits::kMaxRecordBytes);
@@ -140,7 +141,7 @@ std::vector<std::pair<std::string, core::FileRecord>> IndexWriter::file_records(
 }
 
 void IndexWriter::replace_file(const std::string& file_key, const core::FileRecord& record,
-                               const DocumentInfo& info, std::vector<Xapian::Document>&& passages,
+                               const DocumentInfo& info, std::vector<PassageDocument>&& passages,
                                std::uint64_t analysed_bytes) {
   if (failed_) throw Error(ErrorCode::kInternal, index_dir_ + ": writer used after a failure");
   try {
@@ -155,16 +156,16 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
       // The analysis threads name the terms (they do not know the shard); the shard's numbers
       // replace them here (position_list.h, version 3). A sequence (version 4) is never stored:
       // one that cannot be numbered is spelled out (version 2).
-      const std::string listed = passages[i].get_value(schema::kPositionsSlot);
+      const std::string_view listed = passages[i].value(schema::kPositionsSlot);
       if (!listed.empty() && core::number_position_list(listed, number_of, &numbered_)) {
-        passages[i].add_value(schema::kPositionsSlot, numbered_);
+        passages[i].set_value(schema::kPositionsSlot, numbered_);
       } else if (core::is_position_sequence(listed)) {
         if (!core::spell_position_list(listed, &numbered_)) {
           mark_failed();  // the analysis made what it cannot read: nothing more is written
           throw Error(ErrorCode::kInternal,
                       file_key + ": a passage's position sequence does not decode");
         }
-        passages[i].add_value(schema::kPositionsSlot, numbered_);
+        passages[i].set_value(schema::kPositionsSlot, numbered_);
       }
       compress_record(&passages[i]);
       if (!version.empty()) passages[i].add_boolean_term(version);
@@ -172,9 +173,9 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
       if (segments_)
         segments_->add(passages[i]);
       else if (!term_list_ || i >= old_count)
-        db_.add_document(passages[i]);
+        db_.add_document(passages[i].to_xapian());
       else
-        db_.replace_document(schema::id_term(file_key, i), passages[i]);
+        db_.replace_document(schema::id_term(file_key, i), passages[i].to_xapian());
     }
     if (term_list_)
       for (std::size_t i = passages.size(); i < old_count; ++i)
@@ -183,6 +184,13 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
     db_.set_metadata(schema::kFileRecordPrefix + file_key, core::encode_file(record));
     changed_ = true;
     if (sampling_ && sampled_bytes_ >= dictionary_sample_bytes()) train_dictionary();
+  } catch (const std::invalid_argument& e) {
+    // A build segment refused a passage (glass_segment_writer.h): the checks Xapian makes.
+    mark_failed();
+    const std::string reason = refusal_reason(passages);
+    const std::string file = record.display_path.empty() ? file_key : record.display_path;
+    throw Error(ErrorCode::kInvalidArgument,
+                file + ": cannot be written to the index: " + (reason.empty() ? e.what() : reason));
   } catch (const Xapian::Error& e) {
     // Name the file, and the real reason where Xapian's message lost it.
     mark_failed();
@@ -206,12 +214,12 @@ void IndexWriter::replace_file(const std::string& file_key, const core::FileReco
   pending_bytes_ += analysed_bytes;
 }
 
-void IndexWriter::compress_record(Xapian::Document* passage) {
+void IndexWriter::compress_record(PassageDocument* passage) {
   if (dictionary_) {
-    passage->add_value(schema::kRecordSlot,
-                       dictionary_->compress(passage->get_value(schema::kRecordSlot)));
+    passage->set_value(schema::kRecordSlot,
+                       dictionary_->compress(passage->value(schema::kRecordSlot)));
   } else if (sampling_) {
-    samples_.push_back(passage->get_value(schema::kRecordSlot));
+    samples_.emplace_back(passage->value(schema::kRecordSlot));
     sampled_bytes_ += samples_.back().size();
   }
 }
@@ -315,6 +323,20 @@ void IndexWriter::commit() {
     db_.begin_transaction();
   } catch (const Xapian::Error& e) {
     fail(e);
+  } catch (const std::exception& e) {  // a build segment that could not be written
+    mark_failed();
+    throw Error(ErrorCode::kIo, index_dir_ + ": cannot write the new index: " + e.what());
+  }
+}
+
+void IndexWriter::finish_build() {
+  commit();
+  if (!segments_) return;
+  try {
+    segments_->finish();
+  } catch (const std::exception& e) {
+    mark_failed();
+    throw Error(ErrorCode::kIo, index_dir_ + ": cannot write the new index: " + e.what());
   }
 }
 

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "build_segments.h"
+#include "passage_document.h"
 #include "passage_record.h"
 #include "record_compression.h"
 #include "string_index.h"
@@ -51,10 +52,10 @@ enum class WriteMode {
 // 2 % smaller; 64 KiB was no faster there and slower for the lookups of a page of hits.
 inline constexpr int kShardBlockBytes = 32768;
 
-// Tests only: called with each passage document of a file just before Xapian gets it, so a test
-// can make Xapian refuse a document that the checks before the writer would have stopped
+// Tests only: called with each passage document of a file just before it is written, so a test
+// can make the writer refuse a document that the checks before the writer would have stopped
 // (document_builder.h). Set it while no writer is running; empty by default.
-using DocumentHookForTesting = std::function<void(const std::string& file_key, Xapian::Document&)>;
+using DocumentHookForTesting = std::function<void(const std::string& file_key, PassageDocument&)>;
 void set_document_hook_for_testing(DocumentHookForTesting hook);
 
 // How many bytes of raw passage records a shard's writer samples before it trains the shard's
@@ -84,7 +85,7 @@ class IndexWriter {
   // more is written (kSafe: Xapian dropped the uncommitted changes, the shard stays at its last
   // commit; kBulk: Xapian cannot roll back, so the new index is thrown away by ShardPool).
   void replace_file(const std::string& file_key, const core::FileRecord& record,
-                    const DocumentInfo& info, std::vector<Xapian::Document>&& passages,
+                    const DocumentInfo& info, std::vector<PassageDocument>&& passages,
                     std::uint64_t analysed_bytes);
   // Adds (surface, E-term) spelling variants and (Z<stem>, term) entries to the vocabulary
   // (vocabulary.h; each pair once per run).
@@ -100,11 +101,15 @@ class IndexWriter {
   // Commits if the bytes analysed since the last commit reached the flush threshold.
   void maybe_commit();
   void commit();
+  // The last commit of a new index before it is published: commit(), and the passages still
+  // held for its build segments written out (build_segments.h). Throws Error kIo when they
+  // cannot be, and the writer is failed.
+  void finish_build();
 
  private:
   [[noreturn]] void fail(const Xapian::Error& e);
   // Compresses a passage's record with the shard's dictionary, or samples it to train one.
-  void compress_record(Xapian::Document* passage);
+  void compress_record(PassageDocument* passage);
   // Trains the shard's dictionary from the samples and records it. Throws Xapian errors.
   void train_dictionary();
   // Commits the transaction under the next commit number (schema::kCommitKey). Throws Xapian

@@ -53,7 +53,7 @@ struct Prepared {
   std::string file_key;
   core::FileRecord record;
   DocumentInfo info;
-  std::vector<Xapian::Document> passages;
+  std::vector<ingest::PassageDocument> passages;
   ingest::DocumentBuilder::Variants variants;  // spelling variants and stems for the vocabulary
   std::set<std::string> languages;             // of the document and of its passages
   bool content_unchanged = false;  // same bytes as indexed; only the record needs updating

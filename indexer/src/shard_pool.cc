@@ -318,9 +318,16 @@ void ShardPool::commit() {
     writer_of(*shards_.front()).set_languages(schema::join_languages(languages_));
     languages_changed_ = false;
   }
+  // A new index's last commit before it is published writes out its build segments too.
+  const bool last_of_build = !build_dir_.empty();
   for (auto& shard : shards_) {
     std::lock_guard lock(shard->mutex);
-    shard->jobs.push_back([](IndexWriter& writer) { writer.commit(); });
+    shard->jobs.push_back([last_of_build](IndexWriter& writer) {
+      if (last_of_build)
+        writer.finish_build();
+      else
+        writer.commit();
+    });
   }
   for (auto& shard : shards_) shard->changed.notify_all();
   drain();

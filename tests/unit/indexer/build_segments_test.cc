@@ -17,6 +17,7 @@
 #include "build_segments.h"
 #include "document_builder.h"
 #include "index_publish.h"
+#include "index_writer.h"
 #include "passage_record.h"
 #include "shard_documents.h"
 #include "shard_pool.h"
@@ -63,7 +64,7 @@ std::vector<std::size_t> write_files(
     }
     DocumentInfo info;
     info.language = "en";
-    auto docs = std::make_shared<std::vector<Xapian::Document>>();
+    auto docs = std::make_shared<std::vector<ingest::PassageDocument>>();
     ingest::DocumentBuilder::Variants variants;
     EXPECT_EQ(builder.build(name, info, passages, docs.get(), &variants), "");
     core::FileRecord record;
@@ -218,6 +219,42 @@ TEST_F(BuildSegmentsTest, AnIndexBuiltWithSegmentsTakesUpdatesInPlaceAsOneBuiltW
   update(segmented);
   expect_same_shards(plain, segmented);
   EXPECT_GT(Xapian::Database(segmented).get_doccount(), static_cast<Xapian::doccount>(kFiles));
+}
+
+// A segment is held in memory until its flushes are done or the build ends; one that cannot be
+// written says where, and the passages that follow still get the ids after it.
+TEST(BuildSegments, HoldsASegmentUntilItsFlushesAreDoneAndNamesOneItCannotWrite) {
+  TempDir dir;
+  const std::string shard = (dir.path() / "shard0").string();
+  ingest::set_flushes_per_segment_for_testing(2);
+  ingest::BuildSegments segments(shard, 41, ingest::kShardBlockBytes);
+  ingest::set_flushes_per_segment_for_testing(ingest::kFlushesPerSegment);
+  ingest::PassageDocument passage;
+  passage.add_term("asylum", 1);
+  passage.set_value(0, "record");
+  segments.add(passage);
+  segments.commit();
+  EXPECT_FALSE(fs::exists(shard + ".seg1"));  // one flush of two: still in memory
+  segments.add(passage);
+  segments.commit();
+  ASSERT_TRUE(fs::exists(shard + ".seg1"));
+  const Xapian::Database first(shard + ".seg1");
+  EXPECT_EQ(first.get_doccount(), 2u);
+  EXPECT_EQ(first.get_lastdocid(), 42u);
+  EXPECT_EQ(first.get_document(41).get_value(0), "record");
+
+  // The next segment's folder is taken: finishing the build fails naming it.
+  fs::create_directory(shard + ".seg2");
+  segments.add(passage);
+  EXPECT_EQ(segments.next_docid(), 44u);
+  try {
+    segments.finish();
+    ADD_FAILURE() << "finish() wrote over an existing folder";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("shard0.seg2"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(fs::is_empty(shard + ".seg2"));  // what was there is left as it was
+  EXPECT_EQ(ingest::build_segments_of(shard).size(), 2u);
 }
 
 }  // namespace

@@ -22,11 +22,11 @@ Xapian::Document build(const ingest::Passage& passage, const std::string& langua
   ingest::DocumentBuilder builder;
   DocumentInfo info;
   info.language = language;
-  std::vector<Xapian::Document> docs;
+  std::vector<ingest::PassageDocument> docs;
   ingest::DocumentBuilder::Variants variants;
   EXPECT_EQ(builder.build("k", info, {passage}, &docs, &variants), "");
   EXPECT_EQ(docs.size(), 1u);
-  return docs.front();
+  return docs.front().to_xapian();
 }
 
 std::vector<std::uint32_t> sentence_starts(const std::string& text, const std::string& language) {

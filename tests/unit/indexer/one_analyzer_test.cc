@@ -100,10 +100,11 @@ TEST(OneAnalyzer, IndexAndQueryProduceTheSameTerms) {
     passage.text = sample.text;
     DocumentInfo info;
     info.language = sample.language;
-    std::vector<Xapian::Document> docs;
+    std::vector<ingest::PassageDocument> built;
     ingest::DocumentBuilder::Variants variants;
-    builder.build("k", info, {passage}, &docs, &variants);
-    ASSERT_EQ(docs.size(), 1u);
+    builder.build("k", info, {passage}, &built, &variants);
+    ASSERT_EQ(built.size(), 1u);
+    const std::vector<Xapian::Document> docs{built[0].to_xapian()};
 
     // The exact-form phrase of the whole text asks Xapian for precisely the folded forms
     // posted, and its check for precisely the positional terms indexed.

@@ -22,10 +22,10 @@ Xapian::Document built(const std::string& text) {
   ingest::DocumentBuilder builder;
   DocumentInfo info;
   info.language = "en";
-  std::vector<Xapian::Document> docs;
+  std::vector<ingest::PassageDocument> docs;
   ingest::DocumentBuilder::Variants variants;
   EXPECT_EQ(builder.build("k", info, {passage}, &docs, &variants), "");
-  return docs.at(0);
+  return docs.at(0).to_xapian();
 }
 
 std::string signature_of(const std::string& text) {
@@ -61,11 +61,12 @@ TEST(PairSignatureBuild, APassageOfOneWordHasNone) {
   passages[0].text = "first words";
   passages[1].label = "2";
   passages[1].text = "second";
-  std::vector<Xapian::Document> docs;
+  std::vector<ingest::PassageDocument> docs;
   ingest::DocumentBuilder::Variants variants;
   ASSERT_EQ(builder.build("k", info, passages, &docs, &variants), "");
-  EXPECT_TRUE(may_hold(docs.at(0).get_value(core::schema::kPairSignatureSlot), "first", "words"));
-  EXPECT_TRUE(docs.at(1).get_value(core::schema::kPairSignatureSlot).empty());
+  EXPECT_TRUE(
+      may_hold(std::string(docs.at(0).value(core::schema::kPairSignatureSlot)), "first", "words"));
+  EXPECT_TRUE(docs.at(1).value(core::schema::kPairSignatureSlot).empty());
 }
 
 // The W-terms (pair_terms.h): two or three common words at consecutive positions, by folded

@@ -54,7 +54,7 @@ TEST(PassageLimits, TheBuilderRefusesAPassageOverALimitInsteadOfHandingItToXapia
   passage.label = "7";
   passage.text = "words ";
   while (passage.text.size() <= PassageLimits::kMaxRecordBytes) passage.text += "words ";
-  std::vector<Xapian::Document> docs;
+  std::vector<ingest::PassageDocument> docs;
   ingest::DocumentBuilder::Variants variants;
   const std::string error = builder.build("k", info, {passage}, &docs, &variants);
   EXPECT_NE(error.find("passage \"7\": its record is"), std::string::npos) << error;
@@ -83,9 +83,9 @@ TEST(PassageLimits, TheBuilderRefusesAPassageOverALimitInsteadOfHandingItToXapia
 class PoisonedPassages : public ::testing::Test {
  protected:
   void SetUp() override {
-    ingest::set_document_hook_for_testing([](const std::string&, Xapian::Document& doc) {
-      if (doc.get_value(core::schema::kRecordSlot).find("poisoned") != std::string::npos)
-        doc.add_term(std::string(PassageLimits::kMaxTermBytes + 1, 'x'));
+    ingest::set_document_hook_for_testing([](const std::string&, ingest::PassageDocument& doc) {
+      if (doc.value(core::schema::kRecordSlot).find("poisoned") != std::string::npos)
+        doc.add_term(std::string(PassageLimits::kMaxTermBytes + 1, 'x'), 1);
     });
   }
   void TearDown() override { ingest::set_document_hook_for_testing({}); }
@@ -95,7 +95,7 @@ class PoisonedPassages : public ::testing::Test {
     try {
       ingest::ShardPool pool(index(), 512 << 10, 1, false);
       for (const auto& [name, text] : files) {
-        auto docs = std::make_shared<std::vector<Xapian::Document>>();
+        auto docs = std::make_shared<std::vector<ingest::PassageDocument>>();
         ingest::DocumentBuilder::Variants variants;
         ingest::Passage passage;
         passage.label = "[1]";

@@ -43,7 +43,7 @@ class RecordDictionaryWriting : public ::testing::Test {
       }
       DocumentInfo info;
       info.language = "en";
-      std::vector<Xapian::Document> docs;
+      std::vector<ingest::PassageDocument> docs;
       ingest::DocumentBuilder::Variants variants;
       EXPECT_EQ(builder_.build(key, info, parts, &docs, &variants), "");
       core::FileRecord record;

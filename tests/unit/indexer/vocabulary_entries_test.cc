@@ -26,7 +26,7 @@ Entries build(ingest::DocumentBuilder& builder, const std::string& text, std::si
   second.text = text;  // a second passage with the same words: listed once all the same
   DocumentInfo info;
   info.language = "en";
-  std::vector<Xapian::Document> docs;
+  std::vector<ingest::PassageDocument> docs;
   ingest::DocumentBuilder::Variants variants;
   EXPECT_EQ(builder.build("k", info, {first, second}, &docs, &variants, shard), "");
   EXPECT_EQ(docs.size(), 2u);
@@ -66,7 +66,7 @@ TEST(VocabularyEntries, EachWordsEntriesOncePerBuildAndWithAShardOncePerShard) {
   french.language = "fr";
   DocumentInfo info;
   info.language = "en";
-  std::vector<Xapian::Document> docs;
+  std::vector<ingest::PassageDocument> docs;
   ingest::DocumentBuilder::Variants variants;
   ASSERT_EQ(builder.build("k", info, {french}, &docs, &variants, 0), "");
   EXPECT_FALSE(variants.empty());
