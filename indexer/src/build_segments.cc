@@ -63,8 +63,12 @@ std::size_t max_merge_sources(unsigned parallel) {
 
 void set_max_merge_sources_for_testing(std::size_t sources) { max_sources_setting() = sources; }
 
-BuildSegments::BuildSegments(std::string shard_dir, Xapian::docid first_docid, int block_bytes)
-    : shard_dir_(std::move(shard_dir)), next_docid_(first_docid), block_bytes_(block_bytes) {}
+BuildSegments::BuildSegments(std::string shard_dir, Xapian::docid first_docid, int block_bytes,
+                             std::size_t memory_bytes)
+    : shard_dir_(std::move(shard_dir)),
+      next_docid_(first_docid),
+      block_bytes_(block_bytes),
+      memory_bytes_(memory_bytes) {}
 
 BuildSegments::~BuildSegments() = default;
 
@@ -79,6 +83,7 @@ void BuildSegments::add(const PassageDocument& passage) {
   // A refused passage leaves the segment as it was (glass_segment_writer.h).
   open_->add_document(passage.terms(), values_);
   ++next_docid_;
+  if (open_->memory_bytes() >= memory_bytes_) finish();
 }
 
 void BuildSegments::commit() {

@@ -35,6 +35,13 @@ namespace treatysearch::ingest {
 // segment's chunks as they are); more hold more memory until the segment is written.
 inline constexpr unsigned kFlushesPerSegment = 16;
 
+// What the open build segments of all the shards of a build may hold in memory together
+// (GlassSegmentWriter::memory_bytes()): a shard's segment is written out once it holds its
+// flushes or its share of this, whichever comes first. 16 flushes count about 14 MB on the
+// benchmark corpus, so with up to 9 shards the flushes decide; with more shards, each holds less
+// and writes more, smaller segments (32 shards on the 200 MB corpus held 600 MiB without this).
+inline constexpr std::size_t kSegmentsMemoryBytes = std::size_t{128} << 20;
+
 // Flushes per segment of the writers made from now on: kFlushesPerSegment unless a test set
 // another; 0: no segments, a new index's passages go into its shards themselves.
 unsigned flushes_per_segment();
@@ -52,16 +59,20 @@ void set_max_merge_sources_for_testing(std::size_t sources);
 class BuildSegments {
  public:
   // Segments of `shard_dir` are "<shard_dir>.seg1", ".seg2"...; the first passage gets document
-  // id `first_docid`. `block_bytes` is the B-tree block size of the segments.
-  BuildSegments(std::string shard_dir, Xapian::docid first_docid, int block_bytes);
+  // id `first_docid`. `block_bytes` is the B-tree block size of the segments. A segment is
+  // written out once it holds its flushes or `memory_bytes` (its shard's share of
+  // kSegmentsMemoryBytes).
+  BuildSegments(std::string shard_dir, Xapian::docid first_docid, int block_bytes,
+                std::size_t memory_bytes);
   ~BuildSegments();
 
   // The id the next passage gets.
   Xapian::docid next_docid() const { return next_docid_; }
 
-  // Adds `passage` at next_docid() to the open segment, opening one if none is. Throws
-  // std::invalid_argument naming a term or value the segment refuses (then nothing of the
-  // passage is added, and it does not take an id).
+  // Adds `passage` at next_docid() to the open segment, opening one if none is, and writes the
+  // segment out if that brings it to its memory share. Throws std::invalid_argument naming a
+  // term or value the segment refuses (then nothing of the passage is added, and it does not
+  // take an id), and as finish() does.
   void add(const PassageDocument& passage);
 
   // A flush of the shard's writer: once the open segment holds its flushes, writes it out.
@@ -77,6 +88,7 @@ class BuildSegments {
   std::string shard_dir_;
   Xapian::docid next_docid_;
   int block_bytes_;
+  std::size_t memory_bytes_;
   unsigned flushes_per_segment_ = flushes_per_segment();  // when the writer was made
   unsigned segments_ = 0;                                 // begun so far
   unsigned flushes_in_open_ = 0;                          // flushes of the open segment

@@ -65,7 +65,8 @@ void set_dictionary_sample_bytes_for_testing(std::size_t bytes) {
 }
 
 IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_dir,
-                         std::uint64_t flush_bytes, WriteMode mode)
+                         std::uint64_t flush_bytes, WriteMode mode,
+                         std::size_t segment_memory_bytes)
     : index_dir_(index_dir),
       mode_(mode),
       term_list_(core::has_term_list(shard_dir)),
@@ -82,7 +83,7 @@ IndexWriter::IndexWriter(const std::string& shard_dir, const std::string& index_
     sampling_ = !dictionary_;
     db_.begin_transaction();
     if (mode == WriteMode::kBulk && !term_list_ && flushes_per_segment() > 0)
-      segments_.emplace(shard_dir, db_.get_lastdocid() + 1, kShardBlockBytes);
+      segments_.emplace(shard_dir, db_.get_lastdocid() + 1, kShardBlockBytes, segment_memory_bytes);
   } catch (const Xapian::Error& e) {
     core::throw_translated(e, index_dir_);
   }

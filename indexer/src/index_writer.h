@@ -69,9 +69,11 @@ void set_dictionary_sample_bytes_for_testing(std::size_t bytes);
 class IndexWriter {
  public:
   // Opens the shard at `shard_dir` (which must exist; index_layout.h creates them) for
-  // writing; `index_dir` names the index in messages. Throws Error: kLocked, kCorrupt, kIo.
+  // writing; `index_dir` names the index in messages. A new index's writer holds at most
+  // `segment_memory_bytes` of passages in its open build segment (build_segments.h: the shard's
+  // share of kSegmentsMemoryBytes). Throws Error: kLocked, kCorrupt, kIo.
   IndexWriter(const std::string& shard_dir, const std::string& index_dir, std::uint64_t flush_bytes,
-              WriteMode mode);
+              WriteMode mode, std::size_t segment_memory_bytes = kSegmentsMemoryBytes);
   ~IndexWriter();
 
   std::optional<core::FileRecord> file_record(const std::string& file_key);

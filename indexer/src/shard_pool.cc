@@ -203,10 +203,12 @@ ShardPool::~ShardPool() {
 void ShardPool::open_writers() {
   const bool building = !build_dir_.empty();
   const std::string& folder = building ? build_dir_ : dir_;
+  // The shards of a build share the memory their open build segments may hold.
+  const std::size_t segment_memory = kSegmentsMemoryBytes / shards_.size();
   for (unsigned k = 0; k < shards_.size(); ++k)
-    shards_[k]->writer =
-        std::make_unique<IndexWriter>(layout::shard_dir(folder, k), dir_, flush_bytes_,
-                                      building ? WriteMode::kBulk : WriteMode::kSafe);
+    shards_[k]->writer = std::make_unique<IndexWriter>(
+        layout::shard_dir(folder, k), dir_, flush_bytes_,
+        building ? WriteMode::kBulk : WriteMode::kSafe, segment_memory);
 }
 
 void ShardPool::discard_build() {

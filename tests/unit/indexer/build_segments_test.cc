@@ -227,7 +227,7 @@ TEST(BuildSegments, HoldsASegmentUntilItsFlushesAreDoneAndNamesOneItCannotWrite)
   TempDir dir;
   const std::string shard = (dir.path() / "shard0").string();
   ingest::set_flushes_per_segment_for_testing(2);
-  ingest::BuildSegments segments(shard, 41, ingest::kShardBlockBytes);
+  ingest::BuildSegments segments(shard, 41, ingest::kShardBlockBytes, ingest::kSegmentsMemoryBytes);
   ingest::set_flushes_per_segment_for_testing(ingest::kFlushesPerSegment);
   ingest::PassageDocument passage;
   passage.add_term("asylum", 1);
@@ -255,6 +255,32 @@ TEST(BuildSegments, HoldsASegmentUntilItsFlushesAreDoneAndNamesOneItCannotWrite)
   }
   EXPECT_TRUE(fs::is_empty(shard + ".seg2"));  // what was there is left as it was
   EXPECT_EQ(ingest::build_segments_of(shard).size(), 2u);
+}
+
+// With many shards each holds a small share of the memory: a segment is written out as soon as
+// it holds its share, whatever its flushes, and the passages after it go on in the next.
+TEST(BuildSegments, WritesASegmentOutOnceItHoldsItsShareOfMemory) {
+  TempDir dir;
+  const std::string shard = (dir.path() / "shard0").string();
+  constexpr std::size_t kShare = 64u << 10;
+  ingest::BuildSegments segments(shard, 1, ingest::kShardBlockBytes, kShare);
+  ingest::PassageDocument passage;
+  for (int word = 0; word < 50; ++word) passage.add_term("word" + std::to_string(word), 1);
+  passage.set_value(0, std::string(1000, 'r'));
+  for (int n = 0; n < 200; ++n) segments.add(passage);  // about 1,300 bytes each: 4 shares
+  segments.finish();
+  const std::vector<std::string> written = ingest::build_segments_of(shard);
+  EXPECT_GE(written.size(), 3u);
+  Xapian::doccount total = 0;
+  Xapian::docid last = 0;
+  for (const std::string& segment : written) {
+    const Xapian::Database db(segment);
+    EXPECT_EQ(db.get_doccount(), db.get_lastdocid() - last) << segment;  // ids run on
+    total += db.get_doccount();
+    last = db.get_lastdocid();
+  }
+  EXPECT_EQ(total, 200u);
+  EXPECT_EQ(last, 200u);
 }
 
 }  // namespace
