@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "glass_encoding.h"
+#include "write_all.h"
 
 namespace treatysearch::ingest::glass {
 namespace {
@@ -52,17 +53,8 @@ int create_file(const std::string& path) {
   return fd;
 }
 
-void write_all(int fd, const void* data, std::size_t size, const std::string& path) {
-  const auto* bytes = static_cast<const unsigned char*>(data);
-  while (size > 0) {
-    const ssize_t n = ::write(fd, bytes, size);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw_errno("cannot write " + path);
-    }
-    bytes += n;
-    size -= static_cast<std::size_t>(n);
-  }
+void write_or_throw(int fd, const void* data, std::size_t size, const std::string& path) {
+  if (!write_all(fd, {static_cast<const char*>(data), size})) throw_errno("cannot write " + path);
 }
 
 void close_file(int fd, const std::string& path) {
@@ -238,7 +230,7 @@ void BtreeWriter::write_block(const unsigned char* block) {
 }
 
 void BtreeWriter::flush_output() {
-  write_all(fd_, output_.data(), output_.size(), path_);
+  write_or_throw(fd_, output_.data(), output_.size(), path_);
   output_.clear();
 }
 
@@ -319,7 +311,7 @@ void write_version_file(const std::string& dir, unsigned block_bytes, const Tabl
   const std::string path = dir + "/iamglass";
   const int fd = create_file(path);
   try {
-    write_all(fd, file.data(), file.size(), path);
+    write_or_throw(fd, file.data(), file.size(), path);
   } catch (...) {
     ::close(fd);
     throw;

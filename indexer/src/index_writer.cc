@@ -13,6 +13,10 @@
 
 namespace treatysearch::ingest {
 
+// refusal_reason() names what the segment writer refuses by Xapian's limits.
+static_assert(PassageLimits::kMaxTermBytes == GlassSegmentWriter::kMaxTermBytes,
+              "two different term limits for one Xapian limit");
+
 namespace schema = core::schema;
 
 namespace {
@@ -113,6 +117,11 @@ void IndexWriter::mark_failed() noexcept {
 void IndexWriter::fail(const Xapian::Error& e) {
   mark_failed();
   core::throw_translated(e, index_dir_);
+}
+
+void IndexWriter::fail_segments(const std::exception& e) {
+  mark_failed();
+  throw Error(ErrorCode::kIo, index_dir_ + ": cannot write the new index: " + e.what());
 }
 
 std::optional<core::FileRecord> IndexWriter::file_record(const std::string& file_key) {
@@ -325,8 +334,7 @@ void IndexWriter::commit() {
   } catch (const Xapian::Error& e) {
     fail(e);
   } catch (const std::exception& e) {  // a build segment that could not be written
-    mark_failed();
-    throw Error(ErrorCode::kIo, index_dir_ + ": cannot write the new index: " + e.what());
+    fail_segments(e);
   }
 }
 
@@ -336,8 +344,7 @@ void IndexWriter::finish_build() {
   try {
     segments_->finish();
   } catch (const std::exception& e) {
-    mark_failed();
-    throw Error(ErrorCode::kIo, index_dir_ + ": cannot write the new index: " + e.what());
+    fail_segments(e);
   }
 }
 

@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -110,6 +111,8 @@ class IndexWriter {
 
  private:
   [[noreturn]] void fail(const Xapian::Error& e);
+  // The same for a build segment that could not be written (kIo).
+  [[noreturn]] void fail_segments(const std::exception& e);
   // Compresses a passage's record with the shard's dictionary, or samples it to train one.
   void compress_record(PassageDocument* passage);
   // Trains the shard's dictionary from the samples and records it. Throws Xapian errors.

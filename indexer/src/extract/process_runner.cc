@@ -23,6 +23,7 @@
 #include <thread>
 
 #include "text.h"
+#include "write_all.h"
 
 extern char** environ;
 
@@ -75,18 +76,6 @@ bool make_pipe(Fd* read_end, Fd* write_end) {
   read_end->reset(fds[0]);
   write_end->reset(fds[1]);
   return move_above_stdio(read_end) && move_above_stdio(write_end);
-}
-
-bool write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
 }
 
 // argv[0] as execve needs it: as given when it holds a '/', else the first executable of that
